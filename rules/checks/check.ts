@@ -1,0 +1,79 @@
+// The contract between the engine and each check. A new rule is one file in
+// rules/checks/ and one line in rules/checks/index.ts.
+
+import type { SchoolCalendar } from '../calendar/school-calendar';
+import { dayNumber, type IsoDate } from '../dates';
+import type { Finding, RuleId, Severity } from '../findings';
+import type { Policy, Role } from '../policy/schema';
+import type { PupilTimeline } from '../timeline';
+
+export interface RulesContext {
+  readonly policy: Policy;
+  readonly calendar: SchoolCalendar;
+  readonly today: IsoDate;
+  readonly todayDay: number;
+  readonly role: Role;
+  /** The codes this role may enter; null when the policy allows every code. */
+  readonly allowedCodes: ReadonlySet<string> | null;
+}
+
+export type Report = (finding: Finding) => void;
+
+export interface Check {
+  readonly id: string;
+  /** The rule ids this check can report. */
+  readonly rules: readonly RuleId[];
+  run(timeline: PupilTimeline, context: RulesContext, report: Report): void;
+}
+
+export interface EvaluateOptions {
+  readonly policy: Policy;
+  readonly calendar: SchoolCalendar;
+  readonly today: IsoDate;
+  /** Overrides the snapshot's role. */
+  readonly role?: Role;
+  readonly checks?: readonly Check[];
+}
+
+export function rulesContext(options: EvaluateOptions, snapshotRole: Role): RulesContext {
+  const role = options.role ?? snapshotRole;
+  const allowed = options.policy.codes[role];
+  return {
+    policy: options.policy,
+    calendar: options.calendar,
+    today: options.today,
+    todayDay: dayNumber(options.today),
+    role,
+    allowedCodes: allowed === 'all' ? null : new Set(allowed),
+  };
+}
+
+export interface FindingDetails {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly suggestion?: string | null;
+  readonly alternatives?: readonly string[];
+  readonly what: string;
+  readonly why: string;
+  readonly action: string;
+}
+
+/** A finding about the mark at index i of a pupil's timeline. */
+export function findingAt(timeline: PupilTimeline, i: number, details: FindingDetails): Finding {
+  const mark = timeline.marks[i]!;
+  const suggestion = details.suggestion ?? null;
+  return {
+    rule: details.rule,
+    severity: details.severity,
+    upn: timeline.pupil.upn,
+    name: timeline.pupil.name,
+    date: mark.date,
+    session: mark.session,
+    mark: mark.mark,
+    suggestion,
+    alternatives: details.alternatives ?? (suggestion === null ? [] : [suggestion]),
+    what: details.what,
+    why: details.why,
+    action: details.action,
+  };
+}

@@ -1,0 +1,113 @@
+// Where a pupil stands: attendance by the DfE method, persistent and severe
+// absence, and the school's colour band and tier with the next steps it names.
+//
+// DfE method [E]: possible sessions = present (/ \ L) + approved educational
+// activity + authorised absence + unauthorised absence; codes that are not a
+// possible session are left out. Attendance = (present + approved activity) ÷
+// possible. Each mark counts by the code set in force on its date. Thresholds
+// are compared on the unrounded figures: exactly 10% missed is persistent.
+
+import type { Band, Policy, Tier } from '../policy/schema';
+import type { PupilTimeline } from '../timeline';
+import type { RulesContext } from './check';
+
+export interface SessionTally {
+  present: number;
+  approvedActivity: number;
+  authorised: number;
+  unauthorised: number;
+  notPossible: number;
+  /** L marks: present, but late before the register closed. */
+  late: number;
+}
+
+export interface PupilStanding extends SessionTally {
+  readonly upn: string;
+  readonly name: string;
+  readonly possibleSessions: number;
+  /** Present plus approved educational activity. */
+  readonly attendedSessions: number;
+  /** Attendance as a percentage (0-100), unrounded; null with no possible sessions yet. */
+  readonly attendance: number | null;
+  readonly persistentAbsence: boolean;
+  readonly severeAbsence: boolean;
+  readonly band: Band | null;
+  readonly tier: Tier | null;
+}
+
+/** Tallies the marks dated on or before today by how each counts. */
+export function tallySessions(timeline: PupilTimeline, todayDay: number): SessionTally {
+  const tally: SessionTally = { present: 0, approvedActivity: 0, authorised: 0, unauthorised: 0, notPossible: 0, late: 0 };
+  const { codes, days } = timeline;
+  for (let i = 0; i < timeline.length; i++) {
+    // A mark entered ahead of its day (a planned appointment, agreed leave) has not happened yet.
+    if (days[i]! > todayDay) break;
+    const code = codes[i];
+    if (code === undefined) continue;
+    switch (code.counts) {
+      case 'present':
+        tally.present++;
+        if (code.code === 'L') tally.late++;
+        break;
+      case 'approved-activity':
+        tally.approvedActivity++;
+        break;
+      case 'authorised':
+        tally.authorised++;
+        break;
+      case 'unauthorised':
+        tally.unauthorised++;
+        break;
+      case 'not-possible':
+        tally.notPossible++;
+        break;
+    }
+  }
+  return tally;
+}
+
+/** Whether missed sessions reach a threshold percentage, compared exactly (no rounding). */
+export function reachesAbsenceThreshold(missed: number, possible: number, thresholdPercent: number): boolean {
+  return possible > 0 && missed * 100 >= thresholdPercent * possible;
+}
+
+/** The band holding this attendance: atLeast inclusive, below exclusive (null: up to and including 100%). */
+export function bandFor(policy: Policy, attendance: number): Band | null {
+  return policy.bands.find((b) => attendance >= b.atLeast && (b.below === null || attendance < b.below)) ?? null;
+}
+
+/**
+ * The tier a pupil's attendance places them in: the tier with the lowest
+ * threshold they are below. Where tiers share a threshold (escalation within a
+ * range, as in Micklefield's tiers 3 and 4), the pupil enters the first of
+ * them; moving on is a person's decision that the policy's next steps name.
+ */
+export function tierFor(policy: Policy, attendance: number): Tier | null {
+  let chosen: Tier | null = null;
+  for (const tier of policy.tiers) {
+    const limit = tier.appliesBelow ?? Infinity;
+    if (attendance < limit && (chosen === null || limit < (chosen.appliesBelow ?? Infinity))) chosen = tier;
+  }
+  return chosen;
+}
+
+export function standingOf(timeline: PupilTimeline, context: RulesContext): PupilStanding {
+  const tally = tallySessions(timeline, context.todayDay);
+  const attended = tally.present + tally.approvedActivity;
+  const missed = tally.authorised + tally.unauthorised;
+  const possible = attended + missed;
+  const attendance = possible === 0 ? null : (attended * 100) / possible;
+  const { thresholds } = context.policy;
+  return {
+    upn: timeline.pupil.upn,
+    name: timeline.pupil.name,
+    ...tally,
+    possibleSessions: possible,
+    attendedSessions: attended,
+    attendance,
+    persistentAbsence: reachesAbsenceThreshold(missed, possible, thresholds.persistentAbsence),
+    severeAbsence: reachesAbsenceThreshold(missed, possible, thresholds.severeAbsence),
+    band: attendance === null ? null : bandFor(context.policy, attendance),
+    tier: attendance === null ? null : tierFor(context.policy, attendance),
+  };
+}
