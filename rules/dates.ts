@@ -77,15 +77,15 @@ export function formatClockTime(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** '2024-10-23' → 'Wed 23 Oct 2024', as British staff write dates. */
+/**
+ * '2024-10-23' → 'Wed 23 Oct 2024', as British staff write dates. Written out
+ * rather than left to Intl, whose en-GB month names differ between ICU versions
+ * ('Sep' or 'Sept'), so the command line and every browser say the same.
+ */
 export function formatSchoolDate(date: IsoDate): string {
-  return longDate.format(new Date(dayNumber(date) * MS_PER_DAY)).replace(',', '');
+  const n = dayNumber(date);
+  return `${WEEKDAYS[weekdayOfDayNumber(n)]} ${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }

@@ -1,6 +1,10 @@
-// Every check the engine runs, in the order their findings are produced.
-// A new rule is one file in this folder and one line here.
+// Every check the engine runs. A new rule is one file in this folder and one line here.
 
 import type { Check } from './check';
+import { codeValidity } from './code-validity';
+import { continuousAbsence } from './continuous-absence';
+import { lateness } from './lateness';
+import { penaltyThreshold } from './penalty-threshold';
+import { unexplainedAbsence } from './unexplained-absence';
 
-export const CHECKS: readonly Check[] = [];
+export const CHECKS: readonly Check[] = [codeValidity, lateness, unexplainedAbsence, continuousAbsence, penaltyThreshold];

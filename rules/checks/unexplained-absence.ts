@@ -1,0 +1,66 @@
+// N is temporary: the correct code replaces it within the policy's limit of
+// school days after the session (5 in seeds 001, 002 and 003); with no reason
+// found, the absence becomes O [R]. Only school days count: weekends, bank
+// holidays, half terms, holidays and training days never do.
+
+import { dateOfDayNumber, formatSchoolDate } from '../dates';
+import { findingAt, type Check } from './check';
+import { capitalised, REGULATIONS_2024, schoolDays, schoolPolicy, when } from './sources';
+
+export const unexplainedAbsence: Check = {
+  id: 'unexplained-absence',
+  rules: ['n-due-soon', 'n-due-today', 'n-overdue'],
+  run(timeline, context, report) {
+    const { normalised, codes, days, arrivals, marks } = timeline;
+    const { calendar, todayDay, policy } = context;
+    const { limitSchoolDays, warnWhenSchoolDaysLeft, fallbackCode } = policy.unexplainedAbsence;
+    for (let i = 0; i < timeline.length; i++) {
+      // An arrival time means the pupil came in: the lateness check decides U or L.
+      if (normalised[i] !== 'N' || codes[i] === undefined || arrivals[i]! >= 0) continue;
+      const day = days[i]!;
+      if (day > todayDay) break;
+      const deadline = calendar.nthSchoolDayAfterNumber(day, limitSchoolDays);
+      const deadlineText = formatSchoolDate(dateOfDayNumber(deadline));
+      const { date, session } = marks[i]!;
+      const why = `${capitalised(schoolPolicy(policy))} says the reason must be recorded within ${schoolDays(limitSchoolDays)} of the session, which makes ${deadlineText} the last day for the N from ${when(date, session)}.`;
+      if (todayDay > deadline) {
+        const late = calendar.schoolDayOrdinal(todayDay) - calendar.schoolDayOrdinal(deadline);
+        report(
+          findingAt(timeline, i, {
+            rule: 'n-overdue',
+            severity: 'error',
+            suggestion: fallbackCode,
+            alternatives: [fallbackCode],
+            what: `N (reason not yet established) is overdue: it should have been replaced by ${deadlineText}${late > 0 ? `, ${schoolDays(late)} ago` : ''}.`,
+            why: `${why} With no reason found, the absence is recorded as ${fallbackCode}, unauthorised (${REGULATIONS_2024}).`,
+            action: `Record the reason if the family has given one; otherwise change N to ${fallbackCode}.`,
+          }),
+        );
+      } else if (todayDay === deadline) {
+        report(
+          findingAt(timeline, i, {
+            rule: 'n-due-today',
+            severity: 'warning',
+            suggestion: null,
+            what: `N (reason not yet established) is due today: today is the last day to record the reason.`,
+            why,
+            action: `Contact the family today and record the reason; if none is given, change N to ${fallbackCode} tomorrow.`,
+          }),
+        );
+      } else {
+        const left = calendar.schoolDayOrdinal(deadline) - calendar.schoolDayOrdinal(todayDay);
+        if (left <= warnWhenSchoolDaysLeft) {
+          report(
+            findingAt(timeline, i, {
+              rule: 'n-due-soon',
+              severity: 'warning',
+              what: `N (reason not yet established) is due soon: ${schoolDays(left)} left after today, until ${deadlineText}.`,
+              why,
+              action: 'Contact the family and record the reason before the deadline.',
+            }),
+          );
+        }
+      }
+    }
+  },
+};
