@@ -47,9 +47,21 @@ export function dayNumber(date: IsoDate): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
-/** The ISO date of a day number. */
+/**
+ * The ISO date of a day number, by integer arithmetic (the proleptic Gregorian
+ * "civil from days" algorithm), which is exact and avoids building a Date.
+ */
 export function dateOfDayNumber(n: number): IsoDate {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Day of the week for a day number: 0 = Sunday ... 6 = Saturday (1 January 1970 was a Thursday). */

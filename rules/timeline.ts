@@ -3,9 +3,12 @@
 // number and arrival minute. Checks read these arrays instead of re-parsing
 // strings, which keeps a whole school's year of marks fast to evaluate.
 
-import { codeSetOn, normaliseMark, type AttendanceCode } from './codes';
+import { CODE_SET_2024_FROM, CODES_2006, codeInForce, normaliseMark, type AttendanceCode } from './codes';
 import { dayNumber, parseClockTime, type IsoDate } from './dates';
 import type { SnapshotMark, SnapshotPupil } from './snapshot';
+
+/** F was withdrawn partway through the 2006 set's life. */
+const F_WITHDRAWN_FROM = CODES_2006.get('F')!.until!;
 
 export interface PupilTimeline {
   readonly pupil: SnapshotPupil;
@@ -23,55 +26,77 @@ export interface PupilTimeline {
   readonly arrivals: Int16Array;
 }
 
-/** Per-evaluation caches: there are few distinct dates and marks, and very many cells. */
+interface ResolvedMark {
+  readonly normalised: string;
+  readonly code: AttendanceCode | undefined;
+}
+
+/**
+ * Per-evaluation caches: a school has few distinct dates and marks but very
+ * many cells, so each (code set, session, mark) is resolved once.
+ */
 export class TimelineBuilder {
   private readonly dayNumbers = new Map<IsoDate, number>();
-  private readonly normalisedAm = new Map<string, string>();
-  private readonly normalisedPm = new Map<string, string>();
+  /**
+   * Resolved marks for each span of dates with one meaning for every mark, by
+   * session: before F's withdrawal (2013), the rest of the 2006 set, the 2024 set.
+   */
+  private readonly resolved = [0, 1, 2, 3, 4, 5].map(() => new Map<string, ResolvedMark>());
+
+  private resolve(raw: string, date: IsoDate, session: SnapshotMark['session']): ResolvedMark {
+    const normalised = normaliseMark(raw, session);
+    return { normalised, code: codeInForce(normalised, date) };
+  }
 
   build(pupil: SnapshotPupil): PupilTimeline {
-    const marks = inOrder(pupil.marks);
+    const timeline = this.read(pupil.marks, pupil);
+    return timeline.inOrder ? timeline.value : this.read(sortedByDateAndSession(pupil.marks), pupil).value;
+  }
+
+  private read(marks: readonly SnapshotMark[], pupil: SnapshotPupil): { value: PupilTimeline; inOrder: boolean } {
     const n = marks.length;
     const normalised: string[] = new Array<string>(n);
     const codes: (AttendanceCode | undefined)[] = new Array<AttendanceCode | undefined>(n);
     const days = new Int32Array(n);
     const sessions = new Uint8Array(n);
     const arrivals = new Int16Array(n);
+    let lastDate = '';
+    let day = 0;
+    let setIndex = 0;
+    let inOrder = true;
+    let previousKey = -Infinity;
     for (let i = 0; i < n; i++) {
       const m = marks[i]!;
-      const pm = m.session === 'PM';
-      const cache = pm ? this.normalisedPm : this.normalisedAm;
-      let code = cache.get(m.mark);
-      if (code === undefined) {
-        code = normaliseMark(m.mark, m.session);
-        cache.set(m.mark, code);
+      if (m.date !== lastDate) {
+        lastDate = m.date;
+        let known = this.dayNumbers.get(m.date);
+        if (known === undefined) {
+          known = dayNumber(m.date);
+          this.dayNumbers.set(m.date, known);
+        }
+        day = known;
+        setIndex = m.date < F_WITHDRAWN_FROM ? 0 : m.date < CODE_SET_2024_FROM ? 2 : 4;
       }
-      normalised[i] = code;
-      let day = this.dayNumbers.get(m.date);
-      if (day === undefined) {
-        day = dayNumber(m.date);
-        this.dayNumbers.set(m.date, day);
+      const pm = m.session === 'PM' ? 1 : 0;
+      const key = day * 2 + pm;
+      if (key < previousKey) inOrder = false;
+      previousKey = key;
+      const cache = this.resolved[setIndex + pm]!;
+      let r = cache.get(m.mark);
+      if (r === undefined) {
+        r = this.resolve(m.mark, m.date, m.session);
+        cache.set(m.mark, r);
       }
+      normalised[i] = r.normalised;
+      codes[i] = r.code;
       days[i] = day;
-      sessions[i] = pm ? 1 : 0;
-      const found = codeSetOn(m.date).get(code);
-      codes[i] = found !== undefined && (found.until === null || m.date < found.until) ? found : undefined;
+      sessions[i] = pm;
       arrivals[i] = m.arrival == null ? -1 : (parseClockTime(m.arrival) ?? -1);
     }
-    return { pupil, length: n, marks, normalised, codes, days, sessions, arrivals };
+    return { value: { pupil, length: n, marks, normalised, codes, days, sessions, arrivals }, inOrder };
   }
 }
 
-function before(a: SnapshotMark, b: SnapshotMark): boolean {
-  return a.date < b.date || (a.date === b.date && a.session < b.session);
-}
-
-/** The marks in date and session order, sorting only when the snapshot is not already in order. */
-function inOrder(marks: readonly SnapshotMark[]): readonly SnapshotMark[] {
-  for (let i = 1; i < marks.length; i++) {
-    if (before(marks[i]!, marks[i - 1]!)) {
-      return [...marks].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-    }
-  }
-  return marks;
+function sortedByDateAndSession(marks: readonly SnapshotMark[]): SnapshotMark[] {
+  return [...marks].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.session < b.session ? -1 : a.session > b.session ? 1 : 0));
 }

@@ -42,6 +42,7 @@ export class SchoolCalendar {
   private dayOrdinals = new Int32Array(0);
   private weekOrdinals = new Int32Array(0);
   private end = ORIGIN;
+  private readonly deadlines = new Map<number, number>();
 
   constructor(calendar: PolicyCalendar, bankHolidays?: BankHolidaySource) {
     this.bankHolidays = bankHolidays ?? (calendar.bankHolidays === 'england' ? englandBankHolidays : noBankHolidays);
@@ -109,6 +110,17 @@ export class SchoolCalendar {
   }
 
   nthSchoolDayAfterNumber(day: number, n: number): number {
+    // Many marks share a date (a class's N codes on one morning): remember each answer.
+    if (n >= 64) return this.searchNthSchoolDayAfter(day, n);
+    const key = day * 64 + n;
+    const known = this.deadlines.get(key);
+    if (known !== undefined) return known;
+    const found = this.searchNthSchoolDayAfter(day, n);
+    this.deadlines.set(key, found);
+    return found;
+  }
+
+  private searchNthSchoolDayAfter(day: number, n: number): number {
     const target = this.schoolDayOrdinal(day) + n;
     // Ordinals rise by one on each school day, so the first day reaching the target is the answer.
     for (let d = day + 1; d <= day + LONGEST_BREAK_DAYS + 7 * n; d++) {

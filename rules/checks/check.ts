@@ -2,7 +2,7 @@
 // rules/checks/ and one line in rules/checks/index.ts.
 
 import type { SchoolCalendar } from '../calendar/school-calendar';
-import { dayNumber, type IsoDate } from '../dates';
+import { dayNumber, parseClockTime, type IsoDate } from '../dates';
 import type { Finding, RuleId, Severity } from '../findings';
 import type { Policy, Role } from '../policy/schema';
 import type { PupilTimeline } from '../timeline';
@@ -15,6 +15,9 @@ export interface RulesContext {
   readonly role: Role;
   /** The codes this role may enter; null when the policy allows every code. */
   readonly allowedCodes: ReadonlySet<string> | null;
+  /** Minutes after midnight, indexed by session (0 = AM, 1 = PM). */
+  readonly registrationStartsAt: readonly [number, number];
+  readonly registerClosesAt: readonly [number, number];
 }
 
 export type Report = (finding: Finding) => void;
@@ -38,6 +41,7 @@ export interface EvaluateOptions {
 export function rulesContext(options: EvaluateOptions, snapshotRole: Role): RulesContext {
   const role = options.role ?? snapshotRole;
   const allowed = options.policy.codes[role];
+  const { sessions } = options.policy;
   return {
     policy: options.policy,
     calendar: options.calendar,
@@ -45,7 +49,16 @@ export function rulesContext(options: EvaluateOptions, snapshotRole: Role): Rule
     todayDay: dayNumber(options.today),
     role,
     allowedCodes: allowed === 'all' ? null : new Set(allowed),
+    registrationStartsAt: [minutes(sessions.AM.registrationStartsAt), minutes(sessions.PM.registrationStartsAt)],
+    registerClosesAt: [minutes(sessions.AM.registerClosesAt), minutes(sessions.PM.registerClosesAt)],
   };
+}
+
+/** The policy schema guarantees HH:MM, so a failure here is a programming error. */
+function minutes(time: string): number {
+  const parsed = parseClockTime(time);
+  if (parsed === null) throw new Error(`Not a time of day: ${time}`);
+  return parsed;
 }
 
 export interface FindingDetails {

@@ -4,63 +4,76 @@
 // holidays, half terms, holidays and training days never do.
 
 import { dateOfDayNumber, formatSchoolDate } from '../dates';
-import { findingAt, type Check } from './check';
+import type { Session } from '../snapshot';
+import { findingAt, type Check, type FindingDetails, type RulesContext } from './check';
 import { capitalised, REGULATIONS_2024, schoolDays, schoolPolicy, when } from './sources';
+
+/**
+ * What an N on a given date and session means today. It is the same for every
+ * pupil with an N in that session, so it is worked out once per evaluation.
+ */
+function verdict(context: RulesContext, day: number, session: Session): FindingDetails | null {
+  const { calendar, todayDay, policy } = context;
+  const { limitSchoolDays, warnWhenSchoolDaysLeft, fallbackCode } = policy.unexplainedAbsence;
+  const deadline = calendar.nthSchoolDayAfterNumber(day, limitSchoolDays);
+  const deadlineText = formatSchoolDate(dateOfDayNumber(deadline));
+  const why = `${capitalised(schoolPolicy(policy))} says the reason must be recorded within ${schoolDays(limitSchoolDays)} of the session, which makes ${deadlineText} the last day for the N from ${when(dateOfDayNumber(day), session)}.`;
+  if (todayDay > deadline) {
+    const late = calendar.schoolDayOrdinal(todayDay) - calendar.schoolDayOrdinal(deadline);
+    return {
+      rule: 'n-overdue',
+      severity: 'error',
+      suggestion: fallbackCode,
+      alternatives: [fallbackCode],
+      what: `N (reason not yet established) is overdue: it should have been replaced by ${deadlineText}${late > 0 ? `, ${schoolDays(late)} ago` : ''}.`,
+      why: `${why} With no reason found, the absence is recorded as ${fallbackCode}, unauthorised (${REGULATIONS_2024}).`,
+      action: `Record the reason if the family has given one; otherwise change N to ${fallbackCode}.`,
+    };
+  }
+  if (todayDay === deadline) {
+    return {
+      rule: 'n-due-today',
+      severity: 'warning',
+      what: 'N (reason not yet established) is due today: today is the last day to record the reason.',
+      why,
+      action: `Contact the family today and record the reason; if none is given, change N to ${fallbackCode} tomorrow.`,
+    };
+  }
+  const left = calendar.schoolDayOrdinal(deadline) - calendar.schoolDayOrdinal(todayDay);
+  if (left > warnWhenSchoolDaysLeft) return null;
+  return {
+    rule: 'n-due-soon',
+    severity: 'warning',
+    what: `N (reason not yet established) is due soon: ${schoolDays(left)} left after today, until ${deadlineText}.`,
+    why,
+    action: 'Contact the family and record the reason before the deadline.',
+  };
+}
+
+const verdicts = new WeakMap<RulesContext, Map<number, FindingDetails | null>>();
 
 export const unexplainedAbsence: Check = {
   id: 'unexplained-absence',
   rules: ['n-due-soon', 'n-due-today', 'n-overdue'],
   run(timeline, context, report) {
-    const { normalised, codes, days, arrivals, marks } = timeline;
-    const { calendar, todayDay, policy } = context;
-    const { limitSchoolDays, warnWhenSchoolDaysLeft, fallbackCode } = policy.unexplainedAbsence;
+    const { normalised, codes, days, arrivals, sessions } = timeline;
+    let known = verdicts.get(context);
+    if (known === undefined) {
+      known = new Map();
+      verdicts.set(context, known);
+    }
     for (let i = 0; i < timeline.length; i++) {
       // An arrival time means the pupil came in: the lateness check decides U or L.
       if (normalised[i] !== 'N' || codes[i] === undefined || arrivals[i]! >= 0) continue;
       const day = days[i]!;
-      if (day > todayDay) break;
-      const deadline = calendar.nthSchoolDayAfterNumber(day, limitSchoolDays);
-      const deadlineText = formatSchoolDate(dateOfDayNumber(deadline));
-      const { date, session } = marks[i]!;
-      const why = `${capitalised(schoolPolicy(policy))} says the reason must be recorded within ${schoolDays(limitSchoolDays)} of the session, which makes ${deadlineText} the last day for the N from ${when(date, session)}.`;
-      if (todayDay > deadline) {
-        const late = calendar.schoolDayOrdinal(todayDay) - calendar.schoolDayOrdinal(deadline);
-        report(
-          findingAt(timeline, i, {
-            rule: 'n-overdue',
-            severity: 'error',
-            suggestion: fallbackCode,
-            alternatives: [fallbackCode],
-            what: `N (reason not yet established) is overdue: it should have been replaced by ${deadlineText}${late > 0 ? `, ${schoolDays(late)} ago` : ''}.`,
-            why: `${why} With no reason found, the absence is recorded as ${fallbackCode}, unauthorised (${REGULATIONS_2024}).`,
-            action: `Record the reason if the family has given one; otherwise change N to ${fallbackCode}.`,
-          }),
-        );
-      } else if (todayDay === deadline) {
-        report(
-          findingAt(timeline, i, {
-            rule: 'n-due-today',
-            severity: 'warning',
-            suggestion: null,
-            what: `N (reason not yet established) is due today: today is the last day to record the reason.`,
-            why,
-            action: `Contact the family today and record the reason; if none is given, change N to ${fallbackCode} tomorrow.`,
-          }),
-        );
-      } else {
-        const left = calendar.schoolDayOrdinal(deadline) - calendar.schoolDayOrdinal(todayDay);
-        if (left <= warnWhenSchoolDaysLeft) {
-          report(
-            findingAt(timeline, i, {
-              rule: 'n-due-soon',
-              severity: 'warning',
-              what: `N (reason not yet established) is due soon: ${schoolDays(left)} left after today, until ${deadlineText}.`,
-              why,
-              action: 'Contact the family and record the reason before the deadline.',
-            }),
-          );
-        }
+      if (day > context.todayDay) break;
+      const key = day * 2 + sessions[i]!;
+      let details = known.get(key);
+      if (details === undefined) {
+        details = verdict(context, day, sessions[i] === 1 ? 'PM' : 'AM');
+        known.set(key, details);
       }
+      if (details !== null) report(findingAt(timeline, i, details));
     }
   },
 };
