@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CODES_2006, CODES_2024 } from '../codes';
 import { isIsoDate, parseClockTime } from '../dates';
+import { describeIssues, type InputProblem } from '../validation';
 
 const clockTime = z
   .string({ error: 'must be a time of day written as HH:MM, for example 09:15' })
@@ -29,10 +30,18 @@ export const sessionTimesSchema = z
     /** The last minute a pupil can arrive and be marked L; after it, U [R]. */
     registerClosesAt: clockTime,
   })
-  .refine((s) => (parseClockTime(s.registerClosesAt) ?? 0) > (parseClockTime(s.registrationStartsAt) ?? 0), {
-    error: 'the register must close after registration starts',
-    path: ['registerClosesAt'],
-  });
+  .refine(
+    (s) => {
+      const starts = parseClockTime(s.registrationStartsAt);
+      const closes = parseClockTime(s.registerClosesAt);
+      // A time that is not HH:MM already has its own message.
+      return starts === null || closes === null || closes > starts;
+    },
+    {
+      error: 'the register must close after registration starts',
+      path: ['registerClosesAt'],
+    },
+  );
 
 export const roleSchema = z.enum(['teacher', 'office']);
 export type Role = z.infer<typeof roleSchema>;
@@ -191,32 +200,13 @@ export type AcademicYear = PolicyCalendar['academicYears'][number];
 export type Band = Policy['bands'][number];
 export type Tier = Policy['tiers'][number];
 
-export interface PolicyProblem {
-  /** Where in the policy, as a dotted path: 'sessions.AM.registerClosesAt', 'bands[2].colour'. */
-  readonly path: string;
-  readonly message: string;
-}
+export type PolicyProblem = InputProblem;
 
 export type PolicyResult = { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? '(the policy itself)' : out;
-}
 
 /** Validates anything claiming to be a policy; every problem names its field. */
 export function parsePolicy(input: unknown): PolicyResult {
   const result = policySchema.safeParse(input);
   if (result.success) return { ok: true, policy: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: issue.code === 'unrecognized_keys' ? `has fields this version does not know: ${issue.keys.join(', ')}` : issue.message,
-    })),
-  };
+  return { ok: false, problems: describeIssues(result.error, '(the policy itself)') };
 }
