@@ -18,6 +18,14 @@ function whyByClosingTime(policy: Policy, session: Session, closeText: string, d
 /** Marks that say the pupil was in on time, or that say nothing yet. */
 const PRESENT_ON_TIME = new Set(['/', '\\']);
 
+/** The mark a pupil's arrival time calls for, or null when the mark already fits it. */
+function markForArrival(code: string, arrival: number, close: number, start: number, session: number): string | null {
+  if (arrival > close) return code === 'L' || code === 'N' || code === '' || PRESENT_ON_TIME.has(code) ? 'U' : null;
+  if (code !== 'U' && code !== 'N' && code !== '') return null;
+  // Arriving before registration started is simply present, not late.
+  return arrival > start ? 'L' : session === 0 ? '/' : '\\';
+}
+
 export const lateness: Check = {
   id: 'lateness',
   rules: ['late-should-be-u', 'late-should-be-l'],
@@ -29,41 +37,24 @@ export const lateness: Check = {
       const session = sessions[i]!;
       const close = context.registerClosesAt[session]!;
       const code = normalised[i]!;
-      const date = marks[i]!.date;
-      if (arrival > close) {
-        if (code === 'L' || code === 'N' || code === '' || PRESENT_ON_TIME.has(code)) {
-          const shown = code === '' ? 'no mark' : code;
-          const closeText = formatClockTime(close);
-          const arrivalText = formatClockTime(arrival);
-          report(
-            findingAt(timeline, i, {
-              rule: 'late-should-be-u',
-              severity: 'error',
-              suggestion: 'U',
-              what: `Arrived at ${arrivalText}, after the register closed at ${closeText}, but marked ${shown}.`,
-              why: whyByClosingTime(context.policy, marks[i]!.session, closeText, date),
-              action: 'Change the mark to U.',
-            }),
-          );
-        }
-      } else if (code === 'U' || code === 'N' || code === '') {
-        // Arriving before registration started is simply present, not late.
-        const start = context.registrationStartsAt[session]!;
-        const right = arrival > start ? 'L' : session === 0 ? '/' : '\\';
-        const shown = code === '' ? 'no mark' : code;
-        const closeText = formatClockTime(close);
-        const arrivalText = formatClockTime(arrival);
-        report(
-          findingAt(timeline, i, {
-            rule: 'late-should-be-l',
-            severity: 'error',
-            suggestion: right,
-            what: `Arrived at ${arrivalText}, ${arrival === close ? 'exactly when the register closed' : `before the register closed at ${closeText}`}, but marked ${shown}.`,
-            why: whyByClosingTime(context.policy, marks[i]!.session, closeText, date),
-            action: `Change the mark to ${right}${right === 'L' ? ' (late, before the register closed)' : ' (present)'}.`,
-          }),
-        );
-      }
+      const right = markForArrival(code, arrival, close, context.registrationStartsAt[session]!, session);
+      if (right === null) continue;
+      const shown = code === '' ? 'no mark' : code;
+      const closeText = formatClockTime(close);
+      const arrivalText = formatClockTime(arrival);
+      const after = right === 'U';
+      report(
+        findingAt(timeline, i, {
+          rule: after ? 'late-should-be-u' : 'late-should-be-l',
+          severity: 'error',
+          suggestion: right,
+          what: after
+            ? `Arrived at ${arrivalText}, after the register closed at ${closeText}, but marked ${shown}.`
+            : `Arrived at ${arrivalText}, ${arrival === close ? 'exactly when the register closed' : `before the register closed at ${closeText}`}, but marked ${shown}.`,
+          why: whyByClosingTime(context.policy, marks[i]!.session, closeText, marks[i]!.date),
+          action: `Change the mark to ${right}${after ? '' : right === 'L' ? ' (late, before the register closed)' : ' (present)'}.`,
+        }),
+      );
     }
   },
 };
