@@ -6,27 +6,8 @@ import { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import type { Check } from '../../rules/checks/check';
 import { evaluateRegister, type Evaluation } from '../../rules/engine';
 import { parsePolicy, type Policy, type PolicyInput } from '../../rules/policy/schema';
+import { LEEDS_ACADEMIC_YEARS } from '../../rules/presets/leeds-calendar';
 import type { RegisterSnapshot, SnapshotMark, SnapshotPupil } from '../../rules/snapshot';
-
-/** Leeds City Council term dates 2024-25 and 2025-26 (shared/reference/calendars.md), no training days. */
-export const LEEDS_ACADEMIC_YEARS: PolicyInput['calendar']['academicYears'] = [
-  {
-    label: '2024-25',
-    terms: [
-      { name: 'Autumn', start: '2024-09-02', end: '2024-12-20', halfTerm: { start: '2024-10-28', end: '2024-11-01' } },
-      { name: 'Spring', start: '2025-01-06', end: '2025-04-04', halfTerm: { start: '2025-02-17', end: '2025-02-21' } },
-      { name: 'Summer', start: '2025-04-22', end: '2025-07-22', halfTerm: { start: '2025-05-26', end: '2025-05-30' } },
-    ],
-  },
-  {
-    label: '2025-26',
-    terms: [
-      { name: 'Autumn', start: '2025-09-01', end: '2025-12-19', halfTerm: { start: '2025-10-27', end: '2025-10-31' } },
-      { name: 'Spring', start: '2026-01-05', end: '2026-04-02', halfTerm: { start: '2026-02-16', end: '2026-02-20' } },
-      { name: 'Summer', start: '2026-04-20', end: '2026-07-21', halfTerm: { start: '2026-05-25', end: '2026-05-29' } },
-    ],
-  },
-];
 
 /**
  * A test school: Valence's register times (seed 003 §9.1: AM register taken at

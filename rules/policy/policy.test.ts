@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_POLICY_INPUT, makePolicy } from '../../test/support/rules';
+import { SchoolCalendar } from '../calendar/school-calendar';
+import { parsePolicy, type PolicyInput } from './schema';
+import { policyWarnings } from './warnings';
+
+function problems(change: (p: Record<string, any>) => void) {
+  const input = structuredClone(TEST_POLICY_INPUT) as Record<string, any>;
+  change(input);
+  const result = parsePolicy(input);
+  return result.ok ? [] : result.problems;
+}
+
+describe('policy validation names the field and says what is wrong', () => {
+  it.each<[string, (p: Record<string, any>) => void, string, RegExp]>([
+    ['a missing school name', (p) => delete p.schoolName, 'schoolName', /is missing/],
+    ['9.15 as a time', (p) => (p.sessions.AM.registerClosesAt = '9.15'), 'sessions.AM.registerClosesAt', /HH:MM/],
+    ['a register closing before it opens', (p) => (p.sessions.PM.registerClosesAt = '12:30'), 'sessions.PM.registerClosesAt', /close after/],
+    ['a colour written as a word', (p) => (p.bands[0].colour = 'green'), 'bands[0].colour', /#rrggbb/],
+    ['a term ending before it starts', (p) => (p.calendar.academicYears[0].terms[1].end = '2024-12-01'), 'calendar.academicYears[0].terms[1].end', /ends before/],
+    ['an unknown code for teachers', (p) => (p.codes.teacher = ['/', 'Q1']), 'codes.teacher[1]', /"Q1" is not a DfE attendance code/],
+    ['an unknown field', (p) => (p.colourBands = []), '(the policy itself)', /colourBands/],
+    ['a percentage over 100', (p) => (p.attendanceTarget = 105), 'attendanceTarget', /0 to 100/],
+    ['an impossible date', (p) => (p.calendar.academicYears[0].terms[0].start = '2024-02-30'), 'calendar.academicYears[0].terms[0].start', /real date/],
+  ])('%s', (_, change, path, message) => {
+    const found = problems(change);
+    expect(found.find((p) => p.path === path)?.message).toMatch(message);
+  });
+
+  it('a valid policy has no problems', () => {
+    expect(problems(() => {})).toEqual([]);
+  });
+});
+
+describe('warnings for suspicious but legal policies', () => {
+  const warn = (changes: Partial<PolicyInput>, today = '2024-10-01') => {
+    const policy = makePolicy(changes);
+    return policyWarnings(policy, new SchoolCalendar(policy.calendar), today);
+  };
+  const clean = warn({});
+
+  it('a clean policy has none', () => {
+    expect(clean).toEqual([]);
+  });
+
+  it('a register open for more than 30 minutes, or for different lengths', () => {
+    const w = warn({ sessions: { AM: { registrationStartsAt: '08:45', registerClosesAt: '09:25' }, PM: { registrationStartsAt: '13:00', registerClosesAt: '13:30' } } });
+    expect(w.map((x) => x.path)).toEqual(['sessions.AM.registerClosesAt', 'sessions']);
+    expect(w[0]!.message).toContain('40 minutes');
+  });
+
+  it('bands with a gap or an overlap, naming the percentages', () => {
+    const gap = warn({ bands: [{ name: 'High', colour: '#1b7f3b', atLeast: 90, below: null }, { name: 'Low', colour: '#b3261e', atLeast: 0, below: 85 }] });
+    expect(gap.map((w) => w.message)).toEqual(['No band holds attendance from 85% up to 90%.']);
+    const overlap = warn({ bands: [{ name: 'High', colour: '#1b7f3b', atLeast: 80, below: null }, { name: 'Low', colour: '#b3261e', atLeast: 0, below: 90 }] });
+    expect(overlap.map((w) => w.message)).toEqual(['Band "High" overlaps another band from 80% to 90%.']);
+  });
+
+  it('tiers whose thresholds rise with the level', () => {
+    const w = warn({ tiers: [{ level: 1, name: 'A', appliesBelow: 80 }, { level: 2, name: 'B', appliesBelow: 90 }] });
+    expect(w.map((x) => x.path)).toEqual(['tiers[1].appliesBelow']);
+  });
+
+  it('a target below the persistent-absence line', () => {
+    expect(warn({ attendanceTarget: 85 }).map((w) => w.path)).toEqual(['attendanceTarget']);
+  });
+
+  it('a calendar without term dates for today', () => {
+    const w = warn({}, '2026-11-22');
+    expect(w.map((x) => x.message)).toEqual([expect.stringContaining('Term dates for 2026-27 are missing')]);
+  });
+
+  it("the policy's own notes", () => {
+    expect(warn({ notes: ['Check the PM close'] }).map((w) => w.message)).toEqual(['Check the PM close']);
+  });
+});
