@@ -12,7 +12,7 @@ import {
 import { dateOfDayNumber, dayNumber, formatSchoolDate, weekdayOfDayNumber, type IsoDate } from '../dates';
 import type { PupilTimeline } from '../timeline';
 import { findingAt, type Check } from './check';
-import { GUIDANCE_2024, REGULATIONS_2024, regulationsOn, schoolPolicy, sessionName, when } from './sources';
+import { capitalised, GUIDANCE_2024, REGULATIONS_2024, regulationsOn, schoolPolicy, sessionName, when } from './sources';
 
 const F_WITHDRAWN_FROM = CODES_2006.get('F')!.until!;
 
@@ -50,14 +50,14 @@ function quoted(mark: string): string {
 
 function reportWithdrawn(timeline: PupilTimeline, i: number, code: string, advice: CodeAdvice) {
   const { date } = timeline.marks[i]!;
-  const since = code === 'F' ? 'since 1 September 2013' : 'since 19 August 2024';
+  const withdrawnOn = code === 'F' ? '1 September 2013' : '19 August 2024';
   return findingAt(timeline, i, {
     rule: 'code-withdrawn',
     severity: 'error',
     suggestion: advice.suggestion,
     alternatives: advice.alternatives,
-    what: `${code} is no longer an attendance code: it was withdrawn ${since}, before this session on ${formatSchoolDate(date)}.`,
-    why: `${code === 'F' ? 'The 2013 amendment to the registration regulations' : REGULATIONS_2024} removed it. ${advice.advice}`,
+    what: `${code} is no longer an attendance code: it was withdrawn on ${withdrawnOn}, before this session on ${formatSchoolDate(date)}.`,
+    why: `${code === 'F' ? 'The 2013 amendment to the registration regulations' : capitalised(REGULATIONS_2024)} removed it. ${advice.advice}`,
     action:
       advice.suggestion !== null
         ? `Change the mark to ${advice.suggestion}.`
