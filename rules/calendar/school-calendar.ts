@@ -163,7 +163,8 @@ export class SchoolCalendar {
     dayOrdinals.set(this.dayOrdinals);
     weekOrdinals.set(this.weekOrdinals);
     const bankHolidays = new Set<number>();
-    for (let y = Number(dateOfDayNumber(this.end).slice(0, 4)); y <= lastYear; y++) {
+    // The last week spills into January of the year after lastYear: its New Year's Day counts too.
+    for (let y = Number(dateOfDayNumber(this.end).slice(0, 4)); y <= lastYear + 1; y++) {
       for (const d of this.bankHolidays(y)) bankHolidays.add(dayNumber(d));
     }
     let ordinal = this.end > ORIGIN ? this.dayOrdinals[this.end - ORIGIN - 1]! : 0;
