@@ -66,9 +66,14 @@ export function tallySessions(timeline: PupilTimeline, todayDay: number): Sessio
   return tally;
 }
 
-/** Whether missed sessions reach a threshold percentage, compared exactly (no rounding). */
+/**
+ * Whether missed sessions reach a threshold percentage, compared exactly (no rounding).
+ * The share is one correctly rounded division of exact integers, as the threshold is one
+ * correctly rounded decimal, so equal values compare equal: multiplying the threshold
+ * instead carries its binary error (8.8 × 375 is 3300.0000000000005, above 33 × 100).
+ */
 export function reachesAbsenceThreshold(missed: number, possible: number, thresholdPercent: number): boolean {
-  return possible > 0 && missed * 100 >= thresholdPercent * possible;
+  return possible > 0 && (missed * 100) / possible >= thresholdPercent;
 }
 
 /** The band holding this attendance: atLeast inclusive, below exclusive (null: up to and including 100%). */
