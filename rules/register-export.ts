@@ -4,116 +4,306 @@
 // one bad row and no snapshot is returned, with every problem's line and column.
 
 import Papa from 'papaparse';
-import { formatClockTime, parseClockTime, parseSchoolDate } from './dates';
-import { registerSnapshotSchema, type RegisterSnapshot, type SnapshotPupil } from './snapshot';
+import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
+import { registerSnapshotSchema, type RegisterSnapshot, type Session, type SnapshotMark } from './snapshot';
 import { describeIssues } from './validation';
 
 export interface ExportProblem {
   /** The line in the file as a person counts it (the header is line 1); null for the file as a whole. */
   readonly line: number | null;
-  /** The column's header name, or the JSON path. */
+  /** CSV: the column's header name, as the export names it. */
   readonly column: string | null;
+  /** JSON: where in the snapshot, such as 'pupils[3].marks[12].date'. */
+  readonly path: string | null;
   readonly message: string;
 }
 
 export type ExportResult = { ok: true; snapshot: RegisterSnapshot } | { ok: false; problems: ExportProblem[] };
 
-export const REQUIRED_COLUMNS = ['upn', 'name', 'date', 'session', 'mark'] as const;
-export const OPTIONAL_COLUMNS = ['arrival', 'dob', 'year'] as const;
+export const REQUIRED_COLUMNS = ['upn', 'name', 'date', 'session', 'mark', 'arrival'] as const;
+export const OPTIONAL_COLUMNS = ['dob', 'year'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 
-export function readRegisterExport(text: string, role: RegisterSnapshot['role'] = 'office', source = ''): ExportResult {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fail(null, null, 'the file is empty');
-  return body.trimStart().startsWith('{') ? readJson(body, role, source) : readCsv(body, role, source);
+const EXPECTED_HEADER = `${REQUIRED_COLUMNS.join(',')} (optionally also dob and year, in any order)`;
+
+/**
+ * Reads an export's text: a JSON register snapshot when it starts with '{'
+ * (or '['), otherwise CSV. `source` names where it came from (a file name).
+ */
+export function readRegisterExport(text: string, source = ''): ExportResult {
+  // A byte-order mark (Excel's 'CSV UTF-8') and Windows line endings are not data.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  if (body.trim() === '') return failed({ line: null, column: null, path: null, message: 'the file is empty' });
+  const first = body.trimStart()[0];
+  return first === '{' || first === '[' ? readJson(body, source) : readCsv(body, source);
 }
 
-function fail(line: number | null, column: string | null, message: string): ExportResult {
-  return { ok: false, problems: [{ line, column, message }] };
+/** "register.csv line 14, column date: ..." or "register.json pupils[3].marks[12].date: ...". */
+export function describeExportProblem(file: string, problem: ExportProblem): string {
+  const where = [
+    problem.line === null ? null : `line ${problem.line}`,
+    problem.column === null ? null : `column ${problem.column}`,
+    problem.path,
+  ].filter((part): part is string => part !== null);
+  return `${file}${where.length > 0 ? ` ${where.join(', ')}` : ''}: ${problem.message}`;
 }
 
-function readJson(text: string, role: RegisterSnapshot['role'], source: string): ExportResult {
+/** Every problem up to `shown`, then how many more there are, one line each. */
+export function describeExportProblems(file: string, problems: readonly ExportProblem[], shown = 20): string[] {
+  const lines = problems.slice(0, shown).map((p) => describeExportProblem(file, p));
+  if (problems.length > shown) lines.push(`and ${problems.length - shown} more`);
+  return lines;
+}
+
+/**
+ * Where JSON.parse gave up, as a line (counted from 1) and a plain message.
+ * V8 names a character position ("... in JSON at position 45"); people count lines.
+ */
+export function jsonSyntaxProblem(text: string, error: unknown): { line: number | null; message: string } {
+  const raw = error instanceof Error ? error.message : String(error);
+  if (/unexpected end of JSON input/i.test(raw)) {
+    return { line: text.trimEnd().split('\n').length, message: 'the JSON ends before it is complete (a closing } or ] is missing)' };
+  }
+  const at = /at position (\d+)/.exec(raw);
+  const detail = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  if (at === null) return { line: null, message: `the file is not valid JSON (${detail})` };
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const character = Number(at[1]) - before.lastIndexOf('\n');
+  return { line, message: `not valid JSON at character ${character} of the line (${detail})` };
+}
+
+function failed(...problems: ExportProblem[]): ExportResult {
+  return { ok: false, problems };
+}
+
+// ---------------------------------------------------------------------------
+// JSON register snapshots
+
+function readJson(text: string, source: string): ExportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(null, null, `the file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    const { line, message } = jsonSyntaxProblem(text, error);
+    return failed({ line, column: null, path: null, message });
   }
-  const withDefaults = typeof data === 'object' && data !== null ? { role, source, ...data } : data;
-  const result = registerSnapshotSchema.safeParse(withDefaults);
-  if (result.success) return { ok: true, snapshot: result.data };
-  return { ok: false, problems: describeIssues(result.error, '(the whole file)').map((p) => ({ line: null, column: p.path, message: p.message })) };
+  // The file's name stands in for a source the snapshot does not give.
+  const withSource = typeof data === 'object' && data !== null && !Array.isArray(data) ? { source, ...data } : data;
+  const result = registerSnapshotSchema.safeParse(withSource);
+  if (!result.success) {
+    return failed(...describeIssues(result.error, '(the whole file)').map((p) => ({ line: null, column: null, path: p.path, message: p.message })));
+  }
+  return mergedPupils(result.data);
 }
 
-function readCsv(text: string, role: RegisterSnapshot['role'], source: string): ExportResult {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  const rows = parsed.data;
-  const problems: ExportProblem[] = parsed.errors.map((e) => ({
-    line: e.row === undefined ? null : e.row + 1,
-    column: null,
-    message: `the CSV is malformed here: ${e.message}`,
-  }));
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+/**
+ * A pupil listed twice is read as one (as CSV rows are grouped by UPN), unless
+ * the entries disagree on the name; two marks for one session are bad input.
+ */
+function mergedPupils(snapshot: RegisterSnapshot): ExportResult {
+  const problems: ExportProblem[] = [];
+  const byUpn = new Map<string, { index: number; marks: SnapshotMark[] }>();
+  const seen = new Map<string, string>();
+  const pupils: RegisterSnapshot['pupils'] = [];
+  snapshot.pupils.forEach((pupil, p) => {
+    let entry = byUpn.get(pupil.upn);
+    if (entry === undefined) {
+      entry = { index: p, marks: [] };
+      byUpn.set(pupil.upn, entry);
+      pupils.push({ ...pupil, marks: entry.marks });
+    } else {
+      const earlier = snapshot.pupils[entry.index]!;
+      if (earlier.name !== pupil.name) {
+        problems.push({
+          line: null,
+          column: null,
+          path: `pupils[${p}].name`,
+          message: `pupil ${pupil.upn} is named '${pupil.name}' here but '${earlier.name}' at pupils[${entry.index}].name`,
+        });
+        return;
+      }
+    }
+    pupil.marks.forEach((mark, m) => {
+      const path = `pupils[${p}].marks[${m}]`;
+      const key = `${pupil.upn}\u0000${mark.date}\u0000${mark.session}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        problems.push({ line: null, column: null, path, message: `${duplicateSession(pupil.upn, mark.session, mark.date)}, at ${earlier}` });
+        return;
+      }
+      seen.set(key, path);
+      entry.marks.push(mark);
+    });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot: { ...snapshot, pupils } };
+}
+
+function duplicateSession(upn: string, session: Session, date: IsoDate): string {
+  return `pupil ${upn} already has an ${session} mark for ${formatSchoolDate(date)}`;
+}
+
+// ---------------------------------------------------------------------------
+// CSV exports
+
+interface CsvRow {
+  readonly fields: string[];
+  /** The line the row starts on (a quoted name may hold a line break). */
+  readonly line: number;
+}
+
+/** Splits the text into rows, each with the line it starts on, and notes broken quoting. */
+function csvRows(text: string, problems: ExportProblem[]): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(text, {
+    header: false,
+    delimiter: ',',
+    newline: '\n',
+    skipEmptyLines: false,
+    step: (result) => {
+      rows.push({ fields: result.data, line });
+      for (const error of result.errors) {
+        problems.push({
+          line,
+          column: null,
+          path: null,
+          message:
+            error.code === 'MissingQuotes'
+              ? 'a quoted field is not closed: a name with a comma in it must be in double quotes, such as "Jones, Ffion"'
+              : `the quoting is malformed here (${error.message}): write a double quote inside a quoted field as ""`,
+        });
+      }
+      const end = result.meta.cursor;
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+      start = end;
+    },
+  });
+  return rows;
+}
+
+interface PupilBeingRead {
+  readonly upn: string;
+  readonly name: string;
+  dob: IsoDate | null;
+  year: string | null;
+  readonly marks: SnapshotMark[];
+  /** The line the pupil first appears on, and the line their date of birth came from. */
+  readonly line: number;
+  dobLine: number;
+}
+
+function readCsv(text: string, source: string): ExportResult {
+  const problems: ExportProblem[] = [];
+  const rows = csvRows(text, problems);
+  // Excel leaves rows of bare commas below a sheet's data: they are blank, not bad.
+  const isBlank = (row: CsvRow) => row.fields.every((f) => f.trim() === '');
+  const headerIndex = rows.findIndex((row) => !isBlank(row));
+  const headerRow = rows[headerIndex];
+  if (headerRow === undefined) return failed({ line: null, column: null, path: null, message: 'the file is empty (it holds only empty cells)' });
+  const header = headerRow.fields.map((h) => h.trim().toLowerCase());
+
   const index = new Map<Column, number>();
   header.forEach((name, i) => {
-    if ((REQUIRED_COLUMNS as readonly string[]).includes(name) || (OPTIONAL_COLUMNS as readonly string[]).includes(name)) index.set(name as Column, i);
+    if (!KNOWN_COLUMNS.includes(name)) return; // other columns (form, gender...) are ignored
+    const earlier = index.get(name as Column);
+    if (earlier !== undefined) {
+      problems.push({ line: headerRow.line, column: name, path: null, message: `the header has two ${name} columns (fields ${earlier + 1} and ${i + 1}): keep one` });
+    } else {
+      index.set(name as Column, i);
+    }
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length > 0) {
-    return fail(1, null, `the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (expected the columns ${[...REQUIRED_COLUMNS, 'arrival'].join(',')}, optionally dob and year)`);
+    const names = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)!}`;
+    problems.push({
+      line: headerRow.line,
+      column: null,
+      path: null,
+      message: `the header has no ${names} column${missing.length > 1 ? 's' : ''} (expected the header ${EXPECTED_HEADER})`,
+    });
   }
+  if (missing.length > 0) return { ok: false, problems };
 
-  const pupils = new Map<string, SnapshotPupil & { line: number }>();
+  const pupils = new Map<string, PupilBeingRead>();
   const seen = new Map<string, number>();
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const line = r + 1;
-    if (row.length === 1 && row[0]!.trim() === '') continue;
-    const cell = (c: Column) => (index.has(c) ? (row[index.get(c)!] ?? '').trim() : '');
-    const problem = (column: Column, message: string) => problems.push({ line, column, message });
-    if (row.length !== header.length) {
-      problems.push({ line, column: null, message: `the row has ${row.length} fields but the header has ${header.length}` });
+  let rowsRead = 0;
+  for (const row of rows.slice(headerIndex + 1)) {
+    if (isBlank(row)) continue;
+    rowsRead++;
+    const { line } = row;
+    const problem = (column: Column, message: string) => problems.push({ line, column, path: null, message });
+    if (row.fields.length !== header.length) {
+      problems.push({
+        line,
+        column: null,
+        path: null,
+        message: `the row has ${row.fields.length} fields but the header has ${header.length} (a name with a comma must be in double quotes)`,
+      });
       continue;
     }
+    const cell = (c: Column) => (index.has(c) ? row.fields[index.get(c)!]!.trim() : '');
+
     const upn = cell('upn');
-    if (upn === '') problem('upn', 'is empty (every row needs the pupil\'s UPN)');
+    if (upn === '') problem('upn', "is empty (every row needs the pupil's UPN)");
     const rawDate = cell('date');
     const date = parseSchoolDate(rawDate);
-    if (date === null) problem('date', `'${rawDate}' is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)`);
+    if (date === null) problem('date', `${quoted(rawDate)} is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)`);
     const rawSession = cell('session');
     const session = rawSession.toUpperCase();
-    if (session !== 'AM' && session !== 'PM') problem('session', `'${rawSession}' is not a session (expected AM or PM)`);
+    const isSession = session === 'AM' || session === 'PM';
+    if (!isSession) problem('session', `${quoted(rawSession)} is not a session (expected AM or PM)`);
     const rawArrival = cell('arrival');
-    const arrivalMinutes = rawArrival === '' ? null : parseClockTime(rawArrival);
-    if (rawArrival !== '' && arrivalMinutes === null) problem('arrival', `'${rawArrival}' is not a time of day (expected HH:MM, or empty)`);
+    const arrival = rawArrival === '' ? null : parseClockTime(rawArrival);
+    if (rawArrival !== '' && arrival === null) problem('arrival', `${quoted(rawArrival)} is not a time of day (expected HH:MM, such as 09:05, or an empty cell)`);
     const rawDob = cell('dob');
     const dob = rawDob === '' ? null : parseSchoolDate(rawDob);
-    if (rawDob !== '' && dob === null) problem('dob', `'${rawDob}' is not a real date (expected YYYY-MM-DD or DD/MM/YYYY, or empty)`);
-    if (upn === '' || date === null || (session !== 'AM' && session !== 'PM')) continue;
+    if (rawDob !== '' && dob === null) problem('dob', `${quoted(rawDob)} is not a real date of birth (expected YYYY-MM-DD or DD/MM/YYYY, or an empty cell)`);
+    if (upn === '' || date === null || !isSession || (rawArrival !== '' && arrival === null) || (rawDob !== '' && dob === null)) continue;
 
     const name = cell('name');
     const key = `${upn}\u0000${date}\u0000${session}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problem('session', `pupil ${upn} already has a ${session} mark for ${date} on line ${earlier}`);
+      problem('session', `${duplicateSession(upn, session, date)}, on line ${earlier}`);
       continue;
     }
-    seen.set(key, line);
     let pupil = pupils.get(upn);
     if (pupil === undefined) {
-      pupil = { upn, name, dob, year: cell('year') || null, marks: [], line };
+      pupil = { upn, name, dob, year: cell('year') || null, marks: [], line, dobLine: line };
       pupils.set(upn, pupil);
     } else if (pupil.name !== name) {
-      problem('name', `pupil ${upn} is named '${name}' here but '${pupil.name}' on line ${pupil.line}`);
+      problem('name', `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}`);
       continue;
+    } else if (dob !== null && pupil.dob !== null && dob !== pupil.dob) {
+      problem('dob', `pupil ${upn} was born on ${formatSchoolDate(dob)} by this row but on ${formatSchoolDate(pupil.dob)} by line ${pupil.dobLine}`);
+      continue;
+    } else {
+      if (pupil.dob === null && dob !== null) {
+        pupil.dob = dob;
+        pupil.dobLine = line;
+      }
+      pupil.year ??= cell('year') || null;
     }
-    const arrival = arrivalMinutes === null ? null : formatClockTime(arrivalMinutes);
-    pupil.marks.push({ date, session, mark: cell('mark'), arrival });
+    seen.set(key, line);
+    pupil.marks.push({ date, session, mark: cell('mark'), arrival: arrival === null ? null : formatClockTime(arrival) });
   }
-  if (pupils.size === 0 && problems.length === 0) return fail(null, null, 'the file has a header but no rows');
+  if (rowsRead === 0 && problems.length === 0) {
+    return failed({ line: null, column: null, path: null, message: `the file has a header but no rows of marks below it` });
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    snapshot: { role, source, pupils: [...pupils.values()].map(({ line: _line, ...pupil }) => pupil) },
+    snapshot: {
+      role: 'office',
+      source,
+      pupils: [...pupils.values()].map(({ upn, name, dob, year, marks }) => ({ upn, name, dob, year, marks })),
+    },
   };
+}
+
+function quoted(text: string): string {
+  return text === '' ? 'an empty cell' : `'${text}'`;
 }
