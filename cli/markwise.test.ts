@@ -1,24 +1,38 @@
 // The command line as people and scripts use it: a real process, real files.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../rules/findings';
-import { DEMO_TODAY } from '../demo/make-demo-register';
+import { PRESET_IDS } from '../rules/presets';
+import { DEMO_TODAY, demoCsv } from '../demo/make-demo-register';
+import { londonDate } from './markwise';
+import { COLOURED, PLAIN, attendanceText, textReport, type TextReportInput } from './report';
+import { SchoolCalendar } from '../rules/calendar/school-calendar';
+import { evaluateRegister } from '../rules/engine';
+import { CHECKS } from '../rules/checks';
+import { presetPolicy } from '../rules/presets';
+import { policyWarnings } from '../rules/policy/warnings';
+import { readRegisterExport } from '../rules/register-export';
 
 const root = join(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'markwise-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function markwise(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['cli/markwise.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command, as `npm run markwise --` does, from the repository root. */
+function markwise(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(join(root, 'node_modules/.bin/tsx'), ['cli/markwise.ts', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '' } }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+    });
+  });
 }
 
 function file(name: string, text: string): string {
@@ -28,98 +42,310 @@ function file(name: string, text: string): string {
 }
 
 const HEADER = 'upn,name,date,session,mark,arrival';
+const csv = (name: string, ...rows: string[]) => file(name, `${[HEADER, ...rows].join('\n')}\n`);
+/** Wed 5 Nov 2025 is a school day in the Leeds calendar of the micklefield preset (autumn term, after half term). */
+const DAY = '2025-11-05';
 
-describe('markwise check', () => {
-  it('--json prints one object with exactly the documented keys, and exits 1 when there are errors', async () => {
-    const csv = file('late.csv', [HEADER, 'A1,Ada Okafor,2025-11-05,AM,L,09:40', 'A1,Ada Okafor,2025-11-05,PM,\\,'].join('\n'));
-    const { code, stdout } = await markwise('check', csv, '--policy', 'micklefield', '--today', '2025-11-05', '--json');
+type JsonFinding = { rule: string; severity: string; upn: string; date: string; session: string; mark: string; suggestion: string | null; message: string };
+type JsonPupil = { upn: string; name: string; attendance: number | null; band: string | null; tier: number | null };
+
+describe('markwise check --json', () => {
+  it('prints one object with exactly the documented keys, and exits 1 when there are errors', async () => {
+    const register = csv('late.csv', `A1,Ada Okafor,${DAY},AM,L,09:40`, `A1,Ada Okafor,${DAY},PM,\\,`);
+    const { code, stdout } = await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--json');
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'pupils']);
-    expect(report).toMatchObject({ policy: 'micklefield', today: '2025-11-05' });
+    expect(report).toMatchObject({ policy: 'micklefield', today: DAY });
     expect(report.findings).toHaveLength(1);
     expect(Object.keys(report.findings[0])).toEqual(['rule', 'severity', 'upn', 'date', 'session', 'mark', 'suggestion', 'message']);
-    expect(report.findings[0]).toMatchObject({ rule: 'late-should-be-u', severity: 'error', upn: 'A1', date: '2025-11-05', session: 'AM', mark: 'L', suggestion: 'U' });
+    // Micklefield's morning register closes at 09:25 (policy §7.2): 09:40 is after it.
+    expect(report.findings[0]).toMatchObject({ rule: 'late-should-be-u', severity: 'error', upn: 'A1', date: DAY, session: 'AM', mark: 'L', suggestion: 'U' });
+    expect(report.findings[0].message).toContain('09:25');
     expect(Object.keys(report.pupils[0])).toEqual(['upn', 'name', 'possibleSessions', 'attendedSessions', 'attendance', 'band', 'tier', 'persistentAbsence', 'severeAbsence']);
-    expect(report.pupils[0]).toMatchObject({ possibleSessions: 2, attendedSessions: 2, attendance: 100, band: '90% and above', tier: 1 });
+    expect(report.pupils[0]).toEqual({
+      upn: 'A1',
+      name: 'Ada Okafor',
+      possibleSessions: 2,
+      attendedSessions: 2,
+      attendance: 100,
+      band: '90% and above',
+      tier: 1,
+      persistentAbsence: false,
+      severeAbsence: false,
+    });
   });
 
-  it('exits 0 when there are only warnings, and --role teacher flags office codes', async () => {
-    const csv = file('ok.csv', [HEADER, 'A1,Ada,2025-11-05,AM,I,', 'A1,Ada,2025-11-05,PM,I,'].join('\n'));
-    expect((await markwise('check', csv, '--policy', 'micklefield', '--today', '2025-11-05')).code).toBe(0);
-    const teacher = await markwise('check', csv, '--policy', 'micklefield', '--today', '2025-11-05', '--role', 'teacher', '--json');
-    expect(JSON.parse(teacher.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['code-not-allowed', 'code-not-allowed']);
+  it('exits 0 with no findings; policy warnings go to standard error, leaving standard output one JSON object', async () => {
+    const register = csv('clean.csv', `A1,Ada,${DAY},AM,/,`, `A1,Ada,${DAY},PM,\\,`);
+    const { code, stdout, stderr } = await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).findings).toEqual([]);
+    // The micklefield preset notes that its source gives two closing times.
+    expect(stderr).toMatch(/WARNING .*9\.15/);
   });
 
-  it('bad rows exit 2 with the file, line and column, and nothing on standard output', async () => {
-    const csv = file('bad.csv', [HEADER, 'A1,Ada,31/02/2025,AM,/,', 'A1,Ada,2025-02-03,AM,/,25:00'].join('\n'));
-    const { code, stdout, stderr } = await markwise('check', csv, '--policy', 'dfe', '--today', '2025-02-03', '--json');
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toContain("bad.csv line 2, column date: '31/02/2025' is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)");
-    expect(stderr).toContain("bad.csv line 3, column arrival: '25:00' is not a time of day");
+  it('exits 0 when there are only warnings, and --role teacher flags the office codes', async () => {
+    const register = csv('ill.csv', `A1,Ada,${DAY},AM,I,`, `A1,Ada,${DAY},PM,I,`);
+    expect((await markwise('check', register, '--policy', 'micklefield', '--today', DAY)).code).toBe(0);
+    const teacher = await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--role', 'teacher', '--json');
+    // Micklefield §7.1: teachers enter / \ L and N; reasons are for the office.
+    expect(JSON.parse(teacher.stdout).findings.map((f: JsonFinding) => f.rule)).toEqual(['code-not-allowed', 'code-not-allowed']);
   });
 
-  it('a malformed policy file names the field; an unknown preset names the presets', async () => {
-    const csv = file('one.csv', [HEADER, 'A1,Ada,2025-02-03,AM,/,'].join('\n'));
-    const policy = file('policy.json', JSON.stringify({ ...JSON.parse((await markwise('policy', 'dfe')).stdout), attendanceTarget: 'high' }));
-    const bad = await markwise('check', csv, '--policy', policy, '--today', '2025-02-03');
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('attendanceTarget: must be a percentage');
-    const unknown = await markwise('check', csv, '--policy', 'leeds', '--today', '2025-02-03');
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('dfe, micklefield, valence, highfield-farm, milefield');
+  it('attendance is null, with no band or tier, for a pupil with no possible sessions', async () => {
+    const register = csv('closed.csv', `A1,Ada,${DAY},AM,#,`);
+    const report = JSON.parse((await markwise('check', register, '--policy', 'dfe', '--today', DAY, '--json')).stdout);
+    expect(report.pupils[0]).toMatchObject({ possibleSessions: 0, attendance: null, band: null, tier: null });
   });
 
-  it('an exported preset, passed back as a file, checks the same as the preset', async () => {
-    const csv = file('same.csv', [HEADER, 'A1,Ada,2025-11-12,AM,N,'].join('\n'));
+  it('an exported preset, passed back as a policy file, checks the same as the preset', async () => {
+    const register = csv('same.csv', 'A1,Ada,2025-11-12,AM,N,');
     const policy = file('mick.json', (await markwise('policy', 'micklefield')).stdout);
-    const viaFile = await markwise('check', csv, '--policy', policy, '--today', '2025-11-26', '--json');
-    const viaPreset = await markwise('check', csv, '--policy', 'micklefield', '--today', '2025-11-26', '--json');
+    const [viaFile, viaPreset] = await Promise.all([
+      markwise('check', register, '--policy', policy, '--today', '2025-11-26', '--json'),
+      markwise('check', register, '--policy', 'micklefield', '--today', '2025-11-26', '--json'),
+    ]);
     expect(viaFile.stdout).toBe(viaPreset.stdout);
-    expect(JSON.parse(viaFile.stdout).findings[0].rule).toBe('n-overdue');
+    // N on Wed 12 Nov is due on the fifth school day after, Wed 19 Nov: on Wed 26 Nov it is overdue.
+    expect(JSON.parse(viaFile.stdout).findings.map((f: JsonFinding) => f.rule)).toEqual(['n-overdue']);
   });
 
-  it('an impossible --today, a missing file, an empty file or an unknown command exits 2', async () => {
-    const empty = file('empty.csv', '');
-    expect((await markwise('check', empty, '--policy', 'dfe', '--today', '2025-02-30')).stderr).toContain("--today: '2025-02-30' is not a real date");
-    expect((await markwise('check', join(dir, 'nope.csv'), '--policy', 'dfe')).code).toBe(2);
-    const emptyRun = await markwise('check', empty, '--policy', 'dfe', '--today', '2025-02-03');
-    expect([emptyRun.code, emptyRun.stderr.includes('the file is empty')]).toEqual([2, true]);
-    expect((await markwise('frobnicate')).code).toBe(2);
+  it('reads a JSON register snapshot', async () => {
+    const snapshot = file('snapshot.json', JSON.stringify({ pupils: [{ upn: 'A1', name: 'Ada', marks: [{ date: DAY, session: 'PM', mark: '/' }] }] }));
+    const report = JSON.parse((await markwise('check', snapshot, '--policy', 'micklefield', '--today', DAY, '--json')).stdout);
+    expect(report.findings.map((f: JsonFinding) => [f.rule, f.suggestion])).toEqual([['code-wrong-session', '\\']]);
+  });
+});
+
+describe('CSV quirks a real export has', () => {
+  it('a byte-order mark, a quoted comma in a name, DD/MM/YYYY dates, a lower-case session and shuffled columns', async () => {
+    const text = `\uFEFFName,UPN,Date,Session,Mark,Arrival\r\n"Jones, Ffion",A1,05/11/2025,am,L,09:40\r\n"Jones, Ffion",A1,05/11/2025,pm,\\,\r\n`;
+    const { code, stdout } = await markwise('check', file('quirks.csv', text), '--policy', 'micklefield', '--today', DAY, '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: JsonFinding) => [f.rule, f.upn, f.date, f.session])).toEqual([['late-should-be-u', 'A1', DAY, 'AM']]);
+    expect(report.pupils.map((p: JsonPupil) => p.name)).toEqual(['Jones, Ffion']);
+  });
+});
+
+describe('bad input exits 2, says what and where on standard error, and checks nothing', () => {
+  const cases: [what: string, file: string, lines: string[], message: string][] = [
+    ['a missing column', 'no-arrival.csv', ['upn,name,date,session,mark', `A1,Ada,${DAY},AM,/`], 'no-arrival.csv line 1: the header has no arrival column'],
+    ['an impossible date', 'feb-31.csv', [HEADER, `A1,Ada,${DAY},AM,/,`, 'A1,Ada,31/02/2025,AM,/,'], "feb-31.csv line 3, column date: '31/02/2025' is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)"],
+    ['a bad session', 'morning.csv', [HEADER, `A1,Ada,${DAY},Morning,/,`], "morning.csv line 2, column session: 'Morning' is not a session (expected AM or PM)"],
+    ['a bad arrival time', 'arrival.csv', [HEADER, `A1,Ada,${DAY},AM,L,9.40am`], "arrival.csv line 2, column arrival: '9.40am' is not a time of day"],
+    ['a duplicate session row', 'twice.csv', [HEADER, `A1,Ada,${DAY},AM,/,`, `A1,Ada,${DAY},PM,\\,`, 'A1,Ada,05/11/2025,AM,N,'], 'twice.csv line 4, column session: pupil A1 already has an AM mark for Wed 5 Nov 2025, on line 2'],
+    ['conflicting names', 'names.csv', [HEADER, `A1,Ada Okafor,${DAY},AM,/,`, `A1,Ada Okafur,${DAY},PM,\\,`], "names.csv line 3, column name: pupil A1 is named 'Ada Okafur' here but 'Ada Okafor' on line 2"],
+    ['an empty file', 'empty.csv', [''], 'empty.csv: the file is empty'],
+  ];
+  for (const [what, name, lines, message] of cases) {
+    it.concurrent(what, async ({ expect }) => {
+      const { code, stdout, stderr } = await markwise('check', file(name, lines.join('\n')), '--policy', 'micklefield', '--today', DAY, '--json');
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toContain(message);
+      expect(stderr).toContain('nothing was checked');
+    });
+  }
+
+  it('every bad row is reported, up to 20, then how many more', async () => {
+    const rows = Array.from({ length: 23 }, (_, i) => `A${i},Pupil ${i},2025-11-${String(i + 1).padStart(2, '0')},XM,/,`);
+    const { code, stderr } = await markwise('check', csv('many.csv', ...rows), '--policy', 'dfe', '--today', DAY);
+    expect(code).toBe(2);
+    expect(stderr.match(/many\.csv line \d+, column session/g)).toHaveLength(20);
+    expect(stderr).toContain('many.csv line 21, column session');
+    expect(stderr).not.toContain('many.csv line 22,');
+    expect(stderr).toContain('and 3 more');
+  });
+
+  it('a JSON register snapshot with a bad field names its path', async () => {
+    const snapshot = file('bad-snapshot.json', JSON.stringify({ pupils: [{ upn: 'A1', name: 'Ada', marks: [{ date: '05/11/2025', session: 'AM', mark: '/' }] }] }));
+    const { code, stderr } = await markwise('check', snapshot, '--policy', 'dfe', '--today', DAY);
+    expect(code).toBe(2);
+    expect(stderr).toContain('bad-snapshot.json pupils[0].marks[0].date: must be a real date written as YYYY-MM-DD');
+  });
+
+  it('a malformed policy file names the field; broken JSON names the line', async () => {
+    const register = csv('one.csv', `A1,Ada,${DAY},AM,/,`);
+    const dfe = JSON.parse((await markwise('policy', 'dfe')).stdout);
+    const [wrongField, brokenJson] = await Promise.all([
+      markwise('check', register, '--policy', file('wrong-field.json', JSON.stringify({ ...dfe, attendanceTarget: 'high' })), '--today', DAY),
+      markwise('check', register, '--policy', file('broken.json', '{\n  "schemaVersion": 1,\n  "id": "x"\n  "schoolName": "Y"\n}'), '--today', DAY),
+    ]);
+    expect([wrongField.code, wrongField.stdout]).toEqual([2, '']);
+    expect(wrongField.stderr).toContain('wrong-field.json attendanceTarget: must be a percentage');
+    expect(brokenJson.code).toBe(2);
+    expect(brokenJson.stderr).toContain('broken.json line 4: not valid JSON');
+  });
+
+  it('an unknown preset names the presets', async () => {
+    const { code, stderr } = await markwise('check', csv('preset.csv', `A1,Ada,${DAY},AM,/,`), '--policy', 'leeds', '--today', DAY);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`'leeds' is not a preset (the presets are ${PRESET_IDS.join(', ')})`);
+  });
+
+  it('a missing file, an impossible --today, an unknown command or option, or no --policy', async () => {
+    const register = csv('fine.csv', `A1,Ada,${DAY},AM,/,`);
+    const runs = await Promise.all([
+      markwise('check', join(dir, 'nope.csv'), '--policy', 'dfe', '--today', DAY),
+      markwise('check', register, '--policy', 'dfe', '--today', '2025-02-29'),
+      markwise('frobnicate'),
+      markwise('check', register, '--policy', 'dfe', '--jsn'),
+      markwise('check', register, '--today', DAY),
+      markwise('check', register, '--policy', 'dfe', '--role', 'head'),
+      markwise(),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    expect(runs.map((r) => r.stdout)).toEqual(['', '', '', '', '', '', '']);
+    const [missing, today, command, option, policy, role, nothing] = runs.map((r) => r.stderr);
+    expect(missing).toContain('nope.csv');
+    expect(missing).toContain('no such file');
+    expect(today).toContain("--today: '2025-02-29' is not a real date");
+    expect(command).toContain("unknown command 'frobnicate'");
+    expect(option).toContain("'--jsn'");
+    expect(policy).toContain('check needs --policy');
+    expect(role).toContain("--role: 'head' is not a role");
+    expect(nothing).toContain('Usage:');
+  });
+});
+
+describe('today, when --today is not given', () => {
+  it('is the date in England: 00:30 BST is already the next day, 23:30 GMT is not', () => {
+    // BST in 2025 runs from 30 March to 26 October (01:00 UTC each time).
+    expect(londonDate(Date.parse('2025-06-30T23:30:00Z'))).toBe('2025-07-01');
+    expect(londonDate(Date.parse('2025-06-30T22:59:00Z'))).toBe('2025-06-30');
+    expect(londonDate(Date.parse('2025-12-01T23:30:00Z'))).toBe('2025-12-01');
+    expect(londonDate(Date.parse('2025-12-02T00:00:00Z'))).toBe('2025-12-02');
+  });
+
+  it('the command uses it for the report', async () => {
+    const register = csv('now.csv', `A1,Ada,${DAY},AM,/,`);
+    const before = londonDate(Date.now());
+    const { stdout } = await markwise('check', register, '--policy', 'dfe', '--json');
+    const after = londonDate(Date.now());
+    expect([before, after]).toContain(JSON.parse(stdout).today);
+  });
+});
+
+describe('the readable report', () => {
+  it('says the school, the date in British form, the policy warnings before the findings, then the pupils', async () => {
+    const register = csv(
+      'readable.csv',
+      `A1,"O'Connor, Olivia",${DAY},AM,L,09:40`,
+      `A1,"O'Connor, Olivia",${DAY},PM,\\,`,
+      `B2,Ben Ng,${DAY},AM,N,`,
+      `B2,Ben Ng,${DAY},PM,N,`,
+    );
+    // Ben's Ns of Wed 5 Nov are due on Wed 12 Nov: on Mon 10 Nov two school days are left.
+    const { code, stdout } = await markwise('check', register, '--policy', 'micklefield', '--today', '2025-11-10');
+    expect(code).toBe(1);
+    expect(stdout).toContain('School:  Micklefield CE Primary Academy (policy micklefield)');
+    expect(stdout).toContain('Today:   Mon 10 Nov 2025');
+    const warning = stdout.indexOf('WARNING Registers close at 09:25');
+    const errors = stdout.indexOf('ERROR late-should-be-u (1)');
+    const warnings = stdout.indexOf('WARNING n-due-soon (2)');
+    const pupils = stdout.indexOf('Pupils, lowest attendance first');
+    expect(warning).toBeGreaterThan(-1);
+    expect([warning < errors, errors < warnings, warnings < pupils]).toEqual([true, true, true]);
+    expect(stdout).toContain("  ERROR O'Connor, Olivia (A1), Wed 5 Nov 2025 AM, mark L, suggested U");
+    // Ben missed both sessions: 0%, so he is listed first.
+    expect(stdout.slice(pupils)).toMatch(/Ben Ng +B2 +0\.0% +Below 80% +5 +PA +SA\n {2}O'Connor, Olivia +A1 +100\.0% +90% and above +1 +- +-/);
+    // Plain text when not a terminal, and nothing wider than a 100-column terminal.
+    expect(stdout).not.toContain('\u001b[');
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the readable report, in process', () => {
+  /** The demo register as the command reads it, evaluated with the given checks. */
+  function demoReport(checks = CHECKS): TextReportInput {
+    const policy = presetPolicy('micklefield');
+    const calendar = new SchoolCalendar(policy.calendar);
+    const read = readRegisterExport(demoCsv(), 'register.csv');
+    if (!read.ok) throw new Error('the demo register does not read');
+    const evaluation = evaluateRegister(read.snapshot, { policy, calendar, today: DEMO_TODAY, checks });
+    return { policy, today: DEMO_TODAY, role: 'office', file: 'register.csv', marks: 0, warnings: policyWarnings(policy, calendar, DEMO_TODAY), evaluation };
+  }
+
+  it('colour (on a terminal) only adds to the plain text: every severity is still written as a word', () => {
+    const input = demoReport();
+    const coloured = textReport({ ...input, style: COLOURED });
+    const plain = textReport({ ...input, style: PLAIN });
+    expect(coloured).toContain('\u001b[1;31mERROR\u001b[0m');
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain);
+  });
+
+  it('a check that fails is reported after the pupils, and the other checks still report', () => {
+    const broken = { id: 'broken-check', rules: [], run: () => { throw new Error('no calendar for 1999'); } };
+    const text = textReport(demoReport([...CHECKS, broken]));
+    expect(text.indexOf('Checks that failed')).toBeGreaterThan(text.indexOf('Pupils, lowest attendance first'));
+    expect(text).toMatch(/ERROR broken-check for A\d+: no calendar for 1999/);
+    expect(text).toContain('ERROR n-overdue');
+  });
+
+  it('attendance is shown to one decimal place, rounded down so it never shows a band not reached', () => {
+    expect([attendanceText(90), attendanceText(89.96), attendanceText(100), attendanceText(0), attendanceText((100 * 2) / 3), attendanceText(null)]).toEqual([
+      '90.0%',
+      '89.9%',
+      '100.0%',
+      '0.0%',
+      '66.6%',
+      'none yet',
+    ]);
   });
 });
 
 describe('markwise demo and help', () => {
-  it('the demo register holds at least one finding of every rule', async () => {
-    const office = JSON.parse((await markwise('check', 'demo/register.csv', '--policy', 'micklefield', '--today', DEMO_TODAY, '--json')).stdout);
-    const teacher = JSON.parse((await markwise('check', 'demo/register.csv', '--policy', 'micklefield', '--today', DEMO_TODAY, '--json', '--role', 'teacher')).stdout);
-    const found = new Set([...office.findings, ...teacher.findings].map((f: { rule: string }) => f.rule));
-    expect([...RULE_IDS].filter((id) => !found.has(id))).toEqual([]);
-    const bands = new Set(office.pupils.map((p: { band: string }) => p.band));
-    expect(bands).toEqual(new Set(['90% and above', '80% to 90%', 'Below 80%']));
-    expect(office.pupils.some((p: { attendance: number }) => p.attendance === 90)).toBe(true);
+  it('the demo register holds at least one finding of every rule, and the teacher a code they may not use', async () => {
+    const [office, teacher] = await Promise.all([
+      markwise('check', 'demo/register.csv', '--policy', 'micklefield', '--today', DEMO_TODAY, '--json'),
+      markwise('check', 'demo/register.csv', '--policy', 'micklefield', '--today', DEMO_TODAY, '--json', '--role', 'teacher'),
+    ]);
+    expect(office.code).toBe(1);
+    const report = JSON.parse(office.stdout);
+    const found = new Set(report.findings.map((f: JsonFinding) => f.rule));
+    // Micklefield lets office staff enter every code, so only a teacher can break code-not-allowed.
+    expect(RULE_IDS.filter((id) => !found.has(id))).toEqual(['code-not-allowed']);
+    expect(JSON.parse(teacher.stdout).findings.some((f: JsonFinding) => f.rule === 'code-not-allowed')).toBe(true);
+
+    const pupils: JsonPupil[] = report.pupils;
+    expect(pupils.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(pupils.map((p) => p.band))).toEqual(new Set(['90% and above', '80% to 90%', 'Below 80%']));
+    // The tiers a pupil can enter: 1, and the first of each shared range (2 below 90%, 5 below 80%).
+    expect(new Set(pupils.map((p) => p.tier))).toEqual(new Set([1, 2, 5]));
+    expect(pupils.filter((p) => p.attendance === 90).map((p) => p.band)).toEqual(['90% and above']);
+    expect(pupils.map((p) => p.name)).toEqual(expect.arrayContaining(["Olivia O'Connor", 'Jones, Ffion']));
   });
 
-  it('npm start prints the readable report and exits 0', async () => {
+  it('npm start prints the readable report, says how to check your own export, and exits 0', async () => {
     const { code, stdout } = await markwise('demo');
     expect(code).toBe(0);
-    expect(stdout).toContain('School: Micklefield CE Primary Academy');
-    expect(stdout).toContain('Checked as of Wed 26 Nov 2025');
-    expect(stdout).toMatch(/ERROR {2}n-overdue/);
+    expect(stdout).toContain('School:  Micklefield CE Primary Academy');
+    expect(stdout).toContain('Today:   Wed 26 Nov 2025');
+    expect(stdout).toMatch(/^ERROR n-overdue \(\d+\)/m);
+    expect(stdout).toContain('npm run --silent markwise -- check YOUR-EXPORT.csv --policy micklefield');
   });
 
-  it('help lists every rule id and preset', async () => {
-    const { stdout, code } = await markwise('help');
-    expect(code).toBe(0);
-    for (const id of [...RULE_IDS, 'highfield-farm']) expect(stdout).toContain(id);
+  it('help and --help list the usage, every preset and every rule id, one a line', async () => {
+    const [help, dashHelp] = await Promise.all([markwise('help'), markwise('check', '--help')]);
+    expect([help.code, dashHelp.code]).toEqual([0, 0]);
+    expect(dashHelp.stdout).toBe(help.stdout);
+    expect(help.stdout).toContain('markwise check FILE --policy');
+    const lines = help.stdout.split('\n');
+    for (const id of [...PRESET_IDS, ...RULE_IDS]) expect(lines.filter((line) => line.startsWith(`  ${id} `))).toHaveLength(1);
   });
 
-  it('the committed demo register is what the generator makes', async () => {
-    const { readFileSync } = await import('node:fs');
-    const Papa = (await import('papaparse')).default;
-    const { demoRows } = await import('../demo/make-demo-register');
-    const expected = `${Papa.unparse(demoRows(), { columns: ['upn', 'name', 'date', 'session', 'mark', 'arrival', 'dob', 'year'], newline: '\n' })}\n`;
-    expect(readFileSync(join(root, 'demo/register.csv'), 'utf8')).toBe(expected);
+  it('the committed demo register is what the generator makes', () => {
+    expect(readFileSync(join(root, 'demo/register.csv'), 'utf8')).toBe(demoCsv());
+  });
+
+  it('the demo register has marks only on school days of the Leeds calendar, besides the July 2024 rows', async () => {
+    const { SchoolCalendar } = await import('../rules/calendar/school-calendar');
+    const { presetPolicy } = await import('../rules/presets');
+    const calendar = new SchoolCalendar(presetPolicy('micklefield').calendar);
+    const dates = new Set(demoCsv().split('\n').slice(1, -1).map((row) => row.match(/\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4}/)![0]));
+    const notSchoolDays = [...dates].filter((d) => d.includes('-') && !calendar.isSchoolDay(d));
+    expect(notSchoolDays).toEqual([]);
+    expect([...dates].filter((d) => d.includes('/')).sort()).toEqual(['09/07/2024', '10/07/2024', '11/07/2024']);
   });
 });

@@ -1,11 +1,12 @@
 // The command line: the rules over an exported register, for schools whose MIS
-// is a desktop program. Exit status: 0 no errors, 1 error findings, 2 bad input.
+// is a desktop program. Exit status: 0 no errors, 1 error findings, 2 bad input
+// (3 when Markwise itself fails, so that a crash is never read as "errors found").
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { SchoolCalendar } from '../rules/calendar/school-calendar';
 import { formatSchoolDate, isIsoDate, type IsoDate } from '../rules/dates';
 import { evaluateRegister } from '../rules/engine';
@@ -13,58 +14,77 @@ import { RULE_IDS } from '../rules/findings';
 import { parsePolicy, type Policy, type Role } from '../rules/policy/schema';
 import { policyWarnings } from '../rules/policy/warnings';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/presets';
-import { readRegisterExport, type ExportProblem } from '../rules/register-export';
+import { describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { DEMO_TODAY } from '../demo/make-demo-register';
-import { jsonReport, textReport } from './report';
+import { COLOURED, PLAIN, RULE_SUMMARIES, jsonReport, textReport, type Style } from './report';
 
 export const DEMO_FILE = new URL('../demo/register.csv', import.meta.url);
 
-const RULE_SUMMARIES: Readonly<Record<(typeof RULE_IDS)[number], string>> = {
-  'code-unknown': 'a mark that is not a DfE attendance code',
-  'code-withdrawn': 'a code withdrawn by the session date (H, J, Y from 19 Aug 2024; F from 2013)',
-  'code-not-yet-in-force': 'a 2024 code used before 19 August 2024',
-  'code-not-allowed': 'a code the policy does not let this role enter',
-  'code-wrong-session': '/ in the afternoon or \\ in the morning',
-  'code-x-compulsory-age': 'X for a pupil of compulsory school age',
-  'late-should-be-u': 'arrived after the register closed, not marked U',
-  'late-should-be-l': 'arrived before the register closed, marked U',
-  'n-due-soon': 'an N whose deadline is near',
-  'n-due-today': 'an N whose deadline is today',
-  'n-overdue': 'an N past its deadline',
-  'la-notify-10-days': '10 continuous school days of unauthorised absence',
-  'penalty-threshold': '10 unauthorised sessions in 10 school weeks',
-};
+export const EXIT_OK = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_BAD_INPUT = 2;
+export const EXIT_INTERNAL_FAILURE = 3;
 
-const USAGE = `Markwise: attendance rules over an exported register.
+function presetLines(): string {
+  return PRESET_IDS.map((id) => `  ${id.padEnd(24)}${presetPolicy(id).schoolName}`).join('\n');
+}
+
+function usage(): string {
+  return `Markwise: attendance rules over an exported register.
 
 Usage:
-  markwise check FILE --policy PRESET_OR_JSON [--today YYYY-MM-DD] [--role office|teacher] [--json]
-  markwise policy PRESET        print a preset as policy JSON, to edit and pass to --policy
-  markwise demo                 check the bundled demo register
-  markwise help
+  markwise check FILE --policy PRESET_OR_JSON [--today YYYY-MM-DD] [--json]
+                      [--role teacher|office]
+  markwise policy PRESET     print a preset as policy JSON, to edit and pass to --policy
+  markwise demo              check the bundled demo register (what npm start runs)
+  markwise help              this text (also --help)
 
-FILE is a CSV with the header upn,name,date,session,mark,arrival (optional dob, year),
-or a JSON register snapshot. Dates YYYY-MM-DD or DD/MM/YYYY; session AM or PM; arrival HH:MM.
---today defaults to today in Europe/London.
+FILE is a CSV export with the header upn,name,date,session,mark,arrival (optionally also dob
+and year, in any order), or a JSON register snapshot. Dates are YYYY-MM-DD or DD/MM/YYYY, the
+session AM or PM, the arrival HH:MM or empty.
 
-Exit status: 0 no errors found, 1 errors found, 2 bad input.
+  --policy   a preset id (below) or the path of a policy JSON file
+  --today    the date to check as of; default today in Europe/London
+  --role     whose codes to check: office (the default) or teacher
+  --json     one JSON object on standard output; warnings go to standard error
 
-Presets: ${PRESET_IDS.join(', ')}
+Exit status: 0 no errors found, 1 errors found, 2 bad input (nothing was checked),
+3 Markwise itself failed.
+
+Presets:
+${presetLines()}
 
 Rule ids:
 ${RULE_IDS.map((id) => `  ${id.padEnd(24)}${RULE_SUMMARIES[id]}`).join('\n')}
 `;
+}
 
-class BadInput extends Error {}
+/** Input Markwise cannot check: the message says what is wrong and where. */
+class BadInput extends Error {
+  constructor(
+    message: string,
+    /** Whether pointing to the usage helps (a mistyped command, not a bad row). */
+    readonly showUsageHint = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Colour only on a terminal (never when piped), and never as the only signal. */
+  style: Style;
+  /** The current time, for today's date when --today is not given. */
+  now: () => number;
 }
 
-/** Today's date in England, whatever the machine's time zone. */
-function todayInLondon(): IsoDate {
-  return format(new TZDate(Date.now(), 'Europe/London'), 'yyyy-MM-dd');
+/** The date in England at an instant, whatever the machine's time zone (00:30 BST is already tomorrow). */
+export function londonDate(instant: number): IsoDate {
+  // TZDate's getters read the wall clock in London (importing all of date-fns for format() costs 0.4 s a run).
+  const london = new TZDate(instant, 'Europe/London');
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${london.getFullYear()}-${two(london.getMonth() + 1)}-${two(london.getDate())}`;
 }
 
 function loadPolicy(spec: string): Policy {
@@ -72,125 +92,190 @@ function loadPolicy(spec: string): Policy {
   let text: string;
   try {
     text = readFileSync(spec, 'utf8');
-  } catch {
-    throw new BadInput(`--policy: '${spec}' is neither a preset (${PRESET_IDS.join(', ')}) nor a readable policy file`);
+  } catch (error) {
+    const looksLikeId = /^[a-z0-9-]+$/.test(spec);
+    throw new BadInput(
+      looksLikeId
+        ? `--policy: '${spec}' is not a preset (the presets are ${PRESET_IDS.join(', ')}), and there is no policy file of that name`
+        : `--policy: cannot read the policy file '${spec}' (${reason(error)}); the presets are ${PRESET_IDS.join(', ')}`,
+      true,
+    );
   }
+  const name = basename(spec);
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(json);
   } catch (error) {
-    throw new BadInput(`${spec}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    const { line, message } = jsonSyntaxProblem(json, error);
+    throw new BadInput(`the policy file ${name}${line === null ? '' : ` line ${line}`}: ${message}`);
   }
   const result = parsePolicy(data);
-  if (!result.ok) throw new BadInput(`${spec}: the policy is not valid:\n${result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  if (!result.ok) {
+    const problems = result.problems.map((p) => `  ${name} ${p.path}: ${p.message}`);
+    throw new BadInput(`the policy file ${name} is not a valid policy (nothing was checked):\n${problems.join('\n')}`);
+  }
   return result.policy;
 }
 
-const SHOWN_PROBLEMS = 20;
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
 
-function describeProblems(file: string, problems: readonly ExportProblem[]): string {
-  const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => {
-    const where = [p.line === null ? null : `line ${p.line}`, p.column === null ? null : `column ${p.column}`].filter(Boolean).join(', ');
-    return `  ${file}${where ? ` ${where}` : ''}: ${p.message}`;
-  });
-  if (problems.length > SHOWN_PROBLEMS) lines.push(`  and ${problems.length - SHOWN_PROBLEMS} more`);
-  return `${file} could not be checked (nothing was checked):\n${lines.join('\n')}`;
+function readText(file: string | URL, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BadInput(`cannot read ${what} (${reason(error)})`);
+  }
 }
 
 interface CheckRequest {
+  /** The name the report and messages use. */
   file: string;
   fileText: string;
   policy: Policy;
   today: IsoDate;
-  role: Role;
+  /** From --role; otherwise a JSON snapshot's own role, or office staff. */
+  role: Role | undefined;
   json: boolean;
 }
 
 function check(request: CheckRequest, io: Output): number {
-  const read = readRegisterExport(request.fileText, request.role, basename(request.file));
-  if (!read.ok) throw new BadInput(describeProblems(basename(request.file), read.problems));
+  const read = readRegisterExport(request.fileText, request.file);
+  if (!read.ok) {
+    const lines = describeExportProblems(request.file, read.problems).map((line) => `  ${line}`);
+    throw new BadInput(`${request.file} could not be read, so nothing was checked:\n${lines.join('\n')}`);
+  }
+  const { snapshot } = read;
+  const role = request.role ?? snapshot.role;
   const calendar = new SchoolCalendar(request.policy.calendar);
-  const evaluation = evaluateRegister(read.snapshot, { policy: request.policy, calendar, today: request.today, role: request.role });
+  const evaluation = evaluateRegister(snapshot, { policy: request.policy, calendar, today: request.today, role });
   const warnings = policyWarnings(request.policy, calendar, request.today);
   if (request.json) {
     io.out(JSON.stringify(jsonReport(request.policy, request.today, evaluation)));
-    for (const w of warnings) io.err(`warning: ${w.path}: ${w.message}`);
-    for (const f of evaluation.failures) io.err(`check failed: ${f.check} for ${f.upn}: ${f.message}`);
+    for (const w of warnings) io.err(`markwise: WARNING (policy ${w.path}) ${w.message}`);
+    for (const f of evaluation.failures) io.err(`markwise: ERROR the ${f.check} check failed for pupil ${f.upn}: ${f.message}`);
   } else {
-    io.out(textReport({ policy: request.policy, today: request.today, role: request.role, file: basename(request.file), warnings, evaluation }));
+    const marks = snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
+    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, evaluation, style: io.style }));
   }
-  return evaluation.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return evaluation.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
-function readText(file: string | URL): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new BadInput(`cannot read ${String(file)}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+function parseToday(text: string | undefined, io: Output): IsoDate {
+  if (text === undefined) return londonDate(io.now());
+  if (!isIsoDate(text)) throw new BadInput(`--today: '${text}' is not a real date (expected YYYY-MM-DD, such as 2025-11-26)`);
+  return text;
+}
+
+function parseRole(text: string | undefined): Role | undefined {
+  if (text === undefined || text === 'office' || text === 'teacher') return text;
+  throw new BadInput(`--role: '${text}' is not a role (expected office or teacher)`, true);
 }
 
 export function main(argv: readonly string[], io: Output): number {
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        policy: { type: 'string' },
-        today: { type: 'string' },
-        role: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    const [command, ...rest] = positionals;
-    if (values.help || command === undefined || command === 'help') {
-      io.out(USAGE);
-      return command === undefined && !values.help ? 2 : 0;
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+          policy: { type: 'string' },
+          today: { type: 'string' },
+          role: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const unknown = /^Unknown option '([^']+)'/.exec(message);
+      // node:util's own wording names the option; its advice about positionals does not help here.
+      throw new BadInput(unknown === null ? message : `unknown option '${unknown[1]}' (the options are --policy, --today, --role, --json and --help)`, true);
     }
-    const today = values.today ?? todayInLondon();
-    if (!isIsoDate(today)) throw new BadInput(`--today: '${today}' is not a real date (expected YYYY-MM-DD)`);
-    const role = values.role ?? 'office';
-    if (role !== 'office' && role !== 'teacher') throw new BadInput(`--role: '${role}' is not a role (expected office or teacher)`);
+    const { values, positionals } = parsed;
+    const [command, ...rest] = positionals;
+    if (values.help || command === 'help') {
+      io.out(usage());
+      return EXIT_OK;
+    }
+    if (command === undefined) {
+      io.err(usage());
+      return EXIT_BAD_INPUT;
+    }
+    const role = parseRole(values.role);
 
     switch (command) {
       case 'check': {
-        if (rest.length !== 1) throw new BadInput('check takes one FILE: markwise check FILE --policy PRESET_OR_JSON');
-        if (values.policy === undefined) throw new BadInput(`check needs --policy: a preset (${PRESET_IDS.join(', ')}) or a policy JSON file`);
-        const file = rest[0]!;
-        return check({ file, fileText: readText(file), policy: loadPolicy(values.policy), today, role, json: values.json }, io);
+        if (rest.length !== 1) throw new BadInput(`check takes one FILE (given ${rest.length}): markwise check FILE --policy PRESET_OR_JSON`, true);
+        if (values.policy === undefined) throw new BadInput(`check needs --policy: a preset (${PRESET_IDS.join(', ')}) or the path of a policy JSON file`, true);
+        const path = rest[0]!;
+        const today = parseToday(values.today, io);
+        const policy = loadPolicy(values.policy);
+        const file = basename(path);
+        return check({ file, fileText: readText(path, `the register file '${path}'`), policy, today, role, json: values.json }, io);
       }
       case 'policy': {
         const id = rest[0] ?? '';
-        if (!isPresetId(id)) throw new BadInput(`policy takes a preset id: ${PRESET_IDS.join(', ')}`);
+        if (!isPresetId(id)) throw new BadInput(`policy takes a preset id: ${PRESET_IDS.join(', ')}`, true);
         io.out(JSON.stringify(presetInput(id), null, 2));
-        return 0;
+        return EXIT_OK;
       }
       case 'demo': {
-        const demoToday = values.today ?? DEMO_TODAY;
-        if (!isIsoDate(demoToday)) throw new BadInput(`--today: '${demoToday}' is not a real date (expected YYYY-MM-DD)`);
-        check({ file: 'demo/register.csv', fileText: readText(DEMO_FILE), policy: presetPolicy('micklefield'), today: demoToday, role, json: values.json }, io);
+        // Fixed, not the real today: the demo's N countdowns (due soon, due today, overdue) are true on DEMO_TODAY.
+        const today = values.today === undefined ? DEMO_TODAY : parseToday(values.today, io);
+        const policy = presetPolicy('micklefield');
+        check({ file: 'demo/register.csv', fileText: readText(DEMO_FILE, 'the demo register'), policy, today, role, json: values.json }, io);
         if (!values.json) {
-          io.out(`This was the demo register, checked as of ${formatSchoolDate(demoToday)} so that its N countdowns are what you see.\nCheck your own export with:\n  npm run --silent markwise -- check YOUR-EXPORT.csv --policy micklefield --today YYYY-MM-DD\n`);
+          io.out(
+            [
+              '',
+              `This was the demo register (a fictional class), checked as of ${formatSchoolDate(today)} so that its N`,
+              'countdowns read as shown. To check your own register export:',
+              '  npm run --silent markwise -- check YOUR-EXPORT.csv --policy micklefield --today YYYY-MM-DD',
+              "Leave out --today to check as of today. 'npm run --silent markwise -- help' lists the presets.",
+              '',
+            ].join('\n'),
+          );
         }
         // A demonstration: its errors are the point, not a failure.
-        return 0;
+        return EXIT_OK;
       }
       default:
-        throw new BadInput(`unknown command '${command}' (expected check, policy, demo or help)`);
+        throw new BadInput(`unknown command '${command}' (expected check, policy, demo or help)`, true);
     }
   } catch (error) {
-    if (error instanceof BadInput || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`markwise: ${error.message}\nRun 'markwise help' for usage.`);
-      return 2;
+    if (error instanceof BadInput) {
+      io.err(`markwise: ${error.message}${error.showUsageHint ? "\nRun 'markwise help' for usage." : ''}`);
+      return EXIT_BAD_INPUT;
     }
-    throw error;
+    io.err(`markwise: something went wrong inside Markwise, not in your file. Please report it with this:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT_INTERNAL_FAILURE;
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+/** Colour on a terminal only, and not when the user has asked for none (https://no-color.org). */
+function terminalStyle(): Style {
+  return process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '' ? COLOURED : PLAIN;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // The reader closed the pipe (markwise ... | head): stop quietly, with the status already decided.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
   process.exitCode = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    style: terminalStyle(),
+    now: () => Date.now(),
   });
 }

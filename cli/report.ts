@@ -3,9 +3,26 @@
 
 import { formatSchoolDate, type IsoDate } from '../rules/dates';
 import type { Evaluation } from '../rules/engine';
-import { RULE_IDS, SEVERITY_ORDER, findingMessage, type Finding, type RuleId } from '../rules/findings';
+import { RULE_IDS, SEVERITY_ORDER, findingMessage, type Finding, type RuleId, type Severity } from '../rules/findings';
 import type { Policy, Role } from '../rules/policy/schema';
 import type { PolicyWarning } from '../rules/policy/warnings';
+
+/** One line about each rule, for help and for the report's group headings (README, "Rule ids"). */
+export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
+  'code-unknown': 'a mark that is not a DfE attendance code',
+  'code-withdrawn': 'a code withdrawn by the session date (H, J and Y in 2024; F in 2013)',
+  'code-not-yet-in-force': 'a 2024 code used before 19 August 2024',
+  'code-not-allowed': 'a code the policy does not let this role enter',
+  'code-wrong-session': '/ in the afternoon or \\ in the morning',
+  'code-x-compulsory-age': 'X for a pupil of compulsory school age',
+  'late-should-be-u': 'arrived after the register closed, but not marked U',
+  'late-should-be-l': 'arrived before the register closed, but marked U',
+  'n-due-soon': 'an N whose deadline is near',
+  'n-due-today': 'an N whose deadline is today',
+  'n-overdue': 'an N past its deadline',
+  'la-notify-10-days': '10 continuous school days of unauthorised absence',
+  'penalty-threshold': '10 unauthorised sessions in 10 school weeks',
+};
 
 export function jsonReport(policy: Policy, today: IsoDate, evaluation: Evaluation) {
   return {
@@ -35,80 +52,138 @@ export function jsonReport(policy: Policy, today: IsoDate, evaluation: Evaluatio
   };
 }
 
+/** The report fits a 100-column terminal with room to spare (some wrap at exactly 100). */
 const WIDTH = 96;
 
-/** Wraps a paragraph to the report's width, each line indented. */
-function wrap(text: string, indent: string): string {
+/** Length as the terminal shows it: colour codes take no room. */
+function visibleLength(text: string): number {
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
+/** Wraps a paragraph to the report's width; the first line may start with a label. */
+export function wrap(text: string, indent: string, first = indent): string {
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > WIDTH) {
-      lines.push(indent + line);
-      line = word;
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (!empty && visibleLength(line) + 1 + visibleLength(word) > WIDTH) {
+      lines.push(line);
+      line = indent + word;
     } else {
-      line = line === '' ? word : `${line} ${word}`;
+      line = empty ? line + word : `${line} ${word}`;
     }
+    empty = false;
   }
-  if (line !== '') lines.push(indent + line);
+  lines.push(line);
   return lines.join('\n');
 }
 
 function pad(text: string, width: number): string {
-  return text.length >= width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+  return text.length > width - 1 ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
 }
+
+/**
+ * Attendance to one decimal place, rounded down, so the figure shown never
+ * reaches a band or threshold the pupil has not reached (89.96% is 89.9%, not 90.0%).
+ */
+export function attendanceText(attendance: number | null): string {
+  if (attendance === null) return 'none yet';
+  // The small allowance keeps 90 (computed as 89.99999...) at 90.0.
+  return `${(Math.floor(attendance * 10 + 1e-9) / 10).toFixed(1)}%`;
+}
+
+/** Colour for a terminal; the severity is always written out as well, so colour is never the only signal. */
+export interface Style {
+  severity(severity: Severity, text: string): string;
+  heading(text: string): string;
+}
+
+export const PLAIN: Style = { severity: (_s, text) => text, heading: (text) => text };
+
+const SEVERITY_COLOURS: Readonly<Record<Severity, string>> = { error: '\u001b[1;31m', warning: '\u001b[1;33m', info: '\u001b[1;36m' };
+export const COLOURED: Style = {
+  severity: (severity, text) => `${SEVERITY_COLOURS[severity]}${text}\u001b[0m`,
+  heading: (text) => `\u001b[1m${text}\u001b[0m`,
+};
 
 export interface TextReportInput {
   policy: Policy;
   today: IsoDate;
   role: Role;
   file: string;
+  /** How many marks the file holds. */
+  marks: number;
   warnings: readonly PolicyWarning[];
   evaluation: Evaluation;
+  style?: Style;
 }
 
-export function textReport({ policy, today, role, file, warnings, evaluation }: TextReportInput): string {
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What to change the mark to, where the finding says. */
+function suggested(f: Finding): string {
+  if (f.suggestion !== null) return `, suggested ${f.suggestion}`;
+  if (f.alternatives.length > 0) return `, suggested ${f.alternatives.slice(0, -1).join(', ')}${f.alternatives.length > 1 ? ' or ' : ''}${f.alternatives.at(-1)!}`;
+  return '';
+}
+
+export function textReport(input: TextReportInput): string {
+  const { policy, today, role, file, marks, warnings, evaluation } = input;
+  const style = input.style ?? PLAIN;
+  const label = (severity: Severity) => style.severity(severity, severity.toUpperCase());
   const out: string[] = [];
   const { findings, pupils, failures } = evaluation;
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const marks = pupils.reduce((n, p) => n + p.present + p.approvedActivity + p.authorised + p.unauthorised + p.notPossible, 0);
-  out.push(`Markwise report for ${file}`);
-  out.push(`School: ${policy.schoolName} (policy ${policy.id})`);
-  out.push(`Checked as of ${formatSchoolDate(today)}, as ${role === 'office' ? 'office staff' : 'a teacher'}`);
-  out.push(`${pupils.length} pupils, ${marks} sessions counted. ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} other finding${findings.length - errors === 1 ? '' : 's'}.`);
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+
+  out.push(style.heading(`Markwise attendance check: ${file}`));
+  out.push(`School:  ${policy.schoolName} (policy ${policy.id})`);
+  out.push(`Today:   ${formatSchoolDate(today)}, checked as ${role === 'office' ? 'office staff' : 'a teacher'}`);
+  out.push(`Read:    ${plural(pupils.length, 'pupil')}, ${plural(marks, 'mark')}`);
+  const infos = count('info');
+  out.push(`Found:   ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${infos > 0 ? `, ${infos} for information` : ''}`);
 
   if (warnings.length > 0) {
-    out.push('', 'About the policy');
-    for (const w of warnings) out.push(wrap(`WARNING (${w.path}) ${w.message}`, '  '));
+    out.push('', style.heading(`About the policy (${plural(warnings.length, 'warning')})`));
+    for (const w of warnings) out.push(wrap(`${w.message} (${w.path === 'notes' ? "the policy's notes" : `policy field ${w.path}`})`, '          ', `  ${label('warning')} `));
   }
 
   const byRule = new Map<RuleId, Finding[]>();
   for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-  const groups = [...byRule.entries()].sort(
-    ([a, fa], [b, fb]) => SEVERITY_ORDER[fa[0]!.severity] - SEVERITY_ORDER[fb[0]!.severity] || RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b),
-  );
-  if (groups.length === 0) out.push('', 'No problems found.');
+  const worst = (group: readonly Finding[]) => Math.min(...group.map((f) => SEVERITY_ORDER[f.severity]));
+  const groups = [...byRule.entries()].sort(([a, fa], [b, fb]) => worst(fa) - worst(fb) || RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b));
+  if (groups.length === 0) out.push('', 'No problems found in the register.');
   for (const [rule, group] of groups) {
-    out.push('', `${group[0]!.severity.toUpperCase()}  ${rule}  (${group.length})`);
+    const severity = group.find((f) => SEVERITY_ORDER[f.severity] === worst(group))!.severity;
+    out.push('', wrap(style.heading(`${rule} (${group.length}): ${RULE_SUMMARIES[rule]}`), '      ', `${label(severity)} `));
     for (const f of group) {
-      const fix = f.suggestion !== null ? `  change to ${f.suggestion}` : f.alternatives.length > 0 ? `  choose ${f.alternatives.join(' or ')}` : '';
-      out.push(`  ${f.name} (${f.upn}), ${formatSchoolDate(f.date)} ${f.session}, mark ${f.mark === '' ? '(blank)' : f.mark}${fix}`);
+      const mark = f.mark === '' ? 'no mark' : `mark ${f.mark}`;
+      const facts = `${f.name || '(no name)'} (${f.upn}), ${formatSchoolDate(f.date)} ${f.session}, ${mark}${suggested(f)}`;
+      out.push(wrap(facts, '      ', `  ${label(f.severity)} `));
       out.push(wrap(findingMessage(f), '      '));
     }
   }
 
-  out.push('', 'Pupils, lowest attendance first (PA: persistent absence, SA: severe absence)');
-  out.push(`  ${pad('Name', 28)}${pad('UPN', 15)}${'Attendance'.padStart(10)}  ${pad('Band', 26)}${pad('Tier', 8)}PA  SA`);
-  const sorted = [...pupils].sort((a, b) => (a.attendance ?? Infinity) - (b.attendance ?? Infinity));
+  out.push('', style.heading('Pupils, lowest attendance first'));
+  out.push(`  ${pad('Name', 26)}${pad('UPN', 15)}${'Attendance'.padStart(10)}  ${pad('Band', 24)}${pad('Tier', 6)}PA  SA`);
+  const sorted = [...pupils].sort((a, b) => (a.attendance ?? Infinity) - (b.attendance ?? Infinity) || a.name.localeCompare(b.name, 'en-GB'));
   for (const p of sorted) {
-    const attendance = p.attendance === null ? 'n/a' : `${p.attendance.toFixed(1)}%`;
+    const tier = p.tier === null ? '-' : String(p.tier.level);
     out.push(
-      `  ${pad(p.name, 28)}${pad(p.upn, 15)}${attendance.padStart(10)}  ${pad(p.band?.name ?? '-', 26)}${pad(p.tier ? String(p.tier.level) : '-', 8)}${p.persistentAbsence ? 'PA' : '- '}  ${p.severeAbsence ? 'SA' : '-'}`,
+      `  ${pad(p.name || '(no name)', 26)}${pad(p.upn, 15)}${attendanceText(p.attendance).padStart(10)}  ${pad(p.band?.name ?? '-', 24)}${pad(tier, 6)}${p.persistentAbsence ? 'PA' : '- '}  ${p.severeAbsence ? 'SA' : '-'}`,
     );
   }
+  const tiersShown = policy.tiers.filter((t) => pupils.some((p) => p.tier?.level === t.level));
+  const legend = [
+    `Attendance is to one decimal place, rounded down. PA: persistent absence (${policy.thresholds.persistentAbsence}% or more of sessions missed); SA: severe absence (${policy.thresholds.severeAbsence}% or more).`,
+    tiersShown.length > 0 ? `Tiers: ${tiersShown.map((t) => `${t.level} ${t.name}`).join('; ')}.` : '',
+  ].join(' ');
+  out.push(wrap(legend, '  '));
 
   if (failures.length > 0) {
-    out.push('', 'Checks that failed (the other checks ran)');
-    for (const f of failures) out.push(`  ${f.check} for ${f.upn}: ${f.message}`);
+    out.push('', style.heading(`Checks that failed (${failures.length}; the other checks ran, but these pupils may have problems not shown)`));
+    for (const f of failures) out.push(wrap(`${f.check} for ${f.upn}: ${f.message}`, '      ', `  ${label('error')} `));
   }
   return `${out.join('\n')}\n`;
 }

@@ -4,12 +4,16 @@
 //   npx tsx demo/make-demo-register.ts
 
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { SchoolCalendar } from '../rules/calendar/school-calendar';
 import { addDays } from '../rules/dates';
 import { presetPolicy } from '../rules/presets';
 
-/** The demo's fixed today: its N countdowns (due soon, due today, overdue) are true on this date. */
+/**
+ * The demo's fixed today, Wed 26 Nov 2025 in the Leeds autumn term: its N countdowns (due soon,
+ * due today, overdue) are true on this date only, so the demo never checks as of the real today.
+ */
 export const DEMO_TODAY = '2025-11-26';
 
 /** mulberry32: a small seeded PRNG, so the demo is the same on every machine. */
@@ -85,15 +89,17 @@ export function demoRows(): Row[] {
       case 11: // a week of term-time holiday: 10 unauthorised sessions
         for (const d of days.filter((d) => d >= '2025-10-13' && d <= '2025-10-17')) { set(d, 'AM', 'G'); set(d, 'PM', 'G'); }
         break;
-      case 12: { // exactly 90%: make possible sessions a multiple of 10 with Y2 (travel disruption), then miss a tenth
+      case 12: { // exactly 90%: joined on the fourth day (Z before), so the sessions since are a multiple of 10; misses a tenth
         const extra = sessions.length % 10;
-        sessions.slice(0, extra).forEach(([d, s]) => set(d, s, 'Y2'));
+        sessions.slice(0, extra).forEach(([d, s]) => set(d, s, 'Z'));
         sessions.slice(extra, extra + (sessions.length - extra) / 10).forEach(([d, s]) => set(d, s, 'I'));
         break;
       }
       case 13: absent(34, ['I', 'M', 'O', 'I']); break; // below 80%
       case 14: sessions.slice(20, 90).forEach(([d, s]) => set(d, s, 'I')); break; // severe absence (illness)
-      case 15: break; // has a mark from the summer before the 2024 codes (below)
+      case 15: break; // has marks from the summer before the 2024 codes (below)
+      case 16: set('2025-09-23', 'AM', 'Y'); break; // the single Y, withdrawn in 2024 (now Y1 to Y7)
+      case 17: sessions.slice(40, 54).forEach(([d, s]) => set(d, s, s === 'AM' ? 'I' : 'M')); break; // 80% to 90%: a fortnight ill
       default:
         absent(Math.floor(rnd() * 9), ['I', 'I', 'M', 'C', 'R']);
         if (rnd() < 0.4) {
@@ -106,16 +112,26 @@ export function demoRows(): Row[] {
       return { upn, name, date, session, mark: v.mark, arrival: v.arrival, dob: p === 6 ? '2018-03-01' : dob, year: 'Year 3' };
     });
     if (p === 15) {
-      // J1 dated before 19 August 2024, when it was not yet a code (copied from an old register).
-      pupilRows.unshift({ upn, name, date: '10/07/2024', session: 'AM', mark: 'J1', arrival: '', dob, year: 'Year 3' });
+      // Rows from an older register (summer term 2023-24, written DD/MM/YYYY as some exports do),
+      // with J1 on a date before 19 August 2024, when it was not yet a code.
+      const old: [string, 'AM' | 'PM', string][] = [
+        ['09/07/2024', 'AM', '/'], ['09/07/2024', 'PM', '\\'],
+        ['10/07/2024', 'AM', 'J1'], ['10/07/2024', 'PM', '\\'],
+        ['11/07/2024', 'AM', '/'], ['11/07/2024', 'PM', '\\'],
+      ];
+      pupilRows.unshift(...old.map(([date, session, mark]) => ({ upn, name, date, session, mark, arrival: '', dob, year: 'Year 3' })));
     }
     rows.push(...pupilRows);
   });
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const csv = Papa.unparse(demoRows(), { columns: ['upn', 'name', 'date', 'session', 'mark', 'arrival', 'dob', 'year'], newline: '\n' });
-  writeFileSync(new URL('./register.csv', import.meta.url), `${csv}\n`);
+/** The demo register as the CSV file holds it. */
+export function demoCsv(): string {
+  return `${Papa.unparse(demoRows(), { columns: ['upn', 'name', 'date', 'session', 'mark', 'arrival', 'dob', 'year'], newline: '\n' })}\n`;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(new URL('./register.csv', import.meta.url), demoCsv());
   console.log('Wrote demo/register.csv');
 }
