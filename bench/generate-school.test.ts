@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SchoolCalendar } from '../rules/calendar/school-calendar';
 import { codeSetOn, normaliseMark, UNAUTHORISED_CODES } from '../rules/codes';
 import { parseClockTime } from '../rules/dates';
 import { evaluateRegister } from '../rules/engine';
@@ -8,6 +7,7 @@ import { GENERATED_MARKS, generateSchool, mulberry32, schoolDaysFrom, type Schoo
 import { BENCH_ACADEMIC_YEAR, benchSchool } from './school-policy';
 import { RULE_IDS } from '../rules/findings';
 import { LEEDS_ACADEMIC_YEARS } from '../rules/presets/leeds-calendar';
+import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 const { policy, calendar } = benchSchool();
 const options = (changes: Partial<SchoolOptions> = {}): SchoolOptions => ({
@@ -37,7 +37,7 @@ describe('mulberry32', () => {
 
 describe('the school days the register covers', () => {
   // Leeds 2024-25 and 2025-26 term dates, no training days (shared/reference/calendars.md).
-  const leeds = new SchoolCalendar(calendarSchema.parse({ academicYears: LEEDS_ACADEMIC_YEARS }));
+  const leeds = schoolCalendarFor(calendarSchema.parse({ academicYears: LEEDS_ACADEMIC_YEARS }));
 
   it('start on the first day of the autumn term, Mon 2 Sep 2024', () => {
     expect(schoolDaysFrom(leeds, 2024, 1)).toEqual(['2024-09-02']);

@@ -4,6 +4,7 @@
 import { SchoolCalendar } from '../rules/calendar/school-calendar';
 import type { Policy } from '../rules/policy/schema';
 import { presetPolicy } from '../rules/presets';
+import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 /** The academic year the benchmark's register starts in: 2024-25. */
 export const BENCH_ACADEMIC_YEAR = 2024;
@@ -18,5 +19,5 @@ export interface BenchSchool {
 
 export function benchSchool(): BenchSchool {
   const policy = presetPolicy('micklefield');
-  return { policy, calendar: new SchoolCalendar(policy.calendar), policySource: 'the micklefield preset (rules/presets/micklefield.ts)' };
+  return { policy, calendar: schoolCalendarFor(policy.calendar), policySource: 'the micklefield preset (rules/presets/micklefield.ts)' };
 }

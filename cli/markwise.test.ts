@@ -15,6 +15,7 @@ import { CHECKS } from '../rules/checks';
 import { presetPolicy } from '../rules/presets';
 import { policyWarnings } from '../rules/policy/warnings';
 import { readRegisterExport } from '../rules/register-export';
+import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 const root = join(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'markwise-cli-'));
@@ -260,7 +261,7 @@ describe('the readable report, in process', () => {
   /** The demo register as the command reads it, evaluated with the given checks. */
   function demoReport(checks = CHECKS): TextReportInput {
     const policy = presetPolicy('micklefield');
-    const calendar = new SchoolCalendar(policy.calendar);
+    const calendar = schoolCalendarFor(policy.calendar);
     const read = readRegisterExport(demoCsv(), 'register.csv');
     if (!read.ok) throw new Error('the demo register does not read');
     const evaluation = evaluateRegister(read.snapshot, { policy, calendar, today: DEMO_TODAY, checks });
@@ -342,7 +343,7 @@ describe('markwise demo and help', () => {
   it('the demo register has marks only on school days of the Leeds calendar, besides the July 2024 rows', async () => {
     const { SchoolCalendar } = await import('../rules/calendar/school-calendar');
     const { presetPolicy } = await import('../rules/presets');
-    const calendar = new SchoolCalendar(presetPolicy('micklefield').calendar);
+    const calendar = schoolCalendarFor(presetPolicy('micklefield').calendar);
     const dates = new Set(demoCsv().split('\n').slice(1, -1).map((row) => row.match(/\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4}/)![0]));
     const notSchoolDays = [...dates].filter((d) => d.includes('-') && !calendar.isSchoolDay(d));
     expect(notSchoolDays).toEqual([]);

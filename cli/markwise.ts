@@ -7,7 +7,6 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
-import { SchoolCalendar } from '../rules/calendar/school-calendar';
 import { formatSchoolDate, isIsoDate, type IsoDate } from '../rules/dates';
 import { evaluateRegister } from '../rules/engine';
 import { RULE_IDS } from '../rules/findings';
@@ -17,6 +16,7 @@ import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/pres
 import { describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { DEMO_TODAY } from '../demo/make-demo-register';
 import { COLOURED, PLAIN, RULE_SUMMARIES, jsonReport, textReport, type Style } from './report';
+import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 export const DEMO_FILE = new URL('../demo/register.csv', import.meta.url);
 
@@ -153,7 +153,7 @@ function check(request: CheckRequest, io: Output): number {
   }
   const { snapshot } = read;
   const role = request.role ?? snapshot.role;
-  const calendar = new SchoolCalendar(request.policy.calendar);
+  const calendar = schoolCalendarFor(request.policy.calendar);
   const evaluation = evaluateRegister(snapshot, { policy: request.policy, calendar, today: request.today, role });
   const warnings = policyWarnings(request.policy, calendar, request.today);
   if (request.json) {

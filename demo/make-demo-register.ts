@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
-import { SchoolCalendar } from '../rules/calendar/school-calendar';
 import { addDays } from '../rules/dates';
 import { presetPolicy } from '../rules/presets';
+import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 /**
  * The demo's fixed today, Wed 26 Nov 2025 in the Leeds autumn term: its N countdowns (due soon,
@@ -47,7 +47,7 @@ interface Row {
 
 export function demoRows(): Row[] {
   const policy = presetPolicy('micklefield');
-  const calendar = new SchoolCalendar(policy.calendar);
+  const calendar = schoolCalendarFor(policy.calendar);
   const days: string[] = [];
   for (let d = '2025-09-01'; d <= DEMO_TODAY; d = addDays(d, 1)) if (calendar.isSchoolDay(d)) days.push(d);
   const rnd = random(20251126);

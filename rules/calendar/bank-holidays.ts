@@ -4,8 +4,11 @@
 
 import Holidays from 'date-holidays';
 import type { IsoDate } from '../dates';
+import type { PolicyCalendar } from '../policy/schema';
+import { noBankHolidays, type BankHolidaySource } from './bank-holiday-source';
+import { SchoolCalendar } from './school-calendar';
 
-export type BankHolidaySource = (year: number) => readonly IsoDate[];
+export { noBankHolidays, type BankHolidaySource } from './bank-holiday-source';
 
 let england: Holidays | undefined;
 const cache = new Map<number, readonly IsoDate[]>();
@@ -24,4 +27,7 @@ export const englandBankHolidays: BankHolidaySource = (year) => {
   return result;
 };
 
-export const noBankHolidays: BankHolidaySource = () => [];
+/** The calendar a policy describes, with England's bank holidays computed when it asks for them. */
+export function schoolCalendarFor(calendar: PolicyCalendar): SchoolCalendar {
+  return new SchoolCalendar(calendar, calendar.bankHolidays === 'england' ? englandBankHolidays : noBankHolidays);
+}

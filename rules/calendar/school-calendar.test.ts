@@ -10,7 +10,7 @@ import { TEST_POLICY_INPUT } from '../../test/support/rules';
 import { addDays, dateOfDayNumber, dayNumber, formatSchoolDate, weekdayOfDayNumber, type IsoDate } from '../dates';
 import { policySchema, type PolicyInput } from '../policy/schema';
 import { LEEDS_ACADEMIC_YEARS } from '../presets/leeds-calendar';
-import { englandBankHolidays } from './bank-holidays';
+import { englandBankHolidays, schoolCalendarFor } from './bank-holidays';
 import { academicYearLabel, academicYearStarting, SchoolCalendar } from './school-calendar';
 
 const reference = readFileSync(join(__dirname, '../../../shared/reference/calendars.md'), 'utf8');
@@ -76,7 +76,7 @@ function calendarWith(academicYears: YearInput[]) {
 }
 
 const leedsCalendar = calendarWith(LEEDS);
-const fresh = () => new SchoolCalendar(leedsCalendar);
+const fresh = () => schoolCalendarFor(leedsCalendar);
 const calendar = fresh();
 
 /**
@@ -100,7 +100,7 @@ const withTrainingDays = calendarWith([
     ],
   },
 ]);
-const trainingCalendar = new SchoolCalendar(withTrainingDays);
+const trainingCalendar = schoolCalendarFor(withTrainingDays);
 
 /** Every date from first to last inclusive. */
 function datesFrom(first: IsoDate, last: IsoDate): IsoDate[] {
@@ -262,7 +262,7 @@ describe('which days are school days', () => {
   });
 
   it("with bankHolidays 'none', a bank holiday in term is a school day", () => {
-    const bare = new SchoolCalendar(policySchema.parse({ ...TEST_POLICY_INPUT, calendar: { bankHolidays: 'none', academicYears: LEEDS } }).calendar);
+    const bare = schoolCalendarFor(policySchema.parse({ ...TEST_POLICY_INPUT, calendar: { bankHolidays: 'none', academicYears: LEEDS } }).calendar);
     expect(bare.isSchoolDay('2025-05-05')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 
 import { dateOfDayNumber, dayNumber, mondayOfDayNumber, weekdayOfDayNumber, type IsoDate } from '../dates';
 import type { PolicyCalendar } from '../policy/schema';
-import { englandBankHolidays, noBankHolidays, type BankHolidaySource } from './bank-holidays';
+import type { BankHolidaySource } from './bank-holiday-source';
 
 export type DayKind = 'school-day' | 'weekend' | 'bank-holiday' | 'half-term' | 'holiday' | 'training-day' | 'closure';
 
@@ -44,8 +44,9 @@ export class SchoolCalendar {
   private end = ORIGIN;
   private readonly deadlines = new Map<number, number>();
 
-  constructor(calendar: PolicyCalendar, bankHolidays?: BankHolidaySource) {
-    this.bankHolidays = bankHolidays ?? (calendar.bankHolidays === 'england' ? englandBankHolidays : noBankHolidays);
+  /** bankHolidays: schoolCalendarFor (bank-holidays.ts) computes England's; the content script is given them. */
+  constructor(calendar: PolicyCalendar, bankHolidays: BankHolidaySource) {
+    this.bankHolidays = bankHolidays;
     for (const year of calendar.academicYears) {
       this.years.set(Number(year.label.slice(0, 4)), {
         terms: year.terms.map((t) => ({

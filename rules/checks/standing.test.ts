@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schoolDaysFrom, TEST_POLICY, TEST_POLICY_INPUT } from '../../test/support/rules';
-import { SchoolCalendar } from '../calendar/school-calendar';
 import { codeSetOn, type CountsAs } from '../codes';
 import { dayNumber, type IsoDate } from '../dates';
 import { policySchema, type Policy, type PolicyInput } from '../policy/schema';
@@ -13,6 +12,7 @@ import type { SnapshotMark, SnapshotPupil } from '../snapshot';
 import { TimelineBuilder } from '../timeline';
 import { rulesContext } from './check';
 import { bandFor, reachesAbsenceThreshold, standingOf, tallySessions, tierFor } from './standing';
+import { schoolCalendarFor } from '../calendar/bank-holidays';
 
 function pupilWith(marks: SnapshotMark[]): SnapshotPupil {
   return { upn: 'A123456789012', name: 'Ada Okafor', dob: null, year: null, marks };
@@ -23,7 +23,7 @@ function mark(date: IsoDate, session: 'AM' | 'PM', code: string, arrival: string
 }
 
 function standing(marks: SnapshotMark[], today: IsoDate, policy: Policy = TEST_POLICY) {
-  const context = rulesContext({ policy, calendar: new SchoolCalendar(policy.calendar), today }, 'office');
+  const context = rulesContext({ policy, calendar: schoolCalendarFor(policy.calendar), today }, 'office');
   return standingOf(new TimelineBuilder().build(pupilWith(marks)), context);
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_POLICY_INPUT, makePolicy } from '../../test/support/rules';
-import { SchoolCalendar } from '../calendar/school-calendar';
 import { parsePolicy, type PolicyInput } from './schema';
 import { policyWarnings } from './warnings';
+import { schoolCalendarFor } from '../calendar/bank-holidays';
 
 function problems(change: (p: Record<string, any>) => void) {
   const input = structuredClone(TEST_POLICY_INPUT) as Record<string, any>;
@@ -35,7 +35,7 @@ describe('policy validation names the field and says what is wrong', () => {
 describe('warnings for suspicious but legal policies', () => {
   const warn = (changes: Partial<PolicyInput>, today = '2024-10-01') => {
     const policy = makePolicy(changes);
-    return policyWarnings(policy, new SchoolCalendar(policy.calendar), today);
+    return policyWarnings(policy, schoolCalendarFor(policy.calendar), today);
   };
   const clean = warn({});
 

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englandBankHolidays } from '../calendar/bank-holidays';
-import { SchoolCalendar } from '../calendar/school-calendar';
+import { englandBankHolidays, schoolCalendarFor } from '../calendar/bank-holidays';
 import { policyWarnings } from '../policy/warnings';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '.';
 
@@ -21,7 +20,7 @@ describe('the built-in presets', () => {
 
   it.each(PRESET_IDS)('%s has bands that cover 0-100%% once, and no register open over 30 minutes', (id) => {
     const policy = presetPolicy(id);
-    const warnings = policyWarnings(policy, new SchoolCalendar(policy.calendar), '2025-11-26');
+    const warnings = policyWarnings(policy, schoolCalendarFor(policy.calendar), '2025-11-26');
     expect(warnings.filter((w) => w.path.startsWith('bands') || w.path.startsWith('sessions') || w.path.startsWith('tiers'))).toEqual([]);
   });
 
@@ -58,7 +57,7 @@ describe('the built-in presets', () => {
       expect(text).toContain('Between 80-90%');
     });
     it('gives the worked N deadlines of calendars.md on the Leeds calendar', () => {
-      const calendar = new SchoolCalendar(policy.calendar);
+      const calendar = schoolCalendarFor(policy.calendar);
       expect(calendar.nthSchoolDayAfter('2024-10-23', 5)).toBe('2024-11-06');
       expect(calendar.schoolDaysBetween('2024-11-04', '2024-11-06')).toBe(2);
       expect(calendar.nthSchoolDayAfter('2024-12-20', 5)).toBe('2025-01-10');

@@ -2,12 +2,12 @@
 // and small builders for registers. Tests build registers from these, never
 // from hand-written findings.
 
-import { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import type { Check } from '../../rules/checks/check';
 import { evaluateRegister, type Evaluation } from '../../rules/engine';
 import { parsePolicy, type Policy, type PolicyInput } from '../../rules/policy/schema';
 import { LEEDS_ACADEMIC_YEARS } from '../../rules/presets/leeds-calendar';
 import type { RegisterSnapshot, SnapshotMark, SnapshotPupil } from '../../rules/snapshot';
+import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 
 /**
  * A test school: Valence's register times (seed 003 §9.1: AM register taken at
@@ -70,7 +70,7 @@ export function run(pupils: SnapshotPupil[], options: RunOptions): Evaluation {
   const snapshot: RegisterSnapshot = { role: options.role ?? 'office', source: 'test', pupils };
   return evaluateRegister(snapshot, {
     policy,
-    calendar: new SchoolCalendar(policy.calendar),
+    calendar: schoolCalendarFor(policy.calendar),
     today: options.today,
     ...(options.checks ? { checks: options.checks } : {}),
   });
@@ -83,7 +83,7 @@ export function rulesOf(evaluation: Evaluation): string[] {
 
 /** School days of the test calendar from start to end inclusive, found by the calendar itself. */
 export function schoolDaysFrom(start: string, count: number, policy: Policy = TEST_POLICY): string[] {
-  const calendar = new SchoolCalendar(policy.calendar);
+  const calendar = schoolCalendarFor(policy.calendar);
   const days: string[] = [];
   let day = start;
   if (calendar.isSchoolDay(day)) days.push(day);
