@@ -1,0 +1,182 @@
+// The demo MIS over HTTP on localhost (node:http only). State lives in memory:
+// each server generates its own school, and POSTs change it.
+//   npx tsx demo/mis/server.ts          (port from MARKWISE_DEMO_PORT, default 5178)
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { isIsoDate } from '../../rules/dates';
+import {
+  benchPage,
+  classRegisterPage,
+  DEFAULT_UNEXPLAINED_FROM,
+  DEFAULT_WEEK,
+  homePage,
+  hostilePage,
+  notFoundPage,
+  pupilListPage,
+  pupilRecordPage,
+  saveRegisterForm,
+  unexplainedPage,
+} from './pages';
+import { DEMO_TODAY, generateSchool, isClassId, mondayOf, type DemoSchool } from './school';
+import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
+
+export interface DemoMisServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 5_000_000;
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, result: ApiResult): void {
+  send(res, result.status, JSON.stringify(result.body), 'application/json; charset=utf-8');
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(303, { Location: location, 'Cache-Control': 'no-store', 'Content-Length': 0 });
+  res.end();
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY) throw new Error('Request body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function clampInt(text: string | null, fallback: number, min: number, max: number): number {
+  const n = text === null ? NaN : Number.parseInt(text, 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+async function handle(school: DemoSchool, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  const q = url.searchParams;
+  const method = req.method ?? 'GET';
+  const isGet = method === 'GET' || method === 'HEAD';
+
+  if (path === '/' && isGet) return send(res, 200, homePage());
+
+  if (path === '/register/class') {
+    const classId = q.get('class') ?? '4A';
+    const weekParam = q.get('week');
+    if (!isClassId(classId)) return send(res, 404, notFoundPage(`There is no class ${classId}.`));
+    if (weekParam !== null && !isIsoDate(weekParam)) return send(res, 404, notFoundPage('The week must be a date written YYYY-MM-DD.'));
+    const week = weekParam === null ? DEFAULT_WEEK : mondayOf(weekParam);
+    if (method === 'POST') {
+      saveRegisterForm(school, new URLSearchParams(await readBody(req)));
+      return redirect(res, `${path}${url.search}`);
+    }
+    if (isGet) return send(res, 200, classRegisterPage(school, classId, week));
+  }
+
+  if ((path === '/app' || path === '/app/') && isGet) {
+    if (path === '/app') return redirect(res, `/app/${url.search}`);
+    return send(res, 200, spaShellPage());
+  }
+  if (path === '/app/app.js' && isGet) return send(res, 200, APP_SCRIPT, 'text/javascript; charset=utf-8');
+  if (path === '/api/register' && isGet) return sendJson(res, registerJson(school, q));
+  if (path === '/api/student' && isGet) return sendJson(res, studentJson(school, q.get('id') ?? ''));
+  if (path === '/api/mark' && method === 'POST') {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readBody(req));
+    } catch {
+      return sendJson(res, { status: 400, body: { error: 'Expected JSON' } });
+    }
+    return sendJson(res, postMark(school, json));
+  }
+
+  if (path === '/office/unexplained' && isGet) {
+    const from = q.get('from');
+    const to = q.get('to');
+    return send(res, 200, unexplainedPage(school, from !== null && isIsoDate(from) ? from : DEFAULT_UNEXPLAINED_FROM, to !== null && isIsoDate(to) ? to : DEMO_TODAY));
+  }
+
+  if (path === '/pupils' && isGet) {
+    const classId = q.get('class');
+    if (classId === null || classId === '') return send(res, 200, pupilListPage(school, null));
+    if (!isClassId(classId)) return send(res, 404, notFoundPage(`There is no class ${classId}.`));
+    return send(res, 200, pupilListPage(school, classId));
+  }
+  const record = /^\/pupils\/([A-Za-z0-9]+)$/.exec(path);
+  if (record !== null && isGet) {
+    const pupil = school.byId.get(record[1]!);
+    if (pupil === undefined) return send(res, 404, notFoundPage(`There is no pupil ${record[1]}.`));
+    return send(res, 200, pupilRecordPage(pupil));
+  }
+
+  if (path === '/bench/office') {
+    if (method === 'POST') {
+      await readBody(req);
+      return redirect(res, `${path}${url.search}`);
+    }
+    if (isGet) return send(res, 200, benchPage(clampInt(q.get('pupils'), 1500, 1, 20_000), clampInt(q.get('sessions'), 10, 1, 60)));
+  }
+  if (path === '/fixtures/hostile') {
+    if (method === 'POST') {
+      await readBody(req);
+      return redirect(res, path);
+    }
+    if (isGet) return send(res, 200, hostilePage());
+  }
+
+  return send(res, 404, notFoundPage());
+}
+
+/** Starts the demo MIS. Port 0 picks any free port; the host defaults to 127.0.0.1. */
+export async function startDemoMis(options: { port?: number; host?: string } = {}): Promise<DemoMisServer> {
+  const school = generateSchool();
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((req, res) => {
+    handle(school, req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, `Server error: ${String(error)}`, 'text/plain; charset=utf-8');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const port = Number(process.env['MARKWISE_DEMO_PORT'] ?? 5178);
+  startDemoMis({ port }).then(
+    (server) => {
+      console.log(`Demo MIS (Oakfield Primary School) running at ${server.url}/`);
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(`Could not start the demo MIS: ${String(error)}`);
+      process.exit(1);
+    },
+  );
+}
