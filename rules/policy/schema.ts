@@ -75,7 +75,7 @@ const closureSchema = z
   })
   .refine((c) => c.end === undefined || c.end >= c.start, { error: 'ends before it starts', path: ['end'] });
 
-const academicYearSchema = z
+export const academicYearSchema = z
   .object({
     /** '2024-25': an academic year runs from 1 September to 31 August. */
     label: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must be an academic year such as 2024-25' }),

@@ -1,0 +1,310 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AcademicYear } from '../rules/policy/schema';
+import { presetInput } from '../rules/presets/index';
+import type { InputProblem } from '../rules/validation';
+import { openDb, type MarkwiseDb } from './db';
+import { MarkwiseStore, nSeenKey, type SiteProfileParser } from './store';
+
+const opened: MarkwiseDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+function makeStore(options: { defaultPolicyId?: string; clock?: { now: Date } } = {}) {
+  const db = openDb(`markwise-test-${crypto.randomUUID()}`);
+  opened.push(db);
+  const clock = options.clock ?? { now: new Date('2025-10-06T08:30:00Z') };
+  const store = new MarkwiseStore(db, { defaultPolicyId: options.defaultPolicyId ?? 'dfe', now: () => clock.now });
+  return { db, store, clock };
+}
+
+async function everything(db: MarkwiseDb) {
+  return {
+    policies: await db.policies.toArray(),
+    settings: await db.settings.toArray(),
+    siteProfiles: await db.siteProfiles.toArray(),
+    pupilFigures: await db.pupilFigures.toArray(),
+    nFirstSeen: await db.nFirstSeen.toArray(),
+    dismissals: await db.dismissals.toArray(),
+  };
+}
+
+function ourSchool(): Record<string, unknown> {
+  return { ...presetInput('micklefield'), id: 'our-school', schoolName: 'Our School' };
+}
+
+describe('policies', () => {
+  it('uses the default preset until the user chooses, without storing it', async () => {
+    const { db, store } = makeStore({ defaultPolicyId: 'micklefield' });
+    const active = await store.activePolicy();
+    expect(active.id).toBe('micklefield');
+    expect(active.origin).toBe('preset');
+    expect(active.input).toEqual(presetInput('micklefield'));
+    expect(await db.policies.count()).toBe(0);
+  });
+
+  it('lists every preset and the stored policies', async () => {
+    const { store } = makeStore();
+    await store.savePolicy(ourSchool(), 'imported');
+    const list = await store.listPolicies();
+    expect(list.map((p) => p.id)).toEqual(['dfe', 'micklefield', 'valence', 'highfield-farm', 'milefield', 'our-school']);
+    expect(list.at(-1)).toMatchObject({ name: 'Our School', origin: 'imported' });
+  });
+
+  it('a good import becomes the active policy', async () => {
+    const { store } = makeStore();
+    const result = await store.importPolicyFile(JSON.stringify(ourSchool()));
+    expect(result.ok).toBe(true);
+    const active = await store.activePolicy();
+    expect(active).toMatchObject({ id: 'our-school', origin: 'imported' });
+    expect(active.input).toEqual(ourSchool());
+  });
+
+  it('a bad policy import changes nothing and says what and where', async () => {
+    const { db, store } = makeStore();
+    await store.savePolicy(ourSchool(), 'imported');
+    await store.setActivePolicy('valence');
+    const before = await everything(db);
+
+    const bad = ourSchool();
+    bad.id = 'bad-school';
+    bad.sessions = { AM: { registrationStartsAt: '08:55', registerClosesAt: '08:30' }, PM: { registrationStartsAt: '13:15', registerClosesAt: '13:45' } };
+    const result = await store.importPolicyFile(JSON.stringify(bad, null, 2));
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual({ path: 'sessions.AM.registerClosesAt', message: 'the register must close after registration starts' });
+    expect(await everything(db)).toEqual(before);
+    expect((await store.activePolicy()).id).toBe('valence');
+  });
+
+  it('a JSON syntax error names the line and column', async () => {
+    const { db, store } = makeStore();
+    const before = await everything(db);
+    const text = '{\n  "schemaVersion": 1,\n  "id": ,\n  "schoolName": "X"\n}';
+    const result = await store.importPolicyFile(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.path).toBe('(line 3, column 9)');
+    expect(result.problems[0]!.message).toMatch(/not valid JSON/);
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('a trailing comma is placed on its line too', async () => {
+    const { store } = makeStore();
+    const result = await store.importPolicyFile('{\n  "a": 1,\n}');
+    expect(result.ok ? null : result.problems[0]!.path).toBe('(line 3, column 1)');
+  });
+
+  it('exports a preset or a stored policy as pretty JSON that imports again', async () => {
+    const { store } = makeStore();
+    const preset = await store.exportPolicy('dfe');
+    expect(preset).toBe(`${JSON.stringify(presetInput('dfe'), null, 2)}\n`);
+    await store.savePolicy(ourSchool(), 'edited');
+    const text = await store.exportPolicy('our-school');
+    expect(JSON.parse(text!)).toEqual(ourSchool());
+    expect(await store.exportPolicy('nobody')).toBeNull();
+  });
+
+  it('an edited preset is stored and replaces the built-in one in the list', async () => {
+    const { store } = makeStore();
+    const edited = { ...presetInput('dfe'), attendanceTarget: 97 };
+    await store.savePolicy(edited, 'edited');
+    const list = await store.listPolicies();
+    expect(list.find((p) => p.id === 'dfe')).toMatchObject({ origin: 'edited', savedAt: '2025-10-06T08:30:00.000Z' });
+    expect((await store.activePolicy()).input).toEqual(edited);
+  });
+
+  it('refuses to activate a policy that does not exist', async () => {
+    const { store } = makeStore();
+    expect((await store.setActivePolicy('nobody')).ok).toBe(false);
+    expect((await store.activePolicy()).id).toBe('dfe');
+  });
+});
+
+describe('site profiles', () => {
+  const parse: SiteProfileParser = (json) => {
+    const list = (json as { profiles?: unknown }).profiles;
+    if (!Array.isArray(list)) return { ok: false, problems: [{ path: 'profiles', message: 'must be a list' }] };
+    const problems: InputProblem[] = [];
+    list.forEach((p: unknown, i) => {
+      if (typeof (p as { id?: unknown }).id !== 'string') problems.push({ path: `profiles[${i}].id`, message: 'is missing' });
+    });
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, profiles: list as { id: string }[] };
+  };
+
+  it('writes all profiles of a good file', async () => {
+    const { store } = makeStore();
+    const result = await store.importSiteProfiles(JSON.stringify({ profiles: [{ id: 'a' }, { id: 'b' }] }), parse);
+    expect(result).toEqual({ ok: true, ids: ['a', 'b'] });
+    expect((await store.siteProfiles()).map((p) => p.profile)).toEqual([{ id: 'a' }, { id: 'b' }]);
+  });
+
+  it('one bad profile of three writes none of them', async () => {
+    const { db, store } = makeStore();
+    const result = await store.importSiteProfiles(JSON.stringify({ profiles: [{ id: 'a' }, { name: 'no id' }, { id: 'c' }] }), parse);
+    expect(result).toEqual({ ok: false, problems: [{ path: 'profiles[1].id', message: 'is missing' }] });
+    expect(await db.siteProfiles.count()).toBe(0);
+  });
+});
+
+describe('term dates', () => {
+  const leeds2026: AcademicYear = {
+    label: '2026-27',
+    terms: [{ name: 'Autumn', start: '2026-09-02', end: '2026-12-18' }],
+    closures: [{ start: '2026-09-01', kind: 'training-day', reason: 'INSET' }],
+  };
+
+  it('adds a new year and replaces a year with the same label, then re-validates', async () => {
+    const { store } = makeStore();
+    await store.savePolicy(ourSchool(), 'imported');
+    const replaced2025: AcademicYear = {
+      label: '2025-26',
+      terms: [{ name: 'Autumn', start: '2025-09-03', end: '2025-12-19' }],
+      closures: [],
+    };
+    const result = await store.importTermDates('our-school', [leeds2026, replaced2025]);
+    expect(result.ok).toBe(true);
+    const years = (await store.activePolicy()).input as { calendar: { academicYears: AcademicYear[] } };
+    expect(years.calendar.academicYears.map((y) => y.label)).toEqual(['2024-25', '2025-26', '2026-27']);
+    expect(years.calendar.academicYears[1]).toEqual(replaced2025);
+  });
+
+  it('puts term dates into a preset, which then counts as edited', async () => {
+    const { store } = makeStore({ defaultPolicyId: 'micklefield' });
+    const result = await store.importTermDates('micklefield', [leeds2026]);
+    expect(result.ok && result.stored.origin).toBe('edited');
+    expect((await store.activePolicy()).origin).toBe('edited');
+  });
+
+  it('a term ending before it starts changes nothing', async () => {
+    const { db, store } = makeStore();
+    await store.savePolicy(ourSchool(), 'imported');
+    const before = await everything(db);
+    const backwards: AcademicYear = { label: '2025-26', terms: [{ name: 'Autumn', start: '2025-12-19', end: '2025-09-01' }], closures: [] };
+    const result = await store.importTermDates('our-school', [backwards]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContainEqual({ path: 'calendar.academicYears[1].terms[0].end', message: 'the term ends before it starts' });
+    expect(await everything(db)).toEqual(before);
+  });
+});
+
+describe('pupils figures', () => {
+  const figure = (pupilId: string, attendance: number, seenOn: string) => ({
+    pupilId,
+    upn: `A${pupilId}`,
+    name: `Pupil ${pupilId}`,
+    attendance,
+    possible: 100,
+    attended: attendance,
+    seenOn,
+  });
+
+  it('keeps the newest figure: an older reading never overwrites a newer one', async () => {
+    const { store, clock } = makeStore();
+    await store.recordFigures('https://a.example', [figure('1', 95, '2025-10-06'), figure('2', 88, '2025-10-06')]);
+    clock.now = new Date('2025-10-07T09:00:00Z');
+    await store.recordFigures('https://a.example', [figure('1', 90, '2025-10-03'), figure('2', 87, '2025-10-07')]);
+    const found = await store.figuresFor('https://a.example', ['1', '2', '3']);
+    expect(found.get('1')).toMatchObject({ attendance: 95, seenOn: '2025-10-06', seenAt: '2025-10-06T08:30:00.000Z' });
+    expect(found.get('2')).toMatchObject({ attendance: 87, seenOn: '2025-10-07', seenAt: '2025-10-07T09:00:00.000Z' });
+    expect(found.has('3')).toBe(false);
+  });
+
+  it('the same MIS id on two sites is two pupils', async () => {
+    const { store } = makeStore();
+    await store.recordFigures('https://a.example', [figure('1', 95, '2025-10-06')]);
+    await store.recordFigures('https://b.example', [figure('1', 60, '2025-10-06')]);
+    expect((await store.figuresFor('https://a.example', ['1'])).get('1')?.attendance).toBe(95);
+    expect((await store.figuresFor('https://b.example', ['1'])).get('1')?.attendance).toBe(60);
+  });
+});
+
+describe('N first seen', () => {
+  it('is stable on the second call and stamps only new marks', async () => {
+    const { store, clock } = makeStore();
+    const monday = { pupilId: '1', date: '2025-10-06', session: 'AM' as const };
+    const first = await store.recordNSeen('https://a.example', [monday]);
+    expect(first.get(nSeenKey('https://a.example', monday))).toBe('2025-10-06T08:30:00.000Z');
+
+    clock.now = new Date('2025-10-08T10:00:00Z');
+    const tuesday = { pupilId: '1', date: '2025-10-07', session: 'PM' as const };
+    const second = await store.recordNSeen('https://a.example', [monday, tuesday, monday]);
+    expect(second.get('https://a.example|1|2025-10-06|AM')).toBe('2025-10-06T08:30:00.000Z');
+    expect(second.get('https://a.example|1|2025-10-07|PM')).toBe('2025-10-08T10:00:00.000Z');
+    expect(second.size).toBe(2);
+  });
+});
+
+describe('dismissals', () => {
+  it('dismisses, lists newest first, and undismisses', async () => {
+    const { store, clock } = makeStore();
+    const a = await store.dismiss({ rule: 'late-n', upn: 'A1', date: '2025-10-06', session: 'AM', reason: 'phoned' });
+    clock.now = new Date('2025-10-06T12:00:00Z');
+    const b = await store.dismiss({ rule: 'late-n', upn: 'A2', date: '2025-10-06', session: 'PM', reason: '' });
+    expect(a.key).toBe('late-n|A1|2025-10-06|AM');
+    expect((await store.dismissals()).map((d) => d.key)).toEqual([b.key, a.key]);
+    await store.undismiss(a.key);
+    expect((await store.dismissals()).map((d) => d.key)).toEqual([b.key]);
+  });
+});
+
+describe('settings and sites', () => {
+  it('reads defaults, then what was set', async () => {
+    const { store } = makeStore({ defaultPolicyId: 'micklefield' });
+    expect(await store.getSetting('activePolicyId')).toBe('micklefield');
+    expect(await store.getSetting('panelCollapsed')).toBe(false);
+    expect(await store.getSetting('today')).toEqual({ mode: 'real' });
+    await store.setSetting('today', { mode: 'fixed', date: '2025-10-06' });
+    await store.setSetting('panelCollapsed', true);
+    expect(await store.getSetting('today')).toEqual({ mode: 'fixed', date: '2025-10-06' });
+    expect(await store.getSetting('panelCollapsed')).toBe(true);
+  });
+
+  it('a stored value of the wrong shape reads as the default', async () => {
+    const { db, store } = makeStore();
+    await db.settings.put({ key: 'today', value: { mode: 'sometimes' } });
+    expect(await store.getSetting('today')).toEqual({ mode: 'real' });
+  });
+
+  it('adds a site once, updates its profiles, and removes it', async () => {
+    const { store, clock } = makeStore();
+    await store.addSite('https://school.arbor.sc', ['arbor']);
+    clock.now = new Date('2025-10-07T08:00:00Z');
+    await store.addSite('https://school.arbor.sc', ['arbor', 'arbor-2']);
+    await store.addSite('https://sims.example', ['sims']);
+    expect(await store.sites()).toEqual([
+      { origin: 'https://school.arbor.sc', profileIds: ['arbor', 'arbor-2'], addedAt: '2025-10-06T08:30:00.000Z' },
+      { origin: 'https://sims.example', profileIds: ['sims'], addedAt: '2025-10-07T08:00:00.000Z' },
+    ]);
+    await store.removeSite('https://school.arbor.sc');
+    expect((await store.sites()).map((s) => s.origin)).toEqual(['https://sims.example']);
+  });
+});
+
+describe('privacy', () => {
+  it('summarises what is stored and wipe empties everything, back to defaults', async () => {
+    const { db, store } = makeStore();
+    await store.savePolicy(ourSchool(), 'imported');
+    await store.recordFigures('https://a.example', [
+      { pupilId: '1', upn: null, name: 'A', attendance: 90, possible: null, attended: null, seenOn: '2025-10-06' },
+    ]);
+    await store.recordNSeen('https://a.example', [{ pupilId: '1', date: '2025-10-06', session: 'AM' }]);
+    await store.dismiss({ rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' });
+    await store.addSite('https://a.example', ['p']);
+    await store.importSiteProfiles('[{"id":"p"}]', (json) => ({ ok: true, profiles: json as { id: string }[] }));
+    expect(await store.summary()).toEqual({ policies: 1, settings: 2, siteProfiles: 1, pupilFigures: 1, nFirstSeen: 1, dismissals: 1 });
+
+    await store.wipe();
+    expect(await store.summary()).toEqual({ policies: 0, settings: 0, siteProfiles: 0, pupilFigures: 0, nFirstSeen: 0, dismissals: 0 });
+    const all = await everything(db);
+    expect(Object.values(all).every((rows) => rows.length === 0)).toBe(true);
+    expect((await store.activePolicy()).id).toBe('dfe');
+  });
+});

@@ -1,0 +1,370 @@
+// What Markwise keeps, and the only way in: every write that comes from a file
+// is validated first and written in one transaction, so a bad file changes nothing.
+
+import { z } from 'zod';
+import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/schema';
+import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
+import type { InputProblem } from '../rules/validation';
+import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, StoredPolicy, StoredSiteProfile } from './db';
+import { parseJsonText } from './json-text';
+
+export type PolicyOrigin = StoredPolicy['origin'];
+
+export type TodaySetting = { mode: 'real' } | { mode: 'fixed'; date: string };
+
+/** A school site the user granted Markwise, and which site profiles read it. */
+export interface SiteGrant {
+  /** e.g. https://school.arbor.sc */
+  origin: string;
+  profileIds: string[];
+  addedAt: string;
+}
+
+export interface SettingValues {
+  activePolicyId: string;
+  panelCollapsed: boolean;
+  today: TodaySetting;
+  sites: SiteGrant[];
+}
+export type SettingKey = keyof SettingValues;
+
+// A stored value that no longer matches (an older build, a hand-edited database) reads as the default.
+const SETTING_SCHEMAS: { readonly [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
+  activePolicyId: z.string().min(1),
+  panelCollapsed: z.boolean(),
+  today: z.union([
+    z.object({ mode: z.literal('real') }),
+    z.object({ mode: z.literal('fixed'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  ]),
+  sites: z.array(z.object({ origin: z.string(), profileIds: z.array(z.string()), addedAt: z.string() })),
+};
+
+export interface StoreOptions {
+  /** 'micklefield' when built with the demo, else 'dfe'. */
+  defaultPolicyId: string;
+  now: () => Date;
+}
+
+export interface ActivePolicy {
+  id: string;
+  input: unknown;
+  origin: PolicyOrigin;
+}
+
+export interface PolicyListing {
+  id: string;
+  name: string;
+  origin: PolicyOrigin;
+  /** Null for a preset that has never been edited. */
+  savedAt: string | null;
+}
+
+export type SavePolicyResult = { ok: true; policy: Policy; stored: StoredPolicy } | { ok: false; problems: InputProblem[] };
+
+export type SiteProfileParser = (
+  json: unknown,
+) => { ok: true; profiles: { id: string }[] } | { ok: false; problems: InputProblem[] };
+
+export type ImportSiteProfilesResult = { ok: true; ids: string[] } | { ok: false; problems: InputProblem[] };
+
+export interface NMark {
+  pupilId: string;
+  date: string;
+  session: 'AM' | 'PM';
+}
+
+export type FigureReading = Omit<PupilFigure, 'site' | 'seenAt'>;
+
+export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals', number>;
+
+export function nSeenKey(site: string, mark: NMark): string {
+  return `${site}|${mark.pupilId}|${mark.date}|${mark.session}`;
+}
+
+export function dismissalKey(d: Pick<Dismissal, 'rule' | 'upn' | 'date' | 'session'>): string {
+  return `${d.rule}|${d.upn}|${d.date}|${d.session}`;
+}
+
+function policyName(input: unknown, id: string): string {
+  if (typeof input === 'object' && input !== null && 'schoolName' in input && typeof input.schoolName === 'string') {
+    return input.schoolName;
+  }
+  return id;
+}
+
+export class MarkwiseStore {
+  private readonly defaults: SettingValues;
+
+  constructor(
+    private readonly db: MarkwiseDb,
+    private readonly options: StoreOptions,
+  ) {
+    this.defaults = { activePolicyId: options.defaultPolicyId, panelCollapsed: false, today: { mode: 'real' }, sites: [] };
+  }
+
+  private stamp(): string {
+    return this.options.now().toISOString();
+  }
+
+  // ---- settings ----
+
+  async getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K]> {
+    const row = await this.db.settings.get(key);
+    if (row === undefined) return structuredClone(this.defaults[key]);
+    const parsed = SETTING_SCHEMAS[key].safeParse(row.value);
+    return parsed.success ? parsed.data : structuredClone(this.defaults[key]);
+  }
+
+  async setSetting<K extends SettingKey>(key: K, value: SettingValues[K]): Promise<void> {
+    // Validate so a caller's mistake is loud here rather than a silent default on the next read.
+    await this.db.settings.put({ key, value: SETTING_SCHEMAS[key].parse(value) });
+  }
+
+  // ---- policies ----
+
+  async activePolicy(): Promise<ActivePolicy> {
+    const id = await this.getSetting('activePolicyId');
+    const found = await this.policyInput(id);
+    if (found !== null) return found;
+    // The active policy was removed (or the setting is stale): fall back to the build's default.
+    const fallback = await this.policyInput(this.options.defaultPolicyId);
+    if (fallback !== null) return fallback;
+    return { id: 'dfe', input: presetInput('dfe'), origin: 'preset' };
+  }
+
+  private async policyInput(id: string): Promise<ActivePolicy | null> {
+    const stored = await this.db.policies.get(id);
+    if (stored !== undefined) return { id, input: stored.input, origin: stored.origin };
+    if (isPresetId(id)) return { id, input: presetInput(id), origin: 'preset' };
+    return null;
+  }
+
+  /** The presets (an edited preset shows its stored version) then the imported policies. */
+  async listPolicies(): Promise<PolicyListing[]> {
+    const stored = await this.db.policies.toArray();
+    const byId = new Map(stored.map((p) => [p.id, p]));
+    const listing: PolicyListing[] = PRESET_IDS.map((id) => {
+      const row = byId.get(id);
+      return row === undefined
+        ? { id, name: policyName(presetInput(id), id), origin: 'preset' as const, savedAt: null }
+        : { id, name: row.name, origin: row.origin, savedAt: row.savedAt };
+    });
+    for (const row of stored) {
+      if (!isPresetId(row.id)) listing.push({ id: row.id, name: row.name, origin: row.origin, savedAt: row.savedAt });
+    }
+    return listing;
+  }
+
+  async setActivePolicy(id: string): Promise<{ ok: true } | { ok: false; problems: InputProblem[] }> {
+    if ((await this.policyInput(id)) === null) {
+      return { ok: false, problems: [{ path: 'id', message: `there is no policy called ${JSON.stringify(id)}` }] };
+    }
+    await this.setSetting('activePolicyId', id);
+    return { ok: true };
+  }
+
+  /** Validates, then writes the policy and makes it active in one transaction; on any problem writes nothing. */
+  async savePolicy(input: unknown, origin: PolicyOrigin): Promise<SavePolicyResult> {
+    const result = parsePolicy(input);
+    if (!result.ok) return result;
+    const stored: StoredPolicy = {
+      id: result.policy.id,
+      name: result.policy.schoolName,
+      origin,
+      input: structuredClone(input),
+      savedAt: this.stamp(),
+    };
+    await this.db.transaction('rw', this.db.policies, this.db.settings, async () => {
+      await this.db.policies.put(stored);
+      await this.db.settings.put({ key: 'activePolicyId', value: stored.id });
+    });
+    return { ok: true, policy: result.policy, stored };
+  }
+
+  async importPolicyFile(text: string): Promise<SavePolicyResult> {
+    const json = parseJsonText(text);
+    if (!json.ok) return json;
+    return this.savePolicy(json.value, 'imported');
+  }
+
+  /** Pretty JSON of the policy as written, or null when there is no such policy. */
+  async exportPolicy(id: string): Promise<string | null> {
+    const found = await this.policyInput(id);
+    return found === null ? null : `${JSON.stringify(found.input, null, 2)}\n`;
+  }
+
+  /** Removes a stored policy; a removed preset goes back to its built-in version. */
+  async deletePolicy(id: string): Promise<void> {
+    await this.db.policies.delete(id);
+  }
+
+  /**
+   * Puts term dates into a policy: a year with the same label is replaced, others added.
+   * The whole policy is validated again; on any problem nothing changes.
+   */
+  async importTermDates(policyId: string, years: readonly AcademicYear[]): Promise<SavePolicyResult> {
+    return this.db.transaction('rw', this.db.policies, async () => {
+      const found = await this.policyInput(policyId);
+      if (found === null) {
+        return { ok: false, problems: [{ path: 'id', message: `there is no policy called ${JSON.stringify(policyId)}` }] };
+      }
+      const input = structuredClone(found.input);
+      if (typeof input !== 'object' || input === null || !('calendar' in input)) {
+        return { ok: false, problems: [{ path: 'calendar', message: 'the stored policy has no calendar' }] };
+      }
+      const calendar = input.calendar as { academicYears?: AcademicYear[] };
+      const merged = new Map((calendar.academicYears ?? []).map((y) => [y.label, y]));
+      for (const year of years) merged.set(year.label, structuredClone(year));
+      calendar.academicYears = [...merged.values()].sort((a, b) => a.label.localeCompare(b.label));
+
+      const result = parsePolicy(input);
+      if (!result.ok) return result;
+      const stored: StoredPolicy = {
+        id: policyId,
+        name: result.policy.schoolName,
+        origin: found.origin === 'imported' ? 'imported' : 'edited',
+        input,
+        savedAt: this.stamp(),
+      };
+      await this.db.policies.put(stored);
+      return { ok: true as const, policy: result.policy, stored };
+    });
+  }
+
+  // ---- site profiles ----
+
+  async importSiteProfiles(text: string, parse: SiteProfileParser): Promise<ImportSiteProfilesResult> {
+    const json = parseJsonText(text);
+    if (!json.ok) return json;
+    const result = parse(json.value);
+    if (!result.ok) return result;
+    const savedAt = this.stamp();
+    const rows: StoredSiteProfile[] = result.profiles.map((profile) => ({ id: profile.id, profile, savedAt }));
+    await this.db.transaction('rw', this.db.siteProfiles, async () => {
+      await this.db.siteProfiles.bulkPut(rows);
+    });
+    return { ok: true, ids: rows.map((r) => r.id) };
+  }
+
+  async siteProfiles(): Promise<StoredSiteProfile[]> {
+    return this.db.siteProfiles.toArray();
+  }
+
+  // ---- pupils' figures ----
+
+  /** Records figures read from a page; a figure from an earlier day never replaces a later one. */
+  async recordFigures(site: string, figures: readonly FigureReading[]): Promise<void> {
+    const seenAt = this.stamp();
+    await this.db.transaction('rw', this.db.pupilFigures, async () => {
+      // Within one call the last reading of a pupil wins, unless it is older.
+      const newest = new Map<string, PupilFigure>();
+      for (const f of figures) {
+        const previous = newest.get(f.pupilId);
+        if (previous === undefined || f.seenOn >= previous.seenOn) newest.set(f.pupilId, { ...f, site, seenAt });
+      }
+      const incoming = [...newest.values()];
+      const existing = await this.db.pupilFigures.bulkGet(incoming.map((f) => [site, f.pupilId] as [string, string]));
+      const toWrite = incoming.filter((f, i) => {
+        const old = existing[i];
+        return old === undefined || f.seenOn >= old.seenOn;
+      });
+      await this.db.pupilFigures.bulkPut(toWrite);
+    });
+  }
+
+  async figuresFor(site: string, pupilIds: readonly string[]): Promise<Map<string, PupilFigure>> {
+    const rows = await this.db.pupilFigures.bulkGet(pupilIds.map((id) => [site, id] as [string, string]));
+    const out = new Map<string, PupilFigure>();
+    for (const row of rows) if (row !== undefined) out.set(row.pupilId, row);
+    return out;
+  }
+
+  // ---- N first seen ----
+
+  /** When each N was first seen: the first sighting is kept, new ones are stamped now. */
+  async recordNSeen(site: string, marks: readonly NMark[]): Promise<Map<string, string>> {
+    const keys = [...new Set(marks.map((m) => nSeenKey(site, m)))];
+    const now = this.stamp();
+    return this.db.transaction('rw', this.db.nFirstSeen, async () => {
+      const existing = await this.db.nFirstSeen.bulkGet(keys);
+      const out = new Map<string, string>();
+      const fresh: NFirstSeen[] = [];
+      keys.forEach((key, i) => {
+        const row = existing[i];
+        if (row !== undefined) out.set(key, row.firstSeen);
+        else {
+          fresh.push({ key, firstSeen: now });
+          out.set(key, now);
+        }
+      });
+      await this.db.nFirstSeen.bulkAdd(fresh);
+      return out;
+    });
+  }
+
+  // ---- dismissals ----
+
+  async dismiss(d: Omit<Dismissal, 'key' | 'dismissedAt'>): Promise<Dismissal> {
+    const row: Dismissal = { ...d, key: dismissalKey(d), dismissedAt: this.stamp() };
+    await this.db.dismissals.put(row);
+    return row;
+  }
+
+  async undismiss(key: string): Promise<void> {
+    await this.db.dismissals.delete(key);
+  }
+
+  /** Newest first. */
+  async dismissals(): Promise<Dismissal[]> {
+    return this.db.dismissals.orderBy('dismissedAt').reverse().toArray();
+  }
+
+  // ---- sites ----
+
+  async addSite(origin: string, profileIds: readonly string[]): Promise<SiteGrant[]> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const sites = await this.getSetting('sites');
+      const existing = sites.find((s) => s.origin === origin);
+      const grant: SiteGrant = { origin, profileIds: [...profileIds], addedAt: existing?.addedAt ?? this.stamp() };
+      const next = [...sites.filter((s) => s.origin !== origin), grant];
+      await this.setSetting('sites', next);
+      return next;
+    });
+  }
+
+  async removeSite(origin: string): Promise<SiteGrant[]> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const next = (await this.getSetting('sites')).filter((s) => s.origin !== origin);
+      await this.setSetting('sites', next);
+      return next;
+    });
+  }
+
+  async sites(): Promise<SiteGrant[]> {
+    return this.getSetting('sites');
+  }
+
+  // ---- privacy ----
+
+  /** How many rows each table holds, for "what is stored" on the options page. */
+  async summary(): Promise<StorageSummary> {
+    const db = this.db;
+    const [policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals] = await Promise.all([
+      db.policies.count(),
+      db.settings.count(),
+      db.siteProfiles.count(),
+      db.pupilFigures.count(),
+      db.nFirstSeen.count(),
+      db.dismissals.count(),
+    ]);
+    return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals };
+  }
+
+  /** Deletes everything Markwise stored, in one transaction: back to the defaults. */
+  async wipe(): Promise<void> {
+    const tables = this.db.dataTables;
+    await this.db.transaction('rw', tables, async () => {
+      await Promise.all(tables.map((t) => t.clear()));
+    });
+  }
+}
