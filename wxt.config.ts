@@ -1,13 +1,23 @@
 import { defineConfig } from 'wxt';
 
-// The browser extension is built in a later step (issue 3); this file already
-// fixes where its code lives so that rules/ and the extension share one tree.
+// Release builds (MARKWISE_RELEASE=true) run only on the MIS sites a school adds, asked for
+// at that moment; development builds (npm start, the tests) also run on the demo's localhost.
+const release = process.env.MARKWISE_RELEASE === 'true';
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  manifest: {
-    name: 'Markwise',
+  outDirTemplate: release ? 'release/{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}',
+  vite: () => ({
+    define: { 'import.meta.env.MARKWISE_RELEASE': JSON.stringify(release ? 'true' : 'false') },
+  }),
+  manifest: ({ browser }) => ({
+    name: release ? 'Markwise' : 'Markwise (development build)',
     description: 'Attendance rules for English schools, inside the MIS pages staff already use.',
-    permissions: ['storage'],
-  },
+    // storage: the bundle content scripts read; scripting: running on the sites the school adds.
+    permissions: ['storage', 'scripting'],
+    // Asked for one site at a time, when the school adds it in the options page.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'markwise@markwise.invalid' } } } : {}),
+  }),
 });

@@ -1,0 +1,249 @@
+// The rules panel: findings grouped by rule with counts, most urgent first;
+// each says what, why and what to do, and can be shown, fixed or dismissed.
+// All page text is rendered as text (JSX escapes it), never as HTML.
+
+import { useState } from 'preact/hooks';
+import { formatSchoolDate } from '../rules/dates';
+import { SEVERITY_ORDER, type RuleId, type Severity } from '../rules/findings';
+import type { FindingView, FixRecord, PanelActions, PanelSignals } from './model';
+import { RULE_TITLES, SEVERITY_GLYPHS, SEVERITY_LABELS } from './rule-titles';
+
+/** Findings shown per group before "Show more": a whole school's office page can hold thousands. */
+const PAGE_SIZE = 40;
+
+export const DISMISS_REASONS = [
+  'Checked: the mark is right',
+  'Being dealt with by the office',
+  'Already changed in the MIS',
+  'Not our pupil on that date',
+] as const;
+
+function SeverityMark({ severity }: { severity: Severity }) {
+  return (
+    <span class={`sev sev-${severity}`}>
+      <span class="glyph" aria-hidden="true">
+        {SEVERITY_GLYPHS[severity]}
+      </span>
+      <span class="sev-word">{SEVERITY_LABELS[severity]}</span>
+    </span>
+  );
+}
+
+function sessionWord(session: string): string {
+  return session === 'AM' ? 'morning' : 'afternoon';
+}
+
+interface Group {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly items: FindingView[];
+}
+
+/** Groups in order of their most urgent finding; items keep the engine's order. */
+export function groupFindings(items: readonly FindingView[]): { groups: Group[]; dismissed: FindingView[] } {
+  const byRule = new Map<RuleId, Group>();
+  const dismissed: FindingView[] = [];
+  for (const item of items) {
+    if (item.dismissed !== null) {
+      dismissed.push(item);
+      continue;
+    }
+    let group = byRule.get(item.finding.rule);
+    if (group === undefined) {
+      group = { rule: item.finding.rule, severity: item.finding.severity, items: [] };
+      byRule.set(item.finding.rule, group);
+    }
+    group.items.push(item);
+    if (SEVERITY_ORDER[item.finding.severity] < SEVERITY_ORDER[group.severity]) (group as { severity: Severity }).severity = item.finding.severity;
+  }
+  // Map order is the order of each rule's first (most urgent) finding; severity first.
+  const groups = [...byRule.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { groups, dismissed };
+}
+
+function FindingItem({ view, actions, current }: { view: FindingView; actions: PanelActions; current: boolean }) {
+  const { finding } = view;
+  const [dismissing, setDismissing] = useState(false);
+  const [reason, setReason] = useState<string>(DISMISS_REASONS[0]);
+  const idBase = `f-${view.key.replace(/[^a-zA-Z0-9]/g, '-')}`;
+  return (
+    <li
+      class={`finding${current ? ' current' : ''}`}
+      data-rule={finding.rule}
+      data-severity={finding.severity}
+      data-upn={finding.upn}
+      data-date={finding.date}
+      data-session={finding.session}
+      aria-labelledby={`${idBase}-where`}
+    >
+      <p class="where" id={`${idBase}-where`}>
+        <SeverityMark severity={finding.severity} /> {finding.name || finding.upn}, {formatSchoolDate(finding.date)} {sessionWord(finding.session)}
+        {finding.mark !== '' ? (
+          <>
+            {' '}
+            (mark <code>{finding.mark}</code>)
+          </>
+        ) : null}
+      </p>
+      <p class="what">{finding.what}</p>
+      <p class="why">{finding.why}</p>
+      <p class="action">{finding.action}</p>
+      {view.dismissed !== null ? (
+        <div class="actions">
+          <p>Dismissed: {view.dismissed}</p>
+          <button type="button" onClick={() => actions.restore(view)}>
+            Restore
+          </button>
+        </div>
+      ) : dismissing ? (
+        <div class="dismiss-form" role="group" aria-label="Dismiss this finding">
+          <label>
+            Reason{' '}
+            <select value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value)}>
+              {DISMISS_REASONS.map((r) => (
+                <option value={r} key={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => actions.dismiss(view, reason)}>
+            Dismiss
+          </button>
+          <button type="button" onClick={() => setDismissing(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div class="actions">
+          {view.onPage ? (
+            <button type="button" onClick={() => actions.show(view)} data-action="show">
+              Show
+            </button>
+          ) : null}
+          {view.canFix && finding.suggestion !== null ? (
+            <button type="button" onClick={() => actions.fix(view)} data-action="fix">
+              Change to {finding.suggestion}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => setDismissing(true)} data-action="dismiss">
+            Dismiss…
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function GroupSection({ group, actions, current, open }: { group: Group; actions: PanelActions; current: string | null; open: boolean }) {
+  const [shown, setShown] = useState(PAGE_SIZE);
+  return (
+    <details class="group" open={open} data-group={group.rule}>
+      <summary>
+        <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
+      </summary>
+      <ol class="findings">
+        {group.items.slice(0, shown).map((view) => (
+          <FindingItem key={view.key} view={view} actions={actions} current={view.key === current} />
+        ))}
+      </ol>
+      {group.items.length > shown ? (
+        <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, group.items.length - shown)} more of {group.items.length - shown}
+        </button>
+      ) : null}
+    </details>
+  );
+}
+
+function FixList({ fixes, actions }: { fixes: readonly FixRecord[]; actions: PanelActions }) {
+  if (fixes.length === 0) return null;
+  return (
+    <section aria-label="Changes made">
+      <ul class="findings">
+        {fixes.map((fix) => (
+          <li class="finding" key={`${fix.key}|${fix.to}`} data-fix={fix.key}>
+            <p class="done">
+              Changed {fix.name}, {formatSchoolDate(fix.date)} {sessionWord(fix.session)}: <code>{fix.from || 'blank'}</code> to <code>{fix.to}</code>. Save the
+              register in the MIS to keep it.
+            </p>
+            <button type="button" onClick={() => actions.undo(fix)} data-action="undo">
+              Undo
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function countBySeverity(items: readonly FindingView[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const item of items) if (item.dismissed === null) counts[item.finding.severity]++;
+  return counts;
+}
+
+export function Panel({ signals, actions }: { signals: PanelSignals; actions: PanelActions }) {
+  const state = signals.state.value;
+  const collapsed = signals.collapsed.value;
+  const counts = countBySeverity(state.items);
+  const { groups, dismissed } = groupFindings(state.items);
+  const headline =
+    state.status === 'reading'
+      ? 'Reading the register…'
+      : state.status === 'not-found'
+        ? 'Register not found'
+        : `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`;
+  return (
+    <aside
+      class={`mw panel${collapsed ? ' collapsed' : ''}`}
+      aria-label="Markwise attendance rules"
+      data-status={state.status}
+      data-findings={state.items.filter((i) => i.dismissed === null).length}
+    >
+      <div class="panel-head">
+        <h2>Markwise: {headline}</h2>
+        <button type="button" aria-expanded={!collapsed} aria-controls="mw-panel-body" onClick={() => actions.setCollapsed(!collapsed)} data-action="collapse">
+          {collapsed ? 'Open' : 'Collapse'}
+          <span class="visually-hidden"> the Markwise panel</span>
+        </button>
+      </div>
+      {collapsed ? null : (
+        <div class="panel-body" id="mw-panel-body">
+          <p class="panel-meta">
+            {state.profileName}
+            {state.verified ? '' : ' (profile not verified)'} · {state.policyName} · as of {formatSchoolDate(state.today)} ·{' '}
+            {state.role === 'teacher' ? 'teacher' : 'office'} codes · {state.pupils} {state.pupils === 1 ? 'pupil' : 'pupils'}
+          </p>
+          {state.status === 'not-found' ? (
+            <p class="notice" role="status">
+              {state.message}
+            </p>
+          ) : null}
+          {state.problems.map((problem) => (
+            <p class="notice error" key={problem}>
+              {problem}
+            </p>
+          ))}
+          <FixList fixes={state.fixes} actions={actions} />
+          {state.status === 'ready' && groups.length === 0 ? <p role="status">Nothing to correct on this page.</p> : null}
+          {groups.map((group, i) => (
+            <GroupSection key={group.rule} group={group} actions={actions} current={signals.current.value} open={i < 3} />
+          ))}
+          {dismissed.length > 0 ? (
+            <details class="group" data-group="dismissed">
+              <summary>
+                Dismissed <span class="count">{dismissed.length}</span>
+              </summary>
+              <ol class="findings">
+                {dismissed.map((view) => (
+                  <FindingItem key={view.key} view={view} actions={actions} current={false} />
+                ))}
+              </ol>
+            </details>
+          ) : null}
+        </div>
+      )}
+    </aside>
+  );
+}

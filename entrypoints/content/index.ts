@@ -1,0 +1,39 @@
+// The content script: runs on the MIS sites the school added (and the demo's
+// localhost in development builds). It reads the prepared bundle from the
+// extension's own storage, then hands the page to a PageSession. Everything
+// is wrapped so that nothing Markwise does can break the MIS page.
+
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { BUNDLE_KEY, type ContentBundle } from '../../storage/bundle';
+import type { Request, Send } from '../../storage/messages';
+import { PageSession } from './page-session';
+
+const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineContentScript({
+  // Development builds declare the demo's localhost; release builds declare nothing and
+  // the background registers the script for each site the school adds.
+  matches: import.meta.env.MARKWISE_RELEASE === 'true' ? [] : DEMO_MATCHES,
+  registration: import.meta.env.MARKWISE_RELEASE === 'true' ? 'runtime' : 'manifest',
+  runAt: 'document_end',
+  async main(ctx) {
+    const send: Send = (request: Request) => browser.runtime.sendMessage(request);
+    let session: PageSession | null = null;
+    try {
+      const stored = await browser.storage.local.get(BUNDLE_KEY);
+      const bundle = stored[BUNDLE_KEY] as ContentBundle | undefined;
+      if (bundle === undefined) return;
+      const lifetime = new AbortController();
+      ctx.onInvalidated(() => lifetime.abort());
+      session = new PageSession(document, bundle, send, lifetime.signal);
+      session.start();
+      browser.storage.local.onChanged.addListener((changes) => {
+        const change = changes[BUNDLE_KEY];
+        if (change?.newValue !== undefined && !lifetime.signal.aborted) session?.updateBundle(change.newValue as ContentBundle);
+      });
+    } catch (error) {
+      console.warn('Markwise could not start on this page:', error);
+    }
+  },
+});

@@ -1,0 +1,400 @@
+// One page view of one register: read it (sites/), check it (rules/), show
+// the findings (components/), and keep them current as staff type. Created
+// for each register the page shows; a single-page app's navigation aborts it
+// and starts a new one.
+
+import { codeInForce, codeSetOn, normaliseMark } from '../../rules/codes';
+import { formatSchoolDate, type IsoDate } from '../../rules/dates';
+import { evaluateRegister } from '../../rules/engine';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../../rules/findings';
+import type { EvaluateOptions } from '../../rules/checks/check';
+import { bandFor, tierFor } from '../../rules/checks/standing';
+import type { Session } from '../../rules/snapshot';
+import type { SiteProfile } from '../../sites/profile';
+import { markKey, readMark, type PageCell, type PageRegister } from '../../sites/read';
+import { canWrite, undoWrite, writeMark, type ControlState } from '../../sites/write';
+import type { BadgeView } from '../../components/badge';
+import type { TipContent } from '../../components/hints';
+import type { FindingView, FixRecord, PanelActions, PanelState } from '../../components/model';
+import { dismissalKey } from '../../storage/bundle';
+import type { StoredFigure } from '../../storage/messages';
+
+/** What a register view draws on: supplied by the content script (or a test). */
+export interface Surface {
+  publishPanel(state: PanelState): void;
+  markCell(key: string, element: Element, severity: Severity | null, label: string): void;
+  markAll(entries: { key: string; element: Element; severity: Severity; label: string }[]): void;
+  showTip(element: Element, content: TipContent): void;
+  hideTip(): void;
+  highlight(key: string | null): void;
+  showBadges(badges: { anchor: Element; view: BadgeView }[]): void;
+}
+
+export interface RegisterViewOptions {
+  readonly register: PageRegister;
+  readonly evaluate: EvaluateOptions;
+  readonly policyName: string;
+  readonly dismissed: Readonly<Record<string, string>>;
+  readonly surface: Surface;
+  /** Figures seen on other pages, for pupils this page shows no figure for. */
+  readonly storedFigures: ReadonlyMap<string, StoredFigure>;
+  /** When Markwise first saw each N mark, by markKey. */
+  readonly nFirstSeen: ReadonlyMap<string, string>;
+  readonly onDismiss: (finding: Finding, reason: string) => void;
+  readonly onRestore: (key: string) => void;
+  readonly signal: AbortSignal;
+}
+
+const MAX_CODES_OFFERED = 14;
+
+function mostSevere(findings: readonly Finding[]): Severity | null {
+  let best: Severity | null = null;
+  for (const f of findings) if (best === null || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[best]) best = f.severity;
+  return best;
+}
+
+export class RegisterView {
+  private readonly register: PageRegister;
+  private readonly profile: SiteProfile;
+  private readonly options: RegisterViewOptions;
+  /** Findings for each snapshot pupil. */
+  private readonly byPupil: Finding[][];
+  private readonly cellByControl = new Map<Element, number>();
+  private readonly cellByKey = new Map<string, number>();
+  private readonly upnIndex = new Map<string, number>();
+  private readonly fixes: (FixRecord & { before: ControlState; cell: number })[] = [];
+  private dismissed: Record<string, string>;
+  private problems: string[];
+  private publishTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly validCodes = new Map<string, { code: string; meaning: string }[]>();
+  private storedFigures: ReadonlyMap<string, StoredFigure>;
+  private nFirstSeen: ReadonlyMap<string, string>;
+
+  constructor(options: RegisterViewOptions) {
+    this.options = options;
+    this.register = options.register;
+    this.profile = options.register.profile;
+    this.dismissed = { ...options.dismissed };
+    this.storedFigures = options.storedFigures;
+    this.nFirstSeen = options.nFirstSeen;
+    this.problems = options.register.problems.slice(0, 5).map((p) => `Could not read ${p.where}: ${p.message}.`);
+    if (options.register.problems.length > 5) this.problems.push(`…and ${options.register.problems.length - 5} more cells or rows that could not be read.`);
+    this.register.snapshot.pupils.forEach((p, i) => this.upnIndex.set(p.upn, i));
+    this.register.cells.forEach((cell, i) => {
+      this.cellByControl.set(cell.control, i);
+      this.cellByKey.set(this.keyOfCell(cell), i);
+    });
+    this.byPupil = this.register.snapshot.pupils.map(() => []);
+    this.evaluateAll();
+  }
+
+  private keyOfCell(cell: PageCell): string {
+    return markKey(this.register.snapshot.pupils[cell.pupil]!.upn, cell.date, cell.session);
+  }
+
+  /** Every pupil at once: the page has just been read. Check failures are reported, never thrown. */
+  private evaluateAll(): void {
+    const evaluation = evaluateRegister(this.register.snapshot, this.options.evaluate);
+    for (const list of this.byPupil) list.length = 0;
+    for (const finding of evaluation.findings) this.byPupil[this.upnIndex.get(finding.upn)!]!.push(finding);
+    for (const failure of evaluation.failures) this.problems.push(`The ${failure.check} check failed for pupil ${failure.upn}: ${failure.message}`);
+  }
+
+  /** One pupil again, after a cell changed: only what changed is re-checked. */
+  private evaluatePupil(index: number): void {
+    const pupil = this.register.snapshot.pupils[index]!;
+    const evaluation = evaluateRegister({ role: this.register.snapshot.role, source: this.register.snapshot.source, pupils: [pupil] }, this.options.evaluate);
+    this.byPupil[index] = evaluation.findings;
+    for (const failure of evaluation.failures) this.problems.push(`The ${failure.check} check failed for pupil ${failure.upn}: ${failure.message}`);
+  }
+
+  /** Draws everything: markers, badges and the panel. */
+  render(): void {
+    // Badges first: they take space beside names, and markers are placed after layout settles.
+    this.renderBadges();
+    const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];
+    const byCell = this.findingsByCell();
+    for (const [key, findings] of byCell) {
+      const index = this.cellByKey.get(key);
+      if (index === undefined) continue;
+      const active = findings.filter((f) => this.dismissed[dismissalKey(f)] === undefined);
+      const severity = mostSevere(active);
+      if (severity === null) continue;
+      entries.push({ key, element: this.register.cells[index]!.element, severity, label: active.map((f) => f.what).join(' ') });
+    }
+    this.options.surface.markAll(entries);
+    this.publishNow();
+  }
+
+  private findingsByCell(): Map<string, Finding[]> {
+    const map = new Map<string, Finding[]>();
+    for (const list of this.byPupil) {
+      for (const f of list) {
+        const key = markKey(f.upn, f.date, f.session);
+        const existing = map.get(key);
+        if (existing === undefined) map.set(key, [f]);
+        else existing.push(f);
+      }
+    }
+    return map;
+  }
+
+  private renderBadges(): void {
+    const policy = this.options.evaluate.policy;
+    const badges: { anchor: Element; view: BadgeView }[] = [];
+    for (const row of this.register.rows) {
+      if (row.badgeAnchor === null) continue;
+      const pupil = this.register.snapshot.pupils[row.pupil]!;
+      const pupilId = this.register.pupilIds[row.pupil]!;
+      const stored = this.storedFigures.get(pupilId);
+      const attendance = row.attendance ?? (row.sessions !== null ? (row.sessions.attended * 100) / row.sessions.possible : (stored?.attendance ?? null));
+      if (attendance === null) continue;
+      badges.push({
+        anchor: row.badgeAnchor,
+        view: {
+          upn: pupil.upn,
+          name: pupil.name,
+          attendance,
+          band: bandFor(policy, attendance),
+          tier: tierFor(policy, attendance),
+          seenOn: row.attendance !== null || row.sessions !== null ? null : (stored?.seenOn ?? null),
+          focusable: this.profile.role === 'office',
+        },
+      });
+    }
+    this.options.surface.showBadges(badges);
+  }
+
+  private items(): FindingView[] {
+    const all: Finding[] = [];
+    for (const list of this.byPupil) for (const f of list) all.push(f);
+    all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.upn < b.upn ? -1 : a.upn > b.upn ? 1 : 0));
+    const writable = this.profile.cells !== undefined && canWrite(this.profile.cells.mark);
+    return all.map((finding) => {
+      const key = dismissalKey(finding);
+      const onPage = this.cellByKey.has(markKey(finding.upn, finding.date, finding.session));
+      return { finding, key, onPage, canFix: writable && onPage && finding.suggestion !== null, dismissed: this.dismissed[key] ?? null };
+    });
+  }
+
+  private publishNow(): void {
+    clearTimeout(this.publishTimer);
+    this.publishTimer = undefined;
+    const { evaluate } = this.options;
+    this.options.surface.publishPanel({
+      status: 'ready',
+      message: '',
+      profileName: this.profile.name,
+      verified: this.profile.verified,
+      policyName: this.options.policyName,
+      today: evaluate.today,
+      role: this.register.snapshot.role,
+      pupils: this.register.snapshot.pupils.length,
+      items: this.items(),
+      problems: this.problems,
+      fixes: this.fixes.map(({ before: _before, cell: _cell, ...fix }) => fix),
+    });
+  }
+
+  /** The panel follows typing a moment later, so a keystroke only pays for its own cell. */
+  private publishSoon(): void {
+    if (this.publishTimer !== undefined) return;
+    this.publishTimer = setTimeout(() => {
+      if (!this.options.signal.aborted) this.publishNow();
+    }, 120);
+  }
+
+  /** A cell's control changed (typing, a dropdown, a fix): re-read that mark and re-check its pupil. */
+  cellChanged(control: Element): boolean {
+    const index = this.cellByControl.get(control);
+    if (index === undefined || this.profile.cells === undefined) return false;
+    const cell = this.register.cells[index]!;
+    const pupil = this.register.snapshot.pupils[cell.pupil]!;
+    const raw = readMark(this.profile.cells.mark, cell.control);
+    const mark = pupil.marks.find((m) => m.date === cell.date && m.session === cell.session);
+    if (mark !== undefined) mark.mark = raw;
+    const before = this.byPupil[cell.pupil]!;
+    this.evaluatePupil(cell.pupil);
+    this.remark(cell.pupil, before);
+    this.showTipFor(control, true);
+    this.publishSoon();
+    return true;
+  }
+
+  /** Updates the markers of one pupil's cells: those that had or have findings. */
+  private remark(pupilIndex: number, before: readonly Finding[]): void {
+    const upn = this.register.snapshot.pupils[pupilIndex]!.upn;
+    const keys = new Set<string>();
+    for (const f of before) keys.add(markKey(f.upn, f.date, f.session));
+    const now = new Map<string, Finding[]>();
+    for (const f of this.byPupil[pupilIndex]!) {
+      if (this.dismissed[dismissalKey(f)] !== undefined) continue;
+      const key = markKey(upn, f.date, f.session);
+      keys.add(key);
+      const list = now.get(key);
+      if (list === undefined) now.set(key, [f]);
+      else list.push(f);
+    }
+    for (const key of keys) {
+      const index = this.cellByKey.get(key);
+      if (index === undefined) continue;
+      const findings = now.get(key) ?? [];
+      this.options.surface.markCell(key, this.register.cells[index]!.element, mostSevere(findings), findings.map((f) => f.what).join(' '));
+    }
+  }
+
+  private findingsForCell(cell: PageCell): Finding[] {
+    const list = this.byPupil[cell.pupil]!;
+    return list.filter((f) => f.date === cell.date && f.session === cell.session && this.dismissed[dismissalKey(f)] === undefined);
+  }
+
+  /** The valid codes on this date, for this session and role, with their meanings. */
+  private codesFor(date: IsoDate, session: Session): { code: string; meaning: string }[] {
+    const memo = `${date}|${session}`;
+    let codes = this.validCodes.get(memo);
+    if (codes === undefined) {
+      const allowed = this.options.evaluate.policy.codes[this.register.snapshot.role];
+      codes = [];
+      for (const code of codeSetOn(date).values()) {
+        if ((code.code === '/' && session === 'PM') || (code.code === '\\' && session === 'AM')) continue;
+        if (allowed !== 'all' && !allowed.includes(code.code)) continue;
+        codes.push({ code: code.code, meaning: code.meaning });
+      }
+      this.validCodes.set(memo, codes);
+    }
+    return codes;
+  }
+
+  /** The tip for a cell: the code's meaning, its problems and fix, and while typing the codes that fit. */
+  showTipFor(control: Element, typing: boolean): void {
+    const index = this.cellByControl.get(control);
+    if (index === undefined || this.profile.cells === undefined) return;
+    const cell = this.register.cells[index]!;
+    const raw = readMark(this.profile.cells.mark, cell.control);
+    const normalised = normaliseMark(raw, cell.session);
+    const code = normalised === '' ? undefined : codeInForce(normalised, cell.date);
+    const findings = this.findingsForCell(cell);
+    const fix = findings.find((f) => f.suggestion !== null);
+    const problems = findings.map((f) => ({ severity: f.severity, text: `${f.what} ${f.action}` }));
+    if (fix !== undefined && canWrite(this.profile.cells.mark)) problems.push({ severity: 'info', text: `Alt+Enter changes it to ${fix.suggestion}.` });
+    const nSeen = normalised === 'N' ? this.nFirstSeen.get(this.keyOfCell(cell)) : undefined;
+    if (nSeen !== undefined) problems.push({ severity: 'info', text: `Markwise first saw this N on ${formatSchoolDate(nSeen.slice(0, 10))}.` });
+    const isTextInput = this.profile.cells.mark.kind === 'text-input';
+    const prefix = normalised;
+    const offered =
+      typing && isTextInput ? this.codesFor(cell.date, cell.session).filter((c) => prefix === '' || c.code.startsWith(prefix)).slice(0, MAX_CODES_OFFERED) : [];
+    this.options.surface.showTip(cell.element, {
+      meaning: code !== undefined ? `${code.code}: ${code.meaning}` : normalised === '' ? null : `${raw.trim()}: not a code in use on ${formatSchoolDate(cell.date)}`,
+      problems,
+      codes: offered,
+      codesHeading: `Codes you can enter for ${formatSchoolDate(cell.date)} ${cell.session === 'AM' ? 'morning' : 'afternoon'}:`,
+    });
+  }
+
+  /** Whether the control belongs to this register. */
+  owns(control: Element): boolean {
+    return this.cellByControl.has(control);
+  }
+
+  /** Alt+Enter in a cell: the first finding's fix. */
+  fixCellFromKeyboard(control: Element): boolean {
+    const index = this.cellByControl.get(control);
+    if (index === undefined) return false;
+    const finding = this.findingsForCell(this.register.cells[index]!).find((f) => f.suggestion !== null);
+    if (finding === undefined) return false;
+    this.fix(finding);
+    return true;
+  }
+
+  private fix(finding: Finding): void {
+    const key = markKey(finding.upn, finding.date, finding.session);
+    const index = this.cellByKey.get(key);
+    if (index === undefined || finding.suggestion === null || this.profile.cells === undefined) return;
+    const cell = this.register.cells[index]!;
+    const from = readMark(this.profile.cells.mark, cell.control);
+    const result = writeMark(this.profile.cells.mark, cell.control, finding.suggestion);
+    if (!result.ok) {
+      this.problems = [...this.problems, `Could not change ${finding.name}'s mark: ${result.reason}.`];
+      this.publishNow();
+      return;
+    }
+    this.fixes.unshift({ key, upn: finding.upn, name: finding.name, date: finding.date, session: finding.session, from, to: finding.suggestion, before: result.before, cell: index });
+    // writeMark's input event has already re-read the cell through cellChanged; if the MIS
+    // stopped the event, read it here.
+    this.cellChanged(cell.control);
+    this.publishNow();
+  }
+
+  readonly actions: PanelActions = {
+    show: (view) => {
+      const index = this.cellByKey.get(markKey(view.finding.upn, view.finding.date, view.finding.session));
+      if (index === undefined) return;
+      const cell = this.register.cells[index]!;
+      cell.element.scrollIntoView({ block: 'center', inline: 'nearest' });
+      this.options.surface.highlight(this.keyOfCell(cell));
+      if (cell.control instanceof HTMLElement && cell.control.tabIndex >= 0 && cell.control !== cell.element) cell.control.focus({ preventScroll: true });
+    },
+    fix: (view) => this.fix(view.finding),
+    undo: (record) => {
+      const i = this.fixes.findIndex((f) => f.key === record.key && f.to === record.to);
+      const fix = this.fixes[i];
+      if (fix === undefined || this.profile.cells === undefined) return;
+      const cell = this.register.cells[fix.cell]!;
+      if (undoWrite(this.profile.cells.mark, cell.control, fix.before)) {
+        this.fixes.splice(i, 1);
+        this.cellChanged(cell.control);
+      } else {
+        this.problems = [...this.problems, `Could not undo the change for ${fix.name}: the register has changed since.`];
+      }
+      this.publishNow();
+    },
+    dismiss: (view, reason) => {
+      this.dismissed[view.key] = reason;
+      this.options.onDismiss(view.finding, reason);
+      const pupil = this.upnIndex.get(view.finding.upn);
+      if (pupil !== undefined) this.remark(pupil, this.byPupil[pupil]!);
+      this.publishNow();
+    },
+    restore: (view) => {
+      delete this.dismissed[view.key];
+      this.options.onRestore(view.key);
+      const pupil = this.upnIndex.get(view.finding.upn);
+      if (pupil !== undefined) this.remark(pupil, this.byPupil[pupil]!);
+      this.publishNow();
+    },
+    setCollapsed: () => {},
+  };
+
+  /** Figures and N first-seen dates the background knew, arriving after the first render. */
+  learned(storedFigures: ReadonlyMap<string, StoredFigure>, nFirstSeen: ReadonlyMap<string, string>): void {
+    this.storedFigures = storedFigures;
+    this.nFirstSeen = nFirstSeen;
+    if (storedFigures.size > 0) this.renderBadges();
+  }
+
+  /** Dismissals changed elsewhere (another tab, the options page). */
+  setDismissed(dismissed: Readonly<Record<string, string>>): void {
+    this.dismissed = { ...dismissed };
+    this.render();
+  }
+
+  get findingCount(): number {
+    let n = 0;
+    for (const list of this.byPupil) for (const f of list) if (this.dismissed[dismissalKey(f)] === undefined) n++;
+    return n;
+  }
+
+  get errorCount(): number {
+    let n = 0;
+    for (const list of this.byPupil) for (const f of list) if (f.severity === 'error' && this.dismissed[dismissalKey(f)] === undefined) n++;
+    return n;
+  }
+
+  get readProblems(): readonly string[] {
+    return this.problems;
+  }
+
+  dispose(): void {
+    clearTimeout(this.publishTimer);
+  }
+}

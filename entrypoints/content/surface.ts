@@ -1,0 +1,149 @@
+// Markwise's own elements on the MIS page: one host element with a closed-off
+// shadow root for the panel and the hint layer, and one small shadow host
+// beside each pupil's name for the badge. The MIS's styles and ours never mix,
+// and nothing else of the page is changed.
+
+import { h, render } from 'preact';
+import { Badge, type BadgeView } from '../../components/badge';
+import { HintLayer } from '../../components/hints';
+import { panelSignals, type PanelActions, type PanelState } from '../../components/model';
+import { Panel } from '../../components/panel';
+import { BADGE_CSS, BASE_CSS, HINT_CSS, PANEL_CSS } from '../../components/styles';
+import type { Surface } from './register-view';
+
+/** Marks Markwise's own elements, so that its observers ignore them. */
+export const OWN_ATTRIBUTE = 'data-markwise';
+
+function sheet(document: Document, css: string): CSSStyleSheet | HTMLStyleElement {
+  try {
+    const view = document.defaultView as (Window & typeof globalThis) | null;
+    const s = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
+    s.replaceSync(css);
+    return s;
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    return style;
+  }
+}
+
+function adopt(root: ShadowRoot, style: CSSStyleSheet | HTMLStyleElement): void {
+  if ('replaceSync' in style) {
+    try {
+      root.adoptedStyleSheets = [style];
+      return;
+    } catch {
+      // Some browsers refuse sheets made in the content script's world: fall back to a <style>.
+    }
+    const el = root.ownerDocument.createElement('style');
+    el.textContent = Array.from(style.cssRules, (r) => r.cssText).join('\n');
+    root.append(el);
+  } else {
+    root.append(style.cloneNode(true));
+  }
+}
+
+export class PageSurface implements Surface {
+  readonly host: HTMLElement;
+  readonly hints: HintLayer;
+  readonly signals;
+  private readonly panelRoot: HTMLElement;
+  private badgeHosts: HTMLElement[] = [];
+  private readonly badgeSheet: CSSStyleSheet | HTMLStyleElement;
+  private actions: PanelActions;
+
+  constructor(
+    private readonly document: Document,
+    collapsed: boolean,
+    private readonly onCollapse: (collapsed: boolean) => void,
+  ) {
+    this.signals = panelSignals(collapsed);
+    this.host = document.createElement('markwise-root');
+    this.host.setAttribute(OWN_ATTRIBUTE, 'root');
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    adopt(shadow, sheet(document, BASE_CSS + PANEL_CSS + HINT_CSS));
+    this.panelRoot = document.createElement('div');
+    shadow.append(this.panelRoot);
+    this.hints = new HintLayer(shadow);
+    this.badgeSheet = sheet(document, BADGE_CSS);
+    // Outside <body>, so a single-page app that replaces the body's children leaves it alone.
+    document.documentElement.append(this.host);
+    this.actions = this.emptyActions();
+    this.renderPanel();
+  }
+
+  private emptyActions(): PanelActions {
+    const none = () => {};
+    return { show: none, fix: none, undo: none, dismiss: none, restore: none, setCollapsed: (c) => this.setCollapsed(c) };
+  }
+
+  private setCollapsed(collapsed: boolean): void {
+    this.signals.collapsed.value = collapsed;
+    this.onCollapse(collapsed);
+  }
+
+  private renderPanel(): void {
+    render(h(Panel, { signals: this.signals, actions: this.actions }), this.panelRoot);
+  }
+
+  /** The register view whose findings the panel shows, and acts on. */
+  useActions(actions: PanelActions | null): void {
+    this.actions = actions === null ? this.emptyActions() : { ...actions, setCollapsed: (c) => this.setCollapsed(c) };
+    this.renderPanel();
+  }
+
+  publishPanel(state: PanelState): void {
+    this.signals.state.value = state;
+  }
+
+  markCell(...args: Parameters<HintLayer['mark']>): void {
+    this.hints.mark(...args);
+  }
+
+  markAll(entries: Parameters<HintLayer['markAll']>[0]): void {
+    this.hints.markAll(entries);
+  }
+
+  showTip(...args: Parameters<HintLayer['showTip']>): void {
+    this.hints.showTip(...args);
+  }
+
+  hideTip(): void {
+    this.hints.hideTip();
+  }
+
+  highlight(key: string | null): void {
+    this.hints.highlight(key);
+    this.signals.current.value = null;
+  }
+
+  showBadges(badges: { anchor: Element; view: BadgeView }[]): void {
+    this.clearBadges();
+    for (const { anchor, view } of badges) {
+      const host = this.document.createElement('markwise-badge');
+      host.setAttribute(OWN_ATTRIBUTE, 'badge');
+      const shadow = host.attachShadow({ mode: 'open' });
+      adopt(shadow, this.badgeSheet);
+      render(h(Badge, { view }), shadow);
+      anchor.after(host);
+      this.badgeHosts.push(host);
+    }
+  }
+
+  clearBadges(): void {
+    for (const host of this.badgeHosts) host.remove();
+    this.badgeHosts = [];
+  }
+
+  /** Leaves the page as it was: for a page view that ended, or an extension that was switched off. */
+  clearPage(): void {
+    this.clearBadges();
+    this.hints.clear();
+  }
+
+  remove(): void {
+    this.clearPage();
+    render(null, this.panelRoot);
+    this.host.remove();
+  }
+}

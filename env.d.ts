@@ -1,0 +1,9 @@
+// Build-time constants that WXT (Vite) replaces in the extension's code.
+interface ImportMetaEnv {
+  /** 'true' in release builds: no demo localhost, content scripts only on sites the school adds. */
+  readonly MARKWISE_RELEASE: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

@@ -1,0 +1,21 @@
+// The built-in site profiles. A new MIS is one file in sites/builtin/ and one line here.
+
+import { SPA_OPTION_NAMES } from '../demo/mis/spa-options';
+import type { SiteProfileInput } from './profile';
+import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from './builtin/demo';
+import { arborUnverified, bromcomUnverified, gibbonUnverified, scholarpackUnverified } from './builtin/unverified';
+
+export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
+  demoClassRegister,
+  demoSpaRegister(SPA_OPTION_NAMES),
+  demoOfficeUnexplained,
+  demoPupilList,
+  demoPupilRecord,
+  arborUnverified,
+  bromcomUnverified,
+  scholarpackUnverified,
+  gibbonUnverified,
+];
+
+/** The demo MIS's profiles: switched on for the demo's own localhost origin in development builds. */
+export const DEMO_PROFILE_IDS: readonly string[] = BUILTIN_PROFILES.filter((p) => p.product === 'Markwise demo MIS').map((p) => p.id);

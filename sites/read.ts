@@ -1,0 +1,283 @@
+// Reading an MIS page into a register snapshot, by a site profile. The only
+// code (with write.ts) that touches the host page. It reads in one pass, keeps
+// a reference to each mark's cell so that findings can point at it, and
+// reports what it could not read rather than guessing.
+//
+// Runs in the content script: only types come from profile.ts, so zod is not
+// bundled here.
+
+import { parseClockTime, parseSchoolDate, type IsoDate } from '../rules/dates';
+import type { RegisterSnapshot, Session, SnapshotPupil } from '../rules/snapshot';
+import type { MarkControl, SiteProfile, ValueSource } from './profile';
+
+/** One mark on the page and where it is. */
+export interface PageCell {
+  /** The cell the profile's cells selector found. */
+  readonly element: Element;
+  /** The control that holds the mark: an input, a select, a button group or the cell. */
+  readonly control: Element;
+  /** Index into the snapshot's pupils. */
+  readonly pupil: number;
+  readonly date: IsoDate;
+  readonly session: Session;
+}
+
+/** One pupil row (or report row) on the page. */
+export interface PageRow {
+  readonly element: Element;
+  /** Index into the snapshot's pupils. */
+  readonly pupil: number;
+  /** Where the badge goes: after this element. */
+  readonly badgeAnchor: Element | null;
+  /** Year-to-date attendance the page shows, in per cent. */
+  readonly attendance: number | null;
+  readonly sessions: { readonly attended: number; readonly possible: number } | null;
+}
+
+export interface ReadProblem {
+  /** Where on the page: 'row 3', 'row 3, cell 2', 'the register'. */
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface PageRegister {
+  readonly profile: SiteProfile;
+  readonly root: Element;
+  readonly snapshot: RegisterSnapshot;
+  /** The MIS's own id for each snapshot pupil, in the same order. */
+  readonly pupilIds: readonly string[];
+  readonly cells: readonly PageCell[];
+  readonly rows: readonly PageRow[];
+  readonly problems: readonly ReadProblem[];
+}
+
+/** The profiles whose paths match this page (path and query, as location gives them). */
+export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string): SiteProfile[] {
+  return profiles.filter((p) => p.paths.some((path) => new RegExp(path).test(pathAndQuery)));
+}
+
+/** The register element of this profile on the page, or null when the page does not have it (yet). */
+export function findRegister(document: Document, profile: SiteProfile): Element | null {
+  return document.querySelector(profile.register);
+}
+
+const PATTERNS = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = PATTERNS.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(pattern);
+    PATTERNS.set(pattern, re);
+  }
+  return re;
+}
+
+interface Scopes {
+  readonly cell: Element | null;
+  readonly row: Element;
+  readonly register: Element;
+  readonly page: Document;
+}
+
+/** A value the profile points at, or null when its element, attribute or pattern finds nothing. */
+export function readValue(source: ValueSource, scopes: Scopes): string | null {
+  const scope = scopes[source.scope];
+  if (scope === null) return null;
+  const element = source.selector === undefined ? scope : scope.querySelector(source.selector);
+  if (element === null) return null;
+  const raw =
+    source.attribute !== undefined
+      ? (element as Element).getAttribute(source.attribute)
+      : ((element as Element | Document).textContent ?? '');
+  if (raw === null) return null;
+  if (source.pattern === undefined) return raw.trim();
+  const match = compiled(source.pattern).exec(raw);
+  return match === null ? null : (match[1] ?? match[0]).trim();
+}
+
+const SESSION_WORDS: Readonly<Record<string, Session>> = {
+  am: 'AM',
+  pm: 'PM',
+  morning: 'AM',
+  afternoon: 'PM',
+  'a.m.': 'AM',
+  'p.m.': 'PM',
+};
+
+export function readSession(text: string): Session | null {
+  return SESSION_WORDS[text.trim().toLowerCase()] ?? null;
+}
+
+/** '87.5%', '87.5', '87,5 %' → 87.5; null for anything that is not a percentage. */
+export function readPercentage(text: string): number | null {
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(text.trim());
+  if (m === null) return null;
+  const value = Number(m[1]!.replace(',', '.'));
+  return value >= 0 && value <= 100 ? value : null;
+}
+
+/** '245/280', '245 of 280' → attended 245 of 280 possible. */
+export function readSessions(text: string): { attended: number; possible: number } | null {
+  const m = /^(\d+)\s*(?:\/|of)\s*(\d+)$/.exec(text.trim());
+  if (m === null) return null;
+  const attended = Number(m[1]);
+  const possible = Number(m[2]);
+  return possible > 0 && attended <= possible ? { attended, possible } : null;
+}
+
+const NAME_TABLES = new WeakMap<MarkControl, Map<string, string>>();
+
+function nameKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The profile's option names, keyed case- and space-insensitively. */
+function nameTable(control: MarkControl): Map<string, string> {
+  let table = NAME_TABLES.get(control);
+  if (table === undefined) {
+    table = new Map(Object.entries(control.names).map(([name, code]) => [nameKey(name), code]));
+    NAME_TABLES.set(control, table);
+  }
+  return table;
+}
+
+/** What an option or button shows, read as a code: by the names table when the MIS shows names. */
+export function codeOfLabel(control: MarkControl, label: string): string {
+  if (control.options === 'code') return label.trim();
+  // An unknown name is kept as shown, so the rules report it as an unknown code.
+  return nameTable(control).get(nameKey(label)) ?? label.trim();
+}
+
+function buttonLabel(control: MarkControl, button: Element): string {
+  return control.buttonAttribute !== undefined ? (button.getAttribute(control.buttonAttribute) ?? '') : (button.textContent ?? '');
+}
+
+/** The mark a control holds now, as a code ('' when blank). */
+export function readMark(control: MarkControl, element: Element): string {
+  switch (control.kind) {
+    case 'text-input':
+      return (element as HTMLInputElement).value ?? '';
+    case 'select': {
+      const select = element as HTMLSelectElement;
+      const option = select.selectedOptions?.[0] ?? select.options?.[select.selectedIndex];
+      if (option === undefined || option.value === '') return '';
+      return codeOfLabel(control, option.textContent ?? '');
+    }
+    case 'buttons': {
+      const pressed = element.querySelector('[aria-pressed="true"]');
+      return pressed === null ? '' : codeOfLabel(control, buttonLabel(control, pressed));
+    }
+    case 'text':
+      return ownText(element);
+  }
+}
+
+/** A read-only cell's own text, leaving out child elements such as an arrival time shown inside it. */
+function ownText(element: Element): string {
+  let own = '';
+  for (const node of Array.from(element.childNodes)) if (node.nodeType === 3) own += node.textContent ?? '';
+  own = own.trim();
+  return own !== '' ? own : (element.textContent ?? '').trim();
+}
+
+/** A names table may map a name to PRESENT: the present mark of the session it is in (/ or \\). */
+export const PRESENT = 'PRESENT';
+
+export function presentFor(code: string, session: Session): string {
+  return code === PRESENT ? (session === 'AM' ? '/' : '\\') : code;
+}
+
+/** The control for a cell: the profile's mark selector inside it, or the cell itself. */
+export function controlOf(control: MarkControl, cell: Element): Element | null {
+  return control.selector === undefined ? cell : cell.querySelector(control.selector);
+}
+
+/**
+ * Reads the register under root. Rows without a pupil id are reported and left
+ * out; the same pupil on several rows (a report of absences) becomes one pupil.
+ */
+export function readRegister(document: Document, root: Element, profile: SiteProfile, source = ''): PageRegister {
+  const rowElements = profile.rows === undefined ? [root] : Array.from(root.querySelectorAll(profile.rows));
+  const pupils: SnapshotPupil[] = [];
+  const pupilIds: string[] = [];
+  const indexOf = new Map<string, number>();
+  const cells: PageCell[] = [];
+  const rows: PageRow[] = [];
+  const problems: ReadProblem[] = [];
+  const cellSpec = profile.cells;
+
+  for (let r = 0; r < rowElements.length; r++) {
+    const row = rowElements[r]!;
+    const scopes: Scopes = { cell: null, row, register: root, page: document };
+    const where = `row ${r + 1}`;
+    const pupilId = readValue(profile.pupilId, scopes);
+    if (pupilId === null || pupilId === '') {
+      problems.push({ where, message: 'no pupil id where the profile says it is' });
+      continue;
+    }
+    let index = indexOf.get(pupilId);
+    if (index === undefined) {
+      const upn = profile.upn === undefined ? null : readValue(profile.upn, scopes);
+      const dobText = profile.dob === undefined ? null : readValue(profile.dob, scopes);
+      index = pupils.length;
+      indexOf.set(pupilId, index);
+      pupilIds.push(pupilId);
+      pupils.push({
+        upn: upn !== null && upn !== '' ? upn : pupilId,
+        name: readValue(profile.pupilName, scopes) ?? '',
+        dob: dobText === null ? null : parseSchoolDate(dobText),
+        year: null,
+        marks: [],
+      });
+    }
+    const attendanceText = profile.attendance === undefined ? null : readValue(profile.attendance, scopes);
+    const sessionsText = profile.sessions === undefined ? null : readValue(profile.sessions, scopes);
+    rows.push({
+      element: row,
+      pupil: index,
+      badgeAnchor: profile.badgeAfter === undefined ? null : row.querySelector(profile.badgeAfter),
+      attendance: attendanceText === null ? null : readPercentage(attendanceText),
+      sessions: sessionsText === null ? null : readSessions(sessionsText),
+    });
+    if (cellSpec === undefined) continue;
+
+    const pupil = pupils[index]!;
+    // ':scope': the row is itself the one cell (a dropdown per pupil).
+    const cellElements = cellSpec.selector === ':scope' ? [row] : row.querySelectorAll(cellSpec.selector);
+    for (let c = 0; c < cellElements.length; c++) {
+      const cell = cellElements[c]!;
+      const cellScopes: Scopes = { cell, row, register: root, page: document };
+      const dateText = readValue(cellSpec.date, cellScopes);
+      const date = dateText === null ? null : parseSchoolDate(dateText);
+      const sessionText = readValue(cellSpec.session, cellScopes);
+      const session = sessionText === null ? null : readSession(sessionText);
+      const control = controlOf(cellSpec.mark, cell);
+      if (date === null || session === null || control === null) {
+        const what = date === null ? `no date (read ${JSON.stringify(dateText)})` : session === null ? `no session (read ${JSON.stringify(sessionText)})` : 'no mark control';
+        problems.push({ where: `${where}, cell ${c + 1}`, message: what });
+        continue;
+      }
+      const arrivalText = cellSpec.arrival === undefined ? null : readValue(cellSpec.arrival, cellScopes);
+      pupil.marks.push({
+        date,
+        session,
+        mark: presentFor(readMark(cellSpec.mark, control), session),
+        arrival: arrivalText !== null && parseClockTime(arrivalText) !== null ? arrivalText : null,
+      });
+      cells.push({ element: cell, control, pupil: index, date, session });
+    }
+  }
+  return {
+    profile,
+    root,
+    snapshot: { role: profile.role, source, pupils },
+    pupilIds,
+    cells,
+    rows,
+    problems,
+  };
+}
+
+/** The key a finding and a cell share. */
+export function markKey(upn: string, date: IsoDate, session: Session): string {
+  return `${upn}|${date}|${session}`;
+}

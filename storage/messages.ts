@@ -1,0 +1,63 @@
+// The typed messages content scripts and the popup send to the background,
+// which owns the database. Each request names its reply type.
+
+import type { Session } from '../rules/snapshot';
+
+export interface PageFigure {
+  readonly pupilId: string;
+  readonly upn: string | null;
+  readonly name: string;
+  readonly attendance: number;
+  readonly possible: number | null;
+  readonly attended: number | null;
+}
+
+export interface StoredFigure extends PageFigure {
+  /** The date the figure was seen on a page. */
+  readonly seenOn: string;
+}
+
+/** What a tab's content script reports for the popup. */
+export interface TabStatus {
+  readonly profileId: string | null;
+  readonly profileName: string | null;
+  readonly verified: boolean;
+  readonly registerFound: boolean;
+  readonly pupils: number;
+  readonly findings: number;
+  readonly errors: number;
+  readonly problems: readonly string[];
+}
+
+export type Request =
+  | { type: 'record-figures'; site: string; seenOn: string; figures: readonly PageFigure[] }
+  | { type: 'figures-for'; site: string; pupilIds: readonly string[] }
+  | { type: 'record-n-seen'; site: string; marks: readonly { pupilId: string; date: string; session: Session }[] }
+  | { type: 'dismiss'; rule: string; upn: string; date: string; session: Session; reason: string }
+  | { type: 'undismiss'; key: string }
+  | { type: 'set-panel-collapsed'; collapsed: boolean }
+  | { type: 'tab-status'; status: TabStatus }
+  | { type: 'get-tab-status'; tabId: number }
+  /** The options page changed the database: rebuild the bundle. */
+  | { type: 'storage-changed' };
+
+export interface Replies {
+  'record-figures': { ok: true };
+  'figures-for': { figures: Record<string, StoredFigure> };
+  'record-n-seen': { firstSeen: Record<string, string> };
+  dismiss: { ok: true };
+  undismiss: { ok: true };
+  'set-panel-collapsed': { ok: true };
+  'tab-status': { ok: true };
+  'get-tab-status': { status: TabStatus | null };
+  'storage-changed': { ok: true };
+}
+
+export type Reply<T extends Request['type']> = Replies[T];
+
+/** A message that went wrong in the background: said, not swallowed. */
+export interface ErrorReply {
+  readonly error: string;
+}
+
+export type Send = <R extends Request>(request: R) => Promise<Reply<R['type']>>;

@@ -1,0 +1,97 @@
+// Playwright fixtures: a real Chromium with the built extension loaded, its own
+// profile and home folders, and the demo MIS served over HTTP on a free port.
+
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
+
+export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)));
+export const CHROMIUM = process.env.MARKWISE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium from reaching out to Google's services on a closed network. */
+export const QUIET_FLAGS = [
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-quic',
+  '--no-default-browser-check',
+];
+
+export async function launchWithExtension(profileDir: string, extension = EXTENSION_DIR): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...QUIET_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    env: { ...process.env, HOME: profileDir, XDG_CONFIG_HOME: join(profileDir, 'config'), XDG_CACHE_HOME: join(profileDir, 'cache') },
+    viewport: { width: 1400, height: 900 },
+  });
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Waits until the background has published the content bundle. */
+export async function bundleReady(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    for (let i = 0; i < 100; i++) {
+      const stored = await api.storage.local.get('markwise.bundle');
+      if (stored['markwise.bundle'] !== undefined) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the background never published its bundle');
+  });
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  mis: DemoMisServer;
+  page: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  mis: async ({}, use) => {
+    const server = await startDemoMis({ port: 0 });
+    await use(server);
+    await server.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'markwise-e2e-'));
+    const context = await launchWithExtension(dir);
+    await use(context);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  worker: async ({ context }, use) => {
+    const worker = await serviceWorkerOf(context);
+    await bundleReady(worker);
+    await use(worker);
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  page: async ({ context, worker: _worker }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await use(page);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** The Markwise panel on the page (inside its shadow root; Playwright's CSS locators pierce it). */
+export function panel(page: Page) {
+  return page.locator('markwise-root aside.panel');
+}
