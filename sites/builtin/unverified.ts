@@ -112,7 +112,7 @@ export const scholarpackUnverified: SiteProfileInput = {
     'The date (DD/MM/YYYY) and session (AM/PM) are in the page heading.',
     'Minutes late, where recorded, are not read.',
   ],
-  paths: ['[Rr]egister'],
+  paths: ['[Mm]anage[-_]?[Rr]egister'],
   role: 'teacher',
   register: 'table.register',
   rows: 'tr[data-pupil-id]',
