@@ -16,20 +16,33 @@ export interface TipContent {
 }
 
 interface Marker {
-  readonly element: Element;
-  readonly box: HTMLElement;
+  readonly key: string;
+  element: Element;
+  severity: Severity;
+  label: string;
+  /** Drawn only while the cell is on or near the screen. */
+  box: HTMLElement | null;
 }
+
+/** Markers are drawn for cells within this distance of the screen. */
+const NEAR_SCREEN = '600px';
 
 export class HintLayer {
   private readonly layer: HTMLElement;
   private readonly tip: HTMLElement;
   private readonly live: HTMLElement;
   private readonly markers = new Map<string, Marker>();
+  /** Cells' markers, by cell: a cell has one marker. */
+  private readonly byElement = new Map<Element, Marker>();
+  private readonly visibility: IntersectionObserver;
   private tipFor: Element | null = null;
+  private tipPlacedFor: Element | null = null;
+  private highlighted: string | null = null;
   private frame = 0;
 
   constructor(private readonly root: ShadowRoot) {
     const doc = root.ownerDocument;
+    const view = doc.defaultView!;
     this.layer = doc.createElement('div');
     this.layer.className = 'layer';
     this.tip = doc.createElement('div');
@@ -43,59 +56,76 @@ export class HintLayer {
     this.live.setAttribute('aria-live', 'polite');
     this.layer.append(this.tip);
     root.append(this.layer, this.live);
+    // The browser reports where cells are as they come near the screen, from its own layout:
+    // no forced layout on a 15,000-cell page, and nothing drawn that nobody can see.
+    this.visibility = new view.IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: NEAR_SCREEN });
   }
 
-  /** Marks one cell (or clears it with severity null). Positions are read in the same call: one cell, one layout read. */
-  mark(key: string, element: Element, severity: Severity | null, label: string): void {
-    const existing = this.markers.get(key);
-    if (severity === null) {
-      if (existing !== undefined) {
-        existing.box.remove();
-        this.markers.delete(key);
+  private onVisibility(entries: IntersectionObserverEntry[]): void {
+    const view = this.root.ownerDocument.defaultView!;
+    for (const entry of entries) {
+      const marker = this.byElement.get(entry.target);
+      if (marker === undefined) continue;
+      if (entry.isIntersecting) {
+        this.draw(marker);
+        this.place(marker, entry.boundingClientRect, view.scrollX, view.scrollY);
+      } else if (marker.box !== null) {
+        marker.box.remove();
+        marker.box = null;
       }
-      return;
     }
-    let marker = existing;
-    if (marker === undefined || marker.element !== element) {
-      marker?.box.remove();
-      const box = this.root.ownerDocument.createElement('div');
+  }
+
+  private draw(marker: Marker): void {
+    let box = marker.box;
+    if (box === null) {
+      const doc = this.root.ownerDocument;
+      box = doc.createElement('div');
       box.className = 'marker';
-      const corner = this.root.ownerDocument.createElement('span');
+      const corner = doc.createElement('span');
       corner.className = 'corner';
       box.append(corner);
       this.layer.append(box);
-      marker = { element, box };
-      this.markers.set(key, marker);
-      this.place(marker, element.getBoundingClientRect());
+      marker.box = box;
     }
-    marker.box.dataset.severity = severity;
-    marker.box.dataset.key = key;
-    marker.box.title = label;
-    marker.box.firstElementChild!.textContent = SEVERITY_GLYPHS[severity];
+    box.dataset.severity = marker.severity;
+    box.dataset.key = marker.key;
+    box.title = marker.label;
+    box.classList.toggle('highlight', marker.key === this.highlighted);
+    box.firstElementChild!.textContent = SEVERITY_GLYPHS[marker.severity];
   }
 
-  /** Replaces every marker at once: all layout reads first, then all writes. */
+  private forget(marker: Marker): void {
+    marker.box?.remove();
+    this.visibility.unobserve(marker.element);
+    this.byElement.delete(marker.element);
+    this.markers.delete(marker.key);
+  }
+
+  /** Marks one cell (or clears it with severity null), without reading layout: safe on every keystroke. */
+  mark(key: string, element: Element, severity: Severity | null, label: string): void {
+    const existing = this.markers.get(key);
+    if (severity === null) {
+      if (existing !== undefined) this.forget(existing);
+      return;
+    }
+    if (existing !== undefined && existing.element === element) {
+      existing.severity = severity;
+      existing.label = label;
+      if (existing.box !== null) this.draw(existing);
+      return;
+    }
+    if (existing !== undefined) this.forget(existing);
+    const marker: Marker = { key, element, severity, label, box: null };
+    this.markers.set(key, marker);
+    this.byElement.set(element, marker);
+    this.visibility.observe(element);
+  }
+
+  /** Replaces every marker at once. */
   markAll(entries: readonly { key: string; element: Element; severity: Severity; label: string }[]): void {
-    for (const marker of this.markers.values()) marker.box.remove();
-    this.markers.clear();
-    const rects = entries.map((e) => e.element.getBoundingClientRect());
-    const fragment = this.root.ownerDocument.createDocumentFragment();
-    entries.forEach((entry, i) => {
-      const box = this.root.ownerDocument.createElement('div');
-      box.className = 'marker';
-      box.dataset.severity = entry.severity;
-      box.dataset.key = entry.key;
-      box.title = entry.label;
-      const corner = this.root.ownerDocument.createElement('span');
-      corner.className = 'corner';
-      corner.textContent = SEVERITY_GLYPHS[entry.severity];
-      box.append(corner);
-      const marker = { element: entry.element, box };
-      this.place(marker, rects[i]!);
-      this.markers.set(entry.key, marker);
-      fragment.append(box);
-    });
-    this.layer.append(fragment);
+    for (const marker of [...this.markers.values()]) this.forget(marker);
+    for (const entry of entries) this.mark(entry.key, entry.element, entry.severity, entry.label);
   }
 
   clear(): void {
@@ -103,11 +133,11 @@ export class HintLayer {
     this.hideTip();
   }
 
-  private place(marker: Marker, rect: DOMRect): void {
-    const view = this.root.ownerDocument.defaultView!;
+  private place(marker: Marker, rect: DOMRectReadOnly, scrollX: number, scrollY: number): void {
+    if (marker.box === null) return;
     const style = marker.box.style;
-    style.left = `${rect.left + view.scrollX - 2}px`;
-    style.top = `${rect.top + view.scrollY - 2}px`;
+    style.left = `${rect.left + scrollX - 2}px`;
+    style.top = `${rect.top + scrollY - 2}px`;
     style.width = `${rect.width + 4}px`;
     style.height = `${rect.height + 4}px`;
   }
@@ -118,15 +148,19 @@ export class HintLayer {
     const view = this.root.ownerDocument.defaultView!;
     this.frame = view.requestAnimationFrame(() => {
       this.frame = 0;
-      const markers = [...this.markers.values()];
-      const rects = markers.map((m) => m.element.getBoundingClientRect());
-      markers.forEach((m, i) => this.place(m, rects[i]!));
+      const drawn = [...this.markers.values()].filter((m) => m.box !== null);
+      const rects = drawn.map((m) => m.element.getBoundingClientRect());
+      drawn.forEach((m, i) => this.place(m, rects[i]!, view.scrollX, view.scrollY));
       if (this.tipFor !== null) this.placeTip(this.tipFor);
     });
   }
 
   highlight(key: string | null): void {
-    for (const [k, marker] of this.markers) marker.box.classList.toggle('highlight', k === key);
+    const previous = this.highlighted === null ? undefined : this.markers.get(this.highlighted);
+    this.highlighted = key;
+    if (previous?.box) previous.box.classList.remove('highlight');
+    const marker = key === null ? undefined : this.markers.get(key);
+    if (marker?.box) marker.box.classList.add('highlight');
   }
 
   hasMarker(key: string): boolean {
@@ -167,13 +201,16 @@ export class HintLayer {
     this.tip.replaceChildren(...parts);
     this.tip.hidden = parts.length === 0;
     this.tipFor = element;
-    this.placeTip(element);
+    // Typing in the same cell: the tip is already beside it, and reading layout now would
+    // make the browser lay out the whole register on every keystroke.
+    if (this.tipPlacedFor !== element) this.schedulePlacement();
     // Screen readers hear the problem without focus moving.
     const said = content.problems.map((p) => p.text).join(' ');
     if (this.live.textContent !== said) this.live.textContent = said;
   }
 
   private placeTip(element: Element): void {
+    this.tipPlacedFor = element;
     const view = this.root.ownerDocument.defaultView!;
     const rect = element.getBoundingClientRect();
     const left = Math.max(4, Math.min(rect.left, view.innerWidth - 310));
@@ -184,6 +221,7 @@ export class HintLayer {
   hideTip(): void {
     this.tip.hidden = true;
     this.tipFor = null;
+    this.tipPlacedFor = null;
   }
 
   get tipElement(): HTMLElement {

@@ -9,7 +9,10 @@ import type { FindingView, FixRecord, PanelActions, PanelSignals } from './model
 import { RULE_TITLES, SEVERITY_GLYPHS, SEVERITY_LABELS } from './rule-titles';
 
 /** Findings shown per group before "Show more": a whole school's office page can hold thousands. */
-const PAGE_SIZE = 40;
+const PAGE_SIZE = 25;
+
+/** Up to this many findings every group starts open; beyond it, the two most urgent. */
+const OPEN_ALL_UP_TO = 150;
 
 export const DISMISS_REASONS = [
   'Checked: the mark is right',
@@ -135,10 +138,21 @@ function FindingItem({ view, actions, current }: { view: FindingView; actions: P
   );
 }
 
-function GroupSection({ group, actions, current, open }: { group: Group; actions: PanelActions; current: string | null; open: boolean }) {
+function GroupSection({ group, actions, current, open: initiallyOpen }: { group: Group; actions: PanelActions; current: string | null; open: boolean }) {
   const [shown, setShown] = useState(PAGE_SIZE);
+  const [open, setOpen] = useState(initiallyOpen);
+  if (!open) {
+    // A closed group renders only its heading: a whole school's page can hold thousands of findings.
+    return (
+      <details class="group" data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
+        </summary>
+      </details>
+    );
+  }
   return (
-    <details class="group" open={open} data-group={group.rule}>
+    <details class="group" open data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>
         <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
       </summary>
@@ -228,7 +242,7 @@ export function Panel({ signals, actions }: { signals: PanelSignals; actions: Pa
           <FixList fixes={state.fixes} actions={actions} />
           {state.status === 'ready' && groups.length === 0 ? <p role="status">Nothing to correct on this page.</p> : null}
           {groups.map((group, i) => (
-            <GroupSection key={group.rule} group={group} actions={actions} current={signals.current.value} open={i < 3} />
+            <GroupSection key={group.rule} group={group} actions={actions} current={signals.current.value} open={i < 2 || state.items.length <= OPEN_ALL_UP_TO} />
           ))}
           {dismissed.length > 0 ? (
             <details class="group" data-group="dismissed">

@@ -87,7 +87,7 @@ export default defineBackground(() => {
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
     if (granted.length === 0) return;
     await browser.scripting.registerContentScripts([
-      { id: CONTENT_SCRIPT_ID, matches: granted, js: ['content-scripts/content.js'], runAt: 'document_end', persistAcrossSessions: true },
+      { id: CONTENT_SCRIPT_ID, matches: granted, js: ['content-scripts/content.js'], runAt: 'document_start', persistAcrossSessions: true },
     ]);
   }
 

@@ -28,6 +28,7 @@ export interface Evaluation {
 export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateOptions): Evaluation {
   const context = rulesContext(options, snapshot.role);
   const checks = options.checks ?? CHECKS;
+  const withStandings = options.standings ?? true;
   const builder = new TimelineBuilder();
   const findings: Finding[] = [];
   const pupils: PupilStanding[] = [];
@@ -44,7 +45,7 @@ export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateOp
         failures.push({ check: check.id, upn: pupil.upn, message: error instanceof Error ? error.message : String(error) });
       }
     }
-    pupils.push(standingOf(timeline, context));
+    if (withStandings) pupils.push(standingOf(timeline, context));
   }
   findings.sort(compareFindings);
   return { findings, pupils, failures };

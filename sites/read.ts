@@ -72,8 +72,8 @@ function compiled(pattern: string): RegExp {
 }
 
 interface Scopes {
-  readonly cell: Element | null;
-  readonly row: Element;
+  cell: Element | null;
+  row: Element;
   readonly register: Element;
   readonly page: Document;
 }
@@ -204,10 +204,30 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const rows: PageRow[] = [];
   const problems: ReadProblem[] = [];
   const cellSpec = profile.cells;
+  // A register has few distinct dates and many cells: parse each date once.
+  const dates = new Map<string, IsoDate | null>();
+  const dateOf = (text: string): IsoDate | null => {
+    let date = dates.get(text);
+    if (date === undefined) {
+      date = parseSchoolDate(text);
+      dates.set(text, date);
+    }
+    return date;
+  };
 
+  // Values read once for the whole register (the date and session of a one-session page).
+  const once = new Map<ValueSource, string | null>();
+  const valueOf = (source: ValueSource, s: Scopes): string | null => {
+    if (source.scope !== 'register' && source.scope !== 'page') return readValue(source, s);
+    if (!once.has(source)) once.set(source, readValue(source, s));
+    return once.get(source)!;
+  };
+  // One scopes object, moved along: a 15,000-cell page allocates nothing per cell for it.
+  const scopes: Scopes = { cell: null, row: root, register: root, page: document };
   for (let r = 0; r < rowElements.length; r++) {
     const row = rowElements[r]!;
-    const scopes: Scopes = { cell: null, row, register: root, page: document };
+    scopes.row = row;
+    scopes.cell = null;
     const where = `row ${r + 1}`;
     const pupilId = readValue(profile.pupilId, scopes);
     if (pupilId === null || pupilId === '') {
@@ -243,20 +263,25 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     const pupil = pupils[index]!;
     // ':scope': the row is itself the one cell (a dropdown per pupil).
     const cellElements = cellSpec.selector === ':scope' ? [row] : row.querySelectorAll(cellSpec.selector);
+    // Each DOM call from a content script costs more than the page's own; on a 15,000-cell page,
+    // find the row's controls and arrival times in one query each rather than one per cell.
+    const controls = rowControls(row, cellSpec, cellElements.length);
+    const arrivals = rowArrivals(row, cellSpec);
     for (let c = 0; c < cellElements.length; c++) {
       const cell = cellElements[c]!;
-      const cellScopes: Scopes = { cell, row, register: root, page: document };
-      const dateText = readValue(cellSpec.date, cellScopes);
-      const date = dateText === null ? null : parseSchoolDate(dateText);
-      const sessionText = readValue(cellSpec.session, cellScopes);
+      const cellScopes = scopes;
+      cellScopes.cell = cell;
+      const dateText = valueOf(cellSpec.date, cellScopes);
+      const date = dateText === null ? null : dateOf(dateText);
+      const sessionText = valueOf(cellSpec.session, cellScopes);
       const session = sessionText === null ? null : readSession(sessionText);
-      const control = controlOf(cellSpec.mark, cell);
+      const control = controls !== null ? controls[c]! : controlOf(cellSpec.mark, cell);
       if (date === null || session === null || control === null) {
         const what = date === null ? `no date (read ${JSON.stringify(dateText)})` : session === null ? `no session (read ${JSON.stringify(sessionText)})` : 'no mark control';
         problems.push({ where: `${where}, cell ${c + 1}`, message: what });
         continue;
       }
-      const arrivalText = cellSpec.arrival === undefined ? null : readValue(cellSpec.arrival, cellScopes);
+      const arrivalText = arrivals !== null ? (arrivals.get(cell) ?? null) : cellSpec.arrival === undefined ? null : readValue(cellSpec.arrival, cellScopes);
       pupil.marks.push({
         date,
         session,
@@ -275,6 +300,34 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     rows,
     problems,
   };
+}
+
+type CellSpec = NonNullable<SiteProfile['cells']>;
+
+/** The row's mark controls in one query, when they line up one to one with its cells; else null. */
+function rowControls(row: Element, spec: CellSpec, cellCount: number): Element[] | null {
+  if (spec.mark.selector === undefined || spec.selector === ':scope' || spec.selector.includes(',') || spec.mark.selector.includes(',')) return null;
+  const found = row.querySelectorAll(`${spec.selector} ${spec.mark.selector}`);
+  return found.length === cellCount ? Array.from(found) : null;
+}
+
+/** The row's arrival times in one query, by cell; null when the profile reads them some other way. */
+function rowArrivals(row: Element, spec: CellSpec): Map<Element, string> | null {
+  const arrival = spec.arrival;
+  if (arrival === undefined || arrival.scope !== 'cell' || arrival.selector === undefined || spec.selector === ':scope' || spec.selector.includes(',') || arrival.selector.includes(',')) return null;
+  const map = new Map<Element, string>();
+  for (const element of Array.from(row.querySelectorAll(`${spec.selector} ${arrival.selector}`))) {
+    const cell = element.parentElement?.closest(spec.selector);
+    if (cell == null) continue;
+    const raw = arrival.attribute !== undefined ? element.getAttribute(arrival.attribute) : element.textContent;
+    if (raw === null) continue;
+    if (arrival.pattern === undefined) map.set(cell, raw.trim());
+    else {
+      const match = compiled(arrival.pattern).exec(raw);
+      if (match !== null) map.set(cell, (match[1] ?? match[0]).trim());
+    }
+  }
+  return map;
 }
 
 /** The key a finding and a cell share. */

@@ -16,12 +16,18 @@ export default defineContentScript({
   // the background registers the script for each site the school adds.
   matches: import.meta.env.MARKWISE_RELEASE === 'true' ? [] : DEMO_MATCHES,
   registration: import.meta.env.MARKWISE_RELEASE === 'true' ? 'runtime' : 'manifest',
-  runAt: 'document_end',
+  // Start at document_start so the bundle is read while the page is still parsing; the register
+  // is read at DOMContentLoaded, before the browser's first layout of a large page.
+  runAt: 'document_start',
   async main(ctx) {
     const send: Send = (request: Request) => browser.runtime.sendMessage(request);
     let session: PageSession | null = null;
     try {
-      const stored = await browser.storage.local.get(BUNDLE_KEY);
+      const parsed = new Promise<void>((done) => {
+        if (document.readyState !== 'loading') done();
+        else document.addEventListener('DOMContentLoaded', () => done(), { once: true });
+      });
+      const [stored] = await Promise.all([browser.storage.local.get(BUNDLE_KEY), parsed]);
       const bundle = stored[BUNDLE_KEY] as ContentBundle | undefined;
       if (bundle === undefined) return;
       const lifetime = new AbortController();

@@ -59,8 +59,10 @@ export class RegisterView {
   private readonly options: RegisterViewOptions;
   /** Findings for each snapshot pupil. */
   private readonly byPupil: Finding[][];
-  private readonly cellByControl = new Map<Element, number>();
-  private readonly cellByKey = new Map<string, number>();
+  /** Built on the first edit or focus: the first paint of a 15,000-cell page need not pay for it. */
+  private controlIndex: Map<Element, number> | null = null;
+  /** Each pupil's cells, so a finding finds its cell among a handful rather than in a map of every cell. */
+  private readonly pupilCells: number[][];
   private readonly upnIndex = new Map<string, number>();
   private readonly fixes: (FixRecord & { before: ControlState; cell: number })[] = [];
   private dismissed: Record<string, string>;
@@ -80,12 +82,38 @@ export class RegisterView {
     this.problems = options.register.problems.slice(0, 5).map((p) => `Could not read ${p.where}: ${p.message}.`);
     if (options.register.problems.length > 5) this.problems.push(`…and ${options.register.problems.length - 5} more cells or rows that could not be read.`);
     this.register.snapshot.pupils.forEach((p, i) => this.upnIndex.set(p.upn, i));
-    this.register.cells.forEach((cell, i) => {
-      this.cellByControl.set(cell.control, i);
-      this.cellByKey.set(this.keyOfCell(cell), i);
-    });
+    this.pupilCells = this.register.snapshot.pupils.map(() => []);
+    const cells = this.register.cells;
+    for (let i = 0; i < cells.length; i++) this.pupilCells[cells[i]!.pupil]!.push(i);
     this.byPupil = this.register.snapshot.pupils.map(() => []);
     this.evaluateAll();
+  }
+
+  private get cellByControl(): Map<Element, number> {
+    if (this.controlIndex === null) {
+      this.controlIndex = new Map();
+      this.register.cells.forEach((cell, i) => this.controlIndex!.set(cell.control, i));
+    }
+    return this.controlIndex;
+  }
+
+  /** The cell of a pupil's mark on this page, by upn, date and session. */
+  private cellIndexOf(upn: string, date: IsoDate, session: Session): number | undefined {
+    const pupil = this.upnIndex.get(upn);
+    if (pupil === undefined) return undefined;
+    for (const i of this.pupilCells[pupil]!) {
+      const cell = this.register.cells[i]!;
+      if (cell.date === date && cell.session === session) return i;
+    }
+    return undefined;
+  }
+
+  /** The cell a markKey names (upn|date|session). */
+  private cellIndexOfKey(key: string): number | undefined {
+    const parts = key.split('|');
+    const session = parts.pop() as Session;
+    const date = parts.pop()!;
+    return this.cellIndexOf(parts.join('|'), date, session);
   }
 
   private keyOfCell(cell: PageCell): string {
@@ -115,7 +143,7 @@ export class RegisterView {
     const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];
     const byCell = this.findingsByCell();
     for (const [key, findings] of byCell) {
-      const index = this.cellByKey.get(key);
+      const index = this.cellIndexOfKey(key);
       if (index === undefined) continue;
       const active = findings.filter((f) => this.dismissed[dismissalKey(f)] === undefined);
       const severity = mostSevere(active);
@@ -172,7 +200,7 @@ export class RegisterView {
     const writable = this.profile.cells !== undefined && canWrite(this.profile.cells.mark);
     return all.map((finding) => {
       const key = dismissalKey(finding);
-      const onPage = this.cellByKey.has(markKey(finding.upn, finding.date, finding.session));
+      const onPage = this.cellIndexOf(finding.upn, finding.date, finding.session) !== undefined;
       return { finding, key, onPage, canFix: writable && onPage && finding.suggestion !== null, dismissed: this.dismissed[key] ?? null };
     });
   }
@@ -236,7 +264,7 @@ export class RegisterView {
       else list.push(f);
     }
     for (const key of keys) {
-      const index = this.cellByKey.get(key);
+      const index = this.cellIndexOfKey(key);
       if (index === undefined) continue;
       const findings = now.get(key) ?? [];
       this.options.surface.markCell(key, this.register.cells[index]!.element, mostSevere(findings), findings.map((f) => f.what).join(' '));
@@ -308,7 +336,7 @@ export class RegisterView {
 
   private fix(finding: Finding): void {
     const key = markKey(finding.upn, finding.date, finding.session);
-    const index = this.cellByKey.get(key);
+    const index = this.cellIndexOf(finding.upn, finding.date, finding.session);
     if (index === undefined || finding.suggestion === null || this.profile.cells === undefined) return;
     const cell = this.register.cells[index]!;
     const from = readMark(this.profile.cells.mark, cell.control);
@@ -327,7 +355,7 @@ export class RegisterView {
 
   readonly actions: PanelActions = {
     show: (view) => {
-      const index = this.cellByKey.get(markKey(view.finding.upn, view.finding.date, view.finding.session));
+      const index = this.cellIndexOf(view.finding.upn, view.finding.date, view.finding.session);
       if (index === undefined) return;
       const cell = this.register.cells[index]!;
       cell.element.scrollIntoView({ block: 'center', inline: 'nearest' });

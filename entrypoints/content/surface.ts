@@ -49,6 +49,9 @@ export class PageSurface implements Surface {
   readonly signals;
   private readonly panelRoot: HTMLElement;
   private badgeHosts: HTMLElement[] = [];
+  private badgeObserver: IntersectionObserver | null = null;
+  private pendingBadges: Map<Element, BadgeView> | null = null;
+  private idleHandle = 0;
   private readonly badgeSheet: CSSStyleSheet | HTMLStyleElement;
   private actions: PanelActions;
 
@@ -92,6 +95,11 @@ export class PageSurface implements Surface {
     this.renderPanel();
   }
 
+  /** Renders the panel now rather than on Preact's next tick: the page view's first paint is measured. */
+  flush(): void {
+    this.renderPanel();
+  }
+
   publishPanel(state: PanelState): void {
     this.signals.state.value = state;
   }
@@ -117,20 +125,59 @@ export class PageSurface implements Surface {
     this.signals.current.value = null;
   }
 
+  /**
+   * Badges near the screen are drawn as the browser reports them (an IntersectionObserver, no
+   * forced layout); the rest follow in idle time, a batch at a time, so a 1,500-pupil page is
+   * never held up by badges nobody can see yet.
+   */
   showBadges(badges: { anchor: Element; view: BadgeView }[]): void {
     this.clearBadges();
-    for (const { anchor, view } of badges) {
-      const host = this.document.createElement('markwise-badge');
-      host.setAttribute(OWN_ATTRIBUTE, 'badge');
-      const shadow = host.attachShadow({ mode: 'open' });
-      adopt(shadow, this.badgeSheet);
-      render(h(Badge, { view }), shadow);
-      anchor.after(host);
-      this.badgeHosts.push(host);
-    }
+    const win = this.document.defaultView!;
+    const pending = new Map<Element, BadgeView>();
+    for (const { anchor, view } of badges) pending.set(anchor, view);
+    this.pendingBadges = pending;
+    const draw = (anchor: Element) => {
+      const view = pending.get(anchor);
+      if (view === undefined) return;
+      pending.delete(anchor);
+      this.badgeObserver?.unobserve(anchor);
+      this.drawBadge(anchor, view);
+    };
+    this.badgeObserver = new win.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) if (entry.isIntersecting) draw(entry.target);
+      },
+      { rootMargin: '800px' },
+    );
+    for (const anchor of pending.keys()) this.badgeObserver.observe(anchor);
+    const idle = (deadline?: IdleDeadline) => {
+      if (this.pendingBadges !== pending) return;
+      let n = 0;
+      for (const anchor of pending.keys()) {
+        draw(anchor);
+        if (++n >= 100 || (deadline !== undefined && deadline.timeRemaining() < 2)) break;
+      }
+      if (pending.size > 0) this.idleHandle = schedule();
+    };
+    const schedule = () => (win.requestIdleCallback !== undefined ? win.requestIdleCallback(idle, { timeout: 1000 }) : win.setTimeout(idle, 50));
+    this.idleHandle = schedule();
+  }
+
+  private drawBadge(anchor: Element, view: BadgeView): void {
+    if (!anchor.isConnected) return;
+    const host = this.document.createElement('markwise-badge');
+    host.setAttribute(OWN_ATTRIBUTE, 'badge');
+    const shadow = host.attachShadow({ mode: 'open' });
+    adopt(shadow, this.badgeSheet);
+    render(h(Badge, { view }), shadow);
+    anchor.after(host);
+    this.badgeHosts.push(host);
   }
 
   clearBadges(): void {
+    this.badgeObserver?.disconnect();
+    this.badgeObserver = null;
+    this.pendingBadges = null;
     for (const host of this.badgeHosts) host.remove();
     this.badgeHosts = [];
   }

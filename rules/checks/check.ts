@@ -36,6 +36,11 @@ export interface EvaluateOptions {
   /** Overrides the snapshot's role. */
   readonly role?: Role;
   readonly checks?: readonly Check[];
+  /**
+   * Whether to work out each pupil's standing from the marks (default true). A page that shows
+   * one week has no year-to-date figure to work out; the extension takes the page's own.
+   */
+  readonly standings?: boolean;
 }
 
 export function rulesContext(options: EvaluateOptions, snapshotRole: Role): RulesContext {
