@@ -1,0 +1,60 @@
+// The permissions each build asks for, read from the manifests WXT writes:
+// storage and scripting, host access only for the sites a school adds (asked
+// for at that moment), the demo's localhost only in development builds, and
+// never <all_urls>. The Firefox build must build and carry what Firefox needs.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+interface Manifest {
+  manifest_version: number;
+  name: string;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
+  content_scripts?: { matches: string[]; js: string[]; run_at?: string }[];
+  background?: { service_worker?: string; scripts?: string[] };
+  browser_specific_settings?: { gecko?: { id?: string } };
+}
+
+function build(args: string[], env: Record<string, string>, manifestPath: string): Manifest {
+  execFileSync('npx', ['wxt', 'build', ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  return JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+}
+
+function everyPattern(m: Manifest): string[] {
+  return [...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? []), ...(m.optional_permissions ?? []), ...(m.content_scripts ?? []).flatMap((c) => c.matches)];
+}
+
+describe('the extension manifests', { timeout: 120_000 }, () => {
+  it('a release build asks for storage and scripting, and for sites only when a school adds them', () => {
+    const m = build([], { MARKWISE_RELEASE: 'true' }, '.output/release/chrome-mv3/manifest.json');
+    expect(m.manifest_version).toBe(3);
+    expect(m.name).toBe('Markwise');
+    expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.content_scripts ?? []).toEqual([]);
+    expect(m.optional_host_permissions).toEqual(['https://*/*']);
+    expect(everyPattern(m)).not.toContain('<all_urls>');
+    expect(everyPattern(m).some((p) => p.includes('localhost') || p.includes('127.0.0.1'))).toBe(false);
+  });
+
+  it('a development build adds only the demo on localhost', () => {
+    const m = build([], { MARKWISE_RELEASE: 'false' }, '.output/chrome-mv3/manifest.json');
+    expect(m.name).toBe('Markwise (development build)');
+    expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
+    expect(m.content_scripts).toEqual([{ matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['content-scripts/content.js'], run_at: 'document_start' }]);
+    expect(everyPattern(m)).not.toContain('<all_urls>');
+  });
+
+  it('the Firefox build builds, with a gecko id, a background script and the same narrow permissions', () => {
+    const m = build(['-b', 'firefox', '--mv3'], { MARKWISE_RELEASE: 'true' }, '.output/release/firefox-mv3/manifest.json');
+    expect(m.manifest_version).toBe(3);
+    expect(m.browser_specific_settings?.gecko?.id).toBe('markwise@markwise.invalid');
+    expect(m.background?.scripts?.length ?? 0).toBeGreaterThan(0);
+    expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
+    expect(everyPattern(m)).not.toContain('<all_urls>');
+  });
+});
