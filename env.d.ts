@@ -7,3 +7,9 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** A stylesheet as a (minified) string, for a shadow root. */
+declare module '*.css?inline' {
+  const css: string;
+  export default css;
+}

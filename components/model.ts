@@ -2,7 +2,9 @@
 // fills in. Components render these and call the actions; they never query
 // the host page themselves.
 
-import { signal } from '@preact/signals';
+// signals-core rather than @preact/signals: the content script has a 30 KB budget, and the
+// surface re-renders the panel in an effect, so Preact's signals integration is not needed.
+import { signal } from '@preact/signals-core';
 import type { IsoDate } from '../rules/dates';
 import type { Finding } from '../rules/findings';
 

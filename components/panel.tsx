@@ -2,10 +2,10 @@
 // each says what, why and what to do, and can be shown, fixed or dismissed.
 // All page text is rendered as text (JSX escapes it), never as HTML.
 
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { formatSchoolDate } from '../rules/dates';
 import { SEVERITY_ORDER, type RuleId, type Severity } from '../rules/findings';
-import type { FindingView, FixRecord, PanelActions, PanelSignals } from './model';
+import type { FindingView, FixRecord, PanelActions, PanelState } from './model';
 import { RULE_TITLES, SEVERITY_GLYPHS, SEVERITY_LABELS } from './rule-titles';
 
 /** Findings shown per group before "Show more": a whole school's office page can hold thousands. */
@@ -64,110 +64,139 @@ export function groupFindings(items: readonly FindingView[]): { groups: Group[];
   return { groups, dismissed };
 }
 
-function FindingItem({ view, actions, current }: { view: FindingView; actions: PanelActions; current: boolean }) {
-  const { finding } = view;
-  const [dismissing, setDismissing] = useState(false);
-  const [reason, setReason] = useState<string>(DISMISS_REASONS[0]);
-  const idBase = `f-${view.key.replace(/[^a-zA-Z0-9]/g, '-')}`;
-  return (
-    <li
-      class={`finding${current ? ' current' : ''}`}
-      data-rule={finding.rule}
-      data-severity={finding.severity}
-      data-upn={finding.upn}
-      data-date={finding.date}
-      data-session={finding.session}
-      aria-labelledby={`${idBase}-where`}
-    >
-      <p class="where" id={`${idBase}-where`}>
-        <SeverityMark severity={finding.severity} /> {finding.name || finding.upn}, {formatSchoolDate(finding.date)} {sessionWord(finding.session)}
-        {finding.mark !== '' ? (
-          <>
-            {' '}
-            (mark <code>{finding.mark}</code>)
-          </>
-        ) : null}
-      </p>
-      <p class="what">{finding.what}</p>
-      <p class="why">{finding.why}</p>
-      <p class="action">{finding.action}</p>
-      {view.dismissed !== null ? (
-        <div class="actions">
-          <p>Dismissed: {view.dismissed}</p>
-          <button type="button" onClick={() => actions.restore(view)}>
-            Restore
-          </button>
-        </div>
-      ) : dismissing ? (
-        <div class="dismiss-form" role="group" aria-label="Dismiss this finding">
-          <label>
-            Reason{' '}
-            <select value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value)}>
-              {DISMISS_REASONS.map((r) => (
-                <option value={r} key={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={() => actions.dismiss(view, reason)}>
-            Dismiss
-          </button>
-          <button type="button" onClick={() => setDismissing(false)}>
-            Cancel
-          </button>
-        </div>
-      ) : (
-        <div class="actions">
-          {view.onPage ? (
-            <button type="button" onClick={() => actions.show(view)} data-action="show">
-              Show
-            </button>
-          ) : null}
-          {view.canFix && finding.suggestion !== null ? (
-            <button type="button" onClick={() => actions.fix(view)} data-action="fix">
-              Change to {finding.suggestion}
-            </button>
-          ) : null}
-          <button type="button" onClick={() => setDismissing(true)} data-action="dismiss">
-            Dismiss…
-          </button>
-        </div>
-      )}
-    </li>
-  );
+interface FindingItemProps {
+  readonly view: FindingView;
+  readonly actions: PanelActions;
+  readonly current: boolean;
 }
 
-function GroupSection({ group, actions, current, open: initiallyOpen }: { group: Group; actions: PanelActions; current: string | null; open: boolean }) {
-  const [shown, setShown] = useState(PAGE_SIZE);
-  const [open, setOpen] = useState(initiallyOpen);
-  if (!open) {
-    // A closed group renders only its heading: a whole school's page can hold thousands of findings.
+// Class components rather than hooks: preact/hooks would cost the content script's 30 KB budget a kilobyte.
+class FindingItem extends Component<FindingItemProps, { dismissing: boolean; reason: string }> {
+  override state = { dismissing: false, reason: DISMISS_REASONS[0] as string };
+
+  override render() {
+    const { view, actions, current } = this.props;
+    const { dismissing, reason } = this.state;
+    const setDismissing = (d: boolean) => this.setState({ dismissing: d });
+    const setReason = (r: string) => this.setState({ reason: r });
+    const { finding } = view;
+    const idBase = `f-${view.key.replace(/[^a-zA-Z0-9]/g, '-')}`;
     return (
-      <details class="group" data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <li
+        class={`finding${current ? ' current' : ''}`}
+        data-rule={finding.rule}
+        data-severity={finding.severity}
+        data-upn={finding.upn}
+        data-date={finding.date}
+        data-session={finding.session}
+        aria-labelledby={`${idBase}-where`}
+      >
+        <p class="where" id={`${idBase}-where`}>
+          <SeverityMark severity={finding.severity} /> {finding.name || finding.upn}, {formatSchoolDate(finding.date)} {sessionWord(finding.session)}
+          {finding.mark !== '' ? (
+            <>
+              {' '}
+              (mark <code>{finding.mark}</code>)
+            </>
+          ) : null}
+        </p>
+        <p class="what">{finding.what}</p>
+        <p class="why">{finding.why}</p>
+        <p class="action">{finding.action}</p>
+        {view.dismissed !== null ? (
+          <div class="actions">
+            <p>Dismissed: {view.dismissed}</p>
+            <button type="button" onClick={() => actions.restore(view)}>
+              Restore
+            </button>
+          </div>
+        ) : dismissing ? (
+          <div class="dismiss-form" role="group" aria-label="Dismiss this finding">
+            <label>
+              Reason{' '}
+              <select value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value)}>
+                {DISMISS_REASONS.map((r) => (
+                  <option value={r} key={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => actions.dismiss(view, reason)}>
+              Dismiss
+            </button>
+            <button type="button" onClick={() => setDismissing(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <div class="actions">
+            {view.onPage ? (
+              <button type="button" onClick={() => actions.show(view)} data-action="show">
+                Show
+              </button>
+            ) : null}
+            {view.canFix && finding.suggestion !== null ? (
+              <button type="button" onClick={() => actions.fix(view)} data-action="fix">
+                Change to {finding.suggestion}
+              </button>
+            ) : null}
+            <button type="button" onClick={() => setDismissing(true)} data-action="dismiss">
+              Dismiss…
+            </button>
+          </div>
+        )}
+      </li>
+    );
+  }
+}
+
+interface GroupProps {
+  readonly group: Group;
+  readonly actions: PanelActions;
+  readonly current: string | null;
+  readonly open: boolean;
+}
+
+class GroupSection extends Component<GroupProps, { shown: number; open: boolean }> {
+  constructor(props: GroupProps) {
+    super(props);
+    this.state = { shown: PAGE_SIZE, open: props.open };
+  }
+
+  override render() {
+    const { group, actions, current } = this.props;
+    const { shown, open } = this.state;
+    const setShown = (n: number) => this.setState({ shown: n });
+    const setOpen = (o: boolean) => this.setState({ open: o });
+    if (!open) {
+      // A closed group renders only its heading: a whole school's page can hold thousands of findings.
+      return (
+        <details class="group" data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>
+            <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
+          </summary>
+        </details>
+      );
+    }
+    return (
+      <details class="group" open data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>
           <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
         </summary>
+        <ol class="findings">
+          {group.items.slice(0, shown).map((view) => (
+            <FindingItem key={view.key} view={view} actions={actions} current={view.key === current} />
+          ))}
+        </ol>
+        {group.items.length > shown ? (
+          <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+            Show {Math.min(PAGE_SIZE, group.items.length - shown)} more of {group.items.length - shown}
+          </button>
+        ) : null}
       </details>
     );
   }
-  return (
-    <details class="group" open data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-      <summary>
-        <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
-      </summary>
-      <ol class="findings">
-        {group.items.slice(0, shown).map((view) => (
-          <FindingItem key={view.key} view={view} actions={actions} current={view.key === current} />
-        ))}
-      </ol>
-      {group.items.length > shown ? (
-        <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, group.items.length - shown)} more of {group.items.length - shown}
-        </button>
-      ) : null}
-    </details>
-  );
 }
 
 function FixList({ fixes, actions }: { fixes: readonly FixRecord[]; actions: PanelActions }) {
@@ -197,9 +226,15 @@ function countBySeverity(items: readonly FindingView[]): Record<Severity, number
   return counts;
 }
 
-export function Panel({ signals, actions }: { signals: PanelSignals; actions: PanelActions }) {
-  const state = signals.state.value;
-  const collapsed = signals.collapsed.value;
+export interface PanelProps {
+  readonly state: PanelState;
+  readonly collapsed: boolean;
+  /** The finding whose cell was last shown. */
+  readonly current: string | null;
+  readonly actions: PanelActions;
+}
+
+export function Panel({ state, collapsed, current, actions }: PanelProps) {
   const counts = countBySeverity(state.items);
   const { groups, dismissed } = groupFindings(state.items);
   const headline =
@@ -242,7 +277,7 @@ export function Panel({ signals, actions }: { signals: PanelSignals; actions: Pa
           <FixList fixes={state.fixes} actions={actions} />
           {state.status === 'ready' && groups.length === 0 ? <p role="status">Nothing to correct on this page.</p> : null}
           {groups.map((group, i) => (
-            <GroupSection key={group.rule} group={group} actions={actions} current={signals.current.value} open={i < 2 || state.items.length <= OPEN_ALL_UP_TO} />
+            <GroupSection key={group.rule} group={group} actions={actions} current={current} open={i < 2 || state.items.length <= OPEN_ALL_UP_TO} />
           ))}
           {dismissed.length > 0 ? (
             <details class="group" data-group="dismissed">

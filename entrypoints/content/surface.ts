@@ -3,6 +3,7 @@
 // beside each pupil's name for the badge. The MIS's styles and ours never mix,
 // and nothing else of the page is changed.
 
+import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { Badge, type BadgeView } from '../../components/badge';
 import { HintLayer } from '../../components/hints';
@@ -85,8 +86,14 @@ export class PageSurface implements Surface {
     this.onCollapse(collapsed);
   }
 
+  private stopRendering: (() => void) | null = null;
+
+  /** The panel follows its signals: an effect re-renders it whenever one of them changes. */
   private renderPanel(): void {
-    render(h(Panel, { signals: this.signals, actions: this.actions }), this.panelRoot);
+    this.stopRendering?.();
+    this.stopRendering = effect(() => {
+      render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.actions }), this.panelRoot);
+    });
   }
 
   /** The register view whose findings the panel shows, and acts on. */
@@ -97,7 +104,7 @@ export class PageSurface implements Surface {
 
   /** Renders the panel now rather than on Preact's next tick: the page view's first paint is measured. */
   flush(): void {
-    this.renderPanel();
+    render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.actions }), this.panelRoot);
   }
 
   publishPanel(state: PanelState): void {
@@ -190,6 +197,7 @@ export class PageSurface implements Surface {
 
   remove(): void {
     this.clearPage();
+    this.stopRendering?.();
     render(null, this.panelRoot);
     this.host.remove();
   }
