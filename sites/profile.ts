@@ -93,6 +93,13 @@ export const siteProfileSchema = z
     cells: z
       .object({
         selector,
+        /**
+         * A grid whose columns are sessions: each row's cells line up, in order, with these
+         * headers (found in the register), and date and session are read from the header
+         * (scope 'cell' means the header). Much faster on large registers: nothing is read per cell
+         * but its mark.
+         */
+        columns: z.object({ headers: selector }).strict().optional(),
         date: valueSourceSchema,
         session: valueSourceSchema,
         mark: markSchema,

@@ -12,8 +12,8 @@ import type { MarkControl, SiteProfile, ValueSource } from './profile';
 
 /** One mark on the page and where it is. */
 export interface PageCell {
-  /** The cell the profile's cells selector found. */
-  readonly element: Element;
+  /** The cell the profile's cells selector found; found from the control when first needed (cellElement). */
+  element: Element | null;
   /** The control that holds the mark: an input, a select, a button group or the cell. */
   readonly control: Element;
   /** Index into the snapshot's pupils. */
@@ -49,6 +49,12 @@ export interface PageRegister {
   readonly cells: readonly PageCell[];
   readonly rows: readonly PageRow[];
   readonly problems: readonly ReadProblem[];
+}
+
+/** A cell's element, looked up from its control the first time it is needed (a marker, a tip). */
+export function cellElement(cell: PageCell, profile: SiteProfile): Element {
+  if (cell.element === null) cell.element = (profile.cells !== undefined ? cell.control.closest(profile.cells.selector) : null) ?? cell.control;
+  return cell.element;
 }
 
 /** The profiles whose paths match this page (path and query, as location gives them). */
@@ -222,6 +228,8 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     if (!once.has(source)) once.set(source, readValue(source, s));
     return once.get(source)!;
   };
+  // A grid of session columns: dates and sessions come from the headers, once.
+  const columns = cellSpec?.columns === undefined ? null : readColumns(document, root, cellSpec, problems);
   // One scopes object, moved along: a 15,000-cell page allocates nothing per cell for it.
   const scopes: Scopes = { cell: null, row: root, register: root, page: document };
   for (let r = 0; r < rowElements.length; r++) {
@@ -261,6 +269,10 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     if (cellSpec === undefined) continue;
 
     const pupil = pupils[index]!;
+    if (columns !== null) {
+      readGridRow(row, where, cellSpec, columns, pupil, index, cells, problems);
+      continue;
+    }
     // ':scope': the row is itself the one cell (a dropdown per pupil).
     const cellElements = cellSpec.selector === ':scope' ? [row] : row.querySelectorAll(cellSpec.selector);
     // Each DOM call from a content script costs more than the page's own; on a 15,000-cell page,
@@ -303,6 +315,63 @@ export function readRegister(document: Document, root: Element, profile: SitePro
 }
 
 type CellSpec = NonNullable<SiteProfile['cells']>;
+
+interface Column {
+  readonly date: IsoDate;
+  readonly session: Session;
+}
+
+/** The session columns of a grid, from its headers; a header that cannot be read is reported. */
+function readColumns(document: Document, root: Element, spec: CellSpec, problems: ReadProblem[]): (Column | null)[] {
+  const headers = Array.from(root.querySelectorAll(spec.columns!.headers));
+  return headers.map((header, i) => {
+    const scopes: Scopes = { cell: header, row: header, register: root, page: document };
+    const dateText = readValue(spec.date, scopes);
+    const sessionText = readValue(spec.session, scopes);
+    const date = dateText === null ? null : parseSchoolDate(dateText);
+    const session = sessionText === null ? null : readSession(sessionText);
+    if (date === null || session === null) {
+      problems.push({ where: `column ${i + 1}`, message: date === null ? `no date (read ${JSON.stringify(dateText)})` : `no session (read ${JSON.stringify(sessionText)})` });
+      return null;
+    }
+    return { date, session };
+  });
+}
+
+/**
+ * One row of a session grid: one query for its controls, one for its arrival times, and each
+ * control's value. Cells' own elements are found later, only for the few that need a marker.
+ */
+function readGridRow(
+  row: Element,
+  where: string,
+  spec: CellSpec,
+  columns: readonly (Column | null)[],
+  pupil: SnapshotPupil,
+  pupilIndex: number,
+  cells: PageCell[],
+  problems: ReadProblem[],
+): void {
+  const controls = spec.mark.selector === undefined ? row.querySelectorAll(spec.selector) : row.querySelectorAll(`${spec.selector} ${spec.mark.selector}`);
+  if (controls.length !== columns.length) {
+    problems.push({ where, message: `${controls.length} cells where the register has ${columns.length} session columns` });
+    return;
+  }
+  const arrivals = rowArrivals(row, spec);
+  for (let c = 0; c < controls.length; c++) {
+    const column = columns[c];
+    if (column == null) continue;
+    const control = controls[c]!;
+    let arrival: string | null = null;
+    if (arrivals !== null && arrivals.size > 0) {
+      const cell = control.closest(spec.selector);
+      const text = cell === null ? undefined : arrivals.get(cell);
+      if (text !== undefined && parseClockTime(text) !== null) arrival = text;
+    }
+    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(readMark(spec.mark, control), column.session), arrival });
+    cells.push({ element: spec.mark.selector === undefined ? control : null, control, pupil: pupilIndex, date: column.date, session: column.session });
+  }
+}
 
 /** The row's mark controls in one query, when they line up one to one with its cells; else null. */
 function rowControls(row: Element, spec: CellSpec, cellCount: number): Element[] | null {

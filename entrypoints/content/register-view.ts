@@ -11,7 +11,7 @@ import type { EvaluateOptions } from '../../rules/checks/check';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import type { Session } from '../../rules/snapshot';
 import type { SiteProfile } from '../../sites/profile';
-import { markKey, readMark, type PageCell, type PageRegister } from '../../sites/read';
+import { cellElement, markKey, readMark, type PageCell, type PageRegister } from '../../sites/read';
 import { canWrite, undoWrite, writeMark, type ControlState } from '../../sites/write';
 import type { BadgeView } from '../../components/badge';
 import type { TipContent } from '../../components/hints';
@@ -148,7 +148,7 @@ export class RegisterView {
       const active = findings.filter((f) => this.dismissed[dismissalKey(f)] === undefined);
       const severity = mostSevere(active);
       if (severity === null) continue;
-      entries.push({ key, element: this.register.cells[index]!.element, severity, label: active.map((f) => f.what).join(' ') });
+      entries.push({ key, element: cellElement(this.register.cells[index]!, this.profile), severity, label: active.map((f) => f.what).join(' ') });
     }
     this.options.surface.markAll(entries);
     this.publishNow();
@@ -267,7 +267,7 @@ export class RegisterView {
       const index = this.cellIndexOfKey(key);
       if (index === undefined) continue;
       const findings = now.get(key) ?? [];
-      this.options.surface.markCell(key, this.register.cells[index]!.element, mostSevere(findings), findings.map((f) => f.what).join(' '));
+      this.options.surface.markCell(key, cellElement(this.register.cells[index]!, this.profile), mostSevere(findings), findings.map((f) => f.what).join(' '));
     }
   }
 
@@ -311,7 +311,7 @@ export class RegisterView {
     const prefix = normalised;
     const offered =
       typing && isTextInput ? this.codesFor(cell.date, cell.session).filter((c) => prefix === '' || c.code.startsWith(prefix)).slice(0, MAX_CODES_OFFERED) : [];
-    this.options.surface.showTip(cell.element, {
+    this.options.surface.showTip(cellElement(cell, this.profile), {
       meaning: code !== undefined ? `${code.code}: ${code.meaning}` : normalised === '' ? null : `${raw.trim()}: not a code in use on ${formatSchoolDate(cell.date)}`,
       problems,
       codes: offered,
@@ -358,9 +358,10 @@ export class RegisterView {
       const index = this.cellIndexOf(view.finding.upn, view.finding.date, view.finding.session);
       if (index === undefined) return;
       const cell = this.register.cells[index]!;
-      cell.element.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const element = cellElement(cell, this.profile);
+      element.scrollIntoView({ block: 'center', inline: 'nearest' });
       this.options.surface.highlight(this.keyOfCell(cell));
-      if (cell.control instanceof HTMLElement && cell.control.tabIndex >= 0 && cell.control !== cell.element) cell.control.focus({ preventScroll: true });
+      if (cell.control instanceof HTMLElement && cell.control.tabIndex >= 0 && cell.control !== element) cell.control.focus({ preventScroll: true });
     },
     fix: (view) => this.fix(view.finding),
     undo: (record) => {

@@ -10,7 +10,7 @@ export const demoClassRegister: SiteProfileInput = {
   name: 'Demo MIS: class register',
   product: 'Markwise demo MIS',
   verified: true,
-  assumptions: ['Each cell carries its date and session as data-date and data-session attributes.'],
+  assumptions: ['Each row has one cell per session column, in the order of the session headers, which carry data-date and data-session.'],
   paths: ['^/register/class(\\?|$)', '^/bench/office(\\?|$)', '^/fixtures/hostile(\\?|$)'],
   role: 'teacher',
   register: 'table#register',
@@ -22,6 +22,7 @@ export const demoClassRegister: SiteProfileInput = {
   attendance: { scope: 'row', selector: 'td.ytd-attendance' },
   cells: {
     selector: 'td.reg-cell',
+    columns: { headers: 'thead th.session-head' },
     date: { scope: 'cell', attribute: 'data-date' },
     session: { scope: 'cell', attribute: 'data-session' },
     mark: { kind: 'text-input', selector: 'input.reg-code' },

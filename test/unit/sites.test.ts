@@ -154,13 +154,26 @@ describe('reading the demo MIS', () => {
   it('rows the profile cannot read are reported by place, and the rest are still read', async () => {
     const doc = await load('/register/class?class=4A');
     doc.querySelector('tr.pupil-row')!.removeAttribute('data-pupil-id');
-    doc.querySelectorAll('td.reg-cell')[40]!.removeAttribute('data-date');
+    doc.querySelectorAll('td.reg-cell')[40]!.querySelector('input')!.remove();
+    doc.querySelectorAll('th.session-head')[2]!.setAttribute('data-date', '31/02/2025');
     const page = read(doc, profile(demoClassRegister));
     expect(page.problems).toEqual([
+      { where: 'column 3', message: 'no date (read "31/02/2025")' },
       { where: 'row 1', message: 'no pupil id where the profile says it is' },
-      { where: 'row 5, cell 1', message: 'no date (read null)' },
+      { where: 'row 5', message: '9 cells where the register has 10 session columns' },
     ]);
     expect(page.snapshot.pupils).toHaveLength(29);
+    // Row 5 lost its marks, the third column is left out everywhere, the rest are read.
+    expect(page.snapshot.pupils[3]!.marks).toEqual([]);
+    expect(page.snapshot.pupils[0]!.marks).toHaveLength(9);
+    expect(page.snapshot.pupils[0]!.marks.some((m) => m.date === '2025-11-25' && m.session === 'AM')).toBe(false);
+  });
+
+  it('a report read cell by cell names the cell it could not read', async () => {
+    const doc = await load('/office/unexplained');
+    doc.querySelectorAll('td.absence-date')[1]!.textContent = 'yesterday';
+    const page = read(doc, profile(demoOfficeUnexplained));
+    expect(page.problems).toEqual([{ where: 'row 2, cell 1', message: 'no date (read "yesterday")' }]);
   });
 });
 
