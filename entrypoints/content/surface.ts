@@ -12,6 +12,9 @@ import { Panel } from '../../components/panel';
 import { BADGE_CSS, BASE_CSS, HINT_CSS, PANEL_CSS } from '../../components/styles';
 import type { Surface } from './register-view';
 
+/** Up to this many pupils, badges off screen are drawn in idle time too. */
+const IDLE_BADGES_UP_TO = 500;
+
 /** Marks Markwise's own elements, so that its observers ignore them. */
 export const OWN_ATTRIBUTE = 'data-markwise';
 
@@ -134,8 +137,8 @@ export class PageSurface implements Surface {
 
   /**
    * Badges near the screen are drawn as the browser reports them (an IntersectionObserver, no
-   * forced layout); the rest follow in idle time, a batch at a time, so a 1,500-pupil page is
-   * never held up by badges nobody can see yet.
+   * forced layout); on pages of up to IDLE_BADGES_UP_TO pupils the rest follow in idle time, a
+   * batch at a time, so a page is never held up by badges nobody can see yet.
    */
   showBadges(badges: { anchor: Element; view: BadgeView }[]): void {
     this.clearBadges();
@@ -157,6 +160,9 @@ export class PageSurface implements Surface {
       { rootMargin: '800px' },
     );
     for (const anchor of pending.keys()) this.badgeObserver.observe(anchor);
+    // On a very large page each batch of badges makes the browser lay the page out again: there,
+    // badges wait until they come near the screen.
+    if (pending.size > IDLE_BADGES_UP_TO) return;
     const idle = (deadline?: IdleDeadline) => {
       if (this.pendingBadges !== pending) return;
       let n = 0;
