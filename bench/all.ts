@@ -1,0 +1,21 @@
+// `npm run bench`: the engine (bench/run.ts, with every option it takes), then the extension on a
+// 15,000-cell page (bench/extension.ts) after a fresh development build. `--engine-only` stops
+// after the engine. Each part reports; the command exits 0 unless a part could not run.
+
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const engineOnly = args.includes('--engine-only');
+const engineArgs = args.filter((a) => a !== '--engine-only');
+const extensionArgs = args.filter((a) => a === '--json');
+
+function run(command: string, commandArgs: string[]): void {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run('npx', ['tsx', 'bench/run.ts', ...engineArgs]);
+if (!engineOnly && !args.includes('--help') && !args.includes('-h')) {
+  run('npx', ['wxt', 'build']);
+  run('npx', ['tsx', 'bench/extension.ts', ...extensionArgs]);
+}
