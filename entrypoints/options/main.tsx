@@ -1,0 +1,651 @@
+// The options page: the school's policy (choose, edit, import, export), its
+// calendar, the MIS sites Markwise runs on, the date it checks as of,
+// dismissed findings, and what is stored, with a button that deletes it all.
+// It runs in the extension's own origin and uses the store directly; after
+// every change it asks the background to rebuild what pages read.
+
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { parseTermDatesIcs } from '../../rules/calendar/ical';
+import { formatSchoolDate } from '../../rules/dates';
+import { parsePolicy, type Policy } from '../../rules/policy/schema';
+import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
+import { parseSiteProfiles } from '../../sites/profile';
+import { openDb, type Dismissal } from '../../storage/db';
+import { MarkwiseStore, type PolicyListing, type SiteGrant, type StorageSummary } from '../../storage/store';
+import type { InputProblem } from '../../rules/validation';
+import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
+
+const release = import.meta.env.MARKWISE_RELEASE === 'true';
+const store = new MarkwiseStore(openDb(), { defaultPolicyId: release ? 'dfe' : 'micklefield', now: () => new Date() });
+
+async function changed(): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ type: 'storage-changed' });
+  } catch {
+    // The background starts on demand; it rebuilds from the database when it does.
+  }
+}
+
+async function readFile(input: HTMLInputElement): Promise<string | null> {
+  const file = input.files?.[0];
+  if (file === undefined) return null;
+  return file.text();
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+type Outcome = { kind: 'ok'; message: string; details?: string[] } | { kind: 'problems'; message: string; problems: string[] } | null;
+
+function OutcomeView({ outcome, id }: { outcome: Outcome; id?: string }) {
+  if (outcome === null) return <div id={id} />;
+  if (outcome.kind === 'ok') {
+    return (
+      <div id={id} class="ok" role="status">
+        <p>{outcome.message}</p>
+        {outcome.details && outcome.details.length > 0 ? (
+          <ul>
+            {outcome.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div id={id} class="problems" role="alert">
+      <p>{outcome.message}</p>
+      <ul>
+        {outcome.problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const describe = (problems: readonly InputProblem[]) => problems.map((p) => `${p.path}: ${p.message}`);
+
+interface State {
+  policies: PolicyListing[];
+  activeId: string;
+  activeInput: unknown;
+  policy: Policy | null;
+  sites: SiteGrant[];
+  today: { mode: 'real' } | { mode: 'fixed'; date: string };
+  dismissals: Dismissal[];
+  summary: StorageSummary | null;
+  storedProfiles: { id: string; name: string; verified: boolean }[];
+}
+
+async function load(): Promise<State> {
+  const [policies, active, sites, today, dismissals, summary, stored] = await Promise.all([
+    store.listPolicies(),
+    store.activePolicy(),
+    store.sites(),
+    store.getSetting('today'),
+    store.dismissals(),
+    store.summary(),
+    store.siteProfiles(),
+  ]);
+  const parsed = parsePolicy(active.input);
+  return {
+    policies,
+    activeId: active.id,
+    activeInput: active.input,
+    policy: parsed.ok ? parsed.policy : null,
+    sites,
+    today,
+    dismissals,
+    summary,
+    storedProfiles: stored.map((s) => {
+      const p = s.profile as { id: string; name: string; verified: boolean };
+      return { id: p.id, name: p.name, verified: p.verified };
+    }),
+  };
+}
+
+function PolicySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  const [form, setForm] = useState<PolicyForm>(() => formFromPolicy(state.activeInput));
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  useEffect(() => setForm(formFromPolicy(state.activeInput)), [state.activeInput]);
+  const set = (patch: Partial<PolicyForm>) => setForm({ ...form, ...patch });
+  const field = (label: string, key: keyof PolicyForm, numeric = false) => (
+    <label>
+      {label}
+      <input type="text" inputMode={numeric ? 'decimal' : 'text'} value={form[key] as string} onInput={(e) => set({ [key]: (e.currentTarget as HTMLInputElement).value } as Partial<PolicyForm>)} />
+    </label>
+  );
+  const save = async () => {
+    const result = await store.savePolicy(applyForm(state.activeInput, form), 'edited');
+    if (!result.ok) {
+      setOutcome({ kind: 'problems', message: 'The policy was not saved: nothing has changed. Please correct:', problems: describe(result.problems) });
+      return;
+    }
+    await changed();
+    setOutcome({ kind: 'ok', message: `Saved. Markwise now checks by ${result.policy.schoolName}'s policy.` });
+    await reload();
+  };
+  const choose = async (id: string) => {
+    const result = await store.setActivePolicy(id);
+    if (!result.ok) setOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describe(result.problems) });
+    else {
+      await changed();
+      setOutcome(null);
+    }
+    await reload();
+  };
+  return (
+    <section data-section="policy" aria-labelledby="policy-h">
+      <h2 id="policy-h">Policy</h2>
+      <label>
+        The policy Markwise checks by
+        <select id="active-policy" value={state.activeId} onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value)}>
+          {state.policies.map((p) => (
+            <option value={p.id} key={p.id}>
+              {p.name} ({p.origin === 'preset' ? 'preset' : p.origin === 'edited' ? 'edited' : 'imported'})
+            </option>
+          ))}
+        </select>
+      </label>
+      {state.policy?.notes.length ? (
+        <details>
+          <summary>What this policy had to assume ({state.policy.notes.length})</summary>
+          <ul>
+            {state.policy.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <h3>Edit this policy</h3>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div class="row">{field('School name', 'schoolName')}</div>
+        <fieldset>
+          <legend>Session times (24-hour HH:MM)</legend>
+          <div class="row">
+            {field('Morning registration starts', 'amStarts')}
+            {field('Morning register closes', 'amCloses')}
+            {field('Afternoon registration starts', 'pmStarts')}
+            {field('Afternoon register closes', 'pmCloses')}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>N (reason not yet provided)</legend>
+          <div class="row">
+            {field('Replace N within (school days)', 'limitSchoolDays', true)}
+            {field('Warn when this many school days are left', 'warnWhenSchoolDaysLeft', true)}
+          </div>
+        </fieldset>
+        <div class="row">
+          {field('Codes teachers may enter ("all", or the codes separated by spaces)', 'teacherCodes')}
+          {field('Attendance target (%)', 'attendanceTarget', true)}
+        </div>
+        <fieldset>
+          <legend>Colour bands</legend>
+          {form.bands.map((band, i) => (
+            <div class="row" key={i} role="group" aria-label={`Band ${i + 1}`}>
+              {(['name', 'atLeast', 'below', 'meaning'] as const).map((k) => (
+                <label key={k}>
+                  {{ name: 'Name', atLeast: 'From (%)', below: 'Below (%; empty: up to 100%)', meaning: 'Meaning' }[k]}
+                  <input
+                    type="text"
+                    value={band[k]}
+                    onInput={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, [k]: (e.currentTarget as HTMLInputElement).value } : b)) })}
+                  />
+                </label>
+              ))}
+              <label>
+                Colour
+                <input type="color" value={/^#[0-9a-f]{6}$/i.test(band.colour) ? band.colour : '#000000'} onInput={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, colour: (e.currentTarget as HTMLInputElement).value } : b)) })} />
+              </label>
+              <button type="button" onClick={() => set({ bands: form.bands.filter((_, j) => j !== i) })}>
+                Remove band {i + 1}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set({ bands: [...form.bands, { name: '', colour: '#5a5a5e', atLeast: '', below: '', meaning: '' }] })}>
+            Add a band
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>Tiers</legend>
+          {form.tiers.map((tier, i) => (
+            <div class="row" key={i} role="group" aria-label={`Tier ${i + 1}`}>
+              {(['level', 'name', 'appliesBelow', 'description'] as const).map((k) => (
+                <label key={k}>
+                  {{ level: 'Level', name: 'Name', appliesBelow: 'Applies below (%; empty: everyone)', description: 'Description' }[k]}
+                  <input
+                    type="text"
+                    value={tier[k]}
+                    onInput={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, [k]: (e.currentTarget as HTMLInputElement).value } : t)) })}
+                  />
+                </label>
+              ))}
+              <label>
+                Next steps (one per line)
+                <textarea rows={2} value={tier.nextSteps} onInput={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, nextSteps: (e.currentTarget as HTMLTextAreaElement).value } : t)) })} />
+              </label>
+              <button type="button" onClick={() => set({ tiers: form.tiers.filter((_, j) => j !== i) })}>
+                Remove tier {i + 1}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set({ tiers: [...form.tiers, { level: String(form.tiers.length + 1), name: '', appliesBelow: '', description: '', nextSteps: '' }] })}>
+            Add a tier
+          </button>
+        </fieldset>
+        <button type="submit" class="primary" id="save-policy">
+          Save the policy
+        </button>
+      </form>
+      <OutcomeView outcome={outcome} id="policy-save-result" />
+    </section>
+  );
+}
+
+function ImportSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  const [policyOutcome, setPolicyOutcome] = useState<Outcome>(null);
+  const [termOutcome, setTermOutcome] = useState<Outcome>(null);
+  const [profileOutcome, setProfileOutcome] = useState<Outcome>(null);
+  const importPolicy = async (input: HTMLInputElement) => {
+    const text = await readFile(input);
+    if (text === null) return;
+    const result = await store.importPolicyFile(text);
+    input.value = '';
+    if (!result.ok) {
+      setPolicyOutcome({ kind: 'problems', message: 'The file was not imported: nothing has changed. What is wrong, and where:', problems: describe(result.problems) });
+      return;
+    }
+    await changed();
+    setPolicyOutcome({ kind: 'ok', message: `Imported. Markwise now checks by ${result.policy.schoolName}'s policy (${result.policy.id}).` });
+    await reload();
+  };
+  const importTerms = async (input: HTMLInputElement) => {
+    const text = await readFile(input);
+    input.value = '';
+    if (text === null) return;
+    const parsed = parseTermDatesIcs(text);
+    if (!parsed.ok) {
+      setTermOutcome({ kind: 'problems', message: 'The term dates were not imported: nothing has changed.', problems: parsed.problems.map((p) => (p.line === null ? p.message : `line ${p.line}: ${p.message}`)) });
+      return;
+    }
+    const result = await store.importTermDates(state.activeId, parsed.years);
+    if (!result.ok) {
+      setTermOutcome({ kind: 'problems', message: 'The term dates were not imported: nothing has changed.', problems: describe(result.problems) });
+      return;
+    }
+    await changed();
+    setTermOutcome({ kind: 'ok', message: `Imported term dates for ${parsed.years.map((y) => y.label).join(', ')}.`, details: parsed.warnings });
+    await reload();
+  };
+  const importProfiles = async (input: HTMLInputElement) => {
+    const text = await readFile(input);
+    input.value = '';
+    if (text === null) return;
+    const result = await store.importSiteProfiles(text, parseSiteProfiles);
+    if (!result.ok) {
+      setProfileOutcome({ kind: 'problems', message: 'The site profiles were not imported: nothing has changed. What is wrong, and where:', problems: describe(result.problems) });
+      return;
+    }
+    await changed();
+    setProfileOutcome({ kind: 'ok', message: `Imported ${result.ids.length} site ${result.ids.length === 1 ? 'profile' : 'profiles'}: ${result.ids.join(', ')}.` });
+    await reload();
+  };
+  const exportPolicy = async () => {
+    const text = await store.exportPolicy(state.activeId);
+    if (text !== null) download(`markwise-policy-${state.activeId}.json`, text);
+  };
+  return (
+    <section data-section="import" aria-labelledby="import-h">
+      <h2 id="import-h">Import and export</h2>
+      <p class="note">Every file is checked whole before anything is saved: a file with a mistake changes nothing, and Markwise says what is wrong and where.</p>
+      <div class="row">
+        <label>
+          Import a policy (JSON)
+          <input type="file" id="policy-import" accept=".json,application/json" onChange={(e) => void importPolicy(e.currentTarget as HTMLInputElement)} />
+        </label>
+        <button type="button" onClick={() => void exportPolicy()} id="policy-export">
+          Export this policy
+        </button>
+      </div>
+      <OutcomeView outcome={policyOutcome} id="policy-import-result" />
+      <div class="row">
+        <label>
+          Import term dates (iCalendar .ics) into this policy
+          <input type="file" id="terms-import" accept=".ics,text/calendar" onChange={(e) => void importTerms(e.currentTarget as HTMLInputElement)} />
+        </label>
+      </div>
+      <OutcomeView outcome={termOutcome} id="terms-import-result" />
+      <div class="row">
+        <label>
+          Import site profiles (JSON)
+          <input type="file" id="profiles-import" accept=".json,application/json" onChange={(e) => void importProfiles(e.currentTarget as HTMLInputElement)} />
+        </label>
+      </div>
+      <OutcomeView outcome={profileOutcome} id="profiles-import-result" />
+    </section>
+  );
+}
+
+function CalendarSection({ state }: { state: State }) {
+  const years = state.policy?.calendar.academicYears ?? [];
+  return (
+    <section data-section="calendar" aria-labelledby="calendar-h">
+      <h2 id="calendar-h">Calendar</h2>
+      <p class="note">Bank holidays in England are worked out by Markwise. {years.length === 0 ? 'This policy has no term dates: school days are counted as weekdays that are not bank holidays.' : ''}</p>
+      {years.map((year) => (
+        <div key={year.label}>
+          <h3>{year.label}</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Term</th>
+                <th scope="col">Starts</th>
+                <th scope="col">Half term</th>
+                <th scope="col">Ends</th>
+              </tr>
+            </thead>
+            <tbody>
+              {year.terms.map((term) => (
+                <tr key={term.name}>
+                  <td>{term.name}</td>
+                  <td>{formatSchoolDate(term.start)}</td>
+                  <td>{term.halfTerm ? `${formatSchoolDate(term.halfTerm.start)} to ${formatSchoolDate(term.halfTerm.end)}` : 'none'}</td>
+                  <td>{formatSchoolDate(term.end)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {year.closures.length > 0 ? (
+            <ul>
+              {year.closures.map((c) => (
+                <li key={c.start}>
+                  {formatSchoolDate(c.start)}
+                  {c.end && c.end !== c.start ? ` to ${formatSchoolDate(c.end)}` : ''}: {c.kind === 'training-day' ? 'training day' : 'closure'} {c.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function SitesSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  const [origin, setOrigin] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const profiles = [
+    ...BUILTIN_PROFILES.filter((p) => !DEMO_PROFILE_IDS.includes(p.id)).map((p) => ({ id: p.id, name: p.name, verified: p.verified })),
+    ...state.storedProfiles,
+  ];
+  const add = async () => {
+    const read = readSiteOrigin(origin);
+    if (!read.ok) {
+      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: [read.message] });
+      return;
+    }
+    if (chosen.length === 0) {
+      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: ['choose at least one profile for its pages'] });
+      return;
+    }
+    // Asked for here, inside the click: the browser shows its own prompt for this one site.
+    const granted = await browser.permissions.request({ origins: [`${read.origin}/*`] });
+    if (!granted) {
+      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: ['the browser did not give Markwise access to it'] });
+      return;
+    }
+    await store.addSite(read.origin, chosen);
+    await changed();
+    setOutcome({ kind: 'ok', message: `Markwise now runs on ${read.origin}. Reload its pages to see it.` });
+    setOrigin('');
+    await reload();
+  };
+  const remove = async (site: SiteGrant) => {
+    await store.removeSite(site.origin);
+    await browser.permissions.remove({ origins: [`${site.origin}/*`] }).catch(() => false);
+    await changed();
+    await reload();
+  };
+  return (
+    <section data-section="sites" aria-labelledby="sites-h">
+      <h2 id="sites-h">MIS sites</h2>
+      <p class="note">Markwise runs only on the sites listed here, and asks the browser for access to each when you add it.{release ? '' : ' This development build also runs on the demo MIS at localhost.'}</p>
+      {state.sites.length === 0 ? (
+        <p>No sites yet.</p>
+      ) : (
+        <ul>
+          {state.sites.map((site) => (
+            <li key={site.origin}>
+              {site.origin}: {site.profileIds.join(', ')}{' '}
+              <button type="button" onClick={() => void remove(site)}>
+                Remove {site.origin}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <label>
+          Site address
+          <input type="text" id="site-origin" placeholder="https://your-school.mis.example" value={origin} onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <fieldset>
+          <legend>Its pages are read by</legend>
+          {profiles.map((p) => (
+            <label key={p.id} style={{ flexDirection: 'row', fontWeight: 400 }}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(p.id)}
+                onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
+              />{' '}
+              {p.name}
+              {p.verified ? '' : ' (unverified)'}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" class="primary">
+          Add the site
+        </button>
+      </form>
+      <OutcomeView outcome={outcome} id="sites-result" />
+    </section>
+  );
+}
+
+function TodaySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  const [date, setDate] = useState(state.today.mode === 'fixed' ? state.today.date : '');
+  const setToday = async (value: State['today']) => {
+    await store.setSetting('today', value);
+    await changed();
+    await reload();
+  };
+  return (
+    <section data-section="today" aria-labelledby="today-h">
+      <h2 id="today-h">Checking date</h2>
+      <p>
+        Markwise checks as of{' '}
+        <strong>{state.today.mode === 'fixed' ? `${formatSchoolDate(state.today.date)} (a fixed date)` : 'today, in England'}</strong>. Countdowns for N codes depend on it.
+      </p>
+      <div class="row">
+        <button type="button" onClick={() => void setToday({ mode: 'real' })}>
+          Check as of today
+        </button>
+        <label>
+          A fixed date
+          <input type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button type="button" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(date)} onClick={() => void setToday({ mode: 'fixed', date })}>
+          Check as of this date
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function DismissedSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  return (
+    <section data-section="dismissed" aria-labelledby="dismissed-h">
+      <h2 id="dismissed-h">Dismissed findings</h2>
+      {state.dismissals.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Pupil</th>
+              <th scope="col">Session</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Dismissed</th>
+              <th scope="col">
+                <span class="visually-hidden">Restore</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.dismissals.map((d) => (
+              <tr key={d.key}>
+                <td>{d.rule}</td>
+                <td>{d.upn}</td>
+                <td>
+                  {formatSchoolDate(d.date)} {d.session}
+                </td>
+                <td>{d.reason}</td>
+                <td>{formatSchoolDate(d.dismissedAt.slice(0, 10))}</td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      await store.undismiss(d.key);
+                      await changed();
+                      await reload();
+                    }}
+                  >
+                    Restore
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const SUMMARY_NAMES: Record<keyof StorageSummary, string> = {
+  policies: 'Policies (edited or imported)',
+  settings: 'Settings',
+  siteProfiles: 'Site profiles (imported)',
+  pupilFigures: "Pupils' attendance figures seen on pages",
+  nFirstSeen: 'N marks, with when Markwise first saw each',
+  dismissals: 'Dismissed findings',
+};
+
+function PrivacySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState(false);
+  const wipe = async () => {
+    await store.wipe();
+    await changed();
+    setConfirming(false);
+    setDone(true);
+    await reload();
+  };
+  return (
+    <section data-section="privacy" aria-labelledby="privacy-h">
+      <h2 id="privacy-h">Privacy</h2>
+      <p>
+        Everything Markwise keeps stays in this browser, in the extension's own storage, never in the MIS's website storage, and is never sent anywhere: Markwise makes no network requests.
+        Pupils' names and attendance figures are kept only as they were seen on MIS pages you opened, so that badges can show them on other pages.
+      </p>
+      {state.summary ? (
+        <table id="storage-summary">
+          <caption class="visually-hidden">What Markwise has stored</caption>
+          <tbody>
+            {(Object.keys(SUMMARY_NAMES) as (keyof StorageSummary)[]).map((k) => (
+              <tr key={k} data-table={k}>
+                <th scope="row">{SUMMARY_NAMES[k]}</th>
+                <td>{state.summary![k]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {confirming ? (
+        <div class="row" role="group" aria-label="Confirm deleting everything">
+          <p>This deletes every policy you edited or imported, the sites, the figures seen and the dismissed findings. It cannot be undone.</p>
+          <button type="button" class="danger" id="wipe-confirm" onClick={() => void wipe()}>
+            Yes, delete everything
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="danger" id="wipe" onClick={() => setConfirming(true)}>
+          Delete everything Markwise has stored
+        </button>
+      )}
+      {done ? (
+        <p class="ok" role="status" id="wipe-result">
+          Everything Markwise had stored has been deleted.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function App() {
+  const [state, setState] = useState<State | null>(null);
+  const reload = async () => setState(await load());
+  useEffect(() => {
+    void reload();
+  }, []);
+  return (
+    <>
+      <header>
+        <h1>Markwise options</h1>
+      </header>
+      <main>
+        {state === null ? (
+          <p role="status">Loading…</p>
+        ) : (
+          <>
+            <PolicySection state={state} reload={reload} />
+            <ImportSection state={state} reload={reload} />
+            <CalendarSection state={state} />
+            <SitesSection state={state} reload={reload} />
+            <TodaySection state={state} reload={reload} />
+            <DismissedSection state={state} reload={reload} />
+            <PrivacySection state={state} reload={reload} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,146 @@
+// The options page's policy form: the parts of a policy staff edit, as text
+// fields, and back. Pure, so it is tested without a browser; the schema
+// (rules/policy/schema.ts) still judges the result before anything is saved.
+
+export interface BandRow {
+  name: string;
+  colour: string;
+  atLeast: string;
+  below: string;
+  meaning: string;
+}
+
+export interface TierRow {
+  level: string;
+  name: string;
+  appliesBelow: string;
+  description: string;
+  /** One step per line. */
+  nextSteps: string;
+}
+
+export interface PolicyForm {
+  schoolName: string;
+  amStarts: string;
+  amCloses: string;
+  pmStarts: string;
+  pmCloses: string;
+  limitSchoolDays: string;
+  warnWhenSchoolDaysLeft: string;
+  /** 'all', or the codes separated by spaces or commas. */
+  teacherCodes: string;
+  attendanceTarget: string;
+  bands: BandRow[];
+  tiers: TierRow[];
+}
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function text(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** The form's fields from a policy as written (a preset's input or a stored file). */
+export function formFromPolicy(input: unknown): PolicyForm {
+  const policy = obj(input);
+  const sessions = obj(policy.sessions);
+  const am = obj(sessions.AM);
+  const pm = obj(sessions.PM);
+  const unexplained = obj(policy.unexplainedAbsence);
+  const teacher = obj(policy.codes).teacher;
+  return {
+    schoolName: text(policy.schoolName),
+    amStarts: text(am.registrationStartsAt),
+    amCloses: text(am.registerClosesAt),
+    pmStarts: text(pm.registrationStartsAt),
+    pmCloses: text(pm.registerClosesAt),
+    limitSchoolDays: text(unexplained.limitSchoolDays ?? 5),
+    warnWhenSchoolDaysLeft: text(unexplained.warnWhenSchoolDaysLeft ?? 2),
+    teacherCodes: Array.isArray(teacher) ? teacher.join(' ') : 'all',
+    attendanceTarget: text(policy.attendanceTarget),
+    bands: (Array.isArray(policy.bands) ? policy.bands : []).map((b) => {
+      const band = obj(b);
+      return { name: text(band.name), colour: text(band.colour), atLeast: text(band.atLeast), below: text(band.below), meaning: text(band.meaning) };
+    }),
+    tiers: (Array.isArray(policy.tiers) ? policy.tiers : []).map((t) => {
+      const tier = obj(t);
+      return {
+        level: text(tier.level),
+        name: text(tier.name),
+        appliesBelow: text(tier.appliesBelow),
+        description: text(tier.description),
+        nextSteps: (Array.isArray(tier.nextSteps) ? tier.nextSteps : []).map(text).join('\n'),
+      };
+    }),
+  };
+}
+
+/** A number as typed; text that is not a number is kept, so the schema names the field. */
+function numberOrText(value: string): number | string {
+  const trimmed = value.trim();
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}
+
+/** A number, or null for an empty field ("no upper bound", "everyone"). */
+function numberOrNull(value: string): number | string | null {
+  return value.trim() === '' ? null : numberOrText(value);
+}
+
+/** 'all', or the codes listed: '/ \ L N', '/, \, L, N'. */
+export function readCodeList(value: string): 'all' | string[] {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.toLowerCase() === 'all') return 'all';
+  return trimmed.split(/[\s,]+/).filter((c) => c !== '');
+}
+
+/** The policy as written, with the form's edits in place; everything the form does not show is kept. */
+export function applyForm(input: unknown, form: PolicyForm): Json {
+  const policy = structuredClone(obj(input));
+  const sessions = obj(policy.sessions);
+  const codes = obj(policy.codes);
+  const unexplained = obj(policy.unexplainedAbsence);
+  return {
+    ...policy,
+    schoolName: form.schoolName.trim(),
+    codes: { ...codes, teacher: readCodeList(form.teacherCodes) },
+    sessions: {
+      ...sessions,
+      AM: { ...obj(sessions.AM), registrationStartsAt: form.amStarts.trim(), registerClosesAt: form.amCloses.trim() },
+      PM: { ...obj(sessions.PM), registrationStartsAt: form.pmStarts.trim(), registerClosesAt: form.pmCloses.trim() },
+    },
+    unexplainedAbsence: { ...unexplained, limitSchoolDays: numberOrText(form.limitSchoolDays), warnWhenSchoolDaysLeft: numberOrText(form.warnWhenSchoolDaysLeft) },
+    attendanceTarget: numberOrText(form.attendanceTarget),
+    bands: form.bands.map((b) => ({ name: b.name.trim(), colour: b.colour.trim(), atLeast: numberOrText(b.atLeast), below: numberOrNull(b.below), meaning: b.meaning.trim() })),
+    tiers: form.tiers.map((t) => ({
+      level: numberOrText(t.level),
+      name: t.name.trim(),
+      appliesBelow: numberOrNull(t.appliesBelow),
+      description: t.description.trim(),
+      nextSteps: t.nextSteps
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    })),
+  };
+}
+
+/** An MIS site's origin as typed: https only, no path. Returns the origin or what is wrong. */
+export function readSiteOrigin(value: string): { ok: true; origin: string } | { ok: false; message: string } {
+  const trimmed = value.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { ok: false, message: `'${trimmed}' is not a web address: write it as https://your-mis.example` };
+  }
+  if (url.protocol !== 'https:') return { ok: false, message: 'MIS sites must use https:// (pupil data must not travel unencrypted)' };
+  if (url.username !== '' || url.password !== '') return { ok: false, message: 'leave out any user name or password' };
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    return { ok: false, message: `only the site is needed, without a path: ${url.origin}` };
+  }
+  return { ok: true, origin: url.origin };
+}

@@ -1,0 +1,52 @@
+// The popup: what Markwise sees on this tab (which profile, whether the register
+// was found, how many findings), and the way to the options page.
+
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { TabStatus } from '../../storage/messages';
+
+function Popup() {
+  const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return setStatus(null);
+      const reply = (await browser.runtime.sendMessage({ type: 'get-tab-status', tabId: tab.id }).catch(() => null)) as { status: TabStatus | null } | null;
+      setStatus(reply?.status ?? null);
+    })();
+  }, []);
+  return (
+    <>
+      <h1>Markwise</h1>
+      {status === undefined ? (
+        <p role="status">Looking at this tab…</p>
+      ) : status === null || status.profileId === null ? (
+        <p role="status">Markwise is not running on this page.</p>
+      ) : (
+        <div role="status">
+          <p>
+            Page: {status.profileName}
+            {status.verified ? '' : <span class="warn"> (profile not verified)</span>}
+          </p>
+          {status.registerFound ? (
+            <p>
+              {status.pupils} {status.pupils === 1 ? 'pupil' : 'pupils'}; {status.findings} {status.findings === 1 ? 'finding' : 'findings'}, {status.errors}{' '}
+              {status.errors === 1 ? 'error' : 'errors'}.
+            </p>
+          ) : (
+            <p class="warn">The register was not found on this page.</p>
+          )}
+          {status.problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      )}
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        Options
+      </button>
+    </>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

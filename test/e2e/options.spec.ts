@@ -1,0 +1,132 @@
+// The options page with the built extension: imports are all-or-nothing and say
+// what is wrong and where, a good import becomes the active policy, the wipe
+// button empties the database, and the page is axe-clean.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { presetInput } from '../../rules/presets';
+import { expect, test } from './fixtures';
+
+/** Every row of every table of Markwise's database, read in the extension's own origin. */
+async function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('markwise');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = Array.from(db.objectStoreNames);
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => (out[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+function jsonFile(name: string, text: string) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') };
+}
+
+test.beforeEach(async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.locator('#active-policy')).toBeVisible();
+});
+
+test('a broken policy import changes nothing and says what is wrong and where', async ({ page }) => {
+  const before = await dumpDatabase(page);
+  const activeBefore = await page.locator('#active-policy').inputValue();
+  const bad = structuredClone(presetInput('micklefield')) as unknown as { id: string; sessions: { AM: { registerClosesAt: string } } };
+  bad.id = 'broken-school';
+  bad.sessions.AM.registerClosesAt = '9.25';
+  await page.locator('#policy-import').setInputFiles(jsonFile('broken.json', JSON.stringify(bad, null, 2)));
+  const result = page.locator('#policy-import-result');
+  await expect(result).toHaveAttribute('role', 'alert');
+  await expect(result).toContainText('The file was not imported: nothing has changed.');
+  await expect(result).toContainText('sessions.AM.registerClosesAt: must be a time of day written as HH:MM');
+
+  await page.locator('#policy-import').setInputFiles(jsonFile('not-json.json', '{\n  "schemaVersion": 1,\n  "id": "x",\n  oops\n}'));
+  await expect(result).toContainText('line 4');
+
+  expect(await dumpDatabase(page)).toEqual(before);
+  await expect(page.locator('#active-policy')).toHaveValue(activeBefore);
+});
+
+test('a good policy import becomes the active policy, and pages are told', async ({ page, worker }) => {
+  const good = structuredClone(presetInput('valence')) as unknown as { id: string; schoolName: string };
+  good.id = 'our-school';
+  good.schoolName = 'Our Test School';
+  await page.locator('#policy-import').setInputFiles(jsonFile('ours.json', JSON.stringify(good)));
+  await expect(page.locator('#policy-import-result')).toContainText("Markwise now checks by Our Test School's policy (our-school)");
+  await expect(page.locator('#active-policy')).toHaveValue('our-school');
+  await expect
+    .poll(() => worker.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { policy: { id: string } }>> } } } }).chrome.storage.local.get('markwise.bundle'))['markwise.bundle']?.policy.id)))
+    .toBe('our-school');
+});
+
+test('an edited session time is saved, and a bad one is refused with its place', async ({ page }) => {
+  const closes = page.getByLabel('Morning register closes');
+  await closes.fill('9.15');
+  await page.locator('#save-policy').click();
+  await expect(page.locator('#policy-save-result')).toContainText('sessions.AM.registerClosesAt');
+  await closes.fill('09:15');
+  await page.locator('#save-policy').click();
+  await expect(page.locator('#policy-save-result')).toContainText('Saved.');
+  await page.reload();
+  await expect(page.getByLabel('Morning register closes')).toHaveValue('09:15');
+});
+
+test('the wipe button deletes everything Markwise stored, after asking', async ({ page }) => {
+  const good = structuredClone(presetInput('dfe')) as unknown as { id: string };
+  good.id = 'to-be-wiped';
+  await page.locator('#policy-import').setInputFiles(jsonFile('w.json', JSON.stringify(good)));
+  await expect(page.locator('#active-policy')).toHaveValue('to-be-wiped');
+  await expect(page.locator('#storage-summary tr[data-table="policies"] td')).toHaveText('1');
+  await page.locator('#wipe').click();
+  await page.locator('#wipe-confirm').click();
+  await expect(page.locator('#wipe-result')).toBeVisible();
+  const after = await dumpDatabase(page);
+  for (const [table, rows] of Object.entries(after)) expect(rows, table).toEqual([]);
+  await expect(page.locator('#storage-summary tr[data-table="policies"] td')).toHaveText('0');
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+test('the options page has no axe violations', async ({ page }) => {
+  // Extension pages forbid inline scripts; the test harness evaluates axe directly.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+  expect(violations).toEqual([]);
+});
+
+test('the popup says what Markwise sees on a tab', async ({ context, extensionId, mis }) => {
+  const tab = await context.newPage();
+  await tab.goto(`${mis.url}/register/class?class=4A`);
+  await expect(tab.locator('markwise-root aside.panel')).toHaveAttribute('data-status', 'ready');
+  await tab.waitForTimeout(300);
+  // The popup asks for the active tab; opened as a page it finds the register tab by its id.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // Without the tabs permission Markwise cannot see tabs' addresses: ask for each tab's status.
+  const statuses = await popup.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; runtime: { sendMessage(m: object): Promise<{ status: { profileName: string; findings: number; registerFound: boolean } | null }> } } }).chrome;
+    const tabs = await api.tabs.query({});
+    return Promise.all(tabs.map(async (t) => (await api.runtime.sendMessage({ type: 'get-tab-status', tabId: t.id })).status));
+  });
+  const status = statuses.find((s) => s !== null) ?? null;
+  expect(status?.profileName).toBe('Demo MIS: class register');
+  expect(status?.registerFound).toBe(true);
+  expect(status?.findings).toBeGreaterThan(0);
+});
