@@ -220,7 +220,24 @@ for (const path of ['/register/class?class=4A', '/office/unexplained', '/pupils?
   });
 }
 
-test('no part of the extension makes a network request: a walk through the demo asks only the demo server', async ({ context, page, mis }) => {
+test('figures seen on the pupil list give badges on the app register, which shows none', async ({ page, mis }) => {
+  await page.goto(`${mis.url}/app/?/register/4A/2025-11-26/AM`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('markwise-badge')).toHaveCount(0);
+  await page.goto(`${mis.url}/pupils?class=4A`);
+  await expect(page.locator('markwise-badge .badge')).toHaveCount(30);
+  const pupilId = DEMO_CASES.lateBeforeClose.pupilId;
+  const upn = await upnOf(page, pupilId);
+  const tier = await page.locator(`markwise-badge .badge[data-upn="${upn}"]`).getAttribute('data-tier');
+  await page.goto(`${mis.url}/app/?/register/4A/2025-11-26/AM`);
+  // The app shows no UPN, so its badges carry the MIS id; the figure is the one the list showed.
+  const badge = page.locator(`markwise-badge .badge[data-upn="${pupilId}"]`);
+  await expect(badge).toHaveAttribute('data-tier', tier!);
+  await expect(badge).toHaveAttribute('aria-label', /attendance \d+\.\d%/);
+  await expect(badge.locator('.details')).toContainText('as seen on Wed 26 Nov 2025');
+});
+
+test('no part of the extension makes a network request: a walk through the demo asks only the demo server', async ({ context, page, mis, extensionId }) => {
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   for (const path of ['/', '/register/class?class=4A', '/app/?/register/4A/2025-11-26/AM', '/office/unexplained', '/pupils?class=4A']) {
@@ -230,6 +247,10 @@ test('no part of the extension makes a network request: a walk through the demo 
   await page.goto(`${mis.url}/pupils`);
   await page.locator('tr.pupil-row a').first().click();
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.locator('#active-policy')).toBeVisible();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.getByRole('button', { name: 'Options' })).toBeVisible();
   const elsewhere = requests.filter((url) => !url.startsWith(mis.url) && !url.startsWith('chrome-extension://'));
   expect(elsewhere).toEqual([]);
   expect(requests.length).toBeGreaterThan(5);
