@@ -88,7 +88,11 @@ interface Scopes {
 export function readValue(source: ValueSource, scopes: Scopes): string | null {
   const scope = scopes[source.scope];
   if (scope === null) return null;
-  const element = source.selector === undefined ? scope : scope.querySelector(source.selector);
+  return valueIn(source, source.selector === undefined ? scope : scope.querySelector(source.selector));
+}
+
+/** The value of a source in the element it found (null: nothing found). */
+function valueIn(source: ValueSource, element: Element | Document | null): string | null {
   if (element === null) return null;
   const raw =
     source.attribute !== undefined
@@ -230,45 +234,60 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   };
   // A grid of session columns: dates and sessions come from the headers, once.
   const columns = cellSpec?.columns === undefined ? null : readColumns(document, root, cellSpec, problems);
+  // A regular grid: every row's controls from one query over the register, arrival times from another.
+  const grid = columns === null || profile.rows === undefined ? null : readGridControls(root, profile.rows, rowElements, cellSpec!, columns.length);
   // One scopes object, moved along: a 15,000-cell page allocates nothing per cell for it.
   const scopes: Scopes = { cell: null, row: root, register: root, page: document };
+  // Each row's value elements (its name, UPN, figure, badge anchor) from one query each, not one per row.
+  const perRow = new PerRowElements(root, profile.rows, rowElements);
+  const rowValue = (source: ValueSource | undefined, r: number): string | null => {
+    if (source === undefined) return null;
+    if (source.scope !== 'row' || source.selector === undefined) return readValue(source, scopes);
+    const found = perRow.get(source.selector);
+    return found === null ? readValue(source, scopes) : valueIn(source, found[r]!);
+  };
   for (let r = 0; r < rowElements.length; r++) {
     const row = rowElements[r]!;
     scopes.row = row;
     scopes.cell = null;
     const where = `row ${r + 1}`;
-    const pupilId = readValue(profile.pupilId, scopes);
+    const pupilId = rowValue(profile.pupilId, r);
     if (pupilId === null || pupilId === '') {
       problems.push({ where, message: 'no pupil id where the profile says it is' });
       continue;
     }
     let index = indexOf.get(pupilId);
     if (index === undefined) {
-      const upn = profile.upn === undefined ? null : readValue(profile.upn, scopes);
-      const dobText = profile.dob === undefined ? null : readValue(profile.dob, scopes);
+      const upn = rowValue(profile.upn, r);
+      const dobText = rowValue(profile.dob, r);
       index = pupils.length;
       indexOf.set(pupilId, index);
       pupilIds.push(pupilId);
       pupils.push({
         upn: upn !== null && upn !== '' ? upn : pupilId,
-        name: readValue(profile.pupilName, scopes) ?? '',
+        name: rowValue(profile.pupilName, r) ?? '',
         dob: dobText === null ? null : parseSchoolDate(dobText),
         year: null,
         marks: [],
       });
     }
-    const attendanceText = profile.attendance === undefined ? null : readValue(profile.attendance, scopes);
-    const sessionsText = profile.sessions === undefined ? null : readValue(profile.sessions, scopes);
+    const attendanceText = rowValue(profile.attendance, r);
+    const sessionsText = rowValue(profile.sessions, r);
+    const anchors = profile.badgeAfter === undefined ? null : perRow.get(profile.badgeAfter);
     rows.push({
       element: row,
       pupil: index,
-      badgeAnchor: profile.badgeAfter === undefined ? null : row.querySelector(profile.badgeAfter),
+      badgeAnchor: profile.badgeAfter === undefined ? null : anchors !== null ? anchors[r]! : row.querySelector(profile.badgeAfter),
       attendance: attendanceText === null ? null : readPercentage(attendanceText),
       sessions: sessionsText === null ? null : readSessions(sessionsText),
     });
     if (cellSpec === undefined) continue;
 
     const pupil = pupils[index]!;
+    if (grid !== null) {
+      addGridMarks(grid.controls, r * columns!.length, grid.arrivals, cellSpec, columns!, pupil, index, cells);
+      continue;
+    }
     if (columns !== null) {
       readGridRow(row, where, cellSpec, columns, pupil, index, cells, problems);
       continue;
@@ -314,6 +333,39 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   };
 }
 
+/**
+ * One element per row for a selector, found by one query over the register, when every row has
+ * exactly one: as many matches as rows, match r inside row r. Null when some row has none or
+ * several; those are then looked up row by row. Remembered per selector for one read.
+ */
+class PerRowElements {
+  private readonly found = new Map<string, Element[] | null>();
+
+  constructor(
+    private readonly root: Element,
+    private readonly rowsSelector: string | undefined,
+    private readonly rows: readonly Element[],
+  ) {}
+
+  get(selector: string): Element[] | null {
+    let elements = this.found.get(selector);
+    if (elements === undefined) {
+      elements = this.find(selector);
+      this.found.set(selector, elements);
+    }
+    return elements;
+  }
+
+  private find(selector: string): Element[] | null {
+    if (this.rowsSelector === undefined || this.rows.length < 2) return null;
+    const matches = this.root.querySelectorAll(`:is(${this.rowsSelector}) :is(${selector})`);
+    if (matches.length !== this.rows.length) return null;
+    const elements = Array.from(matches);
+    for (let r = 0; r < elements.length; r++) if (!this.rows[r]!.contains(elements[r]!)) return null;
+    return elements;
+  }
+}
+
 type CellSpec = NonNullable<SiteProfile['cells']>;
 
 interface Column {
@@ -338,10 +390,71 @@ function readColumns(document: Document, root: Element, spec: CellSpec, problems
   });
 }
 
+/** The selector for a grid's mark controls below some scope: the cell's control, or the cell itself. */
+function controlSelector(spec: CellSpec): string {
+  return spec.mark.selector === undefined ? `:is(${spec.selector})` : `:is(${spec.selector}) :is(${spec.mark.selector})`;
+}
+
+/** Arrival times by the control of their cell: the same map whether found per row or per register. */
+function arrivalsByControl(arrivals: Map<Element, string> | null, spec: CellSpec): Map<Element, string> | null {
+  if (arrivals === null || arrivals.size === 0) return arrivals;
+  const byControl = new Map<Element, string>();
+  for (const [cell, text] of arrivals) {
+    const control = controlOf(spec.mark, cell);
+    if (control !== null) byControl.set(control, text);
+  }
+  return byControl;
+}
+
 /**
- * One row of a session grid: one query for its controls, one for its arrival times, and each
- * control's value. Cells' own elements are found later, only for the few that need a marker.
+ * Every row's controls from one query over the register, when the grid is regular: as many
+ * controls as rows times columns, and each row's share (in document order) starting and ending
+ * inside that row, which puts the whole share inside it. Each DOM call from a content script
+ * costs several times the page's own, so on a 15,000-cell page two queries beat two per row.
+ * Null when the grid is not regular: the rows are then read one by one, and what is wrong with
+ * each is reported.
  */
+function readGridControls(
+  root: Element,
+  rowsSelector: string,
+  rowElements: readonly Element[],
+  spec: CellSpec,
+  columnCount: number,
+): { controls: NodeListOf<Element>; arrivals: Map<Element, string> | null } | null {
+  if (columnCount === 0) return null;
+  const controls = root.querySelectorAll(`:is(${rowsSelector}) ${controlSelector(spec)}`);
+  if (controls.length !== rowElements.length * columnCount) return null;
+  for (let r = 0; r < rowElements.length; r++) {
+    const row = rowElements[r]!;
+    if (!row.contains(controls[r * columnCount]!) || !row.contains(controls[r * columnCount + columnCount - 1]!)) return null;
+  }
+  return { controls, arrivals: arrivalsByControl(cellArrivals(root, `:is(${rowsSelector}) `, spec), spec) };
+}
+
+/** One row's marks from a regular grid's controls, starting at the row's first. */
+function addGridMarks(
+  controls: NodeListOf<Element> | readonly Element[],
+  first: number,
+  arrivals: Map<Element, string> | null,
+  spec: CellSpec,
+  columns: readonly (Column | null)[],
+  pupil: SnapshotPupil,
+  pupilIndex: number,
+  cells: PageCell[],
+): void {
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c];
+    if (column == null) continue;
+    const control = controls[first + c]!;
+    const text = arrivals === null || arrivals.size === 0 ? undefined : arrivals.get(control);
+    const arrival = text !== undefined && parseClockTime(text) !== null ? text : null;
+    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(readMark(spec.mark, control), column.session), arrival });
+    // Cells' own elements are found later, only for the few that need a marker.
+    cells.push({ element: spec.mark.selector === undefined ? control : null, control, pupil: pupilIndex, date: column.date, session: column.session });
+  }
+}
+
+/** One row of a grid that is not regular: its controls in one query, and what is wrong with it reported. */
 function readGridRow(
   row: Element,
   where: string,
@@ -352,40 +465,32 @@ function readGridRow(
   cells: PageCell[],
   problems: ReadProblem[],
 ): void {
-  const controls = spec.mark.selector === undefined ? row.querySelectorAll(spec.selector) : row.querySelectorAll(`${spec.selector} ${spec.mark.selector}`);
+  const controls = row.querySelectorAll(controlSelector(spec));
   if (controls.length !== columns.length) {
     problems.push({ where, message: `${controls.length} cells where the register has ${columns.length} session columns` });
     return;
   }
-  const arrivals = rowArrivals(row, spec);
-  for (let c = 0; c < controls.length; c++) {
-    const column = columns[c];
-    if (column == null) continue;
-    const control = controls[c]!;
-    let arrival: string | null = null;
-    if (arrivals !== null && arrivals.size > 0) {
-      const cell = control.closest(spec.selector);
-      const text = cell === null ? undefined : arrivals.get(cell);
-      if (text !== undefined && parseClockTime(text) !== null) arrival = text;
-    }
-    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(readMark(spec.mark, control), column.session), arrival });
-    cells.push({ element: spec.mark.selector === undefined ? control : null, control, pupil: pupilIndex, date: column.date, session: column.session });
-  }
+  addGridMarks(controls, 0, arrivalsByControl(rowArrivals(row, spec), spec), spec, columns, pupil, pupilIndex, cells);
 }
 
 /** The row's mark controls in one query, when they line up one to one with its cells; else null. */
 function rowControls(row: Element, spec: CellSpec, cellCount: number): Element[] | null {
-  if (spec.mark.selector === undefined || spec.selector === ':scope' || spec.selector.includes(',') || spec.mark.selector.includes(',')) return null;
-  const found = row.querySelectorAll(`${spec.selector} ${spec.mark.selector}`);
+  if (spec.mark.selector === undefined || spec.selector === ':scope') return null;
+  const found = row.querySelectorAll(controlSelector(spec));
   return found.length === cellCount ? Array.from(found) : null;
 }
 
 /** The row's arrival times in one query, by cell; null when the profile reads them some other way. */
 function rowArrivals(row: Element, spec: CellSpec): Map<Element, string> | null {
+  return cellArrivals(row, '', spec);
+}
+
+/** The arrival times below scope (a row, or the register with its rows selector as prefix), by cell. */
+function cellArrivals(scope: Element, prefix: string, spec: CellSpec): Map<Element, string> | null {
   const arrival = spec.arrival;
-  if (arrival === undefined || arrival.scope !== 'cell' || arrival.selector === undefined || spec.selector === ':scope' || spec.selector.includes(',') || arrival.selector.includes(',')) return null;
+  if (arrival === undefined || arrival.scope !== 'cell' || arrival.selector === undefined || spec.selector === ':scope') return null;
   const map = new Map<Element, string>();
-  for (const element of Array.from(row.querySelectorAll(`${spec.selector} ${arrival.selector}`))) {
+  for (const element of Array.from(scope.querySelectorAll(`${prefix}:is(${spec.selector}) :is(${arrival.selector})`))) {
     const cell = element.parentElement?.closest(spec.selector);
     if (cell == null) continue;
     const raw = arrival.attribute !== undefined ? element.getAttribute(arrival.attribute) : element.textContent;

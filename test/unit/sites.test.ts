@@ -169,6 +169,35 @@ describe('reading the demo MIS', () => {
     expect(page.snapshot.pupils[0]!.marks.some((m) => m.date === '2025-11-25' && m.session === 'AM')).toBe(false);
   });
 
+  it('a grid whose cell count adds up but whose rows do not line up is read row by row, not misassigned', async () => {
+    const doc = await load('/register/class?class=4A');
+    const rows = doc.querySelectorAll('tr.pupil-row');
+    // Row 2 gains a cell and row 3 loses one: the register still has 30 x 10 inputs in all.
+    const extra = rows[1]!.querySelector('td.reg-cell')!.cloneNode(true);
+    rows[1]!.append(extra);
+    rows[2]!.querySelector('td.reg-cell')!.remove();
+    const page = read(doc, profile(demoClassRegister));
+    expect(page.problems).toEqual([
+      { where: 'row 2', message: '11 cells where the register has 10 session columns' },
+      { where: 'row 3', message: '9 cells where the register has 10 session columns' },
+    ]);
+    expect(page.snapshot.pupils[0]!.marks).toHaveLength(10);
+    expect(page.snapshot.pupils[1]!.marks).toEqual([]);
+    expect(page.snapshot.pupils[3]!.marks).toHaveLength(10);
+  });
+
+  it("a row's name is taken from that row even when another row has two and one has none", async () => {
+    const doc = await load('/register/class?class=4A');
+    const rows = doc.querySelectorAll('tr.pupil-row');
+    const names = [...rows].map((r) => r.querySelector('td.pupil-name')!.textContent!.trim());
+    rows[0]!.querySelector('td.pupil-name')!.after(rows[1]!.querySelector('td.pupil-name')!.cloneNode(true));
+    rows[1]!.querySelector('td.pupil-name')!.remove();
+    const page = read(doc, profile(demoClassRegister));
+    expect(page.snapshot.pupils[0]!.name).toBe(names[0]);
+    expect(page.snapshot.pupils[1]!.name).toBe('');
+    expect(page.snapshot.pupils[2]!.name).toBe(names[2]);
+  });
+
   it('a report read cell by cell names the cell it could not read', async () => {
     const doc = await load('/office/unexplained');
     doc.querySelectorAll('td.absence-date')[1]!.textContent = 'yesterday';
