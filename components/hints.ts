@@ -63,12 +63,16 @@ export class HintLayer {
 
   private onVisibility(entries: IntersectionObserverEntry[]): void {
     const view = this.root.ownerDocument.defaultView!;
+    // Read the scroll position once, before any marker is drawn: reading it after a write would
+    // make the browser lay out the whole register again, once per marker.
+    const scrollX = view.scrollX;
+    const scrollY = view.scrollY;
     for (const entry of entries) {
       const marker = this.byElement.get(entry.target);
       if (marker === undefined) continue;
       if (entry.isIntersecting) {
         this.draw(marker);
-        this.place(marker, entry.boundingClientRect, view.scrollX, view.scrollY);
+        this.place(marker, entry.boundingClientRect, scrollX, scrollY);
       } else if (marker.box !== null) {
         marker.box.remove();
         marker.box = null;
