@@ -11,6 +11,16 @@ export default defineConfig({
   vite: () => ({
     define: { 'import.meta.env.MARKWISE_RELEASE': JSON.stringify(release ? 'true' : 'false') },
   }),
+  hooks: {
+    // The content script runs on every MIS page and has a budget of 30 KB gzipped (issue 3):
+    // terser's second pass takes about 2% more off it than esbuild's minifier. Only that
+    // script pays terser's time; the other entrypoints keep esbuild.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      // MARKWISE_PROFILE=true keeps the names readable in a CPU profile.
+      config.build = { ...config.build, ...(process.env.MARKWISE_PROFILE === 'true' ? { minify: false } : { minify: 'terser', terserOptions: { compress: { passes: 2 } } }) };
+    },
+  },
   manifest: ({ browser }) => ({
     name: release ? 'Markwise' : 'Markwise (development build)',
     description: 'Attendance rules for English schools, inside the MIS pages staff already use.',
