@@ -85,6 +85,49 @@ test('an edited session time is saved, and a bad one is refused with its place',
   await expect(page.getByLabel('Morning register closes')).toHaveValue('09:15');
 });
 
+/** A local authority's term dates for 2026-27 as an iCalendar file, the way councils publish them. */
+function termDatesIcs(): string {
+  const event = (summary: string, start: string, endExclusive: string) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${endExclusive}`, `SUMMARY:${summary}`, 'END:VEVENT'];
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    ...event('Autumn term starts', '20260903', '20260904'),
+    ...event('Half term', '20261026', '20261031'),
+    ...event('Autumn term ends', '20261218', '20261219'),
+    ...event('Spring term starts', '20270104', '20270105'),
+    ...event('Spring half term', '20270215', '20270220'),
+    ...event('Spring term ends', '20270326', '20270327'),
+    ...event('Summer term starts', '20270412', '20270413'),
+    ...event('Half Term', '20270531', '20270605'),
+    ...event('Summer term ends', '20270721', '20270722'),
+    'END:VCALENDAR',
+  ].join('\r\n');
+}
+
+function icsFile(name: string, text: string) {
+  return { name, mimeType: 'text/calendar', buffer: Buffer.from(text, 'utf8') };
+}
+
+test('term dates from an iCalendar file: a bad file changes nothing and names its line; a good one joins the policy', async ({ page }) => {
+  const before = await dumpDatabase(page);
+  const result = page.locator('#terms-import-result');
+  await page.locator('#terms-import').setInputFiles(icsFile('bad.ics', termDatesIcs().replace('DTSTART;VALUE=DATE:20261218', 'DTSTART;VALUE=DATE:20261318')));
+  await expect(result).toContainText('The term dates were not imported: nothing has changed.');
+  await expect(result).toContainText('line 14: DTSTART 20261318 is not a real date (event "Autumn term ends")');
+  expect(await dumpDatabase(page)).toEqual(before);
+
+  await page.locator('#terms-import').setInputFiles(icsFile('terms.ics', termDatesIcs()));
+  await expect(result).toContainText('Imported term dates for 2026-27.');
+  const active = await page.locator('#active-policy').inputValue();
+  const stored = (await dumpDatabase(page)).policies as { id: string; input: { calendar: { academicYears: { label: string; terms: { name: string; start: string; end: string }[] }[] } } }[];
+  const year = stored.find((p) => p.id === active)?.input.calendar.academicYears.find((y) => y.label === '2026-27');
+  expect(year?.terms.map((t) => [t.name, t.start, t.end])).toEqual([
+    ['Autumn', '2026-09-03', '2026-12-18'],
+    ['Spring', '2027-01-04', '2027-03-26'],
+    ['Summer', '2027-04-12', '2027-07-21'],
+  ]);
+});
+
 test('the wipe button deletes everything Markwise stored, after asking', async ({ page }) => {
   const good = structuredClone(presetInput('dfe')) as unknown as { id: string };
   good.id = 'to-be-wiped';
