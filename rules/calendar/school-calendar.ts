@@ -135,14 +135,15 @@ export class SchoolCalendar {
       this.ensure(day);
       return this.kinds[day - ORIGIN]!;
     }
-    return this.classify(day, new Set(this.bankHolidays(Number(dateOfDayNumber(day).slice(0, 4))).map(dayNumber)));
+    const date = dateOfDayNumber(day);
+    return this.classify(day, new Set(this.bankHolidays(Number(date.slice(0, 4))).map(dayNumber)), this.years.get(academicYearStarting(date)));
   }
 
-  private classify(day: number, bankHolidays: ReadonlySet<number>): number {
+  /** year: the term dates of the academic year the day falls in, if the policy has them. */
+  private classify(day: number, bankHolidays: ReadonlySet<number>, year: YearDates | undefined): number {
     const weekday = weekdayOfDayNumber(day);
     if (weekday === 0 || weekday === 6) return KINDS.indexOf('weekend');
     if (bankHolidays.has(day)) return KINDS.indexOf('bank-holiday');
-    const year = this.years.get(academicYearStarting(dateOfDayNumber(day)));
     if (year === undefined) return SCHOOL_DAY;
     for (const c of year.closures) if (day >= c.start && day <= c.end) return c.kind;
     for (const t of year.terms) {
@@ -170,11 +171,20 @@ export class SchoolCalendar {
     }
     let ordinal = this.end > ORIGIN ? this.dayOrdinals[this.end - ORIGIN - 1]! : 0;
     let weeks = this.end > ORIGIN ? this.weekOrdinals[this.end - ORIGIN - 1]! : 0;
+    // Academic years change on 1 September: found by day number, not by writing each day's date.
+    let academicYear = academicYearStarting(dateOfDayNumber(this.end));
+    let nextAcademicYear = dayNumber(`${academicYear + 1}-09-01`);
+    let year = this.years.get(academicYear);
     // this.end is always a Monday, so the tables grow a whole week at a time.
     for (let monday = this.end; monday < newEnd; monday += 7) {
       let weekHasSchool = false;
       for (let d = monday; d < monday + 7; d++) {
-        const kind = this.classify(d, bankHolidays);
+        if (d >= nextAcademicYear) {
+          academicYear++;
+          nextAcademicYear = dayNumber(`${academicYear + 1}-09-01`);
+          year = this.years.get(academicYear);
+        }
+        const kind = this.classify(d, bankHolidays, year);
         kinds[d - ORIGIN] = kind;
         if (kind === SCHOOL_DAY) {
           ordinal++;
