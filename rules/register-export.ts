@@ -93,7 +93,7 @@ function readJson(text: string, source: string): ExportResult {
   const withSource = typeof data === 'object' && data !== null && !Array.isArray(data) ? { source, ...data } : data;
   const result = registerSnapshotSchema.safeParse(withSource);
   if (!result.success) {
-    return failed(...describeIssues(result.error, '(the whole file)').map((p) => ({ line: null, column: null, path: p.path, message: p.message })));
+    return failed(...describeIssues(result.error, withSource, '(the whole file)').map((p) => ({ line: null, column: null, path: p.path, message: p.message })));
   }
   return mergedPupils(result.data);
 }

@@ -1,43 +1,37 @@
 // A register snapshot: what a site adapter reads from an MIS page, what the
 // command line reads from an export, and what the rules engine checks.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isIsoDate } from './dates';
 import { roleSchema } from './policy/schema';
 
 export const sessionSchema = z.enum(['AM', 'PM'], { error: 'must be AM or PM' });
 
+const realDate = z.string().check(z.refine(isIsoDate, { error: 'must be a real date written as YYYY-MM-DD' }));
+
 export const snapshotMarkSchema = z.object({
-  date: z.string().refine(isIsoDate, { error: 'must be a real date written as YYYY-MM-DD' }),
+  date: realDate,
   session: sessionSchema,
   /** The mark as the MIS shows it; '' when the cell is blank. */
   mark: z.string(),
   /** When the pupil arrived (HH:MM, Europe/London), where the register records it. */
-  arrival: z
-    .string()
-    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day written as HH:MM' })
-    .nullable()
-    .default(null),
+  arrival: z._default(z.nullable(z.string().check(z.regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day written as HH:MM' }))), null),
 });
 
 export const snapshotPupilSchema = z.object({
   /** Unique pupil number, or the MIS's own pupil id where the page shows no UPN. */
-  upn: z.string().min(1, { error: 'must not be empty' }),
+  upn: z.string().check(z.minLength(1, { error: 'must not be empty' })),
   name: z.string(),
-  dob: z
-    .string()
-    .refine(isIsoDate, { error: 'must be a real date written as YYYY-MM-DD' })
-    .nullable()
-    .default(null),
-  year: z.string().nullable().default(null),
+  dob: z._default(z.nullable(realDate), null),
+  year: z._default(z.nullable(z.string()), null),
   marks: z.array(snapshotMarkSchema),
 });
 
 export const registerSnapshotSchema = z.object({
   /** Who is taking or correcting the register: the policy may limit teachers' codes. */
-  role: roleSchema.default('office'),
+  role: z._default(roleSchema, 'office'),
   /** Where the snapshot came from: a file name, a page URL. */
-  source: z.string().default(''),
+  source: z._default(z.string(), ''),
   pupils: z.array(snapshotPupilSchema),
 });
 

@@ -122,7 +122,7 @@ export type ProfilesResult = { ok: true; profiles: SiteProfile[] } | { ok: false
 /** A profiles file ({ "profiles": [...] }) checked whole: every problem, with where. */
 export function parseSiteProfiles(input: unknown): ProfilesResult {
   const result = siteProfilesFileSchema.safeParse(input);
-  if (!result.success) return { ok: false, problems: describeIssues(result.error) };
+  if (!result.success) return { ok: false, problems: describeIssues(result.error, input) };
   const seen = new Set<string>();
   const problems: InputProblem[] = [];
   result.data.profiles.forEach((profile, i) => {

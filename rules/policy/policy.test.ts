@@ -22,6 +22,14 @@ describe('policy validation names the field and says what is wrong', () => {
     ['an unknown field', (p) => (p.colourBands = []), '(the policy itself)', /colourBands/],
     ['a percentage over 100', (p) => (p.attendanceTarget = 105), 'attendanceTarget', /0 to 100/],
     ['an impossible date', (p) => (p.calendar.academicYears[0].terms[0].start = '2024-02-30'), 'calendar.academicYears[0].terms[0].start', /real date/],
+    ['an empty tier name', (p) => (p.tiers[0].name = ''), 'tiers[0].name', /^must not be empty$/],
+    ['a tier level of 1.5', (p) => (p.tiers[0].level = 1.5), 'tiers[0].level', /^must be a whole number$/],
+    ['a tier level of 0', (p) => (p.tiers[0].level = 0), 'tiers[0].level', /^must be 1 or more$/],
+    ['an N limit of 40 school days', (p) => (p.unexplainedAbsence = { limitSchoolDays: 40 }), 'unexplainedAbsence.limitSchoolDays', /^must be 30 or less$/],
+    ['an N limit written as text', (p) => (p.unexplainedAbsence = { limitSchoolDays: '5' }), 'unexplainedAbsence.limitSchoolDays', /^must be a number$/],
+    ["Wales' bank holidays", (p) => (p.calendar.bankHolidays = 'wales'), 'calendar.bankHolidays', /^must be one of "england", "none"$/],
+    ['teachers\' codes as a number', (p) => (p.codes.teacher = 5), 'codes.teacher', /^must be "all" or a list of codes/],
+    ['G as the fallback for N', (p) => (p.unexplainedAbsence = { fallbackCode: 'G' }), 'unexplainedAbsence.fallbackCode', /^must be "O"$/],
   ])('%s', (_, change, path, message) => {
     const found = problems(change);
     expect(found.find((p) => p.path === path)?.message).toMatch(message);
