@@ -33,8 +33,8 @@ try {
   await page.screenshot({ path: join(OUT, 'hint.png'), clip: { x: Math.max(0, box.x - 420), y: Math.max(0, box.y - 60), width: 760, height: 330 } });
 
   await page.goto(`${server.url}/pupils?class=4A`);
-  await page.locator('markwise-badge').first().waitFor();
-  const badge = page.locator('markwise-badge .badge[data-tier="5"]').first();
+  await page.locator('markwise-pupil-badge').first().waitFor();
+  const badge = page.locator('markwise-pupil-badge .badge[data-tier="5"]').first();
   await badge.scrollIntoViewIfNeeded();
   await badge.hover();
   const b = (await badge.boundingBox())!;

@@ -11,7 +11,7 @@ import type { SiteProfile } from '../../sites/profile';
 import { originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure, TabStatus } from '../../storage/messages';
 import { RegisterView } from './register-view';
-import { OWN_ATTRIBUTE, PageSurface } from './surface';
+import { OWN_ATTRIBUTE, PageSurface, type SurfaceOptions } from './surface';
 
 /** How long a matching page may take to show its register before the panel says it is missing. */
 const REGISTER_WAIT_MS = 3000;
@@ -38,6 +38,7 @@ export class PageSession {
     private bundle: ContentBundle,
     private readonly send: Send,
     private readonly signal: AbortSignal,
+    private readonly surfaceOptions: SurfaceOptions = {},
   ) {
     this.calendar = this.makeCalendar();
   }
@@ -160,7 +161,7 @@ export class PageSession {
     if (this.surface === null) {
       this.surface = new PageSurface(this.document, this.bundle.panelCollapsed, (collapsed) => {
         void this.send({ type: 'set-panel-collapsed', collapsed }).catch(() => {});
-      });
+      }, this.surfaceOptions);
     }
     return this.surface;
   }

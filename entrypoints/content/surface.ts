@@ -47,6 +47,15 @@ function adopt(root: ShadowRoot, style: CSSStyleSheet | HTMLStyleElement): void 
   }
 }
 
+export interface SurfaceOptions {
+  /** Where the panel is drawn (the widget's own element); omitted: fixed in a corner of the page. */
+  readonly panelIn?: ShadowRoot;
+  /** More CSS for the panel where it is drawn in panelIn. */
+  readonly panelCss?: string;
+  /** Told of every state the panel shows (the widget's findings event). */
+  readonly onPublish?: (state: PanelState) => void;
+}
+
 export class PageSurface implements Surface {
   readonly host: HTMLElement;
   readonly hints: HintLayer;
@@ -63,6 +72,7 @@ export class PageSurface implements Surface {
     private readonly document: Document,
     collapsed: boolean,
     private readonly onCollapse: (collapsed: boolean) => void,
+    private readonly options: SurfaceOptions = {},
   ) {
     this.signals = panelSignals(collapsed);
     this.host = document.createElement('markwise-root');
@@ -70,7 +80,11 @@ export class PageSurface implements Surface {
     const shadow = this.host.attachShadow({ mode: 'open' });
     adopt(shadow, sheet(document, BASE_CSS + PANEL_CSS + HINT_CSS));
     this.panelRoot = document.createElement('div');
-    shadow.append(this.panelRoot);
+    if (options.panelIn === undefined) shadow.append(this.panelRoot);
+    else {
+      adopt(options.panelIn, sheet(document, BASE_CSS + PANEL_CSS + (options.panelCss ?? '')));
+      options.panelIn.append(this.panelRoot);
+    }
     this.hints = new HintLayer(shadow);
     this.badgeSheet = sheet(document, BADGE_CSS);
     // Outside <body>, so a single-page app that replaces the body's children leaves it alone.
@@ -108,6 +122,7 @@ export class PageSurface implements Surface {
   /** The effect renders the panel at once (not on a later tick): when this returns, the panel is drawn. */
   publishPanel(state: PanelState): void {
     this.signals.state.value = state;
+    this.options.onPublish?.(state);
   }
 
   markCell(...args: Parameters<HintLayer['mark']>): void {
@@ -174,7 +189,9 @@ export class PageSurface implements Surface {
 
   private drawBadge(anchor: Element, view: BadgeView): void {
     if (!anchor.isConnected) return;
-    const host = this.document.createElement('markwise-badge');
+    // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
+    // from its own attributes.
+    const host = this.document.createElement('markwise-pupil-badge');
     host.setAttribute(OWN_ATTRIBUTE, 'badge');
     const shadow = host.attachShadow({ mode: 'open' });
     adopt(shadow, this.badgeSheet);
@@ -201,6 +218,7 @@ export class PageSurface implements Surface {
     this.clearPage();
     this.stopRendering?.();
     render(null, this.panelRoot);
+    this.panelRoot.remove();
     this.host.remove();
   }
 }

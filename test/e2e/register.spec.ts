@@ -120,8 +120,8 @@ test('badges show the tier and band the policy gives the attendance the page sho
     trs.map((tr) => ({ pupilId: tr.getAttribute('data-pupil-id')!, upn: tr.querySelector('td.pupil-upn')!.textContent!.trim(), attendance: tr.querySelector('td.ytd-attendance')!.textContent!.trim() })),
   );
   // Badges near the screen come first and the rest in idle time: wait for all of them.
-  await expect(page.locator('markwise-badge .badge')).toHaveCount(420);
-  const badges = await page.locator('markwise-badge .badge').evaluateAll((els) => els.map((el) => ({ upn: el.getAttribute('data-upn')!, tier: el.getAttribute('data-tier')!, band: el.getAttribute('data-band')! })));
+  await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(420);
+  const badges = await page.locator('markwise-pupil-badge .badge').evaluateAll((els) => els.map((el) => ({ upn: el.getAttribute('data-upn')!, tier: el.getAttribute('data-tier')!, band: el.getAttribute('data-band')! })));
   expect(badges).toHaveLength(420);
   const byUpn = new Map(badges.map((b) => [b.upn, b]));
   const tiers = new Set<string>();
@@ -138,7 +138,7 @@ test('badges show the tier and band the policy gives the attendance the page sho
   expect([...bands].sort()).toEqual(micklefield.bands.map((b) => b.name).sort());
   expect([...tiers].sort()).toEqual(['1', '2', '5']);
   // The next steps are there on hover.
-  const first = page.locator('markwise-badge .badge[data-tier="5"]').first();
+  const first = page.locator('markwise-pupil-badge .badge[data-tier="5"]').first();
   await first.hover();
   await expect(first.locator('.details')).toBeVisible();
   await expect(first.locator('.details')).toContainText('Letter 3');
@@ -200,8 +200,8 @@ test('pupil names are shown as text, never run as HTML', async ({ page, mis }) =
   });
   await page.goto(`${mis.url}/fixtures/hostile`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
-  await expect(page.locator('markwise-badge .badge[aria-label^="<img src=x onerror=alert(1)>"]')).toHaveCount(1);
-  await expect(page.locator('markwise-root img, markwise-badge img')).toHaveCount(0);
+  await expect(page.locator('markwise-pupil-badge .badge[aria-label^="<img src=x onerror=alert(1)>"]')).toHaveCount(1);
+  await expect(page.locator('markwise-root img, markwise-pupil-badge img')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
 
@@ -223,15 +223,15 @@ for (const path of ['/register/class?class=4A', '/office/unexplained', '/pupils?
 test('figures seen on the pupil list give badges on the app register, which shows none', async ({ page, mis }) => {
   await page.goto(`${mis.url}/app/?/register/4A/2025-11-26/AM`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
-  await expect(page.locator('markwise-badge')).toHaveCount(0);
+  await expect(page.locator('markwise-pupil-badge')).toHaveCount(0);
   await page.goto(`${mis.url}/pupils?class=4A`);
-  await expect(page.locator('markwise-badge .badge')).toHaveCount(30);
+  await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(30);
   const pupilId = DEMO_CASES.lateBeforeClose.pupilId;
   const upn = await upnOf(page, pupilId);
-  const tier = await page.locator(`markwise-badge .badge[data-upn="${upn}"]`).getAttribute('data-tier');
+  const tier = await page.locator(`markwise-pupil-badge .badge[data-upn="${upn}"]`).getAttribute('data-tier');
   await page.goto(`${mis.url}/app/?/register/4A/2025-11-26/AM`);
   // The app shows no UPN, so its badges carry the MIS id; the figure is the one the list showed.
-  const badge = page.locator(`markwise-badge .badge[data-upn="${pupilId}"]`);
+  const badge = page.locator(`markwise-pupil-badge .badge[data-upn="${pupilId}"]`);
   await expect(badge).toHaveAttribute('data-tier', tier!);
   await expect(badge).toHaveAttribute('aria-label', /attendance \d+\.\d%/);
   await expect(badge.locator('.details')).toContainText('as seen on Wed 26 Nov 2025');
