@@ -15,7 +15,8 @@ const port = Number(process.env.MARKWISE_DEMO_PORT ?? 5178);
 
 const server = await startDemoMis({ port });
 console.log(`The demo MIS (Oakfield Primary School) is at ${server.url}/`);
-console.log('Markwise checks it as of Wed 26 Nov 2025, the demo school\'s day, with the Micklefield preset.\n');
+console.log('Markwise checks it as of Wed 26 Nov 2025, the demo school\'s day, with the Micklefield preset.');
+console.log(`The same register with the embeddable widget instead of the extension: ${server.url}/widget/\n`);
 
 let context: BrowserContext | null = null;
 let profile: string | null = null;

@@ -46,6 +46,7 @@ export function homePage(): string {
     ['/pupils', 'Pupils', 'All 420 pupils with their attendance this year; each links to the pupil record with this term\'s marks.'],
     ['/pupils/P1241', 'A pupil record', 'Details, attendance this year and the marks of the autumn term so far, read-only.'],
     ['/bench/office?pupils=1500&sessions=10', 'Bench register', 'The class-register markup with 1,500 generated pupils and 10 sessions (15,000 inputs), for timing.'],
+    ['/widget/', 'The widget, without the extension', 'The same register and badges with Markwise included by one script tag, a plain register table, and the JavaScript API.'],
     ['/fixtures/hostile', 'Hostile fixture', 'The class-register markup with pupils whose names contain markup and quotes, shown as text.'],
   ];
   const body = `<h1>${esc(SCHOOL_NAME)}: staff MIS (demo)</h1>
@@ -83,7 +84,13 @@ export function registerUrl(classId: ClassId, week: IsoDate): string {
   return `/register/class?class=${classId}&week=${week}`;
 }
 
-export function classRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate): string {
+/** The widget on a page instead of the extension: its element above the register, its one script tag. */
+export interface WidgetEmbed {
+  readonly element: string;
+  readonly scriptSrc: string;
+}
+
+export function classRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate, widget?: WidgetEmbed): string {
   const pupils = pupilsOfClass(school, classId);
   const sessions = weekSessions(week);
   const rows: GridRow[] = pupils.map((p) => ({ id: p.id, name: registerName(p), upn: p.upn, ytd: ytdOf(p), href: `/pupils/${p.id}` }));
@@ -95,8 +102,9 @@ export function classRegisterPage(school: DemoSchool, classId: ClassId, week: Is
 ${classPicker(classId, (c) => registerUrl(c, week), 'Classes')}
 <nav class="picker" aria-label="Weeks"><a href="${esc(registerUrl(classId, addDays(week, -7)))}">Previous week</a> <strong>Week beginning ${esc(shortDay(week))}/${week.slice(0, 4)}</strong> <a href="${esc(registerUrl(classId, addDays(week, 7)))}">Next week</a></nav>
 <p class="note">Type a code in each cell (/ or \\ present, L late, N reason not yet known) and save.</p>
+${widget?.element ?? ''}
 ${grid}`;
-  return page(`Register ${classId}, week beginning ${ukDate(week)}`, body, { script: REGISTER_SCRIPT });
+  return page(`Register ${classId}, week beginning ${ukDate(week)}`, body, { script: REGISTER_SCRIPT, scriptSrc: widget?.scriptSrc });
 }
 
 /** Applies a saved register form (fields `mark|<pupilId>|<date>|<session>`). Returns how many marks changed. */
@@ -215,7 +223,7 @@ ${weeks.join('\n')}
 
 const BENCH_OTHER_CODES = ['I', 'I', 'M', 'N', 'N', 'O', 'L', 'L', 'U', 'G', 'C', 'R'];
 
-export function benchPage(pupilCount: number, sessionCount: number): string {
+export function benchPage(pupilCount: number, sessionCount: number, widget?: WidgetEmbed): string {
   const rnd = seededRandom(1500);
   const sessions = weekSessions(DEFAULT_WEEK, sessionCount);
   const rows: GridRow[] = [];
@@ -236,8 +244,9 @@ export function benchPage(pupilCount: number, sessionCount: number): string {
   });
   const body = `<h1>Bench register: ${pupilCount} pupils, ${sessions.length} sessions</h1>
 <p class="note">Generated pupils for timing; saving here changes nothing.</p>
+${widget?.element ?? ''}
 ${grid}`;
-  return page('Bench register', body, { script: REGISTER_SCRIPT });
+  return page('Bench register', body, { script: REGISTER_SCRIPT, scriptSrc: widget?.scriptSrc });
 }
 
 /** Names that would run as markup if a page or an extension put them in innerHTML. */

@@ -21,6 +21,13 @@ import {
 } from './pages';
 import { DEMO_TODAY, generateSchool, isClassId, mondayOf, type DemoSchool } from './school';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
+import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage } from './widget-pages';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+/** Where npm run build puts the widget (entrypoints/widget/vite.config.ts). */
+const WIDGET_DIR = resolve(import.meta.dirname, '../../.output/widget');
+const WIDGET_FILES = new Set(['markwise-widget.js', 'markwise-widget.iife.js']);
 
 export interface DemoMisServer {
   url: string;
@@ -82,6 +89,8 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
     if (isGet) return send(res, 200, classRegisterPage(school, classId, week));
   }
 
+  if (path.startsWith('/widget')) return handleWidget(school, req, res, url);
+
   if ((path === '/app' || path === '/app/') && isGet) {
     if (path === '/app') return redirect(res, `/app/${url.search}`);
     return send(res, 200, spaShellPage());
@@ -134,6 +143,44 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   }
 
   return send(res, 404, notFoundPage());
+}
+
+/** The widget's pages and its two files, served as an integrator's own server would serve them. */
+async function handleWidget(school: DemoSchool, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  const file = /^\/widget\/([^/]+\.js)$/.exec(path)?.[1];
+  if (file !== undefined && WIDGET_FILES.has(file)) {
+    try {
+      return send(res, 200, await readFile(resolve(WIDGET_DIR, file), 'utf8'), 'text/javascript; charset=utf-8');
+    } catch {
+      return send(res, 404, `console.error(${JSON.stringify(`The Markwise widget is not built: run npm run build (${file}).`)});`, 'text/javascript; charset=utf-8');
+    }
+  }
+  if (method === 'POST') {
+    const body = new URLSearchParams(await readBody(req));
+    if (path === '/widget/register') saveRegisterForm(school, body);
+    return redirect(res, `${path}${url.search}`);
+  }
+  const classId = url.searchParams.get('class') ?? '4A';
+  if (!isClassId(classId)) return send(res, 404, notFoundPage(`There is no class ${classId}.`));
+  switch (path) {
+    case '/widget':
+    case '/widget/':
+      return send(res, 200, widgetIndexPage());
+    case '/widget/register':
+      return send(res, 200, widgetRegisterPage(school, classId, DEFAULT_WEEK));
+    case '/widget/table':
+      return send(res, 200, widgetTablePage(url.searchParams.get('storage') === 'indexeddb' ? 'indexeddb' : 'memory'));
+    case '/widget/api':
+      return send(res, 200, widgetApiPage());
+    case '/widget/broken-policy':
+      return send(res, 200, widgetBrokenPolicyPage(school, classId, DEFAULT_WEEK));
+    case '/widget/bench':
+      return send(res, 200, widgetBenchPage(clampInt(url.searchParams.get('pupils'), 1500, 1, 20_000), clampInt(url.searchParams.get('sessions'), 10, 1, 60)));
+    default:
+      return send(res, 404, notFoundPage());
+  }
 }
 
 /** Starts the demo MIS. Port 0 picks any free port; the host defaults to 127.0.0.1. */

@@ -1,0 +1,179 @@
+// The embeddable widget in Chromium with no extension loaded: the demo MIS's widget pages
+// include it with one script tag (npm run build puts it in .output/widget/).
+
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { bandFor, tierFor } from '../../rules/checks/standing';
+import { presetPolicy } from '../../rules/presets';
+import { CHROMIUM, expect, panel, QUIET_FLAGS, test } from './fixtures';
+
+let browser: Browser;
+test.beforeAll(async () => {
+  // A browser of its own, with no extension: the widget is all there is.
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS });
+});
+test.afterAll(async () => {
+  await browser.close();
+});
+
+async function plainPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+type FindingAttributes = { rule: string; severity: string; upn: string; date: string; session: string };
+
+async function findingsIn(page: Page, selector: string): Promise<FindingAttributes[]> {
+  const items = await page.locator(`${selector} li.finding[data-rule]`).evaluateAll((els) =>
+    els.map((el) => ({ rule: el.getAttribute('data-rule')!, severity: el.getAttribute('data-severity')!, upn: el.getAttribute('data-upn')!, date: el.getAttribute('data-date')!, session: el.getAttribute('data-session')! })),
+  );
+  return items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+test('the widget shows the same findings as the extension on the same register, and asks only the page\'s own server', async ({ page, mis }) => {
+  await page.goto(`${mis.url}/register/class?class=4A`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  const fromExtension = await findingsIn(page, 'markwise-root aside.panel');
+  expect(fromExtension.length).toBeGreaterThan(5);
+
+  const plain = await plainPage();
+  const requests: string[] = [];
+  plain.on('request', (request) => requests.push(request.url()));
+  await plain.goto(`${mis.url}/widget/register?class=4A`);
+  await expect(plain.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+  expect(await findingsIn(plain, 'markwise-panel aside.panel')).toEqual(fromExtension);
+  // Badges beside the names, as the extension draws them.
+  await expect(plain.locator('markwise-pupil-badge .badge[data-tier][data-band]')).toHaveCount(30);
+  expect(requests.filter((url) => !url.startsWith(mis.url))).toEqual([]);
+  await plain.close();
+});
+
+test('a malformed inline policy shows what is wrong and where, in the element, and nothing is checked', async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/broken-policy`);
+  const alert = page.locator('markwise-panel [role="alert"]');
+  await expect(alert).toContainText('Markwise could not use this policy, so nothing is checked');
+  await expect(alert).toContainText('In the policy inside the element:');
+  await expect(alert.locator('li')).toHaveText(['sessions.AM.registerClosesAt: must be a time of day written as HH:MM, for example 09:15']);
+  await expect(page.locator('markwise-panel')).toHaveAttribute('data-status', 'error');
+  // Nothing was drawn over the register, and the page's own inputs are as they were.
+  await expect(page.locator('markwise-root')).toHaveCount(0);
+  await expect(page.locator('input.reg-code').first()).toBeEditable();
+  await page.close();
+});
+
+test("the host page's styles do not reach into the widget, and the widget's do not reach out; custom properties do", async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/table`);
+  await expect(page.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+  const inside = page.locator('markwise-panel li.finding p.what').first();
+  const style = await inside.evaluate((el) => ({ color: getComputedStyle(el).color, font: getComputedStyle(el).fontFamily }));
+  expect(style.color).not.toBe('rgb(200, 0, 0)');
+  expect(style.font).not.toContain('Courier');
+  // The page set --markwise-font: the one door it is given.
+  expect(style.font).toContain('Georgia');
+  // The page's own .panel and .finding keep the page's styles, not the widget's.
+  const host = await page.locator('aside.host-panel').evaluate((el) => ({ position: getComputedStyle(el).position, zIndex: getComputedStyle(el).zIndex }));
+  expect(host).toEqual({ position: 'static', zIndex: 'auto' });
+  const hostFinding = await page.locator('aside.host-panel p.finding').evaluate((el) => ({ color: getComputedStyle(el).color, borderLeft: getComputedStyle(el).borderLeftWidth }));
+  expect(hostFinding).toEqual({ color: 'rgb(200, 0, 0)', borderLeft: '0px' });
+  await page.close();
+});
+
+test('markwise-findings fires with the findings, and again when a fix changes them', async ({ mis }) => {
+  const page = await plainPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { seen: { rules: string[]; pupils: number }[] };
+    w.seen = [];
+    document.addEventListener('markwise-findings', (event) => {
+      const detail = (event as CustomEvent<{ findings: { rule: string }[]; pupils: number }>).detail;
+      w.seen.push({ rules: detail.findings.map((f) => f.rule).sort(), pupils: detail.pupils });
+    });
+  });
+  await page.goto(`${mis.url}/widget/table`);
+  const seen = () => page.evaluate(() => (window as unknown as { seen: { rules: string[]; pupils: number }[] }).seen);
+  await expect.poll(async () => (await seen()).at(-1)).toEqual({ rules: ['code-withdrawn', 'code-withdrawn', 'late-should-be-u'], pupils: 4 });
+  await page.locator('markwise-panel li.finding[data-rule="late-should-be-u"] button[data-action="fix"]').click();
+  await expect(page.locator('tr[data-upn="T100000000003"] td').nth(4).locator('input')).toHaveValue('U');
+  // U is right, but Micklefield's teachers may enter only / \\ L N: the office is asked to confirm it.
+  await expect.poll(async () => (await seen()).at(-1)).toEqual({ rules: ['code-not-allowed', 'code-withdrawn', 'code-withdrawn'], pupils: 4 });
+  await page.close();
+});
+
+test('badges take the tier and band the policy gives the attendance in their attributes', async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/table`);
+  const micklefield = presetPolicy('micklefield');
+  const cases: [string, number][] = [
+    ['T100000000001', 97.5],
+    ['T100000000003', 88.2],
+    ['T100000000004', 79.4],
+    ['T100000000005', 75], // attended 150 of 200 possible
+  ];
+  for (const [upn, attendance] of cases) {
+    const badge = page.locator(`markwise-badge .badge[data-upn="${upn}"]`);
+    await expect(badge).toHaveAttribute('data-tier', String(tierFor(micklefield, attendance)!.level));
+    await expect(badge).toHaveAttribute('data-band', bandFor(micklefield, attendance)!.name);
+  }
+  await page.close();
+});
+
+test('the JavaScript API checks a snapshot without reading the page', async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/api`);
+  await expect(page.locator('#api-result')).toHaveAttribute('data-findings', '3');
+  await expect(page.locator('#api-result li[data-rule]')).toHaveCount(3);
+  // Bad input is answered with where, never thrown.
+  const answer = await page.evaluate(async () => {
+    const { check } = await import('/widget/markwise-widget.js' as string);
+    return check({ pupils: [{ upn: '', name: 'Ada', marks: [{ date: '2025-02-30', session: 'AM', mark: '/' }] }] }, { preset: 'micklefield' });
+  });
+  expect(answer).toEqual({
+    ok: false,
+    where: 'the snapshot',
+    problems: [
+      { path: 'pupils[0].upn', message: 'must not be empty' },
+      { path: 'pupils[0].marks[0].date', message: 'must be a real date written as YYYY-MM-DD' },
+    ],
+  });
+  await page.close();
+});
+
+test('dismissals stay in memory by default, and in the page\'s own IndexedDB only when the page asks', async ({ mis }) => {
+  for (const [query, kept] of [['', false], ['?storage=indexeddb', true]] as const) {
+    const page = await plainPage();
+    await page.goto(`${mis.url}/widget/table${query}`);
+    const item = page.locator('markwise-panel li.finding[data-rule="late-should-be-u"]');
+    await item.locator('button[data-action="dismiss"]').click();
+    await item.locator('.dismiss-form button', { hasText: 'Dismiss' }).click();
+    await expect(page.locator('markwise-panel details[data-group="dismissed"] li.finding[data-rule="late-should-be-u"]')).toHaveCount(1);
+    await page.reload();
+    await expect(page.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+    await expect(page.locator('markwise-panel details[data-group="dismissed"] li.finding[data-rule="late-should-be-u"]'), query).toHaveCount(kept ? 1 : 0);
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(databases.includes('markwise-widget'), query).toBe(kept);
+    await page.close();
+  }
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+test('the widget\'s panel, badges and error have no axe violations', async ({ mis }) => {
+  const page = await plainPage();
+  for (const path of ['/widget/table', '/widget/broken-policy']) {
+    await page.goto(`${mis.url}${path}`);
+    await expect(page.locator('markwise-panel')).toHaveAttribute('data-status', /ready|error/);
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const result = await axe.run({ include: [['markwise-panel'], ['markwise-badge']] });
+      return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    });
+    expect(violations, path).toEqual([]);
+  }
+  await page.close();
+});
