@@ -1,5 +1,6 @@
 // `npm run bench`: the engine (bench/run.ts, with every option it takes), then the extension on a
-// 15,000-cell page (bench/extension.ts) after a fresh development build. `--engine-only` stops
+// 15,000-cell page (bench/extension.ts) and the widget on the same page (bench/widget.ts), after a
+// fresh development build. `--engine-only` stops
 // after the engine. Each part reports; the command exits 0 unless a part could not run.
 
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ function run(command: string, commandArgs: string[]): void {
 
 run('npx', ['tsx', 'bench/run.ts', ...engineArgs]);
 if (!engineOnly && !args.includes('--help') && !args.includes('-h')) {
-  run('npx', ['wxt', 'build']);
+  run('npm', ['run', 'build']);
   run('npx', ['tsx', 'bench/extension.ts', ...extensionArgs]);
+  run('npx', ['tsx', 'bench/widget.ts', ...extensionArgs]);
 }

@@ -91,7 +91,7 @@ export function page(title: string, body: string, options: { script?: string; sc
 <main${options.mainId ? ` id="${esc(options.mainId)}"` : ''}>
 ${body}
 </main>
-${options.scriptSrc ? `<script src="${esc(options.scriptSrc)}"></script>` : ''}${options.script ? `<script>${options.script}</script>` : ''}
+${options.scriptSrc ? `<script defer src="${esc(options.scriptSrc)}"></script>` : ''}${options.script ? `<script>${options.script}</script>` : ''}
 </body>
 </html>
 `;

@@ -86,7 +86,9 @@ export function registerUrl(classId: ClassId, week: IsoDate): string {
 
 /** The widget on a page instead of the extension: its element above the register, its one script tag. */
 export interface WidgetEmbed {
+  /** Before the register. */
   readonly element: string;
+  /** The widget's script tag at the end of the page. */
   readonly scriptSrc: string;
 }
 

@@ -33,6 +33,7 @@ export function widgetRegisterPage(school: DemoSchool, classId: ClassId, week: I
   return classRegisterPage(school, classId, week, REGISTER_EMBED);
 }
 
+/** The bench page with the widget (deferred, as the README advises) instead of the extension. */
 export function widgetBenchPage(pupils: number, sessions: number): string {
   return benchPage(pupils, sessions, REGISTER_EMBED);
 }

@@ -95,6 +95,18 @@ function profileFor(element: Element, property: unknown): { ok: true; profile: S
   return { ok: true, profile: { ...parsed.data, paths: ['.*'], role: role === 'office' || role === 'teacher' ? role : parsed.data.role } };
 }
 
+/**
+ * Resolves when the page has been parsed. The register is read then, as the extension reads it:
+ * a script that runs while a large page is still arriving would make the browser lay the page
+ * out early and again (about 170 ms each time on a 15,000-cell register).
+ */
+function parsed(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState !== 'loading') resolve();
+    else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
+}
+
 export class MarkwisePanel extends HTMLElement {
   static readonly observedAttributes = ['preset', 'selector', 'marks', 'today', 'policy-src', 'storage', 'staff'];
   private readonly root: ShadowRoot;
@@ -154,7 +166,7 @@ export class MarkwisePanel extends HTMLElement {
     this.lifetime = lifetime;
     this.setAttribute('data-status', 'starting');
     try {
-      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.store()]);
+      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.store(), parsed()]);
       if (lifetime.signal.aborted) return;
       if (!outcome.ok) return this.fail('Markwise could not use this policy, so nothing is checked', outcome.where, outcome.problems);
       const profile = profileFor(this, this.profileProperty);

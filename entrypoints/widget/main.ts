@@ -3,6 +3,9 @@
 //   <script type="module">import { check } from './markwise-widget.js'</script>
 // Including it defines <markwise-panel> and <markwise-badge>; check() is the JavaScript API.
 
+// When the script started to run, on the page's clock (npm run bench reads it; DevTools shows it).
+performance.mark('markwise-widget-start');
+
 import { PRESET_IDS } from '../../rules/presets';
 import { RULE_IDS } from '../../rules/findings';
 import { defineElements, MarkwiseBadge, MarkwisePanel, type FindingsEventDetail } from './elements';

@@ -16,7 +16,7 @@ export default defineConfig({
     outDir: resolve(here, '../../.output/widget'),
     emptyOutDir: true,
     target: 'es2022',
-    minify: 'terser',
+    minify: process.env.MARKWISE_PROFILE === 'true' ? false : 'terser',
     terserOptions: { compress: { passes: 2 } },
     reportCompressedSize: true,
     lib: {

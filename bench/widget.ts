@@ -1,0 +1,106 @@
+// `npm run bench` (third part): the embeddable widget on the same 15,000-cell page as the
+// extension, in headless Chromium with no extension, after `npm run build`:
+//   - the widget's two files gzipped (target: under 30 KB);
+//   - from the widget's script starting to run to its panel complete, the panel after DOMContentLoaded
+//     (the extension's budget: 100 ms), and the page with the widget against the page without
+//     it (the extension's budget: at most 1.10).
+// Reports and exits 0: a benchmark is not a test.
+//
+//   npx tsx bench/widget.ts [--loads 9] [--json]
+
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startDemoMis } from '../demo/mis/server';
+import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
+
+const TARGET_SIZE_BYTES = 30 * 1024;
+const TARGET_AFTER_DCL_MS = 100;
+const TARGET_RATIO = 1.1;
+const WIDGET_DIR = '.output/widget';
+
+const loadsAt = process.argv.indexOf('--loads');
+const LOADS = loadsAt >= 0 ? Number(process.argv[loadsAt + 1]) : 9;
+const json = process.argv.includes('--json');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const sizes = Object.fromEntries(
+  ['markwise-widget.js', 'markwise-widget.iife.js'].map((file) => {
+    const bytes = readFileSync(join(WIDGET_DIR, file));
+    return [file, { bytes: bytes.length, gzippedBytes: gzipSync(bytes, { level: 9 }).length }];
+  }),
+);
+
+const server = await startDemoMis({ port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS });
+try {
+  const withWidget = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const without = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const widgetUrl = `${server.url}/widget/bench?pupils=1500&sessions=10`;
+  const plainUrl = `${server.url}/bench/office?pupils=1500&sessions=10`;
+  const timings: { fromScript: number; afterDcl: number; ready: number; findings: number }[] = [];
+  const plainLoads: number[] = [];
+  const loadWith = async () => {
+    await withWidget.goto(widgetUrl, { waitUntil: 'load' });
+    await withWidget.waitForSelector('markwise-root[data-ready-at]', { state: 'attached', timeout: 30_000 });
+    timings.push(
+      await withWidget.evaluate(() => {
+        const ready = Number(document.querySelector('markwise-root')!.getAttribute('data-ready-at'));
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const script = performance.getEntriesByName('markwise-widget-start')[0]!.startTime;
+        const findings = Number(document.querySelector('markwise-panel')!.shadowRoot!.querySelector('aside.panel')!.getAttribute('data-findings'));
+        return { fromScript: ready - script, afterDcl: ready - nav.domContentLoadedEventStart, ready, findings };
+      }),
+    );
+  };
+  const loadWithout = async () => {
+    await without.goto(plainUrl, { waitUntil: 'load' });
+    plainLoads.push(await without.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+  };
+  await withWidget.goto(widgetUrl); // warm-up: server and browser caches
+  await without.goto(plainUrl);
+  for (let i = 0; i < LOADS; i++) {
+    // Alternating, and which goes first alternates, as in bench/extension.ts.
+    if (i % 2 === 0) {
+      await loadWithout();
+      await loadWith();
+    } else {
+      await loadWith();
+      await loadWithout();
+    }
+  }
+  const fromScript = median(timings.map((t) => t.fromScript));
+  const afterDcl = median(timings.map((t) => t.afterDcl));
+  const ratio = median(timings.map((t) => t.ready)) / median(plainLoads);
+  const largest = Math.max(...Object.values(sizes).map((s) => s.gzippedBytes));
+  const results = {
+    page: '1,500 pupils x 10 sessions (15,000 cells), /widget/bench on the demo MIS, no extension',
+    loads: LOADS,
+    sizes,
+    scriptToPanelMedianMs: fromScript,
+    panelAfterDomContentLoadedMedianMs: afterDcl,
+    loadWithoutMedianMs: median(plainLoads),
+    panelCompleteMedianMs: median(timings.map((t) => t.ready)),
+    ratio,
+    findings: timings[0]?.findings ?? 0,
+    pass: { size: largest < TARGET_SIZE_BYTES, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, ratio: ratio <= TARGET_RATIO },
+  };
+  if (json) console.log(JSON.stringify(results, null, 2));
+  else {
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+    console.log(`\nThe widget on ${results.page}, ${LOADS} loads each`);
+    for (const [file, s] of Object.entries(sizes)) console.log(`  ${file.padEnd(24)} ${(s.bytes / 1024).toFixed(1)} KB, gzipped (-9) ${(s.gzippedBytes / 1024).toFixed(1)} KB   target < 30 KB   ${verdict(s.gzippedBytes < TARGET_SIZE_BYTES)}`);
+    console.log(`  script start to panel complete (median)      ${fromScript.toFixed(1)} ms   (${results.findings} findings)`);
+    console.log(`  panel complete after DOMContentLoaded        ${afterDcl.toFixed(1)} ms   target <= ${TARGET_AFTER_DCL_MS} ms   ${verdict(results.pass.afterDomContentLoaded)}`);
+    console.log(`  panel complete ${results.panelCompleteMedianMs.toFixed(0)} ms against load without ${results.loadWithoutMedianMs.toFixed(0)} ms: ratio ${ratio.toFixed(3)}   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
