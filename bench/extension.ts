@@ -15,6 +15,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
+import { alternately } from './alternately';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension, QUIET_FLAGS, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
 
 const TARGET_RATIO = 1.1;
@@ -135,16 +136,7 @@ try {
     const findings = Number(await page.locator('markwise-root aside.panel').getAttribute('data-findings'));
     withExtension.push({ ...timing, panel, findings });
   };
-  // Which goes first alternates, so neither always follows the other's garbage or the server's cache.
-  for (let i = 0; i < LOADS; i++) {
-    if (i % 2 === 0) {
-      await loadWithout();
-      await loadWith();
-    } else {
-      await loadWith();
-      await loadWithout();
-    }
-  }
+  await alternately(LOADS, loadWithout, loadWith);
   await plain.close();
 
   // Keystrokes, timed in the page on its own clock. Markwise's part runs from the input event (the

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
+import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 
 const TARGET_SIZE_BYTES = 30 * 1024;
@@ -65,16 +66,7 @@ try {
   };
   await withWidget.goto(widgetUrl); // warm-up: server and browser caches
   await without.goto(plainUrl);
-  for (let i = 0; i < LOADS; i++) {
-    // Alternating, and which goes first alternates, as in bench/extension.ts.
-    if (i % 2 === 0) {
-      await loadWithout();
-      await loadWith();
-    } else {
-      await loadWith();
-      await loadWithout();
-    }
-  }
+  await alternately(LOADS, loadWithout, loadWith);
   const fromScript = median(timings.map((t) => t.fromScript));
   const afterDcl = median(timings.map((t) => t.afterDcl));
   const ratio = median(timings.map((t) => t.ready)) / median(plainLoads);

@@ -107,16 +107,41 @@ function parsed(): Promise<void> {
   });
 }
 
-export class MarkwisePanel extends HTMLElement {
-  static readonly observedAttributes = ['preset', 'selector', 'marks', 'today', 'policy-src', 'storage', 'staff'];
-  private readonly root: ShadowRoot;
-  private lifetime: AbortController | null = null;
-  private policyProperty: unknown = undefined;
-  private started = false;
+/** What both elements share: a shadow root, and a policy property that redraws when set. */
+abstract class MarkwiseElement extends HTMLElement {
+  protected readonly root: ShadowRoot;
+  protected policyProperty: unknown = undefined;
 
   constructor() {
     super();
     this.root = this.attachShadow({ mode: 'open' });
+  }
+
+  /** A policy given by script (an object or JSON text); it wins over inline JSON, policy-src and preset. */
+  get policy(): unknown {
+    return this.policyProperty;
+  }
+
+  set policy(value: unknown) {
+    this.policyProperty = value;
+    if (this.isConnected) this.refresh();
+  }
+
+  /** Draws the element again from its attributes and properties. */
+  protected abstract refresh(): void;
+
+  connectedCallback(): void {
+    this.refresh();
+  }
+}
+
+export class MarkwisePanel extends MarkwiseElement {
+  static readonly observedAttributes = ['preset', 'selector', 'marks', 'today', 'policy-src', 'storage', 'staff'];
+  private lifetime: AbortController | null = null;
+  private started = false;
+
+  protected refresh(): void {
+    void this.restart();
   }
 
   private profileProperty: unknown = undefined;
@@ -128,21 +153,7 @@ export class MarkwisePanel extends HTMLElement {
 
   set profile(value: unknown) {
     this.profileProperty = value;
-    if (this.isConnected) void this.restart();
-  }
-
-  /** A policy given by script (an object or JSON text); it wins over inline JSON, policy-src and preset. */
-  get policy(): unknown {
-    return this.policyProperty;
-  }
-
-  set policy(value: unknown) {
-    this.policyProperty = value;
-    if (this.isConnected) void this.restart();
-  }
-
-  connectedCallback(): void {
-    void this.restart();
+    if (this.isConnected) this.refresh();
   }
 
   disconnectedCallback(): void {
@@ -235,27 +246,11 @@ function attendanceOf(element: Element): number | null {
   return (attended * 100) / possible;
 }
 
-export class MarkwiseBadge extends HTMLElement {
+export class MarkwiseBadge extends MarkwiseElement {
   static readonly observedAttributes = ['upn', 'name', 'attendance', 'attended', 'possible', 'preset', 'policy-src', 'focusable'];
-  private readonly root: ShadowRoot;
-  private policyProperty: unknown = undefined;
   private drawn = 0;
 
-  constructor() {
-    super();
-    this.root = this.attachShadow({ mode: 'open' });
-  }
-
-  get policy(): unknown {
-    return this.policyProperty;
-  }
-
-  set policy(value: unknown) {
-    this.policyProperty = value;
-    if (this.isConnected) void this.draw();
-  }
-
-  connectedCallback(): void {
+  protected refresh(): void {
     void this.draw();
   }
 
