@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { isIsoDate } from '../../rules/dates';
+import { isPresetId, presetInput } from '../../rules/presets';
 import {
   benchPage,
   classRegisterPage,
@@ -156,6 +157,12 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
     } catch {
       return send(res, 404, `console.error(${JSON.stringify(`The Markwise widget is not built: run npm run build (${file}).`)});`, 'text/javascript; charset=utf-8');
     }
+  }
+  // A school's policy file on the school's own site, for policy-src: the presets as exported.
+  const policyFile = /^\/widget\/policies\/([a-z-]+)\.json$/.exec(path)?.[1];
+  if (policyFile !== undefined) {
+    if (!isPresetId(policyFile)) return send(res, 404, JSON.stringify({ error: 'no such policy' }), 'application/json');
+    return send(res, 200, JSON.stringify(presetInput(policyFile), null, 2), 'application/json; charset=utf-8');
   }
   if (method === 'POST') {
     const body = new URLSearchParams(await readBody(req));

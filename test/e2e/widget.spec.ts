@@ -104,6 +104,25 @@ test('markwise-findings fires with the findings, and again when a fix changes th
   await page.close();
 });
 
+test("a policy file on the page's own site is used; one that cannot be read is said to be so", async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/table`);
+  await page.evaluate(() => {
+    for (const src of ['/widget/policies/valence.json', '/widget/policies/missing.json']) {
+      const panel = document.createElement('markwise-panel');
+      panel.setAttribute('selector', '#register-table');
+      panel.setAttribute('today', '2025-11-26');
+      panel.setAttribute('policy-src', src);
+      panel.id = src.includes('valence') ? 'from-file' : 'from-nowhere';
+      document.body.append(panel);
+    }
+  });
+  await expect(page.locator('#from-file aside.panel')).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('#from-file .panel-meta')).toContainText(presetPolicy('valence').schoolName);
+  await expect(page.locator('#from-nowhere [role="alert"]')).toContainText('policy-src: could not be read: the server answered 404');
+  await page.close();
+});
+
 test('badges take the tier and band the policy gives the attendance in their attributes', async ({ mis }) => {
   const page = await plainPage();
   await page.goto(`${mis.url}/widget/table`);
