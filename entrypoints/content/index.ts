@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BUNDLE_KEY, type ContentBundle } from '../../storage/bundle';
 import type { Request, Send } from '../../storage/messages';
-import { PageSession } from './page-session';
+import { PageSession } from '../page/page-session';
 
 const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 

@@ -14,7 +14,7 @@ import { siteProfileSchema, type SiteProfile } from '../../sites/profile';
 import { tableProfile, type TableMarks } from '../../sites/table';
 import { describeIssues } from '../../rules/validation';
 import type { ContentBundle } from '../../storage/bundle';
-import { PageSession } from '../content/page-session';
+import { PageSession } from '../page/page-session';
 import { bankHolidaysFor } from './check';
 import { elementPolicy, type PolicyOutcome } from './policy';
 import { indexedDbStore, memoryStore, sendTo, type WidgetStore } from './storage';

@@ -1,7 +1,10 @@
-// The content script's life on one tab: which profile fits this page, where
+// Markwise's life on one page (in the content script, or in the widget): which profile fits it, where
 // its register is, and a fresh register view (with its own AbortSignal) each
 // time a single-page app replaces the register. Failures are reported in the
 // panel and never reach the MIS page.
+//
+// entrypoints/page/ holds the page code that both the content script and the widget run;
+// it is not an entrypoint (WXT builds only the index files of entrypoints/).
 
 import { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { listedBankHolidays } from '../../rules/calendar/bank-holiday-source';
