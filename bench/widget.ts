@@ -3,10 +3,11 @@
 //   - the widget's two files gzipped (target: under 30 KB);
 //   - from the widget's script starting to run to its panel complete, the panel after DOMContentLoaded
 //     (the extension's budget: 100 ms), and the page with the widget against the page without
-//     it (the extension's budget: at most 1.10).
+//     it (the extension's budget: at most 1.10), and against the same page with an empty script in
+//     the widget's place (what a script tag itself costs the page).
 // Reports and exits 0: a benchmark is not a test.
 //
-//   npx tsx bench/widget.ts [--loads 9] [--json]
+//   npx tsx bench/widget.ts [--loads 15] [--json]
 
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -22,7 +23,8 @@ const TARGET_RATIO = 1.1;
 const WIDGET_DIR = '.output/widget';
 
 const loadsAt = process.argv.indexOf('--loads');
-const LOADS = loadsAt >= 0 ? Number(process.argv[loadsAt + 1]) : 9;
+// 15 rather than the extension's 9: the widget's share of a load is near the 10% line by itself.
+const LOADS = loadsAt >= 0 ? Number(process.argv[loadsAt + 1]) : 15;
 const json = process.argv.includes('--json');
 
 function median(values: number[]): number {
@@ -43,6 +45,10 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 try {
   const withWidget = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const without = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // The same widget page with an empty script in the widget's place: what any deferred script tag
+  // costs this page, apart from what the widget does.
+  const emptyScript = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await emptyScript.route('**/markwise-widget.iife.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
   const widgetUrl = `${server.url}/widget/bench?pupils=1500&sessions=10`;
   const plainUrl = `${server.url}/bench/office?pupils=1500&sessions=10`;
   const timings: { fromScript: number; afterDcl: number; ready: number; findings: number }[] = [];
@@ -60,16 +66,21 @@ try {
       }),
     );
   };
+  const emptyLoads: number[] = [];
   const loadWithout = async () => {
     await without.goto(plainUrl, { waitUntil: 'load' });
     plainLoads.push(await without.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+    await emptyScript.goto(widgetUrl, { waitUntil: 'load' });
+    emptyLoads.push(await emptyScript.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
   };
   await withWidget.goto(widgetUrl); // warm-up: server and browser caches
   await without.goto(plainUrl);
+  await emptyScript.goto(widgetUrl);
   await alternately(LOADS, loadWithout, loadWith);
   const fromScript = median(timings.map((t) => t.fromScript));
   const afterDcl = median(timings.map((t) => t.afterDcl));
   const ratio = median(timings.map((t) => t.ready)) / median(plainLoads);
+  const ratioToEmptyScript = median(timings.map((t) => t.ready)) / median(emptyLoads);
   const largest = Math.max(...Object.values(sizes).map((s) => s.gzippedBytes));
   const results = {
     page: '1,500 pupils x 10 sessions (15,000 cells), /widget/bench on the demo MIS, no extension',
@@ -80,6 +91,8 @@ try {
     loadWithoutMedianMs: median(plainLoads),
     panelCompleteMedianMs: median(timings.map((t) => t.ready)),
     ratio,
+    loadWithEmptyScriptMedianMs: median(emptyLoads),
+    ratioToEmptyScript,
     findings: timings[0]?.findings ?? 0,
     pass: { size: largest < TARGET_SIZE_BYTES, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, ratio: ratio <= TARGET_RATIO },
   };
@@ -91,6 +104,7 @@ try {
     console.log(`  script start to panel complete (median)      ${fromScript.toFixed(1)} ms   (${results.findings} findings)`);
     console.log(`  panel complete after DOMContentLoaded        ${afterDcl.toFixed(1)} ms   target <= ${TARGET_AFTER_DCL_MS} ms   ${verdict(results.pass.afterDomContentLoaded)}`);
     console.log(`  panel complete ${results.panelCompleteMedianMs.toFixed(0)} ms against load without ${results.loadWithoutMedianMs.toFixed(0)} ms: ratio ${ratio.toFixed(3)}   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);
+    console.log(`    against the same page with an empty script in the widget's place, load ${results.loadWithEmptyScriptMedianMs.toFixed(0)} ms: ratio ${ratioToEmptyScript.toFixed(3)}`);
   }
 } finally {
   await browser.close();
