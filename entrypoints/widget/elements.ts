@@ -16,7 +16,8 @@ import { describeIssues } from '../../rules/validation';
 import type { ContentBundle } from '../../storage/bundle';
 import { PageSession } from '../page/page-session';
 import { bankHolidaysFor } from './check';
-import { elementPolicy, type PolicyOutcome } from './policy';
+import { elementPolicy } from './policy';
+import type { Policy } from '../../rules/policy/schema';
 import { indexedDbStore, memoryStore, sendTo, type WidgetStore } from './storage';
 
 /** The panel sits where the page puts it, not fixed in a corner as in the extension. */
@@ -184,7 +185,9 @@ export class MarkwisePanel extends MarkwiseElement {
       if (!profile.ok) return this.fail('Markwise does not know which register to check', profile.where, profile.problems);
       const today = this.getAttribute('today');
       if (today !== null && !isIsoDate(today)) return this.fail('Markwise could not use this date', `today="${today}"`, [{ path: 'today', message: 'must be a real date written as YYYY-MM-DD' }]);
-      this.startSession(outcome, profile.profile, store, today, lifetime.signal);
+      const dismissed = await store.dismissed();
+      if (lifetime.signal.aborted) return;
+      this.startSession(outcome.policy, profile.profile, store, dismissed, today, lifetime.signal);
     } catch (error) {
       this.fail('Markwise hit a problem and is not checking this page', 'the widget', [{ path: 'error', message: error instanceof Error ? error.message : String(error) }]);
     }
@@ -194,27 +197,23 @@ export class MarkwisePanel extends MarkwiseElement {
     return this.getAttribute('storage') === 'indexeddb' ? indexedDbStore() : memoryStore();
   }
 
-  private startSession(outcome: Extract<PolicyOutcome, { ok: true }>, profile: SiteProfile, store: WidgetStore, today: string | null, signal: AbortSignal): void {
-    void store.dismissed().then((dismissed) => {
-      if (signal.aborted) return;
-      const bundle: ContentBundle = {
-        revision: 1,
-        policy: outcome.policy,
-        bankHolidays: bankHolidaysFor(outcome.policy),
-        profiles: [profile],
-        sites: [{ origin: location.origin, profileIds: [profile.id] }],
-        dismissed,
-        panelCollapsed: false,
-        today: today === null ? { mode: 'real' } : { mode: 'fixed', date: today },
-      };
-      const session = new PageSession(document, bundle, sendTo(store), signal, {
-        panelIn: this.root,
-        panelCss: INLINE_PANEL_CSS,
-        onPublish: (state) => this.published(state, outcome.policy.id),
-      });
-      this.setAttribute('data-status', 'running');
-      session.start();
+  private startSession(policy: Policy, profile: SiteProfile, store: WidgetStore, dismissed: Record<string, string>, today: string | null, signal: AbortSignal): void {
+    const bundle: ContentBundle = {
+      revision: 1,
+      policy,
+      bankHolidays: bankHolidaysFor(policy),
+      profiles: [profile],
+      sites: [{ origin: location.origin, profileIds: [profile.id] }],
+      dismissed,
+      panelCollapsed: false,
+      today: today === null ? { mode: 'real' } : { mode: 'fixed', date: today },
+    };
+    const session = new PageSession(document, bundle, sendTo(store), signal, {
+      panelIn: this.root,
+      panelCss: INLINE_PANEL_CSS,
+      onPublish: (state) => this.published(state, policy.id),
     });
+    session.start();
   }
 
   private published(state: PanelState, policy: string): void {
