@@ -1,10 +1,12 @@
-// `npm run screenshots`: the README's pictures of the panel, a hint and the
-// badges, taken from the demo MIS with the built extension, so they stay true.
+// `npm run screenshots`: the README's pictures of the panel, a hint, the badges and
+// the widget, taken from the demo MIS with the built extension (and the widget without
+// it), so they stay true.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleReady, launchWithExtension, serviceWorkerOf } from '../test/e2e/fixtures';
+import { chromium } from '@playwright/test';
+import { bundleReady, CHROMIUM, launchWithExtension, QUIET_FLAGS, serviceWorkerOf } from '../test/e2e/fixtures';
 import { DEMO_CASES } from './mis/school';
 import { startDemoMis } from './mis/server';
 
@@ -39,6 +41,14 @@ try {
   await badge.hover();
   const b = (await badge.boundingBox())!;
   await page.screenshot({ path: join(OUT, 'badges.png'), clip: { x: 0, y: Math.max(0, b.y - 160), width: 900, height: 400 } });
+
+  // The widget on a plain register table, in a page of its own with no extension.
+  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS });
+  const widgetPage = await plain.newPage({ viewport: { width: 1280, height: 800 } });
+  await widgetPage.goto(`${server.url}/widget/table`);
+  await widgetPage.locator('markwise-panel aside.panel[data-status="ready"]').waitFor();
+  await widgetPage.screenshot({ path: join(OUT, 'widget.png') });
+  await plain.close();
   console.log(`Screenshots written to ${OUT}/`);
 } finally {
   await context.close();
