@@ -22,9 +22,17 @@ export function policyFrom(input: unknown, where: string): PolicyOutcome {
   return result.ok ? result : { ok: false, where, problems: result.problems };
 }
 
+/** Presets checked once per page, however many badges name them. */
+const presets = new Map<string, PolicyOutcome>();
+
 export function presetOutcome(id: string): PolicyOutcome {
   if (!isPresetId(id)) return { ok: false, where: `preset="${id}"`, problems: [{ path: 'preset', message: `is not a preset: use one of ${PRESET_IDS.join(', ')}` }] };
-  return { ok: true, policy: presetPolicy(id) };
+  let outcome = presets.get(id);
+  if (outcome === undefined) {
+    outcome = { ok: true, policy: presetPolicy(id) };
+    presets.set(id, outcome);
+  }
+  return outcome;
 }
 
 const fetched = new Map<string, Promise<PolicyOutcome>>();
