@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BUNDLE_KEY, type ContentBundle } from '../../storage/bundle';
 import type { Request, Send } from '../../storage/messages';
-import { PageSession } from '../page/page-session';
+import { documentParsed, PageSession } from '../page/page-session';
 
 const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 
@@ -23,10 +23,7 @@ export default defineContentScript({
     const send: Send = (request: Request) => browser.runtime.sendMessage(request);
     let session: PageSession | null = null;
     try {
-      const parsed = new Promise<void>((done) => {
-        if (document.readyState !== 'loading') done();
-        else document.addEventListener('DOMContentLoaded', () => done(), { once: true });
-      });
+      const parsed = documentParsed(document);
       const stored = await browser.storage.local.get(BUNDLE_KEY);
       const bundle = stored[BUNDLE_KEY] as ContentBundle | undefined;
       if (bundle === undefined) return;

@@ -16,6 +16,18 @@ import type { PageFigure, Send, StoredFigure, TabStatus } from '../../storage/me
 import { RegisterView } from './register-view';
 import { OWN_ATTRIBUTE, PageSurface, type SurfaceOptions } from './surface';
 
+/**
+ * Resolves when the page has been parsed: Markwise reads the register then (the content script and
+ * the widget alike). Reading while a large page is still arriving would make the browser lay it out
+ * early and again (about 170 ms each time on a 15,000-cell register).
+ */
+export function documentParsed(document: Document): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState !== 'loading') resolve();
+    else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
+}
+
 /** How long a matching page may take to show its register before the panel says it is missing. */
 const REGISTER_WAIT_MS = 3000;
 

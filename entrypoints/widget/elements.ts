@@ -14,7 +14,7 @@ import { siteProfileSchema, type SiteProfile } from '../../sites/profile';
 import { tableProfile, type TableMarks } from '../../sites/table';
 import { describeIssues } from '../../rules/validation';
 import type { ContentBundle } from '../../storage/bundle';
-import { PageSession } from '../page/page-session';
+import { documentParsed, PageSession } from '../page/page-session';
 import { bankHolidaysFor } from './check';
 import { elementPolicy } from './policy';
 import type { Policy } from '../../rules/policy/schema';
@@ -96,18 +96,6 @@ function profileFor(element: Element, property: unknown): { ok: true; profile: S
   return { ok: true, profile: { ...parsed.data, paths: ['.*'], role: role === 'office' || role === 'teacher' ? role : parsed.data.role } };
 }
 
-/**
- * Resolves when the page has been parsed. The register is read then, as the extension reads it:
- * a script that runs while a large page is still arriving would make the browser lay the page
- * out early and again (about 170 ms each time on a 15,000-cell register).
- */
-function parsed(): Promise<void> {
-  return new Promise((resolve) => {
-    if (document.readyState !== 'loading') resolve();
-    else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
-  });
-}
-
 /** What both elements share: a shadow root, and a policy property that redraws when set. */
 abstract class MarkwiseElement extends HTMLElement {
   protected readonly root: ShadowRoot;
@@ -178,7 +166,7 @@ export class MarkwisePanel extends MarkwiseElement {
     this.lifetime = lifetime;
     this.setAttribute('data-status', 'starting');
     try {
-      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.store(), parsed()]);
+      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.store(), documentParsed(document)]);
       if (lifetime.signal.aborted) return;
       if (!outcome.ok) return this.fail('Markwise could not use this policy, so nothing is checked', outcome.where, outcome.problems);
       const profile = profileFor(this, this.profileProperty);
