@@ -49,7 +49,8 @@ function plainWords(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return 'is not any of the forms this field takes';
     case 'invalid_format':
-      return `is not written in the form this field takes (${issue.format})`;
+      // 'regex' means nothing to a school office; a named format (a date, an email) does.
+      return issue.format === 'regex' ? 'is not written in the form this field takes' : `is not written in the form this field takes (${issue.format})`;
     default:
       return 'is not valid here';
   }

@@ -62,6 +62,13 @@ function showProblems(root: ShadowRoot, heading: string, where: string, problems
   root.replaceChildren(box);
 }
 
+/** An attribute the page set to a value the widget does not take. */
+class AttributeProblem extends Error {
+  constructor(readonly where: string, readonly problem: Problem) {
+    super(`${where}: ${problem.message}`);
+  }
+}
+
 /** The register's profile: the profile property, an inline profile, or a table by selector. */
 function profileFor(element: Element, property: unknown): { ok: true; profile: SiteProfile } | { ok: false; where: string; problems: Problem[] } {
   const inline = element.querySelector(':scope > script[type="application/json"][data-for="profile"]');
@@ -92,8 +99,12 @@ function profileFor(element: Element, property: unknown): { ok: true; profile: S
   const parsed = siteProfileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, where, problems: describeIssues(parsed.error, input, '(the profile itself)') };
   const role = element.getAttribute('staff');
+  if (role !== null && role !== 'office' && role !== 'teacher') {
+    // A typo here would otherwise check a teacher's register as the office's, saying nothing.
+    return { ok: false, where: `staff="${role}"`, problems: [{ path: 'staff', message: 'must be "office" or "teacher"' }] };
+  }
   // The page chose to include the widget: the profile applies wherever it is.
-  return { ok: true, profile: { ...parsed.data, paths: ['.*'], role: role === 'office' || role === 'teacher' ? role : parsed.data.role } };
+  return { ok: true, profile: { ...parsed.data, paths: ['.*'], role: role ?? parsed.data.role } };
 }
 
 /** What both elements share: a shadow root, and a policy property that redraws when set. */
@@ -177,12 +188,17 @@ export class MarkwisePanel extends MarkwiseElement {
       if (lifetime.signal.aborted) return;
       this.startSession(outcome.policy, profile.profile, store, dismissed, today, lifetime.signal);
     } catch (error) {
+      if (error instanceof AttributeProblem) return this.fail('Markwise could not use this setting, so nothing is checked', error.where, [error.problem]);
       this.fail('Markwise hit a problem and is not checking this page', 'the widget', [{ path: 'error', message: error instanceof Error ? error.message : String(error) }]);
     }
   }
 
   private async store(): Promise<WidgetStore> {
-    return this.getAttribute('storage') === 'indexeddb' ? indexedDbStore() : memoryStore();
+    const storage = this.getAttribute('storage');
+    if (storage === 'indexeddb') return indexedDbStore();
+    if (storage === null || storage === 'memory') return memoryStore();
+    // Not silently memory: a page that meant to keep dismissals would lose them at every reload.
+    throw new AttributeProblem(`storage="${storage}"`, { path: 'storage', message: 'must be "memory" or "indexeddb"' });
   }
 
   private startSession(policy: Policy, profile: SiteProfile, store: WidgetStore, dismissed: Record<string, string>, today: string | null, signal: AbortSignal): void {

@@ -179,6 +179,38 @@ test('dismissals stay in memory by default, and in the page\'s own IndexedDB onl
   }
 });
 
+test('an attribute set to a value the widget does not take is shown in the element, and a good one takes effect', async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/table`);
+  const element = page.locator('markwise-panel');
+  await expect(element.locator('aside.panel')).toHaveAttribute('data-status', 'ready');
+  // G (holiday not authorised) in Amira's first session: the office (the table's default) may enter any code.
+  await page.locator('#register-table tbody tr[data-upn="T100000000001"] input').first().fill('G');
+  await expect(element.locator('li.finding[data-rule="code-not-allowed"]')).toHaveCount(0);
+  const alert = element.locator('[role="alert"]');
+  for (const [name, value, message] of [
+    ['today', '25/11/2025', 'today: must be a real date written as YYYY-MM-DD'],
+    ['today', '2025-02-30', 'today: must be a real date written as YYYY-MM-DD'],
+    ['staff', 'head', 'staff: must be "office" or "teacher"'],
+    ['storage', 'local', 'storage: must be "memory" or "indexeddb"'],
+  ] as const) {
+    await element.evaluate((el, [n, v]) => el.setAttribute(n, v), [name, value] as const);
+    await expect(element, `${name}="${value}"`).toHaveAttribute('data-status', 'error');
+    await expect(alert).toContainText(`${name}="${value}"`);
+    await expect(alert.locator('li')).toHaveText([message]);
+    await expect(element.locator('aside.panel')).toHaveCount(0);
+    await element.evaluate((el, n) => (n === 'today' ? el.setAttribute('today', '2025-11-26') : el.removeAttribute(n)), name);
+    await expect(element.locator('aside.panel')).toHaveAttribute('data-status', 'ready');
+  }
+  // Micklefield's teachers enter only the present, late and N marks (policy §7.1): G is the office's.
+  await element.evaluate((el) => el.setAttribute('staff', 'teacher'));
+  const notAllowed = element.locator('li.finding[data-rule="code-not-allowed"]');
+  await expect(notAllowed).toHaveCount(1);
+  await expect(notAllowed).toHaveAttribute('data-upn', 'T100000000001');
+  await expect(notAllowed).toHaveAttribute('data-date', '2025-11-24');
+  await page.close();
+});
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the widget\'s panel, badges and error have no axe violations', async ({ mis }) => {
