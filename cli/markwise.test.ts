@@ -130,6 +130,17 @@ describe('CSV quirks a real export has', () => {
   });
 });
 
+describe('an export saved by Windows as Windows-1252 ("ANSI")', () => {
+  it('reads accented names as the MIS shows them', async () => {
+    const text = `${HEADER}\nA1,Zoë Brontë,${DAY},AM,/,\nA2,Seán O’Brien,${DAY},AM,/,\n`;
+    const bytes = Uint8Array.from([...text].map((c) => ({ ë: 0xeb, á: 0xe1, '’': 0x92 })[c] ?? c.charCodeAt(0)));
+    const path = join(dir, 'ansi.csv');
+    writeFileSync(path, bytes);
+    const report = JSON.parse((await markwise('check', path, '--policy', 'micklefield', '--today', DAY, '--json')).stdout);
+    expect(report.pupils.map((p: JsonPupil) => p.name)).toEqual(['Zoë Brontë', 'Seán O’Brien']);
+  });
+});
+
 describe('bad input exits 2, says what and where on standard error, and checks nothing', () => {
   const cases: [what: string, file: string, lines: string[], message: string][] = [
     ['a missing column', 'no-arrival.csv', ['upn,name,date,session,mark', `A1,Ada,${DAY},AM,/`], 'no-arrival.csv line 1: the header has no arrival column'],

@@ -13,6 +13,7 @@ import { RULE_IDS } from '../rules/findings';
 import { parsePolicy, type Policy, type Role } from '../rules/policy/schema';
 import { policyWarnings } from '../rules/policy/warnings';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/presets';
+import { decodeFileText } from '../rules/file-text';
 import { describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { DEMO_TODAY } from '../demo/make-demo-register';
 import { COLOURED, PLAIN, RULE_SUMMARIES, jsonReport, textReport, type Style } from './report';
@@ -128,7 +129,8 @@ function reason(error: unknown): string {
 
 function readText(file: string | URL, what: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    // UTF-8, or Windows-1252 as SIMS and Excel on Windows save CSV ('Zoë', not 'Zo�').
+    return decodeFileText(readFileSync(file)).text;
   } catch (error) {
     throw new BadInput(`cannot read ${what} (${reason(error)})`);
   }

@@ -125,6 +125,20 @@ describe('reading a CSV register export', () => {
     expect(problems(`${HEADER}\n`)).toEqual([at(null, null, 'the file has a header but no rows of marks below it')]);
   });
 
+  it('reports how far through a long export it is, rising to 1, and the progress does not change what is read', () => {
+    // 100 pupils by 100 days by two sessions.
+    const day = (n: number) => new Date(Date.UTC(2025, 8, 1 + n)).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 20_000 }, (_, i) => `A${i % 100},Pupil ${i % 100},${day(Math.floor(i / 200))},${Math.floor(i / 100) % 2 === 0 ? 'AM' : 'PM'},/,`);
+    const text = [HEADER, ...rows].join('\n');
+    const fractions: number[] = [];
+    const withProgress = readRegisterExport(text, 'big.csv', { onProgress: (f) => fractions.push(f) });
+    expect(fractions.length).toBeGreaterThanOrEqual(3);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= fractions[i - 1]!))).toBe(true);
+    expect(withProgress).toEqual(readRegisterExport(text, 'big.csv'));
+    expect(withProgress.ok).toBe(true);
+  });
+
   it('a CSV register is taken as office staff, with its source', () => {
     const result = readRegisterExport(`${HEADER}\nA1,Ada,2024-10-01,AM,/,`, 'register.csv');
     expect(result.ok && [result.snapshot.role, result.snapshot.source]).toEqual(['office', 'register.csv']);

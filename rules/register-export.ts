@@ -31,12 +31,23 @@ const EXPECTED_HEADER = `${REQUIRED_COLUMNS.join(',')} (optionally also dob and 
  * Reads an export's text: a JSON register snapshot when it starts with '{'
  * (or '['), otherwise CSV. `source` names where it came from (a file name).
  */
-export function readRegisterExport(text: string, source = ''): ExportResult {
+export interface ReadOptions {
+  /**
+   * Told how far through the text reading is (0 to 1), every few thousand rows, so that a page
+   * can show progress on a year's export (570,000 rows). JSON is read in one go and not reported.
+   */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 8192;
+
+export function readRegisterExport(text: string, source = '', options: ReadOptions = {}): ExportResult {
   // A byte-order mark (Excel's 'CSV UTF-8') and Windows line endings are not data.
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   if (body.trim() === '') return failed({ line: null, column: null, path: null, message: 'the file is empty' });
   const first = body.trimStart()[0];
-  return first === '{' || first === '[' ? readJson(body, source) : readCsv(body, source);
+  return first === '{' || first === '[' ? readJson(body, source) : readCsv(body, source, options.onProgress);
 }
 
 /** "register.csv line 14, column date: ..." or "register.json pupils[3].marks[12].date: ...". */
@@ -154,7 +165,7 @@ interface CsvRow {
 }
 
 /** Splits the text into rows, each with the line it starts on, and notes broken quoting. */
-function csvRows(text: string, problems: ExportProblem[]): CsvRow[] {
+function csvRows(text: string, problems: ExportProblem[], onProgress?: (fraction: number) => void): CsvRow[] {
   const rows: CsvRow[] = [];
   let start = 0;
   let line = 1;
@@ -179,6 +190,7 @@ function csvRows(text: string, problems: ExportProblem[]): CsvRow[] {
       const end = result.meta.cursor;
       for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
       start = end;
+      if (onProgress !== undefined && rows.length % PROGRESS_EVERY === 0) onProgress(end / text.length);
     },
   });
   return rows;
@@ -195,9 +207,10 @@ interface PupilBeingRead {
   dobLine: number;
 }
 
-function readCsv(text: string, source: string): ExportResult {
+function readCsv(text: string, source: string, onProgress?: (fraction: number) => void): ExportResult {
   const problems: ExportProblem[] = [];
-  const rows = csvRows(text, problems);
+  const rows = csvRows(text, problems, onProgress);
+  onProgress?.(1);
   // Excel leaves rows of bare commas below a sheet's data: they are blank, not bad.
   const isBlank = (row: CsvRow) => row.fields.every((f) => f.trim() === '');
   const headerIndex = rows.findIndex((row) => !isBlank(row));
