@@ -11,16 +11,15 @@ import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
 import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
 import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, todayOf, type ContentBundle } from '../storage/bundle';
-import { openDb } from '../storage/db';
 import type { Request, TabStatus } from '../storage/messages';
-import { MarkwiseStore } from '../storage/store';
+import { openExtensionStore } from '../storage/extension-store';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const CONTENT_SCRIPT_ID = 'markwise-sites';
 const TAB_STATUS_KEY = (tabId: number) => `tab-status:${tabId}`;
 
 export default defineBackground(() => {
-  const store = new MarkwiseStore(openDb(), { defaultPolicyId: release ? 'dfe' : 'micklefield', now: () => new Date() });
+  const store = openExtensionStore();
   let revision = 0;
   let publishing: Promise<void> = Promise.resolve();
 

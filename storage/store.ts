@@ -132,7 +132,8 @@ export class MarkwiseStore {
     return { id: 'dfe', input: presetInput('dfe'), origin: 'preset' };
   }
 
-  private async policyInput(id: string): Promise<ActivePolicy | null> {
+  /** A policy as stored (or a preset's own), by id; null when there is none. */
+  async policyInput(id: string): Promise<ActivePolicy | null> {
     const stored = await this.db.policies.get(id);
     if (stored !== undefined) return { id, input: stored.input, origin: stored.origin };
     if (isPresetId(id)) return { id, input: presetInput(id), origin: 'preset' };

@@ -12,21 +12,17 @@ import { formatSchoolDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
 import { parseSiteProfiles } from '../../sites/profile';
-import { openDb, type Dismissal } from '../../storage/db';
-import { MarkwiseStore, type PolicyListing, type SiteGrant, type StorageSummary } from '../../storage/store';
+import type { Dismissal } from '../../storage/db';
+import { downloadText } from '../../components/download';
+import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
+import { type PolicyListing, type SiteGrant, type StorageSummary } from '../../storage/store';
 import type { InputProblem } from '../../rules/validation';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
-const store = new MarkwiseStore(openDb(), { defaultPolicyId: release ? 'dfe' : 'micklefield', now: () => new Date() });
+const store = openExtensionStore();
 
-async function changed(): Promise<void> {
-  try {
-    await browser.runtime.sendMessage({ type: 'storage-changed' });
-  } catch {
-    // The background starts on demand; it rebuilds from the database when it does.
-  }
-}
+const changed = notifyStorageChanged;
 
 async function readFile(input: HTMLInputElement): Promise<string | null> {
   const file = input.files?.[0];
@@ -34,14 +30,7 @@ async function readFile(input: HTMLInputElement): Promise<string | null> {
   return file.text();
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, text: string) => downloadText(name, text, 'application/json');
 
 type Outcome = { kind: 'ok'; message: string; details?: string[] } | { kind: 'problems'; message: string; problems: string[] } | null;
 
@@ -628,6 +617,9 @@ function App() {
     <>
       <header>
         <h1>Markwise options</h1>
+        <nav aria-label="Markwise pages">
+          <a href="./check.html" id="open-check">Check a register export</a>
+        </nav>
       </header>
       <main>
         {state === null ? (
