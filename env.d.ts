@@ -13,3 +13,9 @@ declare module '*.css?inline' {
   const css: string;
   export default css;
 }
+
+/** A module as a Web Worker (Vite bundles it into its own file). */
+declare module '*?worker' {
+  const WorkerConstructor: new () => Worker;
+  export default WorkerConstructor;
+}

@@ -118,6 +118,11 @@ describe('reading a CSV register export', () => {
     expect(csvProblems(HEADER, 'A1,Ada,2024-10-01,AM,/,', 'A1,"Ada,2024-10-01,PM,\\,')[0]).toMatchObject({ line: 3, column: null });
   });
 
+  it('problems are listed in the order of the file, though quoting is found before the rows are read', () => {
+    const found = csvProblems(HEADER, 'A1,Ada,2024-10-01,AM,/,', 'A1,Ada,2024-02-30,PM,\\,', 'A2,"Jones, Ffion,2024-10-01,AM,/,');
+    expect(found.map((p) => p.line)).toEqual([3, 4, 4]);
+  });
+
   it('an empty file, a file of blank cells, or a header alone says so', () => {
     expect(problems('')).toEqual([at(null, null, 'the file is empty')]);
     expect(problems('\uFEFF \n\n')).toEqual([at(null, null, 'the file is empty')]);

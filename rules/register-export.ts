@@ -306,7 +306,8 @@ function readCsv(text: string, source: string, onProgress?: (fraction: number) =
   if (rowsRead === 0 && problems.length === 0) {
     return failed({ line: null, column: null, path: null, message: `the file has a header but no rows of marks below it` });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  // In the order of the file: quoting is found while splitting rows, before any row is read.
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   return {
     ok: true,
     snapshot: {

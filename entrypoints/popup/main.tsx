@@ -44,6 +44,9 @@ function Popup() {
       )}
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         Options
+      </button>{' '}
+      <button type="button" id="open-check" onClick={() => void browser.tabs.create({ url: new URL('check.html', location.href).href })}>
+        Check a register export
       </button>
     </>
   );

@@ -1,0 +1,326 @@
+// Check a register export: for schools whose MIS is a desktop program (SIMS), the export the
+// command line takes is dropped here and checked by the same rules, shown in the same panel,
+// and the findings can be saved as CSV. The file never leaves the computer: it is read in this
+// page's worker and nothing of it is stored; dismissals are shared with the extension's pages.
+
+import { render, type ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { downloadText } from '../../components/download';
+import { findingsCsv } from '../../components/findings-csv';
+import type { FindingView, PanelActions, PanelState } from '../../components/model';
+import { Panel } from '../../components/panel';
+import { BASE_CSS, PANEL_CSS } from '../../components/styles';
+import { formatSchoolDate, isIsoDate } from '../../rules/dates';
+import type { Role } from '../../rules/policy/schema';
+import { REQUIRED_COLUMNS } from '../../rules/register-export';
+import { todayOf } from '../../storage/bundle';
+import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
+import { dismissalKey, type PolicyListing } from '../../storage/store';
+import type { ExportCheckOutcome, ExportCheckProgress, ExportChecked } from './check-export';
+import type { WorkerReply } from './worker';
+// Vite bundles the worker into a file of its own in the extension (no network, no blob URL).
+import CheckWorker from './worker?worker';
+
+const store = openExtensionStore();
+
+/** The panel drawn in the page rather than floating over an MIS page. */
+const IN_PAGE_PANEL_CSS = '.panel{position:static;width:auto;max-height:none;box-shadow:none;z-index:auto}';
+
+const number = (n: number) => n.toLocaleString('en-GB');
+const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
+
+interface Chosen {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+type Run = { readonly state: 'idle' } | { readonly state: 'working'; readonly name: string; readonly progress: ExportCheckProgress | null } | { readonly state: 'done'; readonly outcome: ExportCheckOutcome };
+
+/** Runs one check in a fresh worker; a new check (other options, another file) ends the one before. */
+function useCheck(file: Chosen | null, policyId: string | null, today: string, role: Role): Run {
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  useEffect(() => {
+    if (file === null || policyId === null || !isIsoDate(today)) return;
+    let worker: Worker | null = null;
+    let ended = false;
+    setRun({ state: 'working', name: file.name, progress: null });
+    void (async () => {
+      const policy = await store.policyInput(policyId);
+      if (ended) return;
+      if (policy === null) {
+        setRun({ state: 'done', outcome: { ok: false, fileName: file.name, heading: 'The chosen policy is no longer stored, so nothing was checked', problems: ['Choose another policy.'] } });
+        return;
+      }
+      worker = new CheckWorker();
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+        const reply = event.data;
+        if (reply.type === 'progress') setRun({ state: 'working', name: file.name, progress: reply.progress });
+        else {
+          setRun({ state: 'done', outcome: reply.outcome });
+          worker?.terminate();
+        }
+      };
+      worker.onerror = (event) => {
+        setRun({ state: 'done', outcome: { ok: false, fileName: file.name, heading: `Markwise hit a problem checking ${file.name}, so nothing was checked`, problems: [event.message] } });
+      };
+      // A copy goes to the worker, so the file can be checked again with other options.
+      const bytes = file.bytes.slice();
+      worker.postMessage({ bytes, fileName: file.name, policyInput: policy.input, today, role }, [bytes.buffer]);
+    })();
+    return () => {
+      ended = true;
+      worker?.terminate();
+    };
+  }, [file, policyId, today, role]);
+  return run;
+}
+
+function ShadowPanel(props: { state: PanelState; actions: PanelActions; collapsed: boolean }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (element === null) return;
+    let root = element.shadowRoot;
+    if (root === null) {
+      root = element.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = BASE_CSS + PANEL_CSS + IN_PAGE_PANEL_CSS;
+      root.append(style, document.createElement('div'));
+    }
+    render(<Panel state={props.state} collapsed={props.collapsed} current={null} actions={props.actions} />, root.lastElementChild!);
+  });
+  return <div class="findings-host" ref={host} data-testid="findings" />;
+}
+
+function Progress({ name, progress }: { name: string; progress: ExportCheckProgress | null }) {
+  const text =
+    progress === null
+      ? `Opening ${name}…`
+      : progress.stage === 'reading'
+        ? `Reading ${name}: ${Math.floor(progress.fraction * 100)}%`
+        : `Checking ${plural(progress.pupils, 'pupil')} and ${plural(progress.marks, 'mark')}…`;
+  return (
+    <div class="progress" data-stage={progress?.stage ?? 'opening'}>
+      <progress aria-label={`Checking ${name}`} max={1} value={progress?.stage === 'reading' ? progress.fraction : undefined} />
+      <p role="status">{text}</p>
+    </div>
+  );
+}
+
+function Refused({ outcome }: { outcome: Extract<ExportCheckOutcome, { ok: false }> }) {
+  return (
+    <div class="problems" role="alert" data-outcome="refused">
+      <p>{outcome.heading}:</p>
+      <ul>
+        {outcome.problems.map((p, i) => (
+          <li key={i}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: ExportChecked; dismissed: ReadonlyMap<string, string>; onDismiss: (view: FindingView, reason: string) => void; onRestore: (view: FindingView) => void }) {
+  const [collapsed, setCollapsed] = useState(false);
+  const items = useMemo<FindingView[]>(
+    () =>
+      outcome.findings.map((finding) => {
+        const key = dismissalKey(finding);
+        return { finding, key, onPage: false, canFix: false, dismissed: dismissed.get(key) ?? null };
+      }),
+    [outcome, dismissed],
+  );
+  const open = items.filter((i) => i.dismissed === null);
+  const errors = open.filter((i) => i.finding.severity === 'error').length;
+  const persistent = outcome.pupils.filter((p) => p.persistentAbsence).length;
+  const severe = outcome.pupils.filter((p) => p.severeAbsence).length;
+  const state: PanelState = {
+    status: 'ready',
+    message: '',
+    profileName: outcome.fileName,
+    verified: true,
+    policyName: outcome.policyName,
+    today: outcome.today,
+    role: outcome.role,
+    pupils: outcome.pupils.length,
+    items,
+    problems: outcome.failures.map((f) => `The ${f.check} check could not be run for pupil ${f.upn} (${f.message}); the other checks were.`),
+    fixes: [],
+  };
+  const actions: PanelActions = {
+    show: () => {},
+    fix: () => {},
+    undo: () => {},
+    dismiss: onDismiss,
+    restore: onRestore,
+    setCollapsed,
+  };
+  const save = () => {
+    const stem = outcome.fileName.replace(/\.[^.]+$/, '');
+    downloadText(`markwise-findings-${stem}-${outcome.today}.csv`, findingsCsv(open.map((i) => i.finding)), 'text/csv;charset=utf-8');
+  };
+  return (
+    <section aria-labelledby="result-h" class="summary" data-outcome="checked" data-findings={open.length}>
+      <h2 id="result-h">
+        {outcome.fileName}: {plural(errors, 'error')}, {plural(open.length - errors, 'warning')}
+      </h2>
+      <p>
+        {plural(outcome.pupils.length, 'pupil')} and {plural(outcome.marks, 'mark')}, checked against {outcome.policyName} as of {formatSchoolDate(outcome.today)}, with the codes{' '}
+        {outcome.role === 'teacher' ? 'teachers' : 'office staff'} may enter.
+      </p>
+      <p>
+        {plural(persistent, 'pupil')} persistently absent (below 90%), {severe} of them severely (below 50%), by the sessions in this file.
+      </p>
+      {outcome.encoding === 'windows-1252' ? (
+        <p class="notice" data-encoding="windows-1252">
+          The file is not UTF-8, so it was read as Windows-1252 (how Excel and SIMS on Windows often save CSV). If names look wrong, save the export as “CSV UTF-8” and check it again.
+        </p>
+      ) : null}
+      {outcome.warnings.length > 0 ? (
+        <div class="notice">
+          <p>About the policy:</p>
+          <ul>
+            {outcome.warnings.map((w) => (
+              <li key={w.path + w.message}>
+                {w.path}: {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>
+        <button type="button" class="primary" onClick={save} id="download-findings" disabled={open.length === 0}>
+          Download the {plural(open.length, 'finding')} (CSV)
+        </button>{' '}
+        <span class="note">Dismissed findings are left out of the file.</span>
+      </p>
+      <ShadowPanel state={state} actions={actions} collapsed={collapsed} />
+    </section>
+  );
+}
+
+function DropZone({ onFile, children }: { onFile: (file: File) => void; children: ComponentChildren }) {
+  const [over, setOver] = useState(false);
+  return (
+    <div
+      class={`drop${over ? ' over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer?.files[0];
+        if (file !== undefined) onFile(file);
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+function CheckPage() {
+  const [policies, setPolicies] = useState<PolicyListing[]>([]);
+  const [policyId, setPolicyId] = useState<string | null>(null);
+  const [today, setToday] = useState<string>('');
+  const [role, setRole] = useState<Role>('office');
+  const [file, setFile] = useState<Chosen | null>(null);
+  const [dismissed, setDismissed] = useState<ReadonlyMap<string, string>>(new Map());
+  const run = useCheck(file, policyId, today, role);
+
+  useEffect(() => {
+    void (async () => {
+      const [listed, active, todaySetting, dismissals] = await Promise.all([store.listPolicies(), store.activePolicy(), store.getSetting('today'), store.dismissals()]);
+      setPolicies(listed);
+      setPolicyId(active.id);
+      setToday(todayOf(todaySetting));
+      setDismissed(new Map(dismissals.map((d) => [d.key, d.reason])));
+    })();
+  }, []);
+
+  const choose = async (chosen: File) => setFile({ name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) });
+  const onDismiss = async (view: FindingView, reason: string) => {
+    const { rule, upn, date, session } = view.finding;
+    await store.dismiss({ rule, upn, date, session, reason });
+    setDismissed((before) => new Map(before).set(view.key, reason));
+    await notifyStorageChanged();
+  };
+  const onRestore = async (view: FindingView) => {
+    await store.undismiss(view.key);
+    setDismissed((before) => {
+      const after = new Map(before);
+      after.delete(view.key);
+      return after;
+    });
+    await notifyStorageChanged();
+  };
+
+  return (
+    <>
+      <header>
+        <h1>Markwise: check a register export</h1>
+      </header>
+      <main>
+        <section aria-labelledby="file-h">
+          <h2 id="file-h">The export</h2>
+          <p class="note">
+            For an MIS on the desktop (such as SIMS): export the register as CSV with the columns {REQUIRED_COLUMNS.join(', ')} (and dob and year if you have them), one row a pupil and
+            session, dates as 2025-11-26 or 26/11/2025. The file is read on this computer and is not stored or sent anywhere.
+          </p>
+          <DropZone onFile={(f) => void choose(f)}>
+            <label>
+              Choose a register export (CSV), or drop it here
+              <input
+                type="file"
+                id="export-file"
+                accept=".csv,.json,text/csv,application/json"
+                onChange={(e) => {
+                  const chosen = (e.currentTarget as HTMLInputElement).files?.[0];
+                  if (chosen !== undefined) void choose(chosen);
+                }}
+              />
+            </label>
+          </DropZone>
+          <div class="row">
+            <label>
+              Policy
+              <select id="check-policy" value={policyId ?? ''} onChange={(e) => setPolicyId((e.currentTarget as HTMLSelectElement).value)}>
+                {policies.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              As of
+              <input type="date" id="check-today" value={today} required onChange={(e) => setToday((e.currentTarget as HTMLInputElement).value)} />
+            </label>
+            <label>
+              Codes entered by
+              <select id="check-role" value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
+                <option value="office">office staff</option>
+                <option value="teacher">teachers</option>
+              </select>
+            </label>
+          </div>
+          {today !== '' && !isIsoDate(today) ? (
+            <p class="problems" role="alert">
+              As of: enter a real date.
+            </p>
+          ) : null}
+        </section>
+        <div aria-live="polite">
+          {run.state === 'working' ? <Progress name={run.name} progress={run.progress} /> : null}
+          {run.state === 'done' && !run.outcome.ok ? <Refused outcome={run.outcome} /> : null}
+        </div>
+        {run.state === 'done' && run.outcome.ok ? <Checked outcome={run.outcome} dismissed={dismissed} onDismiss={(v, r) => void onDismiss(v, r)} onRestore={(v) => void onRestore(v)} /> : null}
+      </main>
+    </>
+  );
+}
+
+render(<CheckPage />, document.getElementById('app')!);
+
