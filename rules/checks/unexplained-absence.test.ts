@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makePolicy, mark, pupil, run } from '../../test/support/rules';
-import { unexplainedAbsence } from './unexplained-absence';
+import { schoolCalendarFor } from '../calendar/bank-holidays';
+import { makePolicy, mark, pupil, run, schoolDaysFrom } from '../../test/support/rules';
+import { nDeadline, unexplainedAbsence } from './unexplained-absence';
 
 // The Leeds 2024-25 calendar and a limit of 5 school days, warning when 2 or fewer remain
 // (shared/reference/calendars.md, worked example; seeds 001-003).
@@ -74,5 +75,42 @@ describe('N must be replaced within 5 school days', () => {
     expect(run([pupil([mark('2024-10-23', 'AM', ' n')])], { today: '2024-11-06', checks: [unexplainedAbsence] }).findings.map((f) => f.rule)).toEqual([
       'n-due-today',
     ]);
+  });
+});
+
+describe('nDeadline: the countdown the follow-up list shows, from the same reckoning as the check', () => {
+  const policy = makePolicy();
+  const calendar = schoolCalendarFor(policy.calendar);
+  const at = (date: string, today: string) => nDeadline(calendar, policy, date, today);
+
+  it('the worked example, N on Wed 23 Oct 2024: every day from the N to the day after its deadline', () => {
+    expect(at('2024-10-23', '2024-10-23')).toEqual({ deadline: '2024-11-06', schoolDaysLeft: 5, status: 'later' });
+    // Half term (28 Oct to 1 Nov) does not count down.
+    expect(at('2024-10-23', '2024-10-25')).toEqual({ deadline: '2024-11-06', schoolDaysLeft: 3, status: 'later' });
+    expect(at('2024-10-23', '2024-11-01')).toEqual({ deadline: '2024-11-06', schoolDaysLeft: 3, status: 'later' });
+    expect(at('2024-10-23', '2024-11-04')).toEqual({ deadline: '2024-11-06', schoolDaysLeft: 2, status: 'due-soon' });
+    expect(at('2024-10-23', '2024-11-05')).toEqual({ deadline: '2024-11-06', schoolDaysLeft: 1, status: 'due-soon' });
+    expect(at('2024-10-23', '2024-11-06')).toEqual({ deadline: '2024-11-06', schoolDaysLeft: 0, status: 'due-today' });
+    expect(at('2024-10-23', '2024-11-07')).toEqual({ deadline: '2024-11-06', schoolDaysLeft: -1, status: 'overdue' });
+  });
+
+  it('N on the Friday before half term (Fri 25 Oct 2024) is due on Fri 8 Nov', () => {
+    expect(at('2024-10-25', '2024-10-25')).toEqual({ deadline: '2024-11-08', schoolDaysLeft: 5, status: 'later' });
+  });
+
+  it('the Saturday after a Friday deadline is overdue, though no school day has passed', () => {
+    expect(at('2024-10-25', '2024-11-09')).toEqual({ deadline: '2024-11-08', schoolDaysLeft: 0, status: 'overdue' });
+  });
+
+  it('agrees with the check on every day of a term, for an N on every day of it', () => {
+    const days = schoolDaysFrom('2024-09-02', 40);
+    const rule = { 'n-overdue': 'overdue', 'n-due-today': 'due-today', 'n-due-soon': 'due-soon' } as const;
+    for (const date of days.slice(0, 20)) {
+      for (const today of days) {
+        if (today <= date) continue;
+        const found = ruleOn(date, today)[0] as keyof typeof rule | undefined;
+        expect(at(date, today).status, `${date} seen ${today}`).toBe(found === undefined ? 'later' : rule[found]);
+      }
+    }
   });
 });

@@ -3,10 +3,39 @@
 // found, the absence becomes O [R]. Only school days count: weekends, bank
 // holidays, half terms, holidays and training days never do.
 
-import { dateOfDayNumber, formatSchoolDate } from '../dates';
+import type { SchoolCalendar } from '../calendar/school-calendar';
+import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../dates';
+import type { Policy } from '../policy/schema';
 import type { Session } from '../snapshot';
 import { findingAt, type Check, type FindingDetails, type RulesContext } from './check';
 import { capitalised, REGULATIONS_2024, schoolDays, schoolPolicy, when } from './sources';
+
+export type NStatus = 'overdue' | 'due-today' | 'due-soon' | 'later';
+
+export interface NDeadline {
+  /** The last school day to record the reason. */
+  readonly deadline: IsoDate;
+  /**
+   * School days after today up to and including the deadline: 0 on the deadline itself,
+   * negative when overdue (-2: the deadline was two school days ago).
+   */
+  readonly schoolDaysLeft: number;
+  readonly status: NStatus;
+}
+
+function deadlineOfDay(calendar: SchoolCalendar, policy: Policy, day: number, todayDay: number): { deadline: number; left: number; status: NStatus } {
+  const { limitSchoolDays, warnWhenSchoolDaysLeft } = policy.unexplainedAbsence;
+  const deadline = calendar.nthSchoolDayAfterNumber(day, limitSchoolDays);
+  const left = calendar.schoolDayOrdinal(deadline) - calendar.schoolDayOrdinal(todayDay);
+  const status: NStatus = todayDay > deadline ? 'overdue' : todayDay === deadline ? 'due-today' : left <= warnWhenSchoolDaysLeft ? 'due-soon' : 'later';
+  return { deadline, left, status };
+}
+
+/** When the N from `date` must be replaced under the policy, and where that leaves it on `today`. */
+export function nDeadline(calendar: SchoolCalendar, policy: Policy, date: IsoDate, today: IsoDate): NDeadline {
+  const { deadline, left, status } = deadlineOfDay(calendar, policy, dayNumber(date), dayNumber(today));
+  return { deadline: dateOfDayNumber(deadline), schoolDaysLeft: left, status };
+}
 
 /**
  * What an N on a given date and session means today. It is the same for every
@@ -14,12 +43,12 @@ import { capitalised, REGULATIONS_2024, schoolDays, schoolPolicy, when } from '.
  */
 function verdict(context: RulesContext, day: number, session: Session): FindingDetails | null {
   const { calendar, todayDay, policy } = context;
-  const { limitSchoolDays, warnWhenSchoolDaysLeft, fallbackCode } = policy.unexplainedAbsence;
-  const deadline = calendar.nthSchoolDayAfterNumber(day, limitSchoolDays);
+  const { limitSchoolDays, fallbackCode } = policy.unexplainedAbsence;
+  const { deadline, left, status } = deadlineOfDay(calendar, policy, day, todayDay);
   const deadlineText = formatSchoolDate(dateOfDayNumber(deadline));
   const why = `${capitalised(schoolPolicy(policy))} says the reason must be recorded within ${schoolDays(limitSchoolDays)} of the session, which makes ${deadlineText} the last day for the N from ${when(dateOfDayNumber(day), session)}.`;
-  if (todayDay > deadline) {
-    const late = calendar.schoolDayOrdinal(todayDay) - calendar.schoolDayOrdinal(deadline);
+  if (status === 'overdue') {
+    const late = -left;
     return {
       rule: 'n-overdue',
       severity: 'error',
@@ -30,7 +59,7 @@ function verdict(context: RulesContext, day: number, session: Session): FindingD
       action: `Record the reason if the family has given one; otherwise change N to ${fallbackCode}.`,
     };
   }
-  if (todayDay === deadline) {
+  if (status === 'due-today') {
     return {
       rule: 'n-due-today',
       severity: 'warning',
@@ -39,8 +68,7 @@ function verdict(context: RulesContext, day: number, session: Session): FindingD
       action: `Contact the family today and record the reason; if none is given, change N to ${fallbackCode} tomorrow.`,
     };
   }
-  const left = calendar.schoolDayOrdinal(deadline) - calendar.schoolDayOrdinal(todayDay);
-  if (left > warnWhenSchoolDaysLeft) return null;
+  if (status === 'later') return null;
   return {
     rule: 'n-due-soon',
     severity: 'warning',
