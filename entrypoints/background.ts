@@ -126,7 +126,7 @@ export default defineBackground(() => {
         };
       }
       case 'record-n-seen': {
-        const seen = await store.recordNSeen(request.site, request.marks);
+        const seen = await store.recordMarksSeen(request.site, request.seen);
         return { firstSeen: Object.fromEntries(seen) };
       }
       case 'dismiss':

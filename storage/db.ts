@@ -41,12 +41,29 @@ export interface PupilFigure {
   seenAt: string;
 }
 
+/** An N seen on a register page, kept until a page shows that session with another code. */
 export interface NFirstSeen {
   /** `${site}|${pupilId}|${date}|${session}` */
   key: string;
   /** ISO datetime. */
   firstSeen: string;
+  // From version 4; rows from before it have these filled from the key (upn null, names empty).
+  site: string;
+  pupilId: string;
+  /** The N's session. */
+  date: string;
+  session: 'AM' | 'PM';
+  upn: string | null;
+  name: string;
+  /** ISO datetime: the last time a page showed it still N. */
+  lastSeen: string;
+  /** The page it was first seen on (address and title), for staff to go back to. */
+  pageUrl: string | null;
+  pageTitle: string | null;
 }
+
+/** The first version's N row: when, and a key that says where. */
+export type NFirstSeenV1 = Pick<NFirstSeen, 'key' | 'firstSeen'>;
 
 export interface Dismissal {
   /** `${rule}|${upn}|${date}|${session}` */
@@ -68,7 +85,7 @@ export const DB_NAME = 'markwise';
  * version 3 moves them back to pupilFigures: IndexedDB (and so Dexie) cannot change
  * a table's primary key in place.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Where v1 figures go: they were read before Markwise recorded the site. */
 export const UNKNOWN_SITE = 'unknown';
@@ -115,6 +132,17 @@ export class MarkwiseDb extends Dexie {
         const staged = (await tx.table('pupilFiguresBySite').toArray()) as PupilFigure[];
         await tx.table('pupilFigures').bulkPut(staged);
       });
+
+    // Version 4: N rows say who, which session and where, for the follow-up list; the key already
+    // said which site, pupil and session, so older rows keep their place in the list.
+    this.version(4)
+      .stores({ nFirstSeen: 'key, site' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('nFirstSeen')
+          .toCollection()
+          .modify((row: NFirstSeenV1 & Partial<NFirstSeen>) => Object.assign(row, nRecordFromKey(row.key, row.firstSeen)));
+      });
   }
 
   /** Every table that holds the user's data, for wipe() and the privacy summary. */
@@ -125,4 +153,23 @@ export class MarkwiseDb extends Dexie {
 
 export function openDb(name: string = DB_NAME): MarkwiseDb {
   return new MarkwiseDb(name);
+}
+
+/** What a version 1-3 N row's key says: the site, pupil and session (the site may hold colons, not bars). */
+export function nRecordFromKey(key: string, firstSeen: string): NFirstSeen {
+  const parts = key.split('|');
+  const [pupilId = '', date = '', session = 'AM'] = parts.slice(-3);
+  return {
+    key,
+    firstSeen,
+    site: parts.slice(0, -3).join('|'),
+    pupilId,
+    date,
+    session: session === 'PM' ? 'PM' : 'AM',
+    upn: null,
+    name: '',
+    lastSeen: firstSeen,
+    pageUrl: null,
+    pageTitle: null,
+  };
 }

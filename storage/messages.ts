@@ -2,6 +2,7 @@
 // which owns the database. Each request names its reply type.
 
 import type { Session } from '../rules/snapshot';
+import type { MarksSeen } from '../sites/marks-seen';
 
 export interface PageFigure {
   readonly pupilId: string;
@@ -32,7 +33,8 @@ export interface TabStatus {
 export type Request =
   | { type: 'record-figures'; site: string; seenOn: string; figures: readonly PageFigure[] }
   | { type: 'figures-for'; site: string; pupilIds: readonly string[] }
-  | { type: 'record-n-seen'; site: string; marks: readonly { pupilId: string; date: string; session: Session }[] }
+  /** What a register page showed: its N are kept for the follow-up list, and former N it shows with a code are removed. */
+  | { type: 'record-n-seen'; site: string; seen: MarksSeen }
   | { type: 'dismiss'; rule: string; upn: string; date: string; session: Session; reason: string }
   | { type: 'undismiss'; key: string }
   | { type: 'set-panel-collapsed'; collapsed: boolean }

@@ -32,7 +32,10 @@ describe('migrations: a database of each older version opens as the current one'
     expect(await db.policies.get('our-school')).toMatchObject({ name: 'Our School' });
     expect(await db.settings.get('activePolicyId')).toEqual({ key: 'activePolicyId', value: 'our-school' });
     expect(await db.siteProfiles.count()).toBe(1);
-    expect(await db.nFirstSeen.count()).toBe(1);
+    // The N row says where from its key (version 4).
+    expect(await db.nFirstSeen.toArray()).toEqual([
+      { key: 'https://a.example|101|2025-10-06|AM', firstSeen: '2025-10-06T08:31:00.000Z', site: 'https://a.example', pupilId: '101', date: '2025-10-06', session: 'AM', upn: null, name: '', lastSeen: '2025-10-06T08:31:00.000Z', pageUrl: null, pageTitle: null },
+    ]);
     expect(await db.dismissals.where('dismissedAt').above('2025-10-01').toArray()).toEqual([dismissal]);
     // The staging table of version 2 is gone.
     expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'nFirstSeen', 'policies', 'pupilFigures', 'settings', 'siteProfiles']);
@@ -68,9 +71,32 @@ describe('migrations: a database of each older version opens as the current one'
     await db.delete();
   });
 
+  it('a version 3 database opens as the current one, each N row filled in from its key and findable by site', async () => {
+    const name = `markwise-migrate-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores({ pupilFigures: null, pupilFiguresBySite: '[site+pupilId], seenOn', dismissals: 'key, dismissedAt' });
+    v3.version(3).stores({ pupilFiguresBySite: null, pupilFigures: '[site+pupilId], seenOn' });
+    await v3.table('nFirstSeen').bulkPut([
+      { key: 'http://localhost:8080|4A-07|2025-11-24|PM', firstSeen: '2025-11-24T13:40:00.000Z' },
+      { key: 'https://school.arbor.sc|1234|2025-11-20|AM', firstSeen: '2025-11-20T09:10:00.000Z' },
+    ]);
+    v3.close();
+
+    const db = new MarkwiseDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.nFirstSeen.where('site').equals('http://localhost:8080').toArray()).toEqual([
+      { key: 'http://localhost:8080|4A-07|2025-11-24|PM', firstSeen: '2025-11-24T13:40:00.000Z', site: 'http://localhost:8080', pupilId: '4A-07', date: '2025-11-24', session: 'PM', upn: null, name: '', lastSeen: '2025-11-24T13:40:00.000Z', pageUrl: null, pageTitle: null },
+    ]);
+    expect(await db.nFirstSeen.where('site').equals('https://school.arbor.sc').count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+
   it('every older version has its test above: a new version needs one too', () => {
-    // Versions 1 and 2 are tested above; raise this with the test for the version it adds.
-    expect(DB_VERSION).toBe(3);
+    // Versions 1, 2 and 3 are tested above; raise this with the test for the version it adds.
+    expect(DB_VERSION).toBe(4);
   });
 
   it('a new database starts at the current version, empty', async () => {

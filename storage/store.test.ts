@@ -4,7 +4,7 @@ import type { AcademicYear } from '../rules/policy/schema';
 import { presetInput } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
 import { openDb, type MarkwiseDb } from './db';
-import { MarkwiseStore, nSeenKey, type SiteProfileParser } from './store';
+import { MarkwiseStore, type SiteProfileParser } from './store';
 
 const opened: MarkwiseDb[] = [];
 afterEach(async () => {
@@ -226,19 +226,63 @@ describe('pupils figures', () => {
   });
 });
 
-describe('N first seen', () => {
-  it('is stable on the second call and stamps only new marks', async () => {
-    const { store, clock } = makeStore();
-    const monday = { pupilId: '1', date: '2025-10-06', session: 'AM' as const };
-    const first = await store.recordNSeen('https://a.example', [monday]);
-    expect(first.get(nSeenKey('https://a.example', monday))).toBe('2025-10-06T08:30:00.000Z');
+describe('N codes seen on register pages', () => {
+  const SITE = 'https://mis.example';
+  const page = { url: 'https://mis.example/register?class=4A', title: 'Register 4A' };
+  const pupils = [
+    { pupilId: '1', upn: 'A1', name: 'Ada Okafor' },
+    { pupilId: '2', upn: 'B2', name: 'Ben Carter' },
+  ];
+  const columns = [
+    { date: '2025-10-06', session: 'AM' as const },
+    { date: '2025-10-06', session: 'PM' as const },
+  ];
+  // A full grid, pupil by pupil: cell 0 is Ada AM, 1 Ada PM, 2 Ben AM, 3 Ben PM.
+  const grid = (...n: number[]) => ({ page, pupils, columns, cells: null, n });
 
+  it('keeps who, which session and where, and the first sighting stays on the second page', async () => {
+    const { store, clock } = makeStore();
+    const first = await store.recordMarksSeen(SITE, grid(1, 2));
+    expect([...first]).toEqual([
+      [`${SITE}|1|2025-10-06|PM`, '2025-10-06T08:30:00.000Z'],
+      [`${SITE}|2|2025-10-06|AM`, '2025-10-06T08:30:00.000Z'],
+    ]);
     clock.now = new Date('2025-10-08T10:00:00Z');
-    const tuesday = { pupilId: '1', date: '2025-10-07', session: 'PM' as const };
-    const second = await store.recordNSeen('https://a.example', [monday, tuesday, monday]);
-    expect(second.get('https://a.example|1|2025-10-06|AM')).toBe('2025-10-06T08:30:00.000Z');
-    expect(second.get('https://a.example|1|2025-10-07|PM')).toBe('2025-10-08T10:00:00.000Z');
-    expect(second.size).toBe(2);
+    const office = { url: 'https://mis.example/office/unexplained', title: 'Unexplained absences' };
+    const second = await store.recordMarksSeen(SITE, { ...grid(1, 2), page: office });
+    expect(second.get(`${SITE}|1|2025-10-06|PM`)).toBe('2025-10-06T08:30:00.000Z');
+    expect(await store.openNs()).toEqual([
+      { key: `${SITE}|2|2025-10-06|AM`, site: SITE, pupilId: '2', upn: 'B2', name: 'Ben Carter', date: '2025-10-06', session: 'AM', firstSeen: '2025-10-06T08:30:00.000Z', lastSeen: '2025-10-08T10:00:00.000Z', pageUrl: page.url, pageTitle: 'Register 4A' },
+      { key: `${SITE}|1|2025-10-06|PM`, site: SITE, pupilId: '1', upn: 'A1', name: 'Ada Okafor', date: '2025-10-06', session: 'PM', firstSeen: '2025-10-06T08:30:00.000Z', lastSeen: '2025-10-08T10:00:00.000Z', pageUrl: page.url, pageTitle: 'Register 4A' },
+    ]);
+  });
+
+  it('an N the page now shows with another code is removed; one the page does not show stays', async () => {
+    const { store } = makeStore();
+    await store.recordMarksSeen(SITE, grid(0, 1, 3));
+    // Ada's AM is now I (not N): dealt with. Ben's PM is still N.
+    await store.recordMarksSeen(SITE, grid(1, 3));
+    expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor PM', 'Ben Carter PM']);
+    // A page of Ben alone, AM only: Ada's and Ben's PM are not on it, so they stay.
+    await store.recordMarksSeen(SITE, { page, pupils: [pupils[1]!], columns: [columns[0]!], cells: [0, 0], n: [] });
+    expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor PM', 'Ben Carter PM']);
+    // A list of cells (not a grid) that shows Ben's PM with a code: removed.
+    await store.recordMarksSeen(SITE, { page, pupils, columns, cells: [0, 0, 1, 1], n: [] });
+    expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor PM']);
+  });
+
+  it('the same pupil id on another site is another pupil: its page removes nothing here', async () => {
+    const { store } = makeStore();
+    await store.recordMarksSeen(SITE, grid(0));
+    await store.recordMarksSeen('https://other.example', grid());
+    expect((await store.openNs()).map((r) => r.site)).toEqual([SITE]);
+  });
+
+  it('a page without names keeps the name an earlier page gave', async () => {
+    const { store } = makeStore();
+    await store.recordMarksSeen(SITE, grid(0));
+    await store.recordMarksSeen(SITE, { ...grid(0), pupils: [{ pupilId: '1', upn: null, name: '' }, pupils[1]!] });
+    expect((await store.openNs())[0]).toMatchObject({ upn: 'A1', name: 'Ada Okafor' });
   });
 });
 
@@ -295,7 +339,7 @@ describe('privacy', () => {
     await store.recordFigures('https://a.example', [
       { pupilId: '1', upn: null, name: 'A', attendance: 90, possible: null, attended: null, seenOn: '2025-10-06' },
     ]);
-    await store.recordNSeen('https://a.example', [{ pupilId: '1', date: '2025-10-06', session: 'AM' }]);
+    await store.recordMarksSeen('https://a.example', { page: { url: 'https://a.example/r', title: 'R' }, pupils: [{ pupilId: '1', upn: null, name: 'A' }], columns: [{ date: '2025-10-06', session: 'AM' }], cells: null, n: [0] });
     await store.dismiss({ rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' });
     await store.addSite('https://a.example', ['p']);
     await store.importSiteProfiles('[{"id":"p"}]', (json) => ({ ok: true, profiles: json as { id: string }[] }));

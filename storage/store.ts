@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/schema';
 import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
+import { seenCell, type MarksSeen } from '../sites/marks-seen';
 import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, StoredPolicy, StoredSiteProfile } from './db';
 import { parseJsonText } from './json-text';
 
@@ -282,25 +283,69 @@ export class MarkwiseStore {
 
   // ---- N first seen ----
 
-  /** When each N was first seen: the first sighting is kept, new ones are stamped now. */
-  async recordNSeen(site: string, marks: readonly NMark[]): Promise<Map<string, string>> {
-    const keys = [...new Set(marks.map((m) => nSeenKey(site, m)))];
+  /**
+   * What a page showed of N codes: each N is kept with when and where it was first seen (the
+   * first sighting stays; later ones update the name and lastSeen), and an N this site had on
+   * record for a cell the page now shows with another code is removed: it has been dealt with.
+   * Returns when each of the page's N was first seen, by key.
+   */
+  async recordMarksSeen(site: string, seen: MarksSeen): Promise<Map<string, string>> {
     const now = this.stamp();
+    const columnCount = seen.columns.length;
+    const keyOf = (pupil: number, column: number) => nSeenKey(site, { pupilId: seen.pupils[pupil]!.pupilId, ...seen.columns[column]! });
+    const nKeys = new Map<string, [number, number]>();
+    for (const i of seen.n) {
+      const [pupil, column] = seenCell(seen, i);
+      if (seen.pupils[pupil] !== undefined && seen.columns[column] !== undefined) nKeys.set(keyOf(pupil, column), [pupil, column]);
+    }
     return this.db.transaction('rw', this.db.nFirstSeen, async () => {
+      // Dealt with: on record for this site, shown on this page, and not N there now.
+      const pupilIndex = new Map(seen.pupils.map((p, i) => [p.pupilId, i]));
+      const columnIndex = new Map(seen.columns.map((c, i) => [`${c.date}|${c.session}`, i]));
+      const shown = seen.cells === null ? null : new Set(Array.from({ length: seen.cells.length / 2 }, (_, i) => seen.cells![2 * i]! * columnCount + seen.cells![2 * i + 1]!));
+      const onRecord = await this.db.nFirstSeen.where('site').equals(site).toArray();
+      const dealtWith = onRecord.filter((row) => {
+        const pupil = pupilIndex.get(row.pupilId);
+        const column = columnIndex.get(`${row.date}|${row.session}`);
+        if (pupil === undefined || column === undefined || nKeys.has(row.key)) return false;
+        return shown === null || shown.has(pupil * columnCount + column);
+      });
+      await this.db.nFirstSeen.bulkDelete(dealtWith.map((row) => row.key));
+
+      const keys = [...nKeys.keys()];
       const existing = await this.db.nFirstSeen.bulkGet(keys);
       const out = new Map<string, string>();
-      const fresh: NFirstSeen[] = [];
-      keys.forEach((key, i) => {
-        const row = existing[i];
-        if (row !== undefined) out.set(key, row.firstSeen);
-        else {
-          fresh.push({ key, firstSeen: now });
-          out.set(key, now);
-        }
+      const rows: NFirstSeen[] = keys.map((key, i) => {
+        const [pupil, column] = nKeys.get(key)!;
+        const { pupilId, upn, name } = seen.pupils[pupil]!;
+        const { date, session } = seen.columns[column]!;
+        const before = existing[i];
+        const firstSeen = before?.firstSeen ?? now;
+        out.set(key, firstSeen);
+        return {
+          key,
+          firstSeen,
+          site,
+          pupilId,
+          date,
+          session,
+          // A page that shows no UPN or name keeps what an earlier page showed.
+          upn: upn ?? before?.upn ?? null,
+          name: name || before?.name || '',
+          lastSeen: now,
+          pageUrl: before?.pageUrl ?? seen.page.url,
+          pageTitle: before?.pageTitle ?? seen.page.title,
+        };
       });
-      await this.db.nFirstSeen.bulkAdd(fresh);
+      await this.db.nFirstSeen.bulkPut(rows);
       return out;
     });
+  }
+
+  /** Every N on record, oldest session first. */
+  async openNs(): Promise<NFirstSeen[]> {
+    const rows = await this.db.nFirstSeen.toArray();
+    return rows.sort((a, b) => a.date.localeCompare(b.date) || a.session.localeCompare(b.session) || a.name.localeCompare(b.name, 'en-GB'));
   }
 
   // ---- dismissals ----

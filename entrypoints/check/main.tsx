@@ -261,6 +261,9 @@ function CheckPage() {
     <>
       <header>
         <h1>Markwise: check a register export</h1>
+        <nav aria-label="Markwise pages">
+          <a href="./dashboard.html">Follow-up list</a> <a href="./options.html">Options</a>
+        </nav>
       </header>
       <main>
         <section aria-labelledby="file-h">

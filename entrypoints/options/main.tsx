@@ -618,7 +618,7 @@ function App() {
       <header>
         <h1>Markwise options</h1>
         <nav aria-label="Markwise pages">
-          <a href="./check.html" id="open-check">Check a register export</a>
+          <a href="./dashboard.html" id="open-dashboard">Follow-up list</a> <a href="./check.html" id="open-check">Check a register export</a>
         </nav>
       </header>
       <main>

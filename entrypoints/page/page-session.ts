@@ -9,6 +9,7 @@
 import { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { listedBankHolidays } from '../../rules/calendar/bank-holiday-source';
 import type { Finding } from '../../rules/findings';
+import { marksSeen } from '../../sites/marks-seen';
 import { findRegister, markKey, profilesForPath, readRegister } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
 import { originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
@@ -273,12 +274,12 @@ export class PageSession {
         figures.push({ pupilId, upn: pupil.upn === pupilId ? null : pupil.upn, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
       }
       if (figures.length > 0) await this.send({ type: 'record-figures', site: this.site, seenOn: today, figures });
-      const nMarks = register.cells
-        .filter((cell) => register.snapshot.pupils[cell.pupil]!.marks.some((m) => m.date === cell.date && m.session === cell.session && m.mark.trim().toUpperCase() === 'N'))
-        .map((cell) => ({ pupilId: register.pupilIds[cell.pupil]!, date: cell.date, session: cell.session }));
+      // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
       const [stored, seen] = await Promise.all([
         missing.length > 0 ? this.send({ type: 'figures-for', site: this.site, pupilIds: missing }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
-        nMarks.length > 0 ? this.send({ type: 'record-n-seen', site: this.site, marks: nMarks }) : Promise.resolve({ firstSeen: {} as Record<string, string> }),
+        register.cells.length > 0
+          ? this.send({ type: 'record-n-seen', site: this.site, seen: marksSeen(register, { url: this.document.location.href, title: this.document.title }) })
+          : Promise.resolve({ firstSeen: {} as Record<string, string> }),
       ]);
       if (signal.aborted || this.view !== view) return;
       const nFirstSeen = new Map<string, string>();

@@ -45,6 +45,9 @@ function Popup() {
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         Options
       </button>{' '}
+      <button type="button" id="open-dashboard" onClick={() => void browser.tabs.create({ url: new URL('dashboard.html', location.href).href })}>
+        Follow-up list
+      </button>{' '}
       <button type="button" id="open-check" onClick={() => void browser.tabs.create({ url: new URL('check.html', location.href).href })}>
         Check a register export
       </button>

@@ -5,6 +5,7 @@
 
 import type { PageFigure, Reply, Request, Send, StoredFigure } from '../../storage/messages';
 import { dismissalKey } from '../../storage/bundle';
+import { seenCell } from '../../sites/marks-seen';
 
 export const WIDGET_DB_NAME = 'markwise-widget';
 const DB_VERSION = 1;
@@ -109,7 +110,12 @@ export function sendTo(store: WidgetStore, now: () => string = () => new Date().
         await store.undismiss(message.key);
         return { ok: true };
       case 'record-n-seen': {
-        const keys = message.marks.map((m) => `${message.site}|${m.pupilId}|${m.date}|${m.session}`);
+        const { seen } = message;
+        const keys = seen.n.map((i) => {
+          const [pupil, column] = seenCell(seen, i);
+          const { date, session } = seen.columns[column]!;
+          return `${message.site}|${seen.pupils[pupil]!.pupilId}|${date}|${session}`;
+        });
         return { firstSeen: await store.nSeen(keys, now()) };
       }
       case 'record-figures':

@@ -34,8 +34,16 @@ describe('the widget storage', () => {
     const send = sendTo(store, () => '2025-11-26T09:00:00.000Z');
     await send({ type: 'dismiss', rule: 'n-overdue', upn: 'A1', date: '2025-11-13', session: 'PM', reason: 'Phoned' });
     expect(await store.dismissed()).toEqual({ 'n-overdue|A1|2025-11-13|PM': 'Phoned' });
-    expect(await send({ type: 'record-n-seen', site: 'https://mis.example', marks: [{ pupilId: 'P1', date: '2025-11-24', session: 'AM' }] })).toEqual({
-      firstSeen: { 'https://mis.example|P1|2025-11-24|AM': '2025-11-26T09:00:00.000Z' },
+    // P1's AM and P2's PM are N, in a grid of two pupils by two sessions.
+    const seen = {
+      page: { url: 'https://mis.example/r', title: 'R' },
+      pupils: [{ pupilId: 'P1', upn: 'A1', name: 'Ada' }, { pupilId: 'P2', upn: 'B2', name: 'Ben' }],
+      columns: [{ date: '2025-11-24', session: 'AM' as const }, { date: '2025-11-24', session: 'PM' as const }],
+      cells: null,
+      n: [0, 3],
+    };
+    expect(await send({ type: 'record-n-seen', site: 'https://mis.example', seen })).toEqual({
+      firstSeen: { 'https://mis.example|P1|2025-11-24|AM': '2025-11-26T09:00:00.000Z', 'https://mis.example|P2|2025-11-24|PM': '2025-11-26T09:00:00.000Z' },
     });
     await send({ type: 'record-figures', site: 'x', seenOn: '2025-11-26', figures: [{ pupilId: 'P1', upn: null, name: 'Ada', attendance: 91, possible: null, attended: null }] });
     expect(await send({ type: 'figures-for', site: 'x', pupilIds: ['P1', 'P2'] })).toEqual({

@@ -1,0 +1,121 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
+import { presetPolicy } from '../../rules/presets';
+import type { NFirstSeen } from '../../storage/db';
+import { makePolicy } from '../../test/support/rules';
+import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups } from './follow-up';
+
+// The test policy: the Leeds 2024-25 calendar, 5 school days, a warning with 2 or fewer left
+// (shared/reference/calendars.md's worked example).
+const policy = makePolicy();
+const calendar = schoolCalendarFor(policy.calendar);
+
+function n(name: string, date: string, session: 'AM' | 'PM' = 'AM', extra: Partial<NFirstSeen> = {}): NFirstSeen {
+  return {
+    key: `https://mis.example|${name}|${date}|${session}`,
+    site: 'https://mis.example',
+    pupilId: name,
+    upn: `U-${name}`,
+    name,
+    date,
+    session,
+    firstSeen: `${date}T09:40:00.000Z`,
+    lastSeen: `${date}T09:40:00.000Z`,
+    pageUrl: 'https://mis.example/register',
+    pageTitle: 'Register 4A',
+    ...extra,
+  };
+}
+
+describe('the open N list, grouped by deadline', () => {
+  // Today Mon 4 Nov 2024, after half term.
+  const today = '2024-11-04';
+  const records = [
+    n('Ada', '2024-10-23'), // the worked example: due Wed 6 Nov, 2 school days left: due soon
+    n('Ben', '2024-10-25'), // Friday before half term: due Fri 8 Nov, 4 left: later
+    n('Cal', '2024-10-21', 'PM'), // due Mon 4 Nov: due today
+    n('Dee', '2024-10-14'), // due Mon 21 Oct: overdue by 5 school days (half term does not count)
+    n('Eve', '2024-10-24'), // due Thu 7 Nov, 3 left: later
+  ];
+  const groups = openNGroups(records, policy, calendar, today);
+  const names = (status: string) => groups.find((g) => g.status === status)!.items.map((i) => i.record.name);
+
+  it('puts each N in its group, with the countdown in school days', () => {
+    expect(groups.map((g) => g.status)).toEqual(['overdue', 'due-today', 'due-soon', 'later']);
+    expect(names('overdue')).toEqual(['Dee']);
+    expect(names('due-today')).toEqual(['Cal']);
+    expect(names('due-soon')).toEqual(['Ada']);
+    // Sooner deadline first.
+    expect(names('later')).toEqual(['Eve', 'Ben']);
+    const text = Object.fromEntries(groups.flatMap((g) => g.items).map((i) => [i.record.name, countdownText(i.deadline)]));
+    expect(text).toEqual({ Dee: 'overdue by 5 school days', Cal: 'due today', Ada: '2 school days left', Eve: '3 school days left', Ben: '4 school days left' });
+  });
+
+  it("says what to do in the policy's terms", () => {
+    expect(groups[0]!.advice).toBe('Past the 5 school days the policy allows: record the reason if the family has given one, otherwise change N to O.');
+  });
+
+  it('keeps empty groups, so the page can say there are none', () => {
+    expect(openNGroups([], policy, calendar, today).map((g) => g.items.length)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('on the Saturday after a Friday deadline, says the deadline has passed', () => {
+    const [overdue] = openNGroups([n('Ben', '2024-10-25')], policy, calendar, '2024-11-09');
+    expect(countdownText(overdue!.items[0]!.deadline)).toBe('overdue: the deadline was Fri 8 Nov 2024');
+  });
+
+  it('downloads as CSV, a row an N, most urgent first', () => {
+    const rows = Papa.parse<string[]>(openNCsv(groups).slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['Status', 'Pupil', 'UPN', 'Date of the N', 'Day', 'Session', 'Deadline', 'Countdown', 'School days left', 'First seen', 'Seen on']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['Dee', 'Cal', 'Ada', 'Eve', 'Ben']);
+    expect(rows[1]).toEqual(['Overdue', 'Dee', 'U-Dee', '2024-10-14', 'Mon 14 Oct 2024', 'AM', '2024-10-21', 'overdue by 5 school days', '-5', 'Mon 14 Oct 2024, 10:40', 'Register 4A']);
+  });
+});
+
+describe('first-day calls', () => {
+  // Milefield's agreement (seed 001): a text at 9.30am, a phone call by 10am.
+  const milefield = presetPolicy('milefield');
+  const today = '2025-11-26';
+  const records = [n('Zoë', today), n('Ada', today), n('Ben', today, 'PM'), n('Cal', '2025-11-25')];
+
+  it("lists this morning's N by name, with the policy's steps in time order", () => {
+    const calls = firstDayCalls(records, milefield, today, { date: today, time: '09:45' });
+    expect(calls.pupils.map((p) => p.name)).toEqual(['Ada', 'Zoë']);
+    expect(calls.steps).toEqual([
+      { at: '09:30', step: 'Text the family asking for the reason for absence', due: true },
+      { at: '10:00', step: 'Phone the family', due: false },
+    ]);
+  });
+
+  it('a step falls due at its minute, not before', () => {
+    expect(firstDayCalls(records, milefield, today, { date: today, time: '09:29' }).steps.map((s) => s.due)).toEqual([false, false]);
+    expect(firstDayCalls(records, milefield, today, { date: today, time: '09:30' }).steps.map((s) => s.due)).toEqual([true, false]);
+    expect(firstDayCalls(records, milefield, today, { date: today, time: '10:00' }).steps.map((s) => s.due)).toEqual([true, true]);
+  });
+
+  it('on a day gone by every step has fallen due; on a day to come none has', () => {
+    expect(firstDayCalls(records, milefield, today, { date: '2025-11-27', time: '08:00' }).steps.map((s) => s.due)).toEqual([true, true]);
+    expect(firstDayCalls(records, milefield, today, { date: '2025-11-25', time: '23:00' }).steps.map((s) => s.due)).toEqual([false, false]);
+  });
+
+  it('a policy without calling times lists the pupils with no steps', () => {
+    expect(firstDayCalls(records, presetPolicy('micklefield'), today, { date: today, time: '09:45' })).toMatchObject({ steps: [], pupils: [{ name: 'Ada' }, { name: 'Zoë' }] });
+  });
+
+  it('downloads as CSV', () => {
+    const calls = firstDayCalls(records, milefield, today, { date: today, time: '09:45' });
+    const rows = Papa.parse<string[]>(firstDayCallsCsv(calls, today).slice(1), { skipEmptyLines: true }).data;
+    expect(rows.slice(1)).toEqual([
+      ['Ada', 'U-Ada', 'Wed 26 Nov 2025', '09:30 Text the family asking for the reason for absence; 10:00 Phone the family', 'Wed 26 Nov 2025, 09:40', 'Register 4A'],
+      ['Zoë', 'U-Zoë', 'Wed 26 Nov 2025', '09:30 Text the family asking for the reason for absence; 10:00 Phone the family', 'Wed 26 Nov 2025, 09:40', 'Register 4A'],
+    ]);
+  });
+});
+
+describe('londonTime', () => {
+  it('is the wall clock in England: GMT in winter, BST in summer', () => {
+    expect(londonTime('2025-11-26T08:55:00.000Z')).toBe('Wed 26 Nov 2025, 08:55');
+    expect(londonTime('2025-06-26T23:30:00.000Z')).toBe('Fri 27 Jun 2025, 00:30');
+  });
+});

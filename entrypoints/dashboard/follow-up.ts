@@ -1,0 +1,142 @@
+// The follow-up lists, worked out from what the extension has seen: every N still open across
+// the school with its deadline and countdown, and this morning's first-day calls. No DOM, so the
+// lists are tested in Node exactly as the dashboard shows them.
+
+import { spreadsheetCsv } from '../../components/csv';
+import type { SchoolCalendar } from '../../rules/calendar/school-calendar';
+import { nDeadline, type NDeadline, type NStatus } from '../../rules/checks/unexplained-absence';
+import { formatSchoolDate, parseClockTime, type IsoDate } from '../../rules/dates';
+import type { Policy } from '../../rules/policy/schema';
+import type { NFirstSeen } from '../../storage/db';
+
+export interface OpenN {
+  readonly record: NFirstSeen;
+  readonly deadline: NDeadline;
+}
+
+export interface NGroup {
+  readonly status: NStatus;
+  readonly title: string;
+  /** One line on what to do, from the policy. */
+  readonly advice: string;
+  readonly items: readonly OpenN[];
+}
+
+const GROUP_TITLES: readonly [NStatus, string][] = [
+  ['overdue', 'Overdue'],
+  ['due-today', 'Due today'],
+  ['due-soon', 'Due soon'],
+  ['later', 'Later'],
+];
+
+const days = (n: number) => `${n} school ${n === 1 ? 'day' : 'days'}`;
+
+/** The countdown in words: 'overdue by 2 school days', 'due today', '1 school day left'. */
+export function countdownText({ deadline, schoolDaysLeft, status }: NDeadline): string {
+  switch (status) {
+    case 'overdue':
+      // Seen at the weekend after a Friday deadline: overdue, though no school day has passed.
+      return schoolDaysLeft < 0 ? `overdue by ${days(-schoolDaysLeft)}` : `overdue: the deadline was ${formatSchoolDate(deadline)}`;
+    case 'due-today':
+      return 'due today';
+    default:
+      return `${days(schoolDaysLeft)} left`;
+  }
+}
+
+/**
+ * Every open N in the four groups, most urgent first: by deadline, then by session, then by
+ * name. Empty groups are kept, so the page can say there are none.
+ */
+export function openNGroups(records: readonly NFirstSeen[], policy: Policy, calendar: SchoolCalendar, today: IsoDate): NGroup[] {
+  const { fallbackCode, limitSchoolDays } = policy.unexplainedAbsence;
+  const advice: Record<NStatus, string> = {
+    overdue: `Past the ${days(limitSchoolDays)} the policy allows: record the reason if the family has given one, otherwise change N to ${fallbackCode}.`,
+    'due-today': `Today is the last day to record the reason; with none given, N becomes ${fallbackCode} tomorrow.`,
+    'due-soon': 'Contact the family and record the reason before the deadline.',
+    later: 'Within the time the policy allows: follow up as usual.',
+  };
+  const all = records
+    .map((record) => ({ record, deadline: nDeadline(calendar, policy, record.date as IsoDate, today) }))
+    .sort(
+      (a, b) =>
+        a.deadline.deadline.localeCompare(b.deadline.deadline) ||
+        a.record.date.localeCompare(b.record.date) ||
+        a.record.session.localeCompare(b.record.session) ||
+        a.record.name.localeCompare(b.record.name, 'en-GB'),
+    );
+  return GROUP_TITLES.map(([status, title]) => ({ status, title, advice: advice[status], items: all.filter((n) => n.deadline.status === status) }));
+}
+
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** An ISO instant as staff in England read it: 'Wed 26 Nov 2025, 08:55'. */
+export function londonTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  // From the parts, as browsers differ in the commas between them; the date as formatSchoolDate writes it.
+  const part = Object.fromEntries(LONDON_TIME.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute}`;
+}
+
+export const OPEN_N_CSV_HEADER = ['Status', 'Pupil', 'UPN', 'Date of the N', 'Day', 'Session', 'Deadline', 'Countdown', 'School days left', 'First seen', 'Seen on'] as const;
+
+export function openNCsv(groups: readonly NGroup[]): string {
+  return spreadsheetCsv(
+    OPEN_N_CSV_HEADER,
+    groups.flatMap((group) =>
+      group.items.map(({ record, deadline }) => [
+        group.title,
+        record.name,
+        record.upn ?? '',
+        record.date,
+        formatSchoolDate(record.date as IsoDate),
+        record.session,
+        deadline.deadline,
+        countdownText(deadline),
+        deadline.schoolDaysLeft,
+        londonTime(record.firstSeen),
+        record.pageTitle ?? '',
+      ]),
+    ),
+  );
+}
+
+export interface CallStep {
+  /** HH:MM in England. */
+  readonly at: string;
+  readonly step: string;
+  /** Whether the time has come: always on a day gone by, never on a day to come. */
+  readonly due: boolean;
+}
+
+export interface FirstDayCalls {
+  /** The policy's steps, earliest first. */
+  readonly steps: readonly CallStep[];
+  /** Pupils with N in today's morning session, by name. */
+  readonly pupils: readonly NFirstSeen[];
+}
+
+/**
+ * This morning's first-day calls: each pupil with N in today's AM session, and the policy's
+ * calling steps (a text at 09:30, a call at 10:00) with whether each has fallen due. `now` is
+ * the date and time in England; `today` may be a fixed date (a demo, a reproduction).
+ */
+export function firstDayCalls(records: readonly NFirstSeen[], policy: Policy, today: IsoDate, now: { readonly date: IsoDate; readonly time: string }): FirstDayCalls {
+  const clock = parseClockTime(now.time) ?? 0;
+  const steps = [...policy.unexplainedAbsence.firstDayContact]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map(({ at, step }) => ({ at, step, due: today < now.date || (today === now.date && clock >= (parseClockTime(at) ?? 0)) }));
+  const pupils = records.filter((r) => r.date === today && r.session === 'AM').sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return { steps, pupils };
+}
+
+export const FIRST_DAY_CSV_HEADER = ['Pupil', 'UPN', 'Date', 'Steps', 'First seen', 'Seen on'] as const;
+
+export function firstDayCallsCsv(calls: FirstDayCalls, today: IsoDate): string {
+  const steps = calls.steps.map((s) => `${s.at} ${s.step}`).join('; ');
+  return spreadsheetCsv(
+    FIRST_DAY_CSV_HEADER,
+    calls.pupils.map((p) => [p.name, p.upn ?? '', formatSchoolDate(today), steps, londonTime(p.firstSeen), p.pageTitle ?? '']),
+  );
+}

@@ -1,0 +1,219 @@
+// The follow-up page: what is not on the register in front of you. Every N the extension has
+// seen on any register page, grouped by deadline with the school-day countdown, and this
+// morning's first-day calls. It reads the extension's own database and updates as staff open
+// register pages in other tabs (Dexie's liveQuery hears the background's writes).
+
+import { liveQuery } from 'dexie';
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { downloadText } from '../../components/download';
+import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
+import type { NStatus } from '../../rules/checks/unexplained-absence';
+import { formatSchoolDate, type IsoDate } from '../../rules/dates';
+import { parsePolicy, type Policy } from '../../rules/policy/schema';
+import { todayInEngland, todayOf } from '../../storage/bundle';
+import type { NFirstSeen } from '../../storage/db';
+import { openExtensionStore } from '../../storage/extension-store';
+import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups, type FirstDayCalls, type NGroup } from './follow-up';
+
+const store = openExtensionStore();
+
+const SEVERITY_OF: Record<NStatus, { glyph: string; word: string; className: string }> = {
+  overdue: { glyph: '✕', word: 'Overdue', className: 'sev sev-error' },
+  'due-today': { glyph: '!', word: 'Due today', className: 'sev sev-warning' },
+  'due-soon': { glyph: '!', word: 'Due soon', className: 'sev sev-warning' },
+  later: { glyph: 'i', word: 'Later', className: 'sev sev-info' },
+};
+
+const number = (n: number) => n.toLocaleString('en-GB');
+const sessionWord = (s: string) => (s === 'AM' ? 'morning' : 'afternoon');
+
+/** The time in England now, as HH:MM. */
+function londonClock(now: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+}
+
+function PageLink({ record }: { record: NFirstSeen }) {
+  if (record.pageUrl === null) return <span class="note">not recorded (seen before this version)</span>;
+  return (
+    <a href={record.pageUrl} target="_blank" rel="noreferrer">
+      {record.pageTitle || record.pageUrl}
+    </a>
+  );
+}
+
+function GroupTable({ group }: { group: NGroup }) {
+  const sev = SEVERITY_OF[group.status];
+  return (
+    <section class="n-group" data-status={group.status} aria-labelledby={`group-${group.status}`}>
+      <h3 id={`group-${group.status}`}>
+        <span class={sev.className}>
+          <span class="glyph" aria-hidden="true">
+            {sev.glyph}
+          </span>{' '}
+          {group.title}
+        </span>{' '}
+        <span class="count">{group.items.length}</span>
+      </h3>
+      {group.items.length === 0 ? (
+        <p class="note">None.</p>
+      ) : (
+        <>
+          <p class="note">{group.advice}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Pupil</th>
+                <th scope="col">N in the session of</th>
+                <th scope="col">Deadline</th>
+                <th scope="col">Countdown</th>
+                <th scope="col">First seen</th>
+                <th scope="col">Seen on</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.items.map(({ record, deadline }) => (
+                <tr key={record.key} class="open-n" data-upn={record.upn ?? ''} data-pupil-id={record.pupilId} data-date={record.date} data-session={record.session} data-status={deadline.status} data-days-left={deadline.schoolDaysLeft}>
+                  <th scope="row">
+                    {record.name || `Pupil ${record.pupilId}`}
+                    {record.upn !== null ? <span class="note"> {record.upn}</span> : null}
+                  </th>
+                  <td>
+                    {formatSchoolDate(record.date as IsoDate)} {sessionWord(record.session)}
+                  </td>
+                  <td>{formatSchoolDate(deadline.deadline)}</td>
+                  <td class="countdown">{countdownText(deadline)}</td>
+                  <td>{londonTime(record.firstSeen)}</td>
+                  <td>
+                    <PageLink record={record} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function CallsSection({ calls, today }: { calls: FirstDayCalls; today: IsoDate }) {
+  return (
+    <section aria-labelledby="calls-h" id="first-day-calls">
+      <h2 id="calls-h">First-day calls: {formatSchoolDate(today)}</h2>
+      {calls.steps.length === 0 ? (
+        <p class="note">The policy sets no calling times (unexplainedAbsence.firstDayContact), so the pupils are listed without steps.</p>
+      ) : (
+        <ol class="steps">
+          {calls.steps.map((s) => (
+            <li key={s.at + s.step} data-due={s.due}>
+              <strong>{s.at}</strong> {s.step} {s.due ? <span class="due">(due now)</span> : <span class="note">(not yet)</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {calls.pupils.length === 0 ? (
+        <p class="note">No pupil has N in this morning's register on the pages seen so far.</p>
+      ) : (
+        <>
+          <ul class="call-list">
+            {calls.pupils.map((p) => (
+              <li key={p.key} data-upn={p.upn ?? ''}>
+                {p.name || `Pupil ${p.pupilId}`} {p.upn !== null ? <span class="note">{p.upn}</span> : null} · first seen {londonTime(p.firstSeen)} on <PageLink record={p} />
+              </li>
+            ))}
+          </ul>
+          <button type="button" id="download-calls" onClick={() => downloadText(`markwise-first-day-calls-${today}.csv`, firstDayCallsCsv(calls, today), 'text/csv;charset=utf-8')}>
+            Download the calls (CSV)
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+interface Loaded {
+  readonly policy: Policy | null;
+  readonly policyProblem: string | null;
+  readonly today: IsoDate;
+}
+
+function Dashboard() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [records, setRecords] = useState<NFirstSeen[] | null>(null);
+  const [now, setNow] = useState(() => new Date());
+
+  useEffect(() => {
+    void (async () => {
+      const [active, todaySetting] = await Promise.all([store.activePolicy(), store.getSetting('today')]);
+      const parsed = parsePolicy(active.input);
+      setLoaded({
+        policy: parsed.ok ? parsed.policy : null,
+        policyProblem: parsed.ok ? null : parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+        today: todayOf(todaySetting),
+      });
+    })();
+    // Live: the background writes as register pages are opened in other tabs.
+    const subscription = liveQuery(() => store.openNs()).subscribe({ next: setRecords, error: () => setRecords([]) });
+    // The first-day steps fall due by the clock.
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => {
+      subscription.unsubscribe();
+      clearInterval(timer);
+    };
+  }, []);
+
+  const calendar = useMemo(() => (loaded?.policy ? schoolCalendarFor(loaded.policy.calendar) : null), [loaded]);
+  if (loaded === null || records === null) return <p role="status">Loading…</p>;
+  if (loaded.policy === null || calendar === null) {
+    return (
+      <p class="problems" role="alert">
+        The school's policy could not be read ({loaded.policyProblem}). Put it right on the options page.
+      </p>
+    );
+  }
+  const groups = openNGroups(records, loaded.policy, calendar, loaded.today);
+  const calls = firstDayCalls(records, loaded.policy, loaded.today, { date: todayInEngland(now), time: londonClock(now) });
+  const urgent = groups[0]!.items.length + groups[1]!.items.length;
+  return (
+    <>
+      <section aria-labelledby="open-n-h" id="open-n">
+        <h2 id="open-n-h">Open N codes: reason not yet provided</h2>
+        <p>
+          {number(records.length)} {records.length === 1 ? 'N' : 'Ns'} seen on register pages and not yet replaced, as of {formatSchoolDate(loaded.today)}, under {loaded.policy.schoolName}'s
+          limit of {loaded.policy.unexplainedAbsence.limitSchoolDays} school days. {urgent > 0 ? `${number(urgent)} need${urgent === 1 ? 's' : ''} action today.` : ''}
+        </p>
+        <p class="note">An N leaves this list when a register page shows that session with another code. Only pages opened with Markwise running are seen.</p>
+        {records.length > 0 ? (
+          <p>
+            <button type="button" class="primary" id="download-open-n" onClick={() => downloadText(`markwise-open-n-${loaded.today}.csv`, openNCsv(groups), 'text/csv;charset=utf-8')}>
+              Download the list (CSV)
+            </button>
+          </p>
+        ) : null}
+        {groups.map((g) => (
+          <GroupTable key={g.status} group={g} />
+        ))}
+      </section>
+      <CallsSection calls={calls} today={loaded.today} />
+    </>
+  );
+}
+
+function Page() {
+  return (
+    <>
+      <header>
+        <h1>Markwise: follow-up</h1>
+        <nav aria-label="Markwise pages">
+          <a href="./check.html">Check a register export</a> <a href="./options.html">Options</a>
+        </nav>
+      </header>
+      <main>
+        <Dashboard />
+      </main>
+    </>
+  );
+}
+
+render(<Page />, document.getElementById('app')!);

@@ -1,0 +1,163 @@
+// The follow-up page in the built extension: staff walk register pages of the demo MIS, and the
+// page lists every N they showed with the right countdown for the demo's fixed day; an N a
+// register later shows with a code leaves the list; the list downloads as CSV.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { DEMO_TODAY } from '../../demo/make-demo-register';
+import { DEFAULT_UNEXPLAINED_FROM, DEFAULT_WEEK, weekSessions } from '../../demo/mis/pages';
+import { generateSchool, markKey, pupilsOfClass, type ClassId, type DemoPupil } from '../../demo/mis/school';
+import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
+import { nDeadline } from '../../rules/checks/unexplained-absence';
+import { presetPolicy } from '../../rules/presets';
+import { expect, panel, test } from './fixtures';
+
+const policy = presetPolicy('micklefield');
+const calendar = schoolCalendarFor(policy.calendar);
+/** The demo MIS as the server generates it for each test (the same seed). */
+const school = generateSchool();
+
+interface Expected {
+  upn: string;
+  date: string;
+  session: 'AM' | 'PM';
+  status: string;
+  daysLeft: number;
+}
+
+const isN = (pupil: DemoPupil, date: string, session: 'AM' | 'PM') => pupil.marks.get(markKey(date, session))?.code.trim().toUpperCase() === 'N';
+
+function expected(pupil: DemoPupil, date: string, session: 'AM' | 'PM'): Expected {
+  const d = nDeadline(calendar, policy, date, DEMO_TODAY);
+  return { upn: pupil.upn, date, session, status: d.status, daysLeft: d.schoolDaysLeft };
+}
+
+/** The week before the demo's, which holds 4A's planted N of 17, 19 and 20 November. */
+const WEEK_BEFORE = '2025-11-17';
+
+/** The N on a class's register for a week. */
+function nOnRegister(classId: ClassId, week: string): Expected[] {
+  return pupilsOfClass(school, classId).flatMap((p) => weekSessions(week).flatMap((s) => (isN(p, s.date, s.session) ? [expected(p, s.date, s.session)] : [])));
+}
+
+/** The N on the office's list of unexplained absences (the whole school, its default range). */
+function nOnOfficeList(): Expected[] {
+  return school.pupils.flatMap((p) =>
+    [...p.marks.keys()].flatMap((key) => {
+      const [date, session] = key.split('|') as [string, 'AM' | 'PM'];
+      return date >= DEFAULT_UNEXPLAINED_FROM && date <= DEMO_TODAY && isN(p, date, session) ? [expected(p, date, session)] : [];
+    }),
+  );
+}
+
+const keyOf = (e: Pick<Expected, 'upn' | 'date' | 'session'>) => `${e.upn}|${e.date}|${e.session}`;
+const sorted = (list: Expected[]) => [...new Map(list.map((e) => [keyOf(e), e])).values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+
+async function listed(dashboard: Page): Promise<Expected[]> {
+  const rows = await dashboard.locator('tr.open-n').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      upn: tr.getAttribute('data-upn')!,
+      date: tr.getAttribute('data-date')!,
+      session: tr.getAttribute('data-session') as 'AM' | 'PM',
+      status: tr.getAttribute('data-status')!,
+      daysLeft: Number(tr.getAttribute('data-days-left')),
+    })),
+  );
+  return rows.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+}
+
+async function openRegister(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+}
+
+test('the N codes of every register page walked are listed by deadline, with the countdown for the fixed day', async ({ context, page, mis, extensionId }) => {
+  const walk: [ClassId, string][] = [
+    ['4A', WEEK_BEFORE],
+    ['4A', DEFAULT_WEEK],
+    ['4B', DEFAULT_WEEK],
+    ['3A', DEFAULT_WEEK],
+  ];
+  const fromRegisters = sorted(walk.flatMap(([classId, week]) => nOnRegister(classId, week)));
+  // Every kind of deadline is among them: the demo plants them in 4A.
+  expect(fromRegisters.length).toBeGreaterThan(5);
+  expect(new Set(fromRegisters.map((e) => e.status))).toEqual(new Set(['overdue', 'due-today', 'due-soon', 'later']));
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await expect(dashboard.locator('#open-n-h')).toBeVisible();
+  await expect(dashboard.locator('tr.open-n')).toHaveCount(0);
+
+  for (const [classId, week] of walk) await openRegister(page, `${mis.url}/register/class?class=${classId}&week=${week}`);
+  // The dashboard, open in its own tab all along, catches up as the background records each page.
+  await expect(dashboard.locator('tr.open-n')).toHaveCount(fromRegisters.length);
+  expect(await listed(dashboard)).toEqual(fromRegisters);
+
+  // A planted case, in words: 4A's N from Wed 19 Nov is due today (26 Nov is the fifth school day after).
+  const dueToday = dashboard.locator('section[data-status="due-today"] tr.open-n[data-date="2025-11-19"]');
+  await expect(dueToday.locator('.countdown')).toHaveText('due today');
+  await expect(dueToday.locator('a')).toHaveText('Register 4A, week beginning 17/11/2025 - Oakfield Primary School');
+  await expect(dashboard.locator('section[data-status="due-soon"] tr.open-n[data-date="2025-11-20"] .countdown').first()).toHaveText('1 school day left');
+
+  // The office's list of the whole school's unexplained absences adds the older ones.
+  await openRegister(page, `${mis.url}/office/unexplained`);
+  const everything = sorted([...fromRegisters, ...nOnOfficeList()]);
+  await expect(dashboard.locator('tr.open-n')).toHaveCount(everything.length);
+  expect(await listed(dashboard)).toEqual(everything);
+  await expect(dashboard.locator('section[data-status="overdue"] tr.open-n[data-date="2025-11-13"][data-session="PM"] .countdown')).toHaveText('overdue by 4 school days');
+
+  // The list downloads as CSV, a row an N, most urgent first.
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.locator('#download-open-n').click()]);
+  const rows = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').slice(1), { skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(everything.length + 1);
+  expect(rows[1]![0]).toBe('Overdue');
+  expect(rows.slice(1).map((r) => `${r[2]}|${r[3]}|${r[5]}`).sort()).toEqual(everything.map(keyOf).sort());
+
+  // This morning's N are the first-day calls (Micklefield's policy sets no calling times).
+  const thisMorning = everything.filter((e) => e.date === DEMO_TODAY && e.session === 'AM');
+  await expect(dashboard.locator('#first-day-calls .call-list li')).toHaveCount(thisMorning.length);
+  await expect(dashboard.locator('#first-day-calls')).toContainText('The policy sets no calling times');
+});
+
+test('an N that a register page later shows with a code leaves the list', async ({ context, page, mis, extensionId }) => {
+  const register = `${mis.url}/register/class?class=4A&week=${WEEK_BEFORE}`;
+  await openRegister(page, register);
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const before = nOnRegister('4A', WEEK_BEFORE);
+  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length);
+
+  // The office hears why: 4A's N from Wed 19 Nov becomes I (illness), and the register is saved.
+  const dueToday = before.find((e) => e.date === '2025-11-19')!;
+  const row = page.locator(`#register tbody tr`, { has: page.locator(`text=${dueToday.upn}`) });
+  await row.locator(`input[name$="|2025-11-19|AM"]`).fill('I');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  // The page came back from the MIS with the saved code.
+  await expect(row.locator(`input[name$="|2025-11-19|AM"]`)).toHaveValue('I');
+
+  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length - 1);
+  await expect(dashboard.locator(`tr.open-n[data-upn="${dueToday.upn}"][data-date="2025-11-19"]`)).toHaveCount(0);
+  // An N on a page not opened again stays: only a page that shows the session can say it was dealt with.
+  await expect(dashboard.locator('tr.open-n[data-date="2025-11-17"]')).toHaveCount(before.filter((e) => e.date === '2025-11-17').length);
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+test('the follow-up page has no axe violations, and the popup leads to it', async ({ context, page, mis, extensionId }) => {
+  await openRegister(page, `${mis.url}/office/unexplained`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const [dashboard] = await Promise.all([context.waitForEvent('page'), popup.locator('#open-dashboard').click()]);
+  await expect(dashboard.locator('h1')).toHaveText('Markwise: follow-up');
+  await expect(dashboard.locator('tr.open-n').first()).toBeVisible();
+  await dashboard.evaluate(AXE);
+  const violations = await dashboard.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+  expect(violations).toEqual([]);
+});
