@@ -2,7 +2,6 @@
 // pupil lists and records: tier, band name and colour (never colour alone),
 // attendance, and the policy's next steps on hover or focus.
 
-import { formatSchoolDate, type IsoDate } from '../rules/dates';
 import type { Band, Tier } from '../rules/policy/schema';
 
 export interface BadgeView {
@@ -12,8 +11,8 @@ export interface BadgeView {
   readonly attendance: number;
   readonly band: Band | null;
   readonly tier: Tier | null;
-  /** Where the figure came from: this page, or a page seen earlier (with the date). */
-  readonly seenOn: IsoDate | null;
+  /** Where the figure came from and how old it is; null when this page shows it. */
+  readonly from: string | null;
   /** Whether the badge is a tab stop: not on registers, where teachers tab between cells. */
   readonly focusable: boolean;
 }
@@ -56,7 +55,7 @@ export function Badge({ view }: { view: BadgeView }) {
         ) : null}
         <p>
           Attendance this year: {formatAttendance(view.attendance)}
-          {view.seenOn !== null ? `, as seen on ${formatSchoolDate(view.seenOn)}` : ', as this page shows'}
+          , {view.from ?? 'as this page shows'}
         </p>
         {tier && tier.nextSteps.length > 0 ? (
           <>

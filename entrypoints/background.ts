@@ -11,7 +11,8 @@ import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
 import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
 import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, todayOf, type ContentBundle } from '../storage/bundle';
-import type { Request, TabStatus } from '../storage/messages';
+import { reconcileFigure } from '../storage/figures';
+import type { Request, StoredFigure, TabStatus } from '../storage/messages';
 import { openExtensionStore } from '../storage/extension-store';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
@@ -118,12 +119,18 @@ export default defineBackground(() => {
         );
         return { ok: true };
       case 'figures-for': {
-        const figures = await store.figuresFor(request.site, request.pupilIds);
-        return {
-          figures: Object.fromEntries(
-            [...figures].map(([id, f]) => [id, { pupilId: f.pupilId, upn: f.upn, name: f.name, attendance: f.attendance, possible: f.possible, attended: f.attended, seenOn: f.seenOn }]),
-          ),
-        };
+        const [pageFigures, reportFigures, today] = await Promise.all([
+          store.figuresFor(request.site, request.pupilIds),
+          store.reportFiguresFor(request.upns.filter((u): u is string => u !== null)),
+          store.getSetting('today'),
+        ]);
+        const figures: Record<string, StoredFigure> = {};
+        request.pupilIds.forEach((id, i) => {
+          const upn = request.upns[i];
+          const figure = reconcileFigure(id, pageFigures.get(id), upn == null ? undefined : reportFigures.get(upn), todayOf(today));
+          if (figure !== null) figures[id] = figure;
+        });
+        return { figures };
       }
       case 'record-n-seen': {
         const seen = await store.recordMarksSeen(request.site, request.seen);

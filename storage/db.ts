@@ -62,6 +62,24 @@ export interface NFirstSeen {
   pageTitle: string | null;
 }
 
+/** A pupil's figures from an imported attendance report, matched to MIS pages by UPN. */
+export interface ReportFigureRow {
+  upn: string;
+  name: string;
+  /** Percent. */
+  attendance: number;
+  possible: number | null;
+  attended: number | null;
+  authorised: number | null;
+  unauthorised: number | null;
+  /** YYYY-MM-DD: the day the report's figures describe. */
+  asOf: string;
+  /** The file's name. */
+  source: string;
+  /** ISO datetime. */
+  importedAt: string;
+}
+
 /** The first version's N row: when, and a key that says where. */
 export type NFirstSeenV1 = Pick<NFirstSeen, 'key' | 'firstSeen'>;
 
@@ -107,6 +125,7 @@ export class MarkwiseDb extends Dexie {
   pupilFigures!: Table<PupilFigure, [string, string]>;
   nFirstSeen!: EntityTable<NFirstSeen, 'key'>;
   dismissals!: EntityTable<Dismissal, 'key'>;
+  reportFigures!: EntityTable<ReportFigureRow, 'upn'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -134,9 +153,10 @@ export class MarkwiseDb extends Dexie {
       });
 
     // Version 4: N rows say who, which session and where, for the follow-up list; the key already
-    // said which site, pupil and session, so older rows keep their place in the list.
+    // said which site, pupil and session, so older rows keep their place in the list. Figures from
+    // imported attendance reports get a table of their own, by UPN.
     this.version(4)
-      .stores({ nFirstSeen: 'key, site' })
+      .stores({ nFirstSeen: 'key, site', reportFigures: 'upn, asOf' })
       .upgrade(async (tx) => {
         await tx
           .table('nFirstSeen')
@@ -147,7 +167,7 @@ export class MarkwiseDb extends Dexie {
 
   /** Every table that holds the user's data, for wipe() and the privacy summary. */
   get dataTables(): Table[] {
-    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals];
+    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals, this.reportFigures];
   }
 }
 

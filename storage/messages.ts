@@ -14,8 +14,10 @@ export interface PageFigure {
 }
 
 export interface StoredFigure extends PageFigure {
-  /** The date the figure was seen on a page. */
+  /** The date the figure describes: the day it was seen on a page, or a report's as-of date. */
   readonly seenOn: string;
+  /** Where it came from and how old it is, for the badge: 'from the attendance report week-47.csv, as of ...'. */
+  readonly from: string;
 }
 
 /** What a tab's content script reports for the popup. */
@@ -32,7 +34,8 @@ export interface TabStatus {
 
 export type Request =
   | { type: 'record-figures'; site: string; seenOn: string; figures: readonly PageFigure[] }
-  | { type: 'figures-for'; site: string; pupilIds: readonly string[] }
+  /** Figures for pupils the page shows none for: by MIS id from other pages, and by UPN (where known) from reports. */
+  | { type: 'figures-for'; site: string; pupilIds: readonly string[]; upns: readonly (string | null)[] }
   /** What a register page showed: its N are kept for the follow-up list, and former N it shows with a code are removed. */
   | { type: 'record-n-seen'; site: string; seen: MarksSeen }
   | { type: 'dismiss'; rule: string; upn: string; date: string; session: Session; reason: string }

@@ -30,6 +30,7 @@ async function everything(db: MarkwiseDb) {
     pupilFigures: await db.pupilFigures.toArray(),
     nFirstSeen: await db.nFirstSeen.toArray(),
     dismissals: await db.dismissals.toArray(),
+    reportFigures: await db.reportFigures.toArray(),
   };
 }
 
@@ -286,6 +287,26 @@ describe('N codes seen on register pages', () => {
   });
 });
 
+describe('figures from attendance reports', () => {
+  const fig = (upn: string, attendance: number) => ({ upn, name: `Pupil ${upn}`, attendance, possible: null, attended: null, authorised: null, unauthorised: null });
+
+  it('keeps each pupil by UPN with the as-of date and the file, and the newest report wins per pupil', async () => {
+    const { store, clock } = makeStore();
+    expect(await store.importReport([fig('A1', 95), fig('B2', 88)], '2025-11-21', 'week-47.csv')).toEqual({ imported: 2, keptNewer: 0 });
+    clock.now = new Date('2025-11-26T09:00:00Z');
+    // An older report, imported later: it changes nothing for pupils already known, and adds new ones.
+    expect(await store.importReport([fig('A1', 80), fig('C3', 70)], '2025-11-14', 'week-46.csv')).toEqual({ imported: 1, keptNewer: 1 });
+    const found = await store.reportFiguresFor(['A1', 'C3', 'Z9', 'A1']);
+    expect(found.get('A1')).toMatchObject({ attendance: 95, asOf: '2025-11-21', source: 'week-47.csv', importedAt: '2025-10-06T08:30:00.000Z' });
+    expect(found.get('C3')).toMatchObject({ attendance: 70, asOf: '2025-11-14', source: 'week-46.csv', importedAt: '2025-11-26T09:00:00.000Z' });
+    expect(found.has('Z9')).toBe(false);
+    // The same date again replaces: a corrected export of the same day.
+    await store.importReport([fig('A1', 96)], '2025-11-21', 'week-47-corrected.csv');
+    expect((await store.reportFiguresFor(['A1'])).get('A1')).toMatchObject({ attendance: 96, source: 'week-47-corrected.csv' });
+    expect(await store.reportFiguresSummary()).toEqual({ pupils: 3, newestAsOf: '2025-11-21' });
+  });
+});
+
 describe('dismissals', () => {
   it('dismisses, lists newest first, and undismisses', async () => {
     const { store, clock } = makeStore();
@@ -343,10 +364,11 @@ describe('privacy', () => {
     await store.dismiss({ rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' });
     await store.addSite('https://a.example', ['p']);
     await store.importSiteProfiles('[{"id":"p"}]', (json) => ({ ok: true, profiles: json as { id: string }[] }));
-    expect(await store.summary()).toEqual({ policies: 1, settings: 2, siteProfiles: 1, pupilFigures: 1, nFirstSeen: 1, dismissals: 1 });
+    await store.importReport([{ upn: 'A1', name: 'A', attendance: 90, possible: 100, attended: 90, authorised: null, unauthorised: null }], '2025-10-03', 'report.csv');
+    expect(await store.summary()).toEqual({ policies: 1, settings: 2, siteProfiles: 1, pupilFigures: 1, nFirstSeen: 1, dismissals: 1, reportFigures: 1 });
 
     await store.wipe();
-    expect(await store.summary()).toEqual({ policies: 0, settings: 0, siteProfiles: 0, pupilFigures: 0, nFirstSeen: 0, dismissals: 0 });
+    expect(await store.summary()).toEqual({ policies: 0, settings: 0, siteProfiles: 0, pupilFigures: 0, nFirstSeen: 0, dismissals: 0, reportFigures: 0 });
     const all = await everything(db);
     expect(Object.values(all).every((rows) => rows.length === 0)).toBe(true);
     expect((await store.activePolicy()).id).toBe('dfe');

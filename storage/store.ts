@@ -6,7 +6,8 @@ import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/sch
 import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
 import { seenCell, type MarksSeen } from '../sites/marks-seen';
-import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, StoredPolicy, StoredSiteProfile } from './db';
+import type { ReportFigure } from '../rules/attendance-report';
+import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, ReportFigureRow, StoredPolicy, StoredSiteProfile } from './db';
 import { parseJsonText } from './json-text';
 
 export type PolicyOrigin = StoredPolicy['origin'];
@@ -76,7 +77,7 @@ export interface NMark {
 
 export type FigureReading = Omit<PupilFigure, 'site' | 'seenAt'>;
 
-export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals', number>;
+export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals' | 'reportFigures', number>;
 
 export function nSeenKey(site: string, mark: NMark): string {
   return `${site}|${mark.pupilId}|${mark.date}|${mark.session}`;
@@ -281,6 +282,33 @@ export class MarkwiseStore {
     return out;
   }
 
+  // ---- figures from attendance reports ----
+
+  /**
+   * Keeps a report's figures, all in one transaction: for each pupil the newest figures win, so a
+   * report older than one already imported leaves that pupil's figures as they were.
+   */
+  async importReport(figures: readonly ReportFigure[], asOf: string, source: string): Promise<{ imported: number; keptNewer: number }> {
+    const importedAt = this.stamp();
+    return this.db.transaction('rw', this.db.reportFigures, async () => {
+      const existing = await this.db.reportFigures.bulkGet(figures.map((f) => f.upn));
+      const rows = figures.filter((_, i) => existing[i] === undefined || existing[i]!.asOf <= asOf).map((f) => ({ ...f, asOf, source, importedAt }));
+      await this.db.reportFigures.bulkPut(rows);
+      return { imported: rows.length, keptNewer: figures.length - rows.length };
+    });
+  }
+
+  async reportFiguresFor(upns: readonly string[]): Promise<Map<string, ReportFigureRow>> {
+    const rows = await this.db.reportFigures.bulkGet([...new Set(upns)]);
+    return new Map(rows.flatMap((r) => (r === undefined ? [] : [[r.upn, r] as const])));
+  }
+
+  /** What the imports hold: how many pupils, and the newest as-of date. */
+  async reportFiguresSummary(): Promise<{ pupils: number; newestAsOf: string | null }> {
+    const [pupils, newest] = await Promise.all([this.db.reportFigures.count(), this.db.reportFigures.orderBy('asOf').last()]);
+    return { pupils, newestAsOf: newest?.asOf ?? null };
+  }
+
   // ---- N first seen ----
 
   /**
@@ -395,15 +423,16 @@ export class MarkwiseStore {
   /** How many rows each table holds, for "what is stored" on the options page. */
   async summary(): Promise<StorageSummary> {
     const db = this.db;
-    const [policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals] = await Promise.all([
+    const [policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures] = await Promise.all([
       db.policies.count(),
       db.settings.count(),
       db.siteProfiles.count(),
       db.pupilFigures.count(),
       db.nFirstSeen.count(),
       db.dismissals.count(),
+      db.reportFigures.count(),
     ]);
-    return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals };
+    return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures };
   }
 
   /** Deletes everything Markwise stored, in one transaction: back to the defaults. */

@@ -17,6 +17,8 @@ import { downloadText } from '../../components/download';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
 import { type PolicyListing, type SiteGrant, type StorageSummary } from '../../storage/store';
 import type { InputProblem } from '../../rules/validation';
+import { todayOf } from '../../storage/bundle';
+import { ReportSection } from './report-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
@@ -551,6 +553,7 @@ const SUMMARY_NAMES: Record<keyof StorageSummary, string> = {
   pupilFigures: "Pupils' attendance figures seen on pages",
   nFirstSeen: 'N marks, with when Markwise first saw each',
   dismissals: 'Dismissed findings',
+  reportFigures: "Pupils' attendance figures imported from reports",
 };
 
 function PrivacySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
@@ -568,7 +571,7 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
       <h2 id="privacy-h">Privacy</h2>
       <p>
         Everything Markwise keeps stays in this browser, in the extension's own storage, never in the MIS's website storage, and is never sent anywhere: Markwise makes no network requests.
-        Pupils' names and attendance figures are kept only as they were seen on MIS pages you opened, so that badges can show them on other pages.
+        Pupils' names and attendance figures are kept only as they were seen on MIS pages you opened or in reports you imported, so that badges can show them on other pages.
       </p>
       {state.summary ? (
         <table id="storage-summary">
@@ -585,7 +588,7 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
       ) : null}
       {confirming ? (
         <div class="row" role="group" aria-label="Confirm deleting everything">
-          <p>This deletes every policy you edited or imported, the sites, the figures seen and the dismissed findings. It cannot be undone.</p>
+          <p>This deletes every policy you edited or imported, the sites, the figures seen and imported, the N marks and the dismissed findings. It cannot be undone.</p>
           <button type="button" class="danger" id="wipe-confirm" onClick={() => void wipe()}>
             Yes, delete everything
           </button>
@@ -628,6 +631,7 @@ function App() {
           <>
             <PolicySection state={state} reload={reload} />
             <ImportSection state={state} reload={reload} />
+            <ReportSection store={store} today={todayOf(state.today)} onImported={reload} />
             <CalendarSection state={state} />
             <SitesSection state={state} reload={reload} />
             <TodaySection state={state} reload={reload} />

@@ -263,12 +263,13 @@ export class PageSession {
     try {
       const figures: PageFigure[] = [];
       const missing: string[] = [];
+      const upns: (string | null)[] = [];
       for (const row of register.rows) {
         const pupil = register.snapshot.pupils[row.pupil]!;
         const pupilId = register.pupilIds[row.pupil]!;
         const attendance = row.attendance ?? (row.sessions ? (row.sessions.attended * 100) / row.sessions.possible : null);
         if (attendance === null) {
-          if (row.badgeAnchor !== null) missing.push(pupilId);
+          if (row.badgeAnchor !== null) missing.push(pupilId), upns.push(pupil.upn === pupilId ? null : pupil.upn);
           continue;
         }
         figures.push({ pupilId, upn: pupil.upn === pupilId ? null : pupil.upn, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
@@ -276,7 +277,7 @@ export class PageSession {
       if (figures.length > 0) await this.send({ type: 'record-figures', site: this.site, seenOn: today, figures });
       // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
       const [stored, seen] = await Promise.all([
-        missing.length > 0 ? this.send({ type: 'figures-for', site: this.site, pupilIds: missing }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
+        missing.length > 0 ? this.send({ type: 'figures-for', site: this.site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
         register.cells.length > 0
           ? this.send({ type: 'record-n-seen', site: this.site, seen: marksSeen(register, { url: this.document.location.href, title: this.document.title }) })
           : Promise.resolve({ firstSeen: {} as Record<string, string> }),

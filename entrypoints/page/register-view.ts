@@ -185,7 +185,7 @@ export class RegisterView {
           attendance,
           band: bandFor(policy, attendance),
           tier: tierFor(policy, attendance),
-          seenOn: row.attendance !== null || row.sessions !== null ? null : (stored?.seenOn ?? null),
+          from: row.attendance !== null || row.sessions !== null ? null : (stored?.from ?? null),
           focusable: this.profile.role === 'office',
         },
       });

@@ -284,7 +284,7 @@ export class MarkwiseBadge extends MarkwiseElement {
           attendance,
           band: bandFor(policy, attendance),
           tier: tierFor(policy, attendance),
-          seenOn: null,
+          from: null,
           focusable: this.getAttribute('focusable') !== 'false',
         },
       }),

@@ -6,6 +6,7 @@
 import type { PageFigure, Reply, Request, Send, StoredFigure } from '../../storage/messages';
 import { dismissalKey } from '../../storage/bundle';
 import { seenCell } from '../../sites/marks-seen';
+import { seenOnPage } from '../../storage/figures';
 
 export const WIDGET_DB_NAME = 'markwise-widget';
 const DB_VERSION = 1;
@@ -119,7 +120,7 @@ export function sendTo(store: WidgetStore, now: () => string = () => new Date().
         return { firstSeen: await store.nSeen(keys, now()) };
       }
       case 'record-figures':
-        for (const figure of message.figures as readonly PageFigure[]) figures.set(figure.pupilId, { ...figure, seenOn: message.seenOn });
+        for (const figure of message.figures as readonly PageFigure[]) figures.set(figure.pupilId, { ...figure, seenOn: message.seenOn, from: seenOnPage(message.seenOn, message.seenOn) });
         return { ok: true };
       case 'figures-for':
         return { figures: Object.fromEntries(message.pupilIds.flatMap((id) => (figures.has(id) ? [[id, figures.get(id)!]] : []))) };

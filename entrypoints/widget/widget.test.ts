@@ -46,8 +46,8 @@ describe('the widget storage', () => {
       firstSeen: { 'https://mis.example|P1|2025-11-24|AM': '2025-11-26T09:00:00.000Z', 'https://mis.example|P2|2025-11-24|PM': '2025-11-26T09:00:00.000Z' },
     });
     await send({ type: 'record-figures', site: 'x', seenOn: '2025-11-26', figures: [{ pupilId: 'P1', upn: null, name: 'Ada', attendance: 91, possible: null, attended: null }] });
-    expect(await send({ type: 'figures-for', site: 'x', pupilIds: ['P1', 'P2'] })).toEqual({
-      figures: { P1: { pupilId: 'P1', upn: null, name: 'Ada', attendance: 91, possible: null, attended: null, seenOn: '2025-11-26' } },
+    expect(await send({ type: 'figures-for', site: 'x', pupilIds: ['P1', 'P2'], upns: [null, null] })).toEqual({
+      figures: { P1: { pupilId: 'P1', upn: null, name: 'Ada', attendance: 91, possible: null, attended: null, seenOn: '2025-11-26', from: 'as seen on an MIS page on Wed 26 Nov 2025 (today)' } },
     });
   });
 });

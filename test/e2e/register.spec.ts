@@ -234,7 +234,7 @@ test('figures seen on the pupil list give badges on the app register, which show
   const badge = page.locator(`markwise-pupil-badge .badge[data-upn="${pupilId}"]`);
   await expect(badge).toHaveAttribute('data-tier', tier!);
   await expect(badge).toHaveAttribute('aria-label', /attendance \d+\.\d%/);
-  await expect(badge.locator('.details')).toContainText('as seen on Wed 26 Nov 2025');
+  await expect(badge.locator('.details')).toContainText('as seen on an MIS page on Wed 26 Nov 2025 (today)');
 });
 
 test('no part of the extension makes a network request: a walk through the demo asks only the demo server', async ({ context, page, mis, extensionId }) => {

@@ -1,0 +1,97 @@
+// The attendance report import on the options page, in the built extension: bad reports say
+// what and where and change nothing; columns the guess missed can be chosen; a good report's
+// figures give badges, by UPN, on a page of the demo MIS that shows no figures of its own.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { DEMO_TODAY } from '../../demo/make-demo-register';
+import { DEFAULT_UNEXPLAINED_FROM } from '../../demo/mis/pages';
+import { generateSchool, registerName } from '../../demo/mis/school';
+import { bandFor, tierFor } from '../../rules/checks/standing';
+import { presetPolicy } from '../../rules/presets';
+import { expect, test } from './fixtures';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const csv = (name: string, text: string | Buffer) => ({ name, mimeType: 'text/csv', buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text });
+
+/** Pupils the office's list of unexplained absences shows (it has UPNs and no attendance figures). */
+const onOfficeList = generateSchool()
+  .pupils.filter((p) => [...p.marks].some(([key, mark]) => key.slice(0, 10) >= DEFAULT_UNEXPLAINED_FROM && key.slice(0, 10) <= DEMO_TODAY && mark.code.trim().toUpperCase() === 'N'))
+  .slice(0, 3);
+
+async function heldCount(page: Page): Promise<string> {
+  return (await page.locator('tr[data-table="reportFigures"] td').textContent()) ?? '';
+}
+
+test.beforeEach(async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.locator('#report-held')).toHaveText('No figures from reports are held.');
+});
+
+test('a bad report names every bad row, and nothing is imported until it is right', async ({ page }, testInfo) => {
+  const input = page.locator('#report-import');
+  await input.setInputFiles(csv('empty.csv', ''));
+  await expect(page.locator('#report-result')).toContainText('empty.csv: the file is empty');
+
+  // 50 MB: refused before it is read, with a word on what it probably is.
+  const huge = testInfo.outputPath('huge.csv');
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 'a'));
+  await input.setInputFiles(huge);
+  await expect(page.locator('#report-result')).toContainText('huge.csv: the file is 50.0 MB');
+
+  await input.setInputFiles(csv('bad.csv', 'UPN,Name,Possible,Attended,%\nA1,Ada,200,180,\nB2,Ben,200,201,\na1,Ada again,100,90,\nC3,Cal,,,104\n'));
+  const problems = page.locator('#report-problems');
+  await expect(problems).toHaveAttribute('role', 'alert');
+  await expect(problems.locator('li')).toHaveText([
+    'bad.csv line 3, column Attended: 201 sessions attended is more than the 200 possible',
+    'bad.csv line 4, column UPN: A1 is also on line 2: each pupil once',
+    'bad.csv line 5, column %: 104 is over 100%',
+  ]);
+  await expect(page.locator('#report-confirm')).toHaveCount(0);
+
+  // A date after today is refused too.
+  await input.setInputFiles(csv('good.csv', 'UPN,Name,%\nA1,Ada,90\n'));
+  await page.locator('#report-as-of').fill('2025-11-27');
+  await expect(page.locator('#report-problems li')).toHaveText(['good.csv: the figures cannot be as of Thu 27 Nov 2025, after today (Wed 26 Nov 2025)']);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await heldCount(page)).toBe('0');
+});
+
+test("columns the guess missed are chosen by hand; the figures give badges by UPN where a page shows none, saying where they came from", async ({ context, page, mis }) => {
+  expect(onOfficeList).toHaveLength(3);
+  const policy = presetPolicy('micklefield');
+  const figures = [95.5, 88, 49.5];
+  // An export whose UPN column is headed "Pupil ref": not a spelling Markwise knows.
+  const rows = onOfficeList.map((p, i) => `${p.upn},"${registerName(p)}",200,${figures[i]! * 2}`);
+  await page.locator('#report-import').setInputFiles(csv('week-48.csv', `Pupil ref,Pupil Name,Possible Sessions,Present + AEA\n${rows.join('\n')}\n`));
+  await expect(page.locator('#report-problems li')).toHaveText(["week-48.csv: no column is the pupils' UPN"]);
+  await expect(page.locator('select[data-field="name"]')).toHaveValue('1');
+  await expect(page.locator('select[data-field="possible"]')).toHaveValue('2');
+  await page.locator('select[data-field="upn"]').selectOption({ label: 'Pupil ref' });
+  await page.locator('#report-as-of').fill('2025-11-24');
+  await expect(page.locator('#report-rows tbody tr')).toHaveCount(3);
+  await expect(page.locator('#report-rows tbody tr').first()).toContainText('191 of 200');
+  // The preview, with its column choices, is axe-clean.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run({ include: [['section[data-section="report"]']] })).violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+  expect(violations).toEqual([]);
+  await page.locator('#report-confirm').click();
+  await expect(page.locator('#report-result')).toHaveText('Imported figures for 3 pupils as of Mon 24 Nov 2025 from week-48.csv.');
+  await expect(page.locator('#report-held')).toHaveText('Figures from reports are held for 3 pupils, the newest as of Mon 24 Nov 2025.');
+  expect(await heldCount(page)).toBe('3');
+
+  // The office's list shows UPNs but no attendance: the badges come from the report.
+  const office = await context.newPage();
+  await office.goto(`${mis.url}/office/unexplained`);
+  for (const [i, pupil] of onOfficeList.entries()) {
+    const badge = office.locator(`markwise-pupil-badge .badge[data-upn="${pupil.upn}"]`).first();
+    await expect(badge).toHaveAttribute('data-tier', String(tierFor(policy, figures[i]!)?.level ?? ''));
+    await expect(badge).toHaveAttribute('data-band', bandFor(policy, figures[i]!)?.name ?? '');
+    await expect(badge.locator('.details')).toContainText('from the attendance report week-48.csv, as of Mon 24 Nov 2025 (2 days ago)');
+  }
+});
