@@ -171,6 +171,16 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(TAB_STATUS_KEY(tabId)));
   browser.permissions.onRemoved.addListener(() => void publish());
 
+  // Each time the service worker starts (at least once a browser session), pupil data older than
+  // the retention setting goes; the options page applies it too whenever it opens.
+  void (async () => {
+    try {
+      await store.applyRetention(todayOf(await store.getSetting('today')));
+    } catch {
+      // A busy or closing database: the next start tries again.
+    }
+  })();
+
   // A service worker that woke for a message makes sure the bundle exists.
   void browser.storage.local.get(BUNDLE_KEY).then((stored) => {
     if (stored[BUNDLE_KEY] === undefined) void publish();

@@ -4,7 +4,7 @@ import type { AcademicYear } from '../rules/policy/schema';
 import { presetInput } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
 import { openDb, type MarkwiseDb } from './db';
-import { MarkwiseStore, type SiteProfileParser } from './store';
+import { MarkwiseStore, keptFrom, type SiteProfileParser } from './store';
 
 const opened: MarkwiseDb[] = [];
 afterEach(async () => {
@@ -304,6 +304,47 @@ describe('figures from attendance reports', () => {
     await store.importReport([fig('A1', 96)], '2025-11-21', 'week-47-corrected.csv');
     expect((await store.reportFiguresFor(['A1'])).get('A1')).toMatchObject({ attendance: 96, source: 'week-47-corrected.csv' });
     expect(await store.reportFiguresSummary()).toEqual({ pupils: 3, newestAsOf: '2025-11-21' });
+  });
+});
+
+describe('retention: pupil data older than the setting goes', () => {
+  it('keeps from 1 September of this school year, the previous one (the default) or the one before', () => {
+    expect(keptFrom('previous-school-year', '2025-11-26')).toBe('2024-09-01');
+    expect(keptFrom('this-school-year', '2025-11-26')).toBe('2025-09-01');
+    expect(keptFrom('two-school-years', '2025-11-26')).toBe('2023-09-01');
+    // The school year turns on 1 September.
+    expect(keptFrom('this-school-year', '2025-08-31')).toBe('2024-09-01');
+    expect(keptFrom('this-school-year', '2025-09-01')).toBe('2025-09-01');
+  });
+
+  it('removes figures, report figures, N records and dismissals dated before the first day kept, and nothing on or after it', async () => {
+    const { store, db } = makeStore();
+    const SITE = 'https://mis.example';
+    await store.recordFigures(SITE, [
+      { pupilId: 'old', upn: null, name: 'Old', attendance: 90, possible: null, attended: null, seenOn: '2024-08-31' },
+      { pupilId: 'kept', upn: null, name: 'Kept', attendance: 90, possible: null, attended: null, seenOn: '2024-09-01' },
+    ]);
+    const fig = (upn: string) => ({ upn, name: upn, attendance: 90, possible: null, attended: null, authorised: null, unauthorised: null });
+    await store.importReport([fig('OLD')], '2024-07-19', 'summer.csv');
+    await store.importReport([fig('NEW')], '2025-11-21', 'week-47.csv');
+    const column = (date: string) => ({ page: { url: 'u', title: 't' }, pupils: [{ pupilId: 'p', upn: 'A1', name: 'Ada' }], columns: [{ date, session: 'AM' as const }], cells: null, n: [0] });
+    await store.recordMarksSeen(SITE, column('2024-07-18'));
+    await store.recordMarksSeen(SITE, column('2025-11-24'));
+    await store.dismiss({ rule: 'n-overdue', upn: 'A1', date: '2024-06-03', session: 'AM', reason: '' });
+    await store.dismiss({ rule: 'n-overdue', upn: 'A1', date: '2025-10-03', session: 'AM', reason: '' });
+    expect(await store.heldAbout()).toEqual({ figures: 2, reports: 2, nRecords: 1, oldest: '2024-07-18' });
+
+    expect(await store.applyRetention('2025-11-26')).toEqual({ keptFrom: '2024-09-01', removed: 4 });
+    const all = await everything(db);
+    expect(all.pupilFigures.map((f) => f.pupilId)).toEqual(['kept']);
+    expect(all.reportFigures.map((f) => f.upn)).toEqual(['NEW']);
+    expect(all.nFirstSeen.map((n) => n.date)).toEqual(['2025-11-24']);
+    expect(all.dismissals.map((d) => d.date)).toEqual(['2025-10-03']);
+
+    // This school year only: last year's figure goes too.
+    await store.setSetting('retention', 'this-school-year');
+    expect(await store.applyRetention('2025-11-26')).toEqual({ keptFrom: '2025-09-01', removed: 1 });
+    expect(await store.heldAbout()).toEqual({ figures: 0, reports: 1, nRecords: 1, oldest: '2025-11-21' });
   });
 });
 

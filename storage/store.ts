@@ -7,6 +7,7 @@ import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
 import { seenCell, type MarksSeen } from '../sites/marks-seen';
 import type { ReportFigure } from '../rules/attendance-report';
+import { academicYearStarting } from '../rules/calendar/school-calendar';
 import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, ReportFigureRow, StoredPolicy, StoredSiteProfile } from './db';
 import { parseJsonText } from './json-text';
 
@@ -22,11 +23,25 @@ export interface SiteGrant {
   addedAt: string;
 }
 
+/**
+ * How much pupil data to keep, counted in school years (from 1 September): figures, N records and
+ * dismissed findings dated before the first kept year's start are removed automatically.
+ */
+export type Retention = 'this-school-year' | 'previous-school-year' | 'two-school-years';
+
+export const RETENTION_YEARS: Readonly<Record<Retention, number>> = { 'this-school-year': 0, 'previous-school-year': 1, 'two-school-years': 2 };
+
+/** The first day kept: 1 September of the school year `years` before today's. */
+export function keptFrom(retention: Retention, today: string): string {
+  return `${academicYearStarting(today) - RETENTION_YEARS[retention]}-09-01`;
+}
+
 export interface SettingValues {
   activePolicyId: string;
   panelCollapsed: boolean;
   today: TodaySetting;
   sites: SiteGrant[];
+  retention: Retention;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -39,6 +54,7 @@ const SETTING_SCHEMAS: { readonly [K in SettingKey]: z.ZodType<SettingValues[K]>
     z.object({ mode: z.literal('fixed'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   ]),
   sites: z.array(z.object({ origin: z.string(), profileIds: z.array(z.string()), addedAt: z.string() })),
+  retention: z.enum(['this-school-year', 'previous-school-year', 'two-school-years']),
 };
 
 export interface StoreOptions {
@@ -101,7 +117,7 @@ export class MarkwiseStore {
     private readonly db: MarkwiseDb,
     private readonly options: StoreOptions,
   ) {
-    this.defaults = { activePolicyId: options.defaultPolicyId, panelCollapsed: false, today: { mode: 'real' }, sites: [] };
+    this.defaults = { activePolicyId: options.defaultPolicyId, panelCollapsed: false, today: { mode: 'real' }, sites: [], retention: 'previous-school-year' };
   }
 
   private stamp(): string {
@@ -433,6 +449,46 @@ export class MarkwiseStore {
       db.reportFigures.count(),
     ]);
     return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures };
+  }
+
+  /**
+   * Removes pupil data dated before the retention setting's first day: figures seen on pages (by
+   * the day seen), figures from reports (by their as-of date), N records and dismissed findings
+   * (by the session's date). `today` is the checking date. Returns how many rows went.
+   */
+  async applyRetention(today: string): Promise<{ keptFrom: string; removed: number }> {
+    const from = keptFrom(await this.getSetting('retention'), today);
+    const db = this.db;
+    const removed = await db.transaction('rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals], async () => {
+      const counts = await Promise.all([
+        db.pupilFigures.where('seenOn').below(from).delete(),
+        db.reportFigures.where('asOf').below(from).delete(),
+        db.nFirstSeen.filter((n) => n.date < from).delete(),
+        db.dismissals.filter((d) => d.date < from).delete(),
+      ]);
+      return counts.reduce((a, b) => a + b, 0);
+    });
+    return { keptFrom: from, removed };
+  }
+
+  /** For the privacy section: how many pupils each kind of data is about, and the oldest date held. */
+  async heldAbout(): Promise<{ figures: number; reports: number; nRecords: number; oldest: string | null }> {
+    const db = this.db;
+    const [figures, reports, ns, oldestFigure, oldestReport] = await Promise.all([
+      db.pupilFigures.toArray(),
+      db.reportFigures.count(),
+      db.nFirstSeen.toArray(),
+      db.pupilFigures.orderBy('seenOn').first(),
+      db.reportFigures.orderBy('asOf').first(),
+    ]);
+    const oldestN = ns.reduce<string | null>((o, n) => (o === null || n.date < o ? n.date : o), null);
+    const dates = [oldestFigure?.seenOn, oldestReport?.asOf, oldestN].filter((d): d is string => typeof d === 'string').sort();
+    return {
+      figures: new Set(figures.map((f) => `${f.site}|${f.pupilId}`)).size,
+      reports,
+      nRecords: new Set(ns.map((n) => `${n.site}|${n.pupilId}`)).size,
+      oldest: dates[0] ?? null,
+    };
   }
 
   /** Deletes everything Markwise stored, in one transaction: back to the defaults. */

@@ -8,14 +8,14 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parseTermDatesIcs } from '../../rules/calendar/ical';
-import { formatSchoolDate } from '../../rules/dates';
+import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
 import { parseSiteProfiles } from '../../sites/profile';
 import type { Dismissal } from '../../storage/db';
 import { downloadText } from '../../components/download';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
-import { type PolicyListing, type SiteGrant, type StorageSummary } from '../../storage/store';
+import { type PolicyListing, type Retention, type SiteGrant, type StorageSummary } from '../../storage/store';
 import type { InputProblem } from '../../rules/validation';
 import { todayOf } from '../../storage/bundle';
 import { ReportSection } from './report-import';
@@ -76,10 +76,15 @@ interface State {
   dismissals: Dismissal[];
   summary: StorageSummary | null;
   storedProfiles: { id: string; name: string; verified: boolean }[];
+  retention: Retention;
+  keptFrom: string;
+  held: { figures: number; reports: number; nRecords: number; oldest: string | null };
 }
 
 async function load(): Promise<State> {
-  const [policies, active, sites, today, dismissals, summary, stored] = await Promise.all([
+  // What the privacy section shows is what is held after the retention setting has been applied.
+  const { keptFrom } = await store.applyRetention(todayOf(await store.getSetting('today')));
+  const [policies, active, sites, today, dismissals, summary, stored, retention, held] = await Promise.all([
     store.listPolicies(),
     store.activePolicy(),
     store.sites(),
@@ -87,6 +92,8 @@ async function load(): Promise<State> {
     store.dismissals(),
     store.summary(),
     store.siteProfiles(),
+    store.getSetting('retention'),
+    store.heldAbout(),
   ]);
   const parsed = parsePolicy(active.input);
   return {
@@ -98,6 +105,9 @@ async function load(): Promise<State> {
     today,
     dismissals,
     summary,
+    retention,
+    keptFrom,
+    held,
     storedProfiles: stored.map((s) => {
       const p = s.profile as { id: string; name: string; verified: boolean };
       return { id: p.id, name: p.name, verified: p.verified };
@@ -556,8 +566,14 @@ const SUMMARY_NAMES: Record<keyof StorageSummary, string> = {
   reportFigures: "Pupils' attendance figures imported from reports",
 };
 
+const pupils = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'pupil' : 'pupils'}`;
+
 function PrivacySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [confirming, setConfirming] = useState(false);
+  const setRetention = async (value: Retention) => {
+    await store.setSetting('retention', value);
+    await reload();
+  };
   const [done, setDone] = useState(false);
   const wipe = async () => {
     await store.wipe();
@@ -572,6 +588,24 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
       <p>
         Everything Markwise keeps stays in this browser, in the extension's own storage, never in the MIS's website storage, and is never sent anywhere: Markwise makes no network requests.
         Pupils' names and attendance figures are kept only as they were seen on MIS pages you opened or in reports you imported, so that badges can show them on other pages.
+      </p>
+      <p id="held-about">
+        Held now: attendance figures seen on pages for {pupils(state.held.figures)}, figures from reports for {pupils(state.held.reports)}, N records for {pupils(state.held.nRecords)}
+        {state.held.oldest !== null ? `; the oldest is dated ${formatSchoolDate(state.held.oldest as IsoDate)}` : ''}.
+      </p>
+      <div class="row">
+        <label>
+          Keep pupil data for
+          <select id="retention" value={state.retention} onChange={(e) => void setRetention((e.currentTarget as HTMLSelectElement).value as Retention)}>
+            <option value="this-school-year">this school year only</option>
+            <option value="previous-school-year">this and the previous school year</option>
+            <option value="two-school-years">this and the two previous school years</option>
+          </select>
+        </label>
+      </div>
+      <p class="note" id="retention-note">
+        Figures, N records and dismissed findings dated before {formatSchoolDate(state.keptFrom as IsoDate)} are removed automatically, each time the browser starts and whenever this page
+        opens.
       </p>
       {state.summary ? (
         <table id="storage-summary">

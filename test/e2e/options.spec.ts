@@ -142,6 +142,51 @@ test('the wipe button deletes everything Markwise stored, after asking', async (
   await expect(page.locator('#storage-summary tr[data-table="policies"] td')).toHaveText('0');
 });
 
+/** Puts rows straight into Markwise's database, as if they had been recorded long ago. */
+async function plant(page: Page, rows: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('markwise');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(Object.keys(rows), 'readwrite');
+          for (const [table, list] of Object.entries(rows)) for (const row of list) tx.objectStore(table).put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+}
+
+test('pupil data older than the retention setting is removed, and the privacy section says what is held', async ({ page }) => {
+  const n = (pupilId: string, date: string) => ({ key: `https://mis.example|${pupilId}|${date}|AM`, site: 'https://mis.example', pupilId, date, session: 'AM', upn: null, name: pupilId, firstSeen: `${date}T09:00:00.000Z`, lastSeen: `${date}T09:00:00.000Z`, pageUrl: null, pageTitle: null });
+  const figure = (pupilId: string, seenOn: string) => ({ site: 'https://mis.example', pupilId, upn: null, name: pupilId, attendance: 90, possible: null, attended: null, seenOn, seenAt: `${seenOn}T09:00:00.000Z` });
+  await plant(page, {
+    nFirstSeen: [n('last-summer', '2024-07-18'), n('last-autumn', '2024-10-01'), n('this-autumn', '2025-11-24')],
+    pupilFigures: [figure('last-summer', '2024-07-18'), figure('last-autumn', '2024-10-01')],
+  });
+  // The demo checks as of Wed 26 Nov 2025: by default this and the previous school year are kept, from 1 Sep 2024.
+  await page.reload();
+  await expect(page.locator('#retention')).toHaveValue('previous-school-year');
+  await expect(page.locator('#retention-note')).toContainText('dated before Sun 1 Sep 2024 are removed automatically');
+  await expect(page.locator('#held-about')).toHaveText('Held now: attendance figures seen on pages for 1 pupil, figures from reports for 0 pupils, N records for 2 pupils; the oldest is dated Tue 1 Oct 2024.');
+  let held = await dumpDatabase(page);
+  expect(held.nFirstSeen!.map((r) => (r as { pupilId: string }).pupilId).sort()).toEqual(['last-autumn', 'this-autumn']);
+
+  await page.locator('#retention').selectOption('this-school-year');
+  await expect(page.locator('#retention-note')).toContainText('dated before Mon 1 Sep 2025');
+  await expect(page.locator('#held-about')).toHaveText('Held now: attendance figures seen on pages for 0 pupils, figures from reports for 0 pupils, N records for 1 pupil; the oldest is dated Mon 24 Nov 2025.');
+  held = await dumpDatabase(page);
+  expect(held.nFirstSeen!.map((r) => (r as { pupilId: string }).pupilId)).toEqual(['this-autumn']);
+  expect(held.pupilFigures).toEqual([]);
+});
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the options page has no axe violations', async ({ page }) => {
