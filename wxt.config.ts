@@ -4,6 +4,14 @@ import { defineConfig } from 'wxt';
 // at that moment; development builds (npm start, the tests) also run on the demo's localhost.
 const release = process.env.MARKWISE_RELEASE === 'true';
 
+/**
+ * Development builds have a fixed extension id (DEV_EXTENSION_ID in test/e2e/managed.spec.ts), so
+ * that a managed policy can name it, as an administrator names the store's id. Only the public key:
+ * nothing is ever packed or signed with it. Release builds take the store's id.
+ */
+const DEV_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuXLlXRRk0/1n3kQFpIZooLMSs1KOKV5G7vLFiQ8KSJP8bTgzRGP0pI9Dizd4uovKf/HOSQMJOH0AWjoamcwMBgGUQg2OhObbZvmntgS+/P3guaTYjC1vXN955pN5xRMGcy/4Qvc1l1kqiah00tFOiUU8R7ytaGGs+IFw3ibiUYAg7/+HUk0NhVn9tfs7jDoZvXtyktYR9qOSbJj4ZgofI9ONe13TObNFe8XgSrDb2V6J2l5ueuyToX1H0XoLbfLUjV6jblDE3Az8isTt3XvlKT7ehvrwQk4bZO9eb1mBK4L1O36ZgB5DYUsFrNYYCXNCiyLtSSq8uv5on4Dg44/GIQIDAQAB';
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -29,5 +37,8 @@ export default defineConfig({
     // Asked for one site at a time, when the school adds it in the options page.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'markwise@markwise.invalid' } } } : {}),
+    // What an administrator may set for every browser (Google Admin console, Intune, Group Policy): README, "For administrators".
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+    ...(release || browser === 'firefox' ? {} : { key: DEV_PUBLIC_KEY }),
   }),
 });

@@ -52,15 +52,19 @@ export default defineBackground(() => {
   }
 
   async function buildBundle(): Promise<ContentBundle> {
-    const [policy, stored, sites, dismissals, collapsed, today] = await Promise.all([
+    const [policy, stored, sites, dismissals, collapsed, today, managed] = await Promise.all([
       activePolicy(),
       store.siteProfiles(),
       store.sites(),
       store.dismissals(),
       store.getSetting('panelCollapsed'),
       store.getSetting('today'),
+      store.managed(),
     ]);
-    const profiles = [...builtinProfiles(), ...stored.map((s) => s.profile as SiteProfile)];
+    // An administrator's profile replaces one of the same id, as an imported one replaces a built-in.
+    const byId = new Map<string, SiteProfile>();
+    for (const profile of [...builtinProfiles(), ...stored.map((s) => s.profile as SiteProfile), ...managed.profiles]) byId.set(profile.id, profile);
+    const profiles = [...byId.values()];
     const siteList = sites.map((s) => ({ origin: s.origin, profileIds: s.profileIds }));
     if (!release) for (const origin of DEMO_ORIGINS) siteList.push({ origin, profileIds: [...DEMO_PROFILE_IDS] });
     return {
@@ -170,6 +174,10 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(TAB_STATUS_KEY(tabId)));
   browser.permissions.onRemoved.addListener(() => void publish());
+  // An administrator changed the managed policy, profiles or sites.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void publish();
+  });
 
   // Each time the service worker starts (at least once a browser session), pupil data older than
   // the retention setting goes; the options page applies it too whenever it opens.

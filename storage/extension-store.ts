@@ -7,7 +7,12 @@ import { MarkwiseStore } from './store';
 
 export function openExtensionStore(): MarkwiseStore {
   const release = import.meta.env.MARKWISE_RELEASE === 'true';
-  return new MarkwiseStore(openDb(), { defaultPolicyId: release ? 'dfe' : 'micklefield', now: () => new Date() });
+  return new MarkwiseStore(openDb(), {
+    defaultPolicyId: release ? 'dfe' : 'micklefield',
+    now: () => new Date(),
+    // What an administrator set for every browser; Firefox without a managed manifest rejects, read as none.
+    managed: () => browser.storage.managed.get().catch(() => ({})),
+  });
 }
 
 /** Tells the background that the database changed, so that it rebuilds what MIS pages read. */

@@ -4,6 +4,7 @@ import type { AcademicYear } from '../rules/policy/schema';
 import { presetInput } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
 import { openDb, type MarkwiseDb } from './db';
+import { NOT_MANAGED } from './managed';
 import { MarkwiseStore, keptFrom, type SiteProfileParser } from './store';
 
 const opened: MarkwiseDb[] = [];
@@ -345,6 +346,59 @@ describe('retention: pupil data older than the setting goes', () => {
     await store.setSetting('retention', 'this-school-year');
     expect(await store.applyRetention('2025-11-26')).toEqual({ keptFrom: '2025-09-01', removed: 1 });
     expect(await store.heldAbout()).toEqual({ figures: 0, reports: 1, nRecords: 1, oldest: '2025-11-21' });
+  });
+});
+
+describe('what an administrator set (managed storage)', () => {
+  function managedStore(raw: unknown) {
+    const db = openDb(`markwise-test-${crypto.randomUUID()}`);
+    opened.push(db);
+    return new MarkwiseStore(db, { defaultPolicyId: 'dfe', now: () => new Date('2025-11-26T08:00:00Z'), managed: async () => raw });
+  }
+  const valence = JSON.stringify(presetInput('valence'));
+
+  it("the administrator's policy is the active one and cannot be changed, imported over or re-chosen here", async () => {
+    const store = managedStore({ managedBy: 'Oak Trust IT', policy: valence });
+    expect(await store.activePolicy()).toMatchObject({ id: 'valence', origin: 'managed' });
+    const locked = [{ path: '(the policy)', message: 'is set by Oak Trust IT, so it cannot be changed here' }];
+    expect(await store.setActivePolicy('micklefield')).toEqual({ ok: false, problems: locked });
+    expect(await store.savePolicy(ourSchool(), 'imported')).toEqual({ ok: false, problems: locked });
+    expect(await store.importTermDates('valence', [])).toEqual({ ok: false, problems: locked });
+    expect(await store.listPolicies()).toHaveLength(5);
+    expect((await store.summary()).policies).toBe(0);
+  });
+
+  it('a managed policy with a mistake is not used: the local one is, and the problem is said', async () => {
+    const bad = { ...presetInput('valence'), attendanceTarget: 140 };
+    const store = managedStore({ policy: JSON.stringify(bad) });
+    expect((await store.activePolicy()).id).toBe('dfe');
+    expect((await store.managed()).problems).toEqual(['policy attendanceTarget: must be a percentage from 0 to 100']);
+    expect(await store.setActivePolicy('micklefield')).toEqual({ ok: true });
+  });
+
+  it("the administrator's sites come first and stay; the school's own are kept beside them", async () => {
+    const store = managedStore({ sites: [{ origin: 'https://mis.oaktrust.example', profiles: ['arbor-unverified'] }] });
+    await store.addSite('https://other.example', ['p']);
+    await store.addSite('https://mis.oaktrust.example', ['q']);
+    expect((await store.sites()).map((s) => [s.origin, s.profileIds, s.managed ?? false])).toEqual([
+      ['https://mis.oaktrust.example', ['arbor-unverified'], true],
+      ['https://other.example', ['p'], false],
+    ]);
+    await store.removeSite('https://mis.oaktrust.example');
+    expect((await store.sites()).map((s) => s.origin)).toEqual(['https://mis.oaktrust.example', 'https://other.example']);
+  });
+
+  it('reads nothing into values that are not there, and names each bad one', async () => {
+    expect(await managedStore({}).managed()).toEqual(NOT_MANAGED);
+    expect(await managedStore(undefined).managed()).toEqual(NOT_MANAGED);
+    const m = await managedStore({ policy: '{ not json', siteProfiles: 7, sites: [{ origin: 'http://mis.example' }, { origin: 'https://mis.example/path' }] }).managed();
+    expect(m.managedBy).toBe('your administrator');
+    expect(m.problems).toEqual([
+      expect.stringMatching(/^policy: /),
+      'siteProfiles: must be the JSON text of the file, as a string',
+      "sites[0].origin: must be a site's address such as https://school.example, with nothing after it",
+      "sites[1].origin: must be a site's address such as https://school.example, with nothing after it",
+    ]);
   });
 });
 

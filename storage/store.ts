@@ -6,6 +6,7 @@ import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/sch
 import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
 import { seenCell, type MarksSeen } from '../sites/marks-seen';
+import { NOT_MANAGED, readManaged, type ManagedSettings } from './managed';
 import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
 import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, ReportFigureRow, StoredPolicy, StoredSiteProfile } from './db';
@@ -21,6 +22,8 @@ export interface SiteGrant {
   origin: string;
   profileIds: string[];
   addedAt: string;
+  /** Set by an administrator: listed, and not removable here. */
+  managed?: boolean;
 }
 
 /**
@@ -61,12 +64,15 @@ export interface StoreOptions {
   /** 'micklefield' when built with the demo, else 'dfe'. */
   defaultPolicyId: string;
   now: () => Date;
+  /** The raw values an administrator set (storage.managed); none when not given. */
+  managed?: () => Promise<unknown>;
 }
 
 export interface ActivePolicy {
   id: string;
   input: unknown;
-  origin: PolicyOrigin;
+  /** 'managed': set by an administrator, and locked. */
+  origin: PolicyOrigin | 'managed';
 }
 
 export interface PolicyListing {
@@ -140,7 +146,27 @@ export class MarkwiseStore {
 
   // ---- policies ----
 
+  // ---- what an administrator set ----
+
+  /** The managed settings, read and checked afresh each time (an administrator may change them). */
+  async managed(): Promise<ManagedSettings> {
+    if (this.options.managed === undefined) return NOT_MANAGED;
+    try {
+      return readManaged(await this.options.managed());
+    } catch {
+      return NOT_MANAGED;
+    }
+  }
+
+  /** A problem to return when the policy is locked by an administrator, or null. */
+  private async policyLocked(): Promise<InputProblem[] | null> {
+    const m = await this.managed();
+    return m.policyInput === null ? null : [{ path: '(the policy)', message: `is set by ${m.managedBy}, so it cannot be changed here` }];
+  }
+
   async activePolicy(): Promise<ActivePolicy> {
+    const managed = await this.managed();
+    if (managed.policyInput !== null) return { id: managed.policyId!, input: managed.policyInput, origin: 'managed' };
     const id = await this.getSetting('activePolicyId');
     const found = await this.policyInput(id);
     if (found !== null) return found;
@@ -175,6 +201,8 @@ export class MarkwiseStore {
   }
 
   async setActivePolicy(id: string): Promise<{ ok: true } | { ok: false; problems: InputProblem[] }> {
+    const locked = await this.policyLocked();
+    if (locked !== null) return { ok: false, problems: locked };
     if ((await this.policyInput(id)) === null) {
       return { ok: false, problems: [{ path: 'id', message: `there is no policy called ${JSON.stringify(id)}` }] };
     }
@@ -184,6 +212,8 @@ export class MarkwiseStore {
 
   /** Validates, then writes the policy and makes it active in one transaction; on any problem writes nothing. */
   async savePolicy(input: unknown, origin: PolicyOrigin): Promise<SavePolicyResult> {
+    const locked = await this.policyLocked();
+    if (locked !== null) return { ok: false, problems: locked };
     const result = parsePolicy(input);
     if (!result.ok) return result;
     const stored: StoredPolicy = {
@@ -222,6 +252,8 @@ export class MarkwiseStore {
    * The whole policy is validated again; on any problem nothing changes.
    */
   async importTermDates(policyId: string, years: readonly AcademicYear[]): Promise<SavePolicyResult> {
+    const locked = await this.policyLocked();
+    if (locked !== null) return { ok: false, problems: locked };
     return this.db.transaction('rw', this.db.policies, async () => {
       const found = await this.policyInput(policyId);
       if (found === null) {
@@ -422,6 +454,7 @@ export class MarkwiseStore {
     });
   }
 
+  /** Removes a site the school added; one an administrator set stays (it is listed again by sites()). */
   async removeSite(origin: string): Promise<SiteGrant[]> {
     return this.db.transaction('rw', this.db.settings, async () => {
       const next = (await this.getSetting('sites')).filter((s) => s.origin !== origin);
@@ -430,8 +463,12 @@ export class MarkwiseStore {
     });
   }
 
+  /** The sites the school added, and those an administrator set (which win for the same site). */
   async sites(): Promise<SiteGrant[]> {
-    return this.getSetting('sites');
+    const [local, managed] = await Promise.all([this.getSetting('sites'), this.managed()]);
+    const fromAdmin: SiteGrant[] = managed.sites.map((s) => ({ origin: s.origin, profileIds: [...s.profileIds], addedAt: '', managed: true }));
+    const admin = new Set(fromAdmin.map((s) => s.origin));
+    return [...fromAdmin, ...local.filter((s) => !admin.has(s.origin))];
   }
 
   // ---- privacy ----

@@ -17,6 +17,8 @@ interface Manifest {
   content_scripts?: { matches: string[]; js: string[]; run_at?: string }[];
   background?: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string } };
+  storage?: { managed_schema?: string };
+  key?: string;
 }
 
 function build(args: string[], env: Record<string, string>, manifestPath: string): Manifest {
@@ -39,6 +41,10 @@ describe('the extension manifests', { timeout: 120_000 }, () => {
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
     expect(everyPattern(m)).not.toContain('<all_urls>');
     expect(everyPattern(m).some((p) => p.includes('localhost') || p.includes('127.0.0.1'))).toBe(false);
+    // Administrators can set the policy, profiles and sites; the store gives the id, so no key.
+    expect(m.storage?.managed_schema).toBe('managed-schema.json');
+    expect(JSON.parse(readFileSync('.output/release/chrome-mv3/managed-schema.json', 'utf8')).properties).toHaveProperty('policy');
+    expect(m.key).toBeUndefined();
   });
 
   it('a development build adds only the demo on localhost', () => {
@@ -46,6 +52,8 @@ describe('the extension manifests', { timeout: 120_000 }, () => {
     expect(m.name).toBe('Markwise (development build)');
     expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
     expect(m.content_scripts).toEqual([{ matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['content-scripts/content.js'], run_at: 'document_start' }]);
+    // A fixed id, so the end-to-end tests can give it a managed policy.
+    expect(m.key).toMatch(/^MIIB/);
     expect(everyPattern(m)).not.toContain('<all_urls>');
   });
 
