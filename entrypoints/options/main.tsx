@@ -15,7 +15,8 @@ import { parseSiteProfiles } from '../../sites/profile';
 import type { Dismissal } from '../../storage/db';
 import { downloadText } from '../../components/download';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
-import { type PolicyListing, type Retention, type SiteGrant, type StorageSummary } from '../../storage/store';
+import { type ActivePolicy, type PolicyListing, type Retention, type SiteGrant, type StorageSummary } from '../../storage/store';
+import { isManaged, type ManagedSettings } from '../../storage/managed';
 import type { InputProblem } from '../../rules/validation';
 import { todayOf } from '../../storage/bundle';
 import { ReportSection } from './report-import';
@@ -69,6 +70,7 @@ const describe = (problems: readonly InputProblem[]) => problems.map((p) => `${p
 interface State {
   policies: PolicyListing[];
   activeId: string;
+  activeOrigin: ActivePolicy['origin'];
   activeInput: unknown;
   policy: Policy | null;
   sites: SiteGrant[];
@@ -78,13 +80,16 @@ interface State {
   storedProfiles: { id: string; name: string; verified: boolean }[];
   retention: Retention;
   keptFrom: string;
+  managed: ManagedSettings;
+  /** For each site an administrator set: whether this browser has given Markwise access to it. */
+  siteAccess: Record<string, boolean>;
   held: { figures: number; reports: number; nRecords: number; oldest: string | null };
 }
 
 async function load(): Promise<State> {
   // What the privacy section shows is what is held after the retention setting has been applied.
   const { keptFrom } = await store.applyRetention(todayOf(await store.getSetting('today')));
-  const [policies, active, sites, today, dismissals, summary, stored, retention, held] = await Promise.all([
+  const [policies, active, sites, today, dismissals, summary, stored, retention, held, managed] = await Promise.all([
     store.listPolicies(),
     store.activePolicy(),
     store.sites(),
@@ -94,11 +99,17 @@ async function load(): Promise<State> {
     store.siteProfiles(),
     store.getSetting('retention'),
     store.heldAbout(),
+    store.managed(),
   ]);
+  const siteAccess: Record<string, boolean> = {};
+  for (const site of sites) {
+    if (site.managed) siteAccess[site.origin] = await browser.permissions.contains({ origins: [`${site.origin}/*`] }).catch(() => false);
+  }
   const parsed = parsePolicy(active.input);
   return {
     policies,
     activeId: active.id,
+    activeOrigin: active.origin,
     activeInput: active.input,
     policy: parsed.ok ? parsed.policy : null,
     sites,
@@ -108,6 +119,8 @@ async function load(): Promise<State> {
     retention,
     keptFrom,
     held,
+    managed,
+    siteAccess,
     storedProfiles: stored.map((s) => {
       const p = s.profile as { id: string; name: string; verified: boolean };
       return { id: p.id, name: p.name, verified: p.verified };
@@ -145,12 +158,24 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
     }
     await reload();
   };
+  const locked = state.activeOrigin === 'managed';
   return (
     <section data-section="policy" aria-labelledby="policy-h">
       <h2 id="policy-h">Policy</h2>
+      {locked ? (
+        <p id="policy-locked" class="locked">
+          <span aria-hidden="true">🔒 </span>Locked: Markwise checks by <strong>{state.policy?.schoolName}</strong>'s policy, set for every browser by {state.managed.managedBy}. It cannot be
+          chosen, edited or imported over here.
+        </p>
+      ) : null}
       <label>
         The policy Markwise checks by
-        <select id="active-policy" value={state.activeId} onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="active-policy" value={state.activeId} disabled={locked} onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value)}>
+          {locked ? (
+            <option value={state.activeId}>
+              {state.policy?.schoolName} (set by {state.managed.managedBy})
+            </option>
+          ) : null}
           {state.policies.map((p) => (
             <option value={p.id} key={p.id}>
               {p.name} ({p.origin === 'preset' ? 'preset' : p.origin === 'edited' ? 'edited' : 'imported'})
@@ -175,6 +200,8 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
           void save();
         }}
       >
+        <fieldset disabled={locked} class="plain">
+        <legend class="visually-hidden">The policy's settings{locked ? ' (locked)' : ''}</legend>
         <div class="row">{field('School name', 'schoolName')}</div>
         <fieldset>
           <legend>Session times (24-hour HH:MM)</legend>
@@ -253,6 +280,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
         <button type="submit" class="primary" id="save-policy">
           Save the policy
         </button>
+        </fieldset>
       </form>
       <OutcomeView outcome={outcome} id="policy-save-result" />
     </section>
@@ -318,7 +346,7 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
       <div class="row">
         <label>
           Import a policy (JSON)
-          <input type="file" id="policy-import" accept=".json,application/json" onChange={(e) => void importPolicy(e.currentTarget as HTMLInputElement)} />
+          <input type="file" id="policy-import" accept=".json,application/json" disabled={state.activeOrigin === 'managed'} onChange={(e) => void importPolicy(e.currentTarget as HTMLInputElement)} />
         </label>
         <button type="button" onClick={() => void exportPolicy()} id="policy-export">
           Export this policy
@@ -328,7 +356,7 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
       <div class="row">
         <label>
           Import term dates (iCalendar .ics) into this policy
-          <input type="file" id="terms-import" accept=".ics,text/calendar" onChange={(e) => void importTerms(e.currentTarget as HTMLInputElement)} />
+          <input type="file" id="terms-import" accept=".ics,text/calendar" disabled={state.activeOrigin === 'managed'} onChange={(e) => void importTerms(e.currentTarget as HTMLInputElement)} />
         </label>
       </div>
       <OutcomeView outcome={termOutcome} id="terms-import-result" />
@@ -418,6 +446,13 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
     setOrigin('');
     await reload();
   };
+  // A site an administrator set still needs this browser's access, asked for inside a click.
+  const allow = async (site: SiteGrant) => {
+    const granted = await browser.permissions.request({ origins: [`${site.origin}/*`] });
+    setOutcome(granted ? { kind: 'ok', message: `Markwise now runs on ${site.origin}. Reload its pages to see it.` } : { kind: 'problems', message: 'Not turned on:', problems: ['the browser did not give Markwise access to it'] });
+    await changed();
+    await reload();
+  };
   const remove = async (site: SiteGrant) => {
     await store.removeSite(site.origin);
     await browser.permissions.remove({ origins: [`${site.origin}/*`] }).catch(() => false);
@@ -432,14 +467,27 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
         <p>No sites yet.</p>
       ) : (
         <ul>
-          {state.sites.map((site) => (
-            <li key={site.origin}>
-              {site.origin}: {site.profileIds.join(', ')}{' '}
-              <button type="button" onClick={() => void remove(site)}>
-                Remove {site.origin}
-              </button>
-            </li>
-          ))}
+          {state.sites.map((site) =>
+            site.managed ? (
+              <li key={site.origin} data-managed="true">
+                {site.origin}: {site.profileIds.join(', ')} <span class="locked">(set by {state.managed.managedBy})</span>{' '}
+                {state.siteAccess[site.origin] ? (
+                  <span>on in this browser</span>
+                ) : (
+                  <button type="button" onClick={() => void allow(site)}>
+                    Turn on {site.origin} in this browser
+                  </button>
+                )}
+              </li>
+            ) : (
+              <li key={site.origin}>
+                {site.origin}: {site.profileIds.join(', ')}{' '}
+                <button type="button" onClick={() => void remove(site)}>
+                  Remove {site.origin}
+                </button>
+              </li>
+            ),
+          )}
         </ul>
       )}
       <form
@@ -644,6 +692,37 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
   );
 }
 
+/** What an administrator set, and anything of it that could not be used. */
+function ManagedBanner({ managed }: { managed: ManagedSettings }) {
+  if (!isManaged(managed)) return null;
+  const parts = [
+    managed.policyInput !== null ? 'the policy' : null,
+    managed.sites.length > 0 ? `${managed.sites.length} ${managed.sites.length === 1 ? 'site' : 'sites'}` : null,
+    managed.profiles.length > 0 ? `${managed.profiles.length} site ${managed.profiles.length === 1 ? 'profile' : 'profiles'}` : null,
+  ].filter((p): p is string => p !== null);
+  return (
+    <section id="managed" aria-labelledby="managed-h" class="managed">
+      <h2 id="managed-h">Managed by {managed.managedBy}</h2>
+      {parts.length > 0 ? (
+        <p>
+          {parts.join(', ').replace(/, ([^,]*)$/, ' and $1')} {parts.length === 1 && parts[0] === 'the policy' ? 'is' : 'are'} set for every browser by {managed.managedBy}, and cannot be changed
+          here.
+        </p>
+      ) : null}
+      {managed.problems.length > 0 ? (
+        <div class="problems" role="alert" id="managed-problems">
+          <p>Some of what {managed.managedBy} set could not be used{managed.policyInput === null ? ", so the school's own policy on this page is used" : ''}. Please tell them:</p>
+          <ul>
+            {managed.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 function App() {
   const [state, setState] = useState<State | null>(null);
   const reload = async () => setState(await load());
@@ -663,6 +742,7 @@ function App() {
           <p role="status">Loading…</p>
         ) : (
           <>
+            <ManagedBanner managed={state.managed} />
             <PolicySection state={state} reload={reload} />
             <ImportSection state={state} reload={reload} />
             <ReportSection store={store} today={todayOf(state.today)} onImported={reload} />
