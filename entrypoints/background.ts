@@ -137,7 +137,7 @@ export default defineBackground(() => {
         return { figures };
       }
       case 'record-n-seen': {
-        const seen = await store.recordMarksSeen(request.site, request.seen);
+        const [seen] = await Promise.all([store.recordMarksSeen(request.site, request.seen), store.recordThresholds(request.site, request.thresholds)]);
         return { firstSeen: Object.fromEntries(seen) };
       }
       case 'dismiss':

@@ -78,6 +78,25 @@ export interface ReportFigureRow {
   source: string;
   /** ISO datetime. */
   importedAt: string;
+  /** The pupil's figure from the report before this one, for thresholds crossed since the last import. */
+  previousAttendance?: number | null;
+  previousAsOf?: string | null;
+}
+
+/** A threshold a register page showed a pupil had reached: kept with when Markwise first saw it. */
+export interface ThresholdSeen {
+  /** `${rule}|${upn}` */
+  key: string;
+  rule: 'la-notify-10-days' | 'penalty-threshold';
+  upn: string;
+  name: string;
+  /** The session of the finding (the day the threshold was reached). */
+  date: string;
+  what: string;
+  action: string;
+  site: string;
+  /** ISO datetime. */
+  firstSeen: string;
 }
 
 /** The first version's N row: when, and a key that says where. */
@@ -126,6 +145,7 @@ export class MarkwiseDb extends Dexie {
   nFirstSeen!: EntityTable<NFirstSeen, 'key'>;
   dismissals!: EntityTable<Dismissal, 'key'>;
   reportFigures!: EntityTable<ReportFigureRow, 'upn'>;
+  thresholds!: EntityTable<ThresholdSeen, 'key'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -154,9 +174,9 @@ export class MarkwiseDb extends Dexie {
 
     // Version 4: N rows say who, which session and where, for the follow-up list; the key already
     // said which site, pupil and session, so older rows keep their place in the list. Figures from
-    // imported attendance reports get a table of their own, by UPN.
+    // imported attendance reports get a table of their own, by UPN, and thresholds seen on pages another.
     this.version(4)
-      .stores({ nFirstSeen: 'key, site', reportFigures: 'upn, asOf' })
+      .stores({ nFirstSeen: 'key, site', reportFigures: 'upn, asOf', thresholds: 'key, firstSeen' })
       .upgrade(async (tx) => {
         await tx
           .table('nFirstSeen')
@@ -167,7 +187,7 @@ export class MarkwiseDb extends Dexie {
 
   /** Every table that holds the user's data, for wipe() and the privacy summary. */
   get dataTables(): Table[] {
-    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals, this.reportFigures];
+    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals, this.reportFigures, this.thresholds];
   }
 }
 

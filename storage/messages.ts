@@ -1,6 +1,7 @@
 // The typed messages content scripts and the popup send to the background,
 // which owns the database. Each request names its reply type.
 
+import type { Finding } from '../rules/findings';
 import type { Session } from '../rules/snapshot';
 import type { MarksSeen } from '../sites/marks-seen';
 
@@ -37,7 +38,7 @@ export type Request =
   /** Figures for pupils the page shows none for: by MIS id from other pages, and by UPN (where known) from reports. */
   | { type: 'figures-for'; site: string; pupilIds: readonly string[]; upns: readonly (string | null)[] }
   /** What a register page showed: its N are kept for the follow-up list, and former N it shows with a code are removed. */
-  | { type: 'record-n-seen'; site: string; seen: MarksSeen }
+  | { type: 'record-n-seen'; site: string; seen: MarksSeen; thresholds: readonly Finding[] }
   | { type: 'dismiss'; rule: string; upn: string; date: string; session: Session; reason: string }
   | { type: 'undismiss'; key: string }
   | { type: 'set-panel-collapsed'; collapsed: boolean }

@@ -32,6 +32,7 @@ async function everything(db: MarkwiseDb) {
     nFirstSeen: await db.nFirstSeen.toArray(),
     dismissals: await db.dismissals.toArray(),
     reportFigures: await db.reportFigures.toArray(),
+    thresholds: await db.thresholds.toArray(),
   };
 }
 
@@ -308,6 +309,33 @@ describe('figures from attendance reports', () => {
   });
 });
 
+describe('thresholds crossed', () => {
+  const f = (rule: string, upn: string, date: string) => ({ rule: rule as 'penalty-threshold', upn, name: `Pupil ${upn}`, date, what: `${rule} for ${upn}`, action: 'Next step' });
+
+  it('keeps each threshold once per pupil, with when it was first seen, newest first; other rules are not kept', async () => {
+    const { store, clock } = makeStore();
+    await store.recordThresholds('s', [f('penalty-threshold', 'A1', '2025-10-06'), f('penalty-threshold', 'A1', '2025-10-03'), f('n-overdue', 'A1', '2025-10-03')]);
+    clock.now = new Date('2025-10-08T10:00:00Z');
+    await store.recordThresholds('s', [f('penalty-threshold', 'A1', '2025-10-07'), f('la-notify-10-days', 'B2', '2025-10-07')]);
+    expect((await store.thresholdsSeen()).map((t) => [t.rule, t.upn, t.date, t.firstSeen])).toEqual([
+      ['la-notify-10-days', 'B2', '2025-10-07', '2025-10-08T10:00:00.000Z'],
+      ['penalty-threshold', 'A1', '2025-10-03', '2025-10-06T08:30:00.000Z'],
+    ]);
+  });
+
+  it('a report keeps the figure of the report before it, for changes since the last import', async () => {
+    const { store } = makeStore();
+    const fig = (attendance: number) => ({ upn: 'A1', name: 'Ada', attendance, possible: null, attended: null, authorised: null, unauthorised: null });
+    await store.importReport([fig(92)], '2025-11-14', 'w46.csv');
+    expect((await store.reportFiguresFor(['A1'])).get('A1')).toMatchObject({ previousAttendance: null, previousAsOf: null });
+    await store.importReport([fig(89)], '2025-11-21', 'w47.csv');
+    expect((await store.reportFiguresFor(['A1'])).get('A1')).toMatchObject({ attendance: 89, previousAttendance: 92, previousAsOf: '2025-11-14' });
+    // A corrected report of the same day keeps the same previous figure.
+    await store.importReport([fig(88.5)], '2025-11-21', 'w47-corrected.csv');
+    expect((await store.reportFiguresFor(['A1'])).get('A1')).toMatchObject({ attendance: 88.5, previousAttendance: 92, previousAsOf: '2025-11-14' });
+  });
+});
+
 describe('retention: pupil data older than the setting goes', () => {
   it('keeps from 1 September of this school year, the previous one (the default) or the one before', () => {
     expect(keptFrom('previous-school-year', '2025-11-26')).toBe('2024-09-01');
@@ -460,10 +488,11 @@ describe('privacy', () => {
     await store.addSite('https://a.example', ['p']);
     await store.importSiteProfiles('[{"id":"p"}]', (json) => ({ ok: true, profiles: json as { id: string }[] }));
     await store.importReport([{ upn: 'A1', name: 'A', attendance: 90, possible: 100, attended: 90, authorised: null, unauthorised: null }], '2025-10-03', 'report.csv');
-    expect(await store.summary()).toEqual({ policies: 1, settings: 2, siteProfiles: 1, pupilFigures: 1, nFirstSeen: 1, dismissals: 1, reportFigures: 1 });
+    await store.recordThresholds('https://a.example', [{ rule: 'penalty-threshold', upn: 'A1', name: 'A', date: '2025-10-03', what: 'w', action: 'a' }]);
+    expect(await store.summary()).toEqual({ policies: 1, settings: 2, siteProfiles: 1, pupilFigures: 1, nFirstSeen: 1, dismissals: 1, reportFigures: 1, thresholds: 1 });
 
     await store.wipe();
-    expect(await store.summary()).toEqual({ policies: 0, settings: 0, siteProfiles: 0, pupilFigures: 0, nFirstSeen: 0, dismissals: 0, reportFigures: 0 });
+    expect(await store.summary()).toEqual({ policies: 0, settings: 0, siteProfiles: 0, pupilFigures: 0, nFirstSeen: 0, dismissals: 0, reportFigures: 0, thresholds: 0 });
     const all = await everything(db);
     expect(Object.values(all).every((rows) => rows.length === 0)).toBe(true);
     expect((await store.activePolicy()).id).toBe('dfe');

@@ -9,7 +9,8 @@ import { seenCell, type MarksSeen } from '../sites/marks-seen';
 import { NOT_MANAGED, readManaged, type ManagedSettings } from './managed';
 import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
-import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, ReportFigureRow, StoredPolicy, StoredSiteProfile } from './db';
+import type { Finding } from '../rules/findings';
+import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, ReportFigureRow, StoredPolicy, StoredSiteProfile, ThresholdSeen } from './db';
 import { parseJsonText } from './json-text';
 
 export type PolicyOrigin = StoredPolicy['origin'];
@@ -99,7 +100,7 @@ export interface NMark {
 
 export type FigureReading = Omit<PupilFigure, 'site' | 'seenAt'>;
 
-export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals' | 'reportFigures', number>;
+export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals' | 'reportFigures' | 'thresholds', number>;
 
 export function nSeenKey(site: string, mark: NMark): string {
   return `${site}|${mark.pupilId}|${mark.date}|${mark.session}`;
@@ -340,10 +341,48 @@ export class MarkwiseStore {
     const importedAt = this.stamp();
     return this.db.transaction('rw', this.db.reportFigures, async () => {
       const existing = await this.db.reportFigures.bulkGet(figures.map((f) => f.upn));
-      const rows = figures.filter((_, i) => existing[i] === undefined || existing[i]!.asOf <= asOf).map((f) => ({ ...f, asOf, source, importedAt }));
+      const rows: ReportFigureRow[] = [];
+      figures.forEach((f, i) => {
+        const before = existing[i];
+        if (before !== undefined && before.asOf > asOf) return;
+        // A report of a later day keeps the figure before it; a corrected report of the same day keeps what that one kept.
+        const previous = before === undefined ? null : before.asOf < asOf ? { attendance: before.attendance, asOf: before.asOf } : { attendance: before.previousAttendance ?? null, asOf: before.previousAsOf ?? null };
+        rows.push({ ...f, asOf, source, importedAt, previousAttendance: previous?.attendance ?? null, previousAsOf: previous?.asOf ?? null });
+      });
       await this.db.reportFigures.bulkPut(rows);
       return { imported: rows.length, keptNewer: figures.length - rows.length };
     });
+  }
+
+  /** Every pupil's figures from reports. */
+  async reportFigures(): Promise<ReportFigureRow[]> {
+    return this.db.reportFigures.toArray();
+  }
+
+  // ---- thresholds seen on pages ----
+
+  /** Keeps each threshold a page showed, once per rule and pupil, with when it was first seen. */
+  async recordThresholds(site: string, findings: readonly Pick<Finding, 'rule' | 'upn' | 'name' | 'date' | 'what' | 'action'>[]): Promise<void> {
+    const rows = new Map<string, ThresholdSeen>();
+    const now = this.stamp();
+    for (const f of findings) {
+      if (f.rule !== 'la-notify-10-days' && f.rule !== 'penalty-threshold') continue;
+      const key = `${f.rule}|${f.upn}`;
+      // A page may show the line crossed on several sessions: the first is when it was reached.
+      const earlier = rows.get(key);
+      if (earlier === undefined || f.date < earlier.date) rows.set(key, { key, rule: f.rule, upn: f.upn, name: f.name, date: f.date, what: f.what, action: f.action, site, firstSeen: now });
+    }
+    if (rows.size === 0) return;
+    await this.db.transaction('rw', this.db.thresholds, async () => {
+      const existing = await this.db.thresholds.bulkGet([...rows.keys()]);
+      const fresh = [...rows.values()].filter((_, i) => existing[i] === undefined);
+      await this.db.thresholds.bulkAdd(fresh);
+    });
+  }
+
+  /** Newest first. */
+  async thresholdsSeen(): Promise<ThresholdSeen[]> {
+    return this.db.thresholds.orderBy('firstSeen').reverse().toArray();
   }
 
   async reportFiguresFor(upns: readonly string[]): Promise<Map<string, ReportFigureRow>> {
@@ -476,7 +515,7 @@ export class MarkwiseStore {
   /** How many rows each table holds, for "what is stored" on the options page. */
   async summary(): Promise<StorageSummary> {
     const db = this.db;
-    const [policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures] = await Promise.all([
+    const [policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures, thresholds] = await Promise.all([
       db.policies.count(),
       db.settings.count(),
       db.siteProfiles.count(),
@@ -484,8 +523,9 @@ export class MarkwiseStore {
       db.nFirstSeen.count(),
       db.dismissals.count(),
       db.reportFigures.count(),
+      db.thresholds.count(),
     ]);
-    return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures };
+    return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures, thresholds };
   }
 
   /**
@@ -496,12 +536,13 @@ export class MarkwiseStore {
   async applyRetention(today: string): Promise<{ keptFrom: string; removed: number }> {
     const from = keptFrom(await this.getSetting('retention'), today);
     const db = this.db;
-    const removed = await db.transaction('rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals], async () => {
+    const removed = await db.transaction('rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals, db.thresholds], async () => {
       const counts = await Promise.all([
         db.pupilFigures.where('seenOn').below(from).delete(),
         db.reportFigures.where('asOf').below(from).delete(),
         db.nFirstSeen.filter((n) => n.date < from).delete(),
         db.dismissals.filter((d) => d.date < from).delete(),
+        db.thresholds.filter((t) => t.date < from).delete(),
       ]);
       return counts.reduce((a, b) => a + b, 0);
     });

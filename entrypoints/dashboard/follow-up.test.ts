@@ -2,9 +2,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { presetPolicy } from '../../rules/presets';
-import type { NFirstSeen } from '../../storage/db';
+import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { makePolicy } from '../../test/support/rules';
-import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups } from './follow-up';
+import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups, thresholdsCrossed, thresholdsCsv } from './follow-up';
 
 // The test policy: the Leeds 2024-25 calendar, 5 school days, a warning with 2 or fewer left
 // (shared/reference/calendars.md's worked example).
@@ -117,5 +117,75 @@ describe('londonTime', () => {
   it('is the wall clock in England: GMT in winter, BST in summer', () => {
     expect(londonTime('2025-11-26T08:55:00.000Z')).toBe('Wed 26 Nov 2025, 08:55');
     expect(londonTime('2025-06-26T23:30:00.000Z')).toBe('Fri 27 Jun 2025, 00:30');
+  });
+});
+
+describe('thresholds crossed', () => {
+  // Micklefield (seed 002): tier 2 below 90%, tier 5 below 80%; bands at 90% and 80%; DfE lines of 10% and 50% missed.
+  const micklefield = presetPolicy('micklefield');
+  const report = (upn: string, previous: number | null, attendance: number, asOf = '2025-11-21'): ReportFigureRow => ({
+    upn,
+    name: `Pupil ${upn}`,
+    attendance,
+    possible: null,
+    attended: null,
+    authorised: null,
+    unauthorised: null,
+    asOf,
+    source: 'w47.csv',
+    importedAt: `${asOf}T16:00:00.000Z`,
+    previousAttendance: previous,
+    previousAsOf: previous === null ? null : '2025-11-14',
+  });
+  const seen = (rule: 'la-notify-10-days' | 'penalty-threshold', upn: string, date: string): ThresholdSeen => ({
+    key: `${rule}|${upn}`,
+    rule,
+    upn,
+    name: `Pupil ${upn}`,
+    date,
+    what: `${rule} reached`,
+    action: rule === 'la-notify-10-days' ? 'Tell the local authority.' : 'Consider a penalty notice.',
+    site: 's',
+    firstSeen: `${date}T10:00:00.000Z`,
+  });
+  const kinds = (entries: ReturnType<typeof thresholdsCrossed>) => entries.map((e) => `${e.upn} ${e.kind}`);
+
+  it('exactly 90% is persistent absence (missing 10%), but still the top band and tier 1', () => {
+    const entries = thresholdsCrossed([report('A', 90.5, 90)], [], micklefield, '2025-11-01');
+    expect(kinds(entries)).toEqual(['A persistent-absence']);
+    expect(entries[0]!.what).toBe('Newly persistently absent (missing 10% or more): 90.5% to 90.0%.');
+    expect(entries[0]!.source).toBe('reports as of Fri 14 Nov 2025 and Fri 21 Nov 2025 (w47.csv)');
+  });
+
+  it('below 90%: tier 2 and the 80-90% band too, each with what the policy says next', () => {
+    const entries = thresholdsCrossed([report('B', 92, 89.5)], [], micklefield, '2025-11-01');
+    expect(kinds(entries)).toEqual(['B persistent-absence', 'B tier', 'B band']);
+    expect(entries[1]!.what).toBe('Moved up to tier 2, Monitor (from tier 1, Expect): 92.0% to 89.5%.');
+    expect(entries[1]!.next).toEqual(['Add to the attendance tracker (PA and Fast Track)', 'HT/OM review attendance every two weeks; send the attendance letter']);
+    expect(entries[2]!.next).toEqual(['Tiers 2-4: monitor, listen, facilitate support']);
+  });
+
+  it('severe absence replaces persistent; getting better is a move down, and no one is newly absent', () => {
+    expect(kinds(thresholdsCrossed([report('C', 60, 49)], [], micklefield, '2025-11-01'))).toEqual(['C severe-absence']);
+    const better = thresholdsCrossed([report('D', 79, 81)], [], micklefield, '2025-11-01');
+    expect(kinds(better)).toEqual(['D tier', 'D band']);
+    expect(better[0]!.what).toMatch(/^Moved down to tier 2, Monitor \(from tier 5, Formalise support\)/);
+  });
+
+  it('nothing for a first report, an unchanged pupil, or one reached before the date asked', () => {
+    expect(thresholdsCrossed([report('E', null, 70), report('F', 95, 96), report('G', 95, 85, '2025-10-31')], [], micklefield, '2025-11-01')).toEqual([]);
+  });
+
+  it("register pages' thresholds, with their next step, newest first", () => {
+    const entries = thresholdsCrossed([report('B', 92, 89.5)], [seen('la-notify-10-days', 'H', '2025-11-25'), seen('penalty-threshold', 'J', '2025-11-24'), seen('penalty-threshold', 'K', '2025-10-01')], micklefield, '2025-11-01');
+    expect(kinds(entries)).toEqual(['H la-notify-10-days', 'J penalty-threshold', 'B persistent-absence', 'B tier', 'B band']);
+    expect(entries[0]!.next).toEqual(['Tell the local authority.']);
+    expect(entries[0]!.source).toBe('a register page, first seen Tue 25 Nov 2025, 10:00');
+  });
+
+  it('downloads as CSV', () => {
+    const rows = Papa.parse<string[]>(thresholdsCsv(thresholdsCrossed([report('B', 92, 89.5)], [], micklefield, '2025-11-01')).slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['Date', 'Day', 'Pupil', 'UPN', 'What happened', 'What happens next', 'From']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['2025-11-21', 'Fri 21 Nov 2025', 'Pupil B', 'B']);
   });
 });

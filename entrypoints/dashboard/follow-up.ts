@@ -7,7 +7,9 @@ import type { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { nDeadline, type NDeadline, type NStatus } from '../../rules/checks/unexplained-absence';
 import { formatSchoolDate, parseClockTime, type IsoDate } from '../../rules/dates';
 import type { Policy } from '../../rules/policy/schema';
-import type { NFirstSeen } from '../../storage/db';
+import { formatAttendance } from '../../components/badge';
+import { bandFor, reachesAbsenceThreshold, tierFor } from '../../rules/checks/standing';
+import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
 
 export interface OpenN {
   readonly record: NFirstSeen;
@@ -138,5 +140,67 @@ export function firstDayCallsCsv(calls: FirstDayCalls, today: IsoDate): string {
   return spreadsheetCsv(
     FIRST_DAY_CSV_HEADER,
     calls.pupils.map((p) => [p.name, p.upn ?? '', formatSchoolDate(today), steps, londonTime(p.firstSeen), p.pageTitle ?? '']),
+  );
+}
+
+export type ThresholdKind = 'severe-absence' | 'persistent-absence' | 'tier' | 'band' | 'la-notify-10-days' | 'penalty-threshold';
+
+export interface ThresholdEntry {
+  readonly kind: ThresholdKind;
+  readonly upn: string;
+  readonly name: string;
+  /** The day it was reached: a report's as-of date, or the session a page's finding was about. */
+  readonly date: IsoDate;
+  readonly what: string;
+  /** What the policy (or the law) says happens next. */
+  readonly next: readonly string[];
+  readonly source: string;
+}
+
+const KIND_ORDER: readonly ThresholdKind[] = ['severe-absence', 'la-notify-10-days', 'penalty-threshold', 'persistent-absence', 'tier', 'band'];
+
+/**
+ * Pupils who crossed a line: from the last two reports of each pupil, newly persistently or
+ * severely absent, or in another tier or band; from register pages, 10 continuous school days of
+ * unauthorised absence or the penalty-notice threshold. Reached on or after `since`, newest first.
+ */
+export function thresholdsCrossed(reports: readonly ReportFigureRow[], seen: readonly ThresholdSeen[], policy: Policy, since: IsoDate): ThresholdEntry[] {
+  const entries: ThresholdEntry[] = [];
+  const tierSteps = (attendance: number) => tierFor(policy, attendance)?.nextSteps ?? [];
+  for (const r of reports) {
+    const before = r.previousAttendance;
+    if (before == null || r.previousAsOf == null || r.asOf < since) continue;
+    const base = { upn: r.upn, name: r.name, date: r.asOf as IsoDate, source: `reports as of ${formatSchoolDate(r.previousAsOf as IsoDate)} and ${formatSchoolDate(r.asOf as IsoDate)} (${r.source})` };
+    const change = `${formatAttendance(before)} to ${formatAttendance(r.attendance)}`;
+    const absent = (attendance: number, percent: number) => reachesAbsenceThreshold(100 - attendance, 100, percent);
+    const { persistentAbsence, severeAbsence } = policy.thresholds;
+    if (absent(r.attendance, severeAbsence) && !absent(before, severeAbsence)) {
+      entries.push({ ...base, kind: 'severe-absence', what: `Newly severely absent (missing ${severeAbsence}% or more): ${change}.`, next: tierSteps(r.attendance) });
+    } else if (absent(r.attendance, persistentAbsence) && !absent(before, persistentAbsence)) {
+      entries.push({ ...base, kind: 'persistent-absence', what: `Newly persistently absent (missing ${persistentAbsence}% or more): ${change}.`, next: tierSteps(r.attendance) });
+    }
+    const [tierThen, tierNow] = [tierFor(policy, before), tierFor(policy, r.attendance)];
+    if (tierThen?.level !== tierNow?.level && tierNow !== null) {
+      const direction = tierThen !== null && tierNow.level < tierThen.level ? 'down' : 'up';
+      entries.push({ ...base, kind: 'tier', what: `Moved ${direction} to tier ${tierNow.level}, ${tierNow.name}${tierThen ? ` (from tier ${tierThen.level}, ${tierThen.name})` : ''}: ${change}.`, next: tierNow.nextSteps });
+    }
+    const [bandThen, bandNow] = [bandFor(policy, before), bandFor(policy, r.attendance)];
+    if (bandThen?.name !== bandNow?.name && bandNow !== null) {
+      entries.push({ ...base, kind: 'band', what: `Now in the band ${bandNow.name}${bandThen ? ` (was ${bandThen.name})` : ''}: ${change}.`, next: bandNow.meaning ? [bandNow.meaning] : [] });
+    }
+  }
+  for (const t of seen) {
+    if (t.date < since) continue;
+    entries.push({ kind: t.rule, upn: t.upn, name: t.name, date: t.date as IsoDate, what: t.what, next: [t.action], source: `a register page, first seen ${londonTime(t.firstSeen)}` });
+  }
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, 'en-GB'));
+}
+
+export const THRESHOLDS_CSV_HEADER = ['Date', 'Day', 'Pupil', 'UPN', 'What happened', 'What happens next', 'From'] as const;
+
+export function thresholdsCsv(entries: readonly ThresholdEntry[]): string {
+  return spreadsheetCsv(
+    THRESHOLDS_CSV_HEADER,
+    entries.map((e) => [e.date, formatSchoolDate(e.date), e.name, e.upn, e.what, e.next.join('; '), e.source]),
   );
 }

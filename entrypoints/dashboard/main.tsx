@@ -9,12 +9,25 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { downloadText } from '../../components/download';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import type { NStatus } from '../../rules/checks/unexplained-absence';
-import { formatSchoolDate, type IsoDate } from '../../rules/dates';
+import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { todayInEngland, todayOf } from '../../storage/bundle';
-import type { NFirstSeen } from '../../storage/db';
+import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { openExtensionStore } from '../../storage/extension-store';
-import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups, type FirstDayCalls, type NGroup } from './follow-up';
+import {
+  countdownText,
+  firstDayCalls,
+  firstDayCallsCsv,
+  londonTime,
+  openNCsv,
+  openNGroups,
+  thresholdsCrossed,
+  thresholdsCsv,
+  type FirstDayCalls,
+  type NGroup,
+  type ThresholdEntry,
+  type ThresholdKind,
+} from './follow-up';
 
 const store = openExtensionStore();
 
@@ -132,6 +145,79 @@ function CallsSection({ calls, today }: { calls: FirstDayCalls; today: IsoDate }
   );
 }
 
+const KIND_WORDS: Record<ThresholdKind, string> = {
+  'severe-absence': 'Severe absence',
+  'persistent-absence': 'Persistent absence',
+  tier: 'Tier',
+  band: 'Band',
+  'la-notify-10-days': '10 school days',
+  'penalty-threshold': 'Penalty notice',
+};
+
+function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entries: ThresholdEntry[]; today: IsoDate; sinceDays: number; setSinceDays: (n: number) => void }) {
+  return (
+    <section aria-labelledby="thresholds-h" id="thresholds">
+      <h2 id="thresholds-h">Thresholds crossed</h2>
+      <p class="note">
+        From the last two attendance reports imported for each pupil (persistent or severe absence newly reached, another tier or band), and from register pages (10 continuous school
+        days of unauthorised absence, the penalty-notice threshold).
+      </p>
+      <label>
+        Reached in the last
+        <select id="thresholds-since" value={String(sinceDays)} onChange={(e) => setSinceDays(Number((e.currentTarget as HTMLSelectElement).value))}>
+          <option value="7">7 days</option>
+          <option value="14">14 days</option>
+          <option value="30">30 days</option>
+          <option value="365">year</option>
+        </select>
+      </label>
+      {entries.length === 0 ? (
+        <p class="note">None.</p>
+      ) : (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Reached</th>
+                <th scope="col">Pupil</th>
+                <th scope="col">What happened</th>
+                <th scope="col">What the policy says next</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={`${e.kind}|${e.upn}|${e.date}`} class="threshold" data-kind={e.kind} data-upn={e.upn} data-date={e.date}>
+                  <td>{formatSchoolDate(e.date)}</td>
+                  <th scope="row">
+                    {e.name} <span class="note">{e.upn}</span>
+                  </th>
+                  <td>
+                    <strong>{KIND_WORDS[e.kind]}:</strong> {e.what} <span class="note">From {e.source}.</span>
+                  </td>
+                  <td>
+                    {e.next.length === 0 ? (
+                      <span class="note">The policy names no step.</span>
+                    ) : (
+                      <ul class="next-steps">
+                        {e.next.map((step) => (
+                          <li key={step}>{step}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" id="download-thresholds" onClick={() => downloadText(`markwise-thresholds-${today}.csv`, thresholdsCsv(entries), 'text/csv;charset=utf-8')}>
+            Download the thresholds (CSV)
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
 interface Loaded {
   readonly policy: Policy | null;
   readonly policyProblem: string | null;
@@ -141,6 +227,8 @@ interface Loaded {
 function Dashboard() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [records, setRecords] = useState<NFirstSeen[] | null>(null);
+  const [crossed, setCrossed] = useState<{ reports: ReportFigureRow[]; seen: ThresholdSeen[] }>({ reports: [], seen: [] });
+  const [sinceDays, setSinceDays] = useState(14);
   const [now, setNow] = useState(() => new Date());
 
   useEffect(() => {
@@ -155,10 +243,12 @@ function Dashboard() {
     })();
     // Live: the background writes as register pages are opened in other tabs.
     const subscription = liveQuery(() => store.openNs()).subscribe({ next: setRecords, error: () => setRecords([]) });
+    const thresholds = liveQuery(async () => ({ reports: await store.reportFigures(), seen: await store.thresholdsSeen() })).subscribe({ next: setCrossed, error: () => {} });
     // The first-day steps fall due by the clock.
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => {
       subscription.unsubscribe();
+      thresholds.unsubscribe();
       clearInterval(timer);
     };
   }, []);
@@ -196,6 +286,12 @@ function Dashboard() {
         ))}
       </section>
       <CallsSection calls={calls} today={loaded.today} />
+      <ThresholdsSection
+        entries={thresholdsCrossed(crossed.reports, crossed.seen, loaded.policy, dateOfDayNumber(dayNumber(loaded.today) - sinceDays))}
+        today={loaded.today}
+        sinceDays={sinceDays}
+        setSinceDays={setSinceDays}
+      />
     </>
   );
 }

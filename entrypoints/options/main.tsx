@@ -612,6 +612,7 @@ const SUMMARY_NAMES: Record<keyof StorageSummary, string> = {
   nFirstSeen: 'N marks, with when Markwise first saw each',
   dismissals: 'Dismissed findings',
   reportFigures: "Pupils' attendance figures imported from reports",
+  thresholds: 'Thresholds pupils were seen to reach (10 days, penalty notice)',
 };
 
 const pupils = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'pupil' : 'pupils'}`;

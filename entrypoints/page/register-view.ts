@@ -407,6 +407,13 @@ export class RegisterView {
     this.render();
   }
 
+  /** Findings that mark a threshold crossed, for the follow-up list: 10 days' unauthorised absence, the penalty-notice line. */
+  thresholds(): Finding[] {
+    const out: Finding[] = [];
+    for (const list of this.byPupil) for (const f of list) if (f.rule === 'la-notify-10-days' || f.rule === 'penalty-threshold') out.push(f);
+    return out;
+  }
+
   get findingCount(): number {
     let n = 0;
     for (const list of this.byPupil) for (const f of list) if (this.dismissed[dismissalKey(f)] === undefined) n++;

@@ -8,9 +8,10 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { DEMO_TODAY } from '../../demo/make-demo-register';
 import { DEFAULT_UNEXPLAINED_FROM, DEFAULT_WEEK, weekSessions } from '../../demo/mis/pages';
-import { generateSchool, markKey, pupilsOfClass, type ClassId, type DemoPupil } from '../../demo/mis/school';
+import { DEMO_CASES, generateSchool, markKey, pupilsOfClass, type ClassId, type DemoPupil } from '../../demo/mis/school';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { nDeadline } from '../../rules/checks/unexplained-absence';
+import { formatSchoolDate } from '../../rules/dates';
 import { presetPolicy } from '../../rules/presets';
 import { expect, panel, test } from './fixtures';
 
@@ -142,6 +143,67 @@ test('an N that a register page later shows with a code leaves the list', async 
   await expect(dashboard.locator(`tr.open-n[data-upn="${dueToday.upn}"][data-date="2025-11-19"]`)).toHaveCount(0);
   // An N on a page not opened again stays: only a page that shows the session can say it was dealt with.
   await expect(dashboard.locator('tr.open-n[data-date="2025-11-17"]')).toHaveCount(before.filter((e) => e.date === '2025-11-17').length);
+});
+
+test('thresholds crossed: from two reports, and from the pupil records that show 10 days and the penalty-notice line', async ({ context, page, mis, extensionId }) => {
+  // Two pupil records whose term of marks reaches a threshold (demo/mis/school.ts plants them).
+  // Each threshold once per pupil, on the first session the page shows it reached.
+  const firstReached = new Map<string, { rule: string; upn: string; date: string }>();
+  for (const [name, rule] of [
+    ['continuousAbsence', 'la-notify-10-days'],
+    ['penaltyThreshold', 'penalty-threshold'],
+  ] as const) {
+    await openRegister(page, `${mis.url}/pupils/${DEMO_CASES[name].pupilId}`);
+    await expect(panel(page).locator(`li.finding[data-rule="${rule}"]`).first()).toBeVisible();
+    const found = await panel(page)
+      .locator('li.finding[data-rule="la-notify-10-days"], li.finding[data-rule="penalty-threshold"]')
+      .evaluateAll((lis) => lis.map((li) => ({ rule: li.getAttribute('data-rule')!, upn: li.getAttribute('data-upn')!, date: li.getAttribute('data-date')! })));
+    for (const f of found) {
+      const key = `${f.rule}|${f.upn}`;
+      if (!firstReached.has(key) || f.date < firstReached.get(key)!.date) firstReached.set(key, f);
+    }
+  }
+  const reached = [...firstReached.values()];
+  expect(reached.map((r) => r.rule)).toContain('la-notify-10-days');
+  expect(reached.map((r) => r.rule)).toContain('penalty-threshold');
+
+  // Two reports a week apart: one pupil drops below 90%, one stays above.
+  const [ada, ben] = pupilsOfClass(school, '4B');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  for (const [asOf, figures] of [
+    ['2025-11-14', [92, 96]],
+    ['2025-11-21', [89.5, 97]],
+  ] as const) {
+    const text = `UPN,Name,Attendance %\n${ada!.upn},Ada,${figures[0]}\n${ben!.upn},Ben,${figures[1]}\n`;
+    await options.locator('#report-import').setInputFiles({ name: `week-${asOf}.csv`, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await options.locator('#report-as-of').fill(asOf);
+    await options.locator('#report-confirm').click();
+    await expect(options.locator('#report-result')).toContainText(`Imported figures for 2 pupils as of ${formatSchoolDate(asOf)}`);
+  }
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const rows = dashboard.locator('#thresholds tr.threshold');
+  // The last year: everything.
+  await dashboard.locator('#thresholds-since').selectOption('365');
+  const listed = async () => (await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-kind')} ${tr.getAttribute('data-upn')} ${tr.getAttribute('data-date')}`))).sort();
+  await expect(rows).toHaveCount(reached.length + 3);
+  expect(await listed()).toEqual(
+    [
+      ...reached.map((r) => `${r.rule} ${r.upn} ${r.date}`),
+      `persistent-absence ${ada!.upn} 2025-11-21`,
+      `tier ${ada!.upn} 2025-11-21`,
+      `band ${ada!.upn} 2025-11-21`,
+    ].sort(),
+  );
+  // Each names the policy's next step: tier 2 of Micklefield's strategy for Ada.
+  await expect(dashboard.locator(`tr.threshold[data-kind="tier"][data-upn="${ada!.upn}"]`)).toContainText('Add to the attendance tracker (PA and Fast Track)');
+  await expect(dashboard.locator(`tr.threshold[data-kind="la-notify-10-days"]`)).toContainText('local authority');
+  // The last 7 days: only what was reached since Wed 19 Nov.
+  await dashboard.locator('#thresholds-since').selectOption('7');
+  const recent = [...reached.filter((r) => r.date >= '2025-11-19').map((r) => r.rule), 'persistent-absence', 'tier', 'band'];
+  await expect(rows).toHaveCount(recent.length);
 });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,6 +1,9 @@
 // Trust-wide deployment: an administrator's managed policy, read by Chromium from a policy file
 // (on Linux, /etc/chromium/policies/managed/), as Google Admin console, Intune or Group Policy
 // deliver it on other systems. The policy names the development build's fixed extension id.
+// The file is machine-wide: every Chromium started while it exists reads it, so the suite runs one
+// test at a time (playwright.config.ts), and two test runs at once on one machine would see it.
+
 
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createHash } from 'node:crypto';
