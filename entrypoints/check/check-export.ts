@@ -8,8 +8,9 @@ import { evaluateRegister, type CheckFailure } from '../../rules/engine';
 import { decodeFileText, type FileEncoding } from '../../rules/file-text';
 import type { Finding } from '../../rules/findings';
 import type { PupilStanding } from '../../rules/checks/standing';
-import { parsePolicy, type Role } from '../../rules/policy/schema';
+import { parsePolicy, type Policy, type Role } from '../../rules/policy/schema';
 import { policyWarnings, type PolicyWarning } from '../../rules/policy/warnings';
+import { pupilCard, type PupilCardData } from '../../rules/pupil-card';
 import { describeExportProblems, readRegisterExport } from '../../rules/register-export';
 
 /** Larger than a year's export of a 2,000-pupil school (about 45 MB); more is refused before it is read. */
@@ -33,12 +34,15 @@ export interface ExportChecked {
   readonly marks: number;
   readonly policyId: string;
   readonly policyName: string;
+  readonly policy: Policy;
   readonly today: IsoDate;
   readonly role: Role;
   readonly findings: readonly Finding[];
   readonly pupils: readonly PupilStanding[];
   readonly failures: readonly CheckFailure[];
   readonly warnings: readonly PolicyWarning[];
+  /** Each pupil's year as a picture, in the order of pupils. */
+  readonly cards: readonly PupilCardData[];
 }
 
 export interface ExportRefused {
@@ -81,11 +85,13 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
     marks,
     policyId: policy.policy.id,
     policyName: policy.policy.schoolName,
+    policy: policy.policy,
     today: request.today,
     role: request.role,
     findings: evaluation.findings,
     pupils: evaluation.pupils,
     failures: evaluation.failures,
     warnings: policyWarnings(policy.policy, calendar, request.today),
+    cards: read.snapshot.pupils.map((p) => pupilCard(p, request.today)),
   };
 }

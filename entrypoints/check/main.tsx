@@ -9,6 +9,7 @@ import { downloadText } from '../../components/download';
 import { findingsCsv } from '../../components/findings-csv';
 import type { FindingView, PanelActions, PanelState } from '../../components/model';
 import { Panel } from '../../components/panel';
+import { PupilCard } from './pupil-card';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
 import type { Role } from '../../rules/policy/schema';
@@ -195,6 +196,30 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
         <span class="note">Dismissed findings are left out of the file.</span>
       </p>
       <ShadowPanel state={state} actions={actions} collapsed={collapsed} />
+      <CardChooser outcome={outcome} />
+    </section>
+  );
+}
+
+function CardChooser({ outcome }: { outcome: ExportChecked }) {
+  const [upn, setUpn] = useState('');
+  const order = useMemo(() => outcome.cards.map((c, i) => [c, i] as const).sort(([a], [b]) => a.name.localeCompare(b.name, 'en-GB')), [outcome]);
+  const card = outcome.cards.find((c) => c.upn === upn);
+  return (
+    <section aria-labelledby="card-chooser-h" class="cards">
+      <h2 id="card-chooser-h">Pupil card</h2>
+      <label>
+        Pupil
+        <select id="card-pupil" value={upn} onChange={(e) => setUpn((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">Choose a pupil…</option>
+          {order.map(([c]) => (
+            <option key={c.upn} value={c.upn}>
+              {c.name} ({c.upn})
+            </option>
+          ))}
+        </select>
+      </label>
+      {card ? <PupilCard card={card} findings={outcome.findings} policy={outcome.policy} /> : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { DEMO_TODAY } from '../../demo/make-demo-register';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { evaluateRegister } from '../../rules/engine';
 import { presetPolicy } from '../../rules/presets';
+import { pupilCard } from '../../rules/pupil-card';
 import { readRegisterExport } from '../../rules/register-export';
 import { expect, test } from './fixtures';
 
@@ -69,6 +70,37 @@ test('the demo register is checked as the command line checks it, and the findin
   await expect(panel.locator('details[data-group="code-not-allowed"]')).toHaveCount(1);
   // Only the extension's own files were asked for: the export never left the computer.
   expect(requests.filter((url) => !url.startsWith(`chrome-extension://${extensionId}/`))).toEqual([]);
+});
+
+test("a pupil's card: the year week by week, the sessions by how they count, late marks and the findings", async ({ page, extensionId }) => {
+  await openCheckPage(page, extensionId);
+  await page.locator('#export-file').setInputFiles(csvFile('register.csv', DEMO_CSV));
+  await expect(page.locator('section[data-outcome="checked"]')).toBeVisible();
+  // The oracle: the engine's own standings and findings for the same file.
+  const read = readRegisterExport(DEMO_CSV.toString('utf8'), 'register.csv');
+  if (!read.ok) throw new Error('the demo register does not read');
+  const policy = presetPolicy('micklefield');
+  const evaluation = evaluateRegister(read.snapshot, { policy, calendar: schoolCalendarFor(policy.calendar), today: DEMO_TODAY });
+  const busiest = evaluation.pupils.reduce((a, b) => (evaluation.findings.filter((f) => f.upn === b.upn).length > evaluation.findings.filter((f) => f.upn === a.upn).length ? b : a));
+  await page.locator('#card-pupil').selectOption(busiest.upn);
+  const card = page.locator(`.pupil-card[data-upn="${busiest.upn}"]`);
+  await expect(card.locator('h3')).toContainText(busiest.name);
+  await expect(card.locator('.card-summary')).toContainText(`${busiest.attendedSessions} of ${busiest.possibleSessions} possible sessions`);
+  for (const [key, value] of [
+    ['present', busiest.present],
+    ['approvedActivity', busiest.approvedActivity],
+    ['authorised', busiest.authorised],
+    ['unauthorised', busiest.unauthorised],
+    ['notPossible', busiest.notPossible],
+  ] as const) {
+    await expect(card.locator(`.legend li[data-category="${key}"] strong`), key).toHaveText(String(value));
+  }
+  const weeks = pupilCard(read.snapshot.pupils.find((p) => p.upn === busiest.upn)!, DEMO_TODAY).weeks;
+  await expect(card.locator('rect.week-bar')).toHaveCount(weeks.length);
+  // Below the line is hatched, not only coloured: the bars below 90% say so.
+  const below = weeks.filter((w) => (w.attended * 100) / w.possible < 90).length;
+  await expect(card.locator('rect.week-bar[data-below="true"]')).toHaveCount(below);
+  await expect(card.locator('ol.history li')).toHaveCount(evaluation.findings.filter((f) => f.upn === busiest.upn).length);
 });
 
 test('a dismissed finding is left out of the download and stays dismissed, as on the MIS pages', async ({ page, extensionId }) => {
@@ -186,6 +218,8 @@ test('the check page, with findings and with a refused file, has no axe violatio
   ] as const) {
     await page.locator('#export-file').setInputFiles(csvFile(name, buffer));
     await expect(page.locator(selector)).toBeVisible();
+    // With a pupil's card open too.
+    if (name === 'register.csv') await page.locator('#card-pupil').selectOption({ index: 1 });
     await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;

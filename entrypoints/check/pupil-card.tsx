@@ -1,0 +1,153 @@
+// A pupil's year in one picture: a bar a week (attendance that week, the persistent-absence line
+// drawn across), the sessions by how they count, late marks either side of the register closing,
+// and the findings in date order. Colour is never the only signal: bars below the line are
+// hatched, every part has its words and numbers, and the chart's weeks are also a table for
+// screen readers.
+
+import { formatAttendance } from '../../components/badge';
+import { RULE_TITLES } from '../../components/rule-titles';
+import { bandFor, tierFor } from '../../rules/checks/standing';
+import { formatSchoolDate, type IsoDate } from '../../rules/dates';
+import type { Finding } from '../../rules/findings';
+import type { Policy } from '../../rules/policy/schema';
+import type { PupilCardData } from '../../rules/pupil-card';
+
+const BAR = 14;
+const GAP = 4;
+const HEIGHT = 120;
+
+const CATEGORIES = [
+  ['present', 'Present', '#1b7f3b'],
+  ['approvedActivity', 'Approved educational activity', '#4c9a64'],
+  ['authorised', 'Authorised absence', '#b25e00'],
+  ['unauthorised', 'Unauthorised absence', '#b3261e'],
+  ['notPossible', 'Not counted (not a possible session)', '#8a8a90'],
+] as const;
+
+export function PupilCard({ card, findings, policy }: { card: PupilCardData; findings: readonly Finding[]; policy: Policy }) {
+  const possible = card.weeks.reduce((n, w) => n + w.possible, 0);
+  const attended = card.weeks.reduce((n, w) => n + w.attended, 0);
+  const overall = possible === 0 ? null : (attended * 100) / possible;
+  const line = 100 - policy.thresholds.persistentAbsence;
+  const band = overall === null ? null : bandFor(policy, overall);
+  const tier = overall === null ? null : tierFor(policy, overall);
+  const width = Math.max(card.weeks.length * (BAR + GAP), 200) + 40;
+  const y = (percent: number) => 10 + ((100 - percent) / 100) * HEIGHT;
+  const total = CATEGORIES.reduce((n, [key]) => n + card.sessions[key], 0);
+  const own = findings.filter((f) => f.upn === card.upn).sort((a, b) => a.date.localeCompare(b.date) || a.session.localeCompare(b.session));
+  return (
+    <article class="pupil-card" aria-labelledby="card-h" data-upn={card.upn}>
+      <h3 id="card-h">
+        {card.name} <span class="note">{card.upn}</span>
+      </h3>
+      <p class="card-summary">
+        {overall === null ? 'No possible sessions yet.' : `Attendance ${formatAttendance(overall)}: ${attended} of ${possible} possible sessions`}
+        {band ? `; band ${band.name}` : ''}
+        {tier ? `; tier ${tier.level}, ${tier.name}` : ''}.
+      </p>
+
+      <figure>
+        <figcaption>Attendance week by week; the dashed line is {line}%, below which a pupil is persistently absent. Hatched bars are below it.</figcaption>
+        <svg class="week-chart" width={width} height={HEIGHT + 30} viewBox={`0 0 ${width} ${HEIGHT + 30}`} role="img" aria-label={`Weekly attendance over ${card.weeks.length} weeks`}>
+          <defs>
+            <pattern id="below-line" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#b3261e" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="3" />
+            </pattern>
+          </defs>
+          <text x="0" y={y(100) + 4} class="axis">
+            100%
+          </text>
+          <text x="0" y={y(line) + 4} class="axis">
+            {line}%
+          </text>
+          {card.weeks.map((w, i) => {
+            const percent = (w.attended * 100) / w.possible;
+            const below = percent < line;
+            return (
+              <rect
+                key={w.monday}
+                class="week-bar"
+                data-monday={w.monday}
+                data-below={below}
+                x={40 + i * (BAR + GAP)}
+                y={y(percent)}
+                width={BAR}
+                height={Math.max(1, (percent / 100) * HEIGHT)}
+                fill={below ? 'url(#below-line)' : '#1b7f3b'}
+              >
+                <title>{`Week of ${formatSchoolDate(w.monday as IsoDate)}: ${w.attended} of ${w.possible} (${formatAttendance(percent)})`}</title>
+              </rect>
+            );
+          })}
+          {/* Over the bars, so it shows across a full week too. */}
+          <line x1="34" x2={width} y1={y(line)} y2={y(line)} stroke="#1d1d1f" stroke-width="1.5" stroke-dasharray="4 3" />
+          {card.weeks.length > 0 ? (
+            <>
+              <text x="40" y={HEIGHT + 26} class="axis">
+                {formatSchoolDate(card.weeks[0]!.monday as IsoDate)}
+              </text>
+              <text x={width - 4} y={HEIGHT + 26} class="axis" text-anchor="end">
+                {formatSchoolDate(card.weeks.at(-1)!.monday as IsoDate)}
+              </text>
+            </>
+          ) : null}
+        </svg>
+        <table class="visually-hidden">
+          <caption>Attendance by week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">Attended</th>
+              <th scope="col">Possible</th>
+            </tr>
+          </thead>
+          <tbody>
+            {card.weeks.map((w) => (
+              <tr key={w.monday}>
+                <td>{formatSchoolDate(w.monday as IsoDate)}</td>
+                <td>{w.attended}</td>
+                <td>{w.possible}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figure>
+
+      <h4>Sessions by how they count</h4>
+      <div class="stack" aria-hidden="true">
+        {CATEGORIES.map(([key, , colour]) => (card.sessions[key] > 0 ? <span key={key} style={{ flexGrow: card.sessions[key], background: colour }} /> : null))}
+      </div>
+      <ul class="legend">
+        {CATEGORIES.map(([key, label, colour]) => (
+          <li key={key} data-category={key}>
+            <span class="swatch" style={{ background: colour }} aria-hidden="true" /> {label}: <strong>{card.sessions[key]}</strong>
+            {total > 0 ? ` (${Math.round((card.sessions[key] * 100) / total)}%)` : ''}
+          </li>
+        ))}
+      </ul>
+
+      <h4>Late</h4>
+      <p class="late">
+        Late before the register closed (L, counted as present): <strong>{card.late.beforeClose}</strong>. Arrived after it closed (U, an unauthorised absence):{' '}
+        <strong>{card.late.afterClose}</strong>.
+      </p>
+
+      <h4>Findings</h4>
+      {own.length === 0 ? (
+        <p class="note">None in this export.</p>
+      ) : (
+        <ol class="history">
+          {own.map((f) => (
+            <li key={`${f.rule}|${f.date}|${f.session}`} data-rule={f.rule}>
+              <strong>
+                {formatSchoolDate(f.date)} {f.session}
+              </strong>{' '}
+              {RULE_TITLES[f.rule]}: {f.what}
+            </li>
+          ))}
+        </ol>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { BENCH_ACADEMIC_YEAR, benchSchool } from '../bench/school-policy';
+import { generateSchool } from '../bench/generate-school';
+import { evaluateRegister } from './engine';
+import { pupilCard } from './pupil-card';
+import { mark, pupil } from '../test/support/rules';
+
+describe('the pupil card', () => {
+  it('counts one week Monday to Friday: present, late, approved activity, absences, and what is not possible', () => {
+    const card = pupilCard(
+      pupil([
+        mark('2025-11-24', 'AM', '/'),
+        mark('2025-11-24', 'PM', '\\'),
+        mark('2025-11-25', 'AM', 'L', '09:10'),
+        mark('2025-11-25', 'PM', 'U', '13:50'),
+        mark('2025-11-26', 'AM', 'P'),
+        mark('2025-11-26', 'PM', 'I'),
+        mark('2025-11-27', 'AM', 'O'),
+        mark('2025-11-27', 'PM', '#'),
+        mark('2025-11-28', 'AM', 'Q1'),
+        mark('2025-11-28', 'PM', ''),
+      ]),
+      '2025-11-28',
+    );
+    expect(card.sessions).toEqual({ present: 3, approvedActivity: 1, authorised: 1, unauthorised: 2, notPossible: 1 });
+    expect(card.late).toEqual({ beforeClose: 1, afterClose: 1 });
+    // Seven possible sessions (the closure is not possible; the unknown code and the blank are not counted), four attended.
+    expect(card.weeks).toEqual([{ monday: '2025-11-24', possible: 7, attended: 4 }]);
+  });
+
+  it('a week runs Monday to Sunday, and a mark after today has not happened yet', () => {
+    const card = pupilCard(pupil([mark('2025-11-21', 'AM', '/'), mark('2025-11-24', 'AM', 'N'), mark('2025-12-01', 'AM', 'C')]), '2025-11-24');
+    expect(card.weeks.map((w) => w.monday)).toEqual(['2025-11-17', '2025-11-24']);
+    expect(card.sessions.authorised).toBe(0);
+  });
+
+  it("H before 19 August 2024 was a holiday in force; after, it is not a code, and is not counted", () => {
+    const card = pupilCard(pupil([mark('2024-07-15', 'AM', 'H'), mark('2024-09-09', 'AM', 'H')]), '2024-09-10');
+    expect(card.sessions.authorised).toBe(1);
+    expect(card.weeks).toHaveLength(1);
+  });
+
+  it("agrees with the engine's standings for every pupil of a generated school", () => {
+    const { policy, calendar } = benchSchool();
+    const school = generateSchool({ pupils: 60, schoolDays: 120, seed: 7, calendar, sessions: policy.sessions, academicYear: BENCH_ACADEMIC_YEAR });
+    const standings = evaluateRegister(school.snapshot, { policy, calendar, today: school.today }).pupils;
+    school.snapshot.pupils.forEach((p, i) => {
+      const card = pupilCard(p, school.today);
+      const s = standings[i]!;
+      expect({ ...card.sessions }, p.upn).toEqual({ present: s.present, approvedActivity: s.approvedActivity, authorised: s.authorised, unauthorised: s.unauthorised, notPossible: s.notPossible });
+      expect(card.weeks.reduce((n, w) => n + w.possible, 0)).toBe(s.possibleSessions);
+      expect(card.weeks.reduce((n, w) => n + w.attended, 0)).toBe(s.attendedSessions);
+    });
+  });
+});
