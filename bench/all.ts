@@ -1,6 +1,7 @@
 // `npm run bench`: the engine (bench/run.ts, with every option it takes), then the extension on a
-// 15,000-cell page (bench/extension.ts) and the widget on the same page (bench/widget.ts), after a
-// fresh development build. `--engine-only` stops
+// 15,000-cell page (bench/extension.ts), the widget on the same page (bench/widget.ts) and the big
+// inputs of issue 5 (bench/imports.ts: a year's export on the check page, a 2,000-pupil report),
+// after a fresh development build. `--engine-only` stops
 // after the engine. Each part reports; the command exits 0 unless a part could not run.
 
 import { spawnSync } from 'node:child_process';
@@ -20,4 +21,5 @@ if (!engineOnly && !args.includes('--help') && !args.includes('-h')) {
   run('npm', ['run', 'build']);
   run('npx', ['tsx', 'bench/extension.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/widget.ts', ...extensionArgs]);
+  run('npx', ['tsx', 'bench/imports.ts', ...extensionArgs]);
 }

@@ -55,7 +55,7 @@ export interface NFirstSeen {
   session: 'AM' | 'PM';
   upn: string | null;
   name: string;
-  /** ISO datetime: the last time a page showed it still N. */
+  /** ISO datetime: when the row was last written (first seen, or a page gave a new name or UPN). */
   lastSeen: string;
   /** The page it was first seen on (address and title), for staff to go back to. */
   pageUrl: string | null;

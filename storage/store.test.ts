@@ -243,7 +243,7 @@ describe('N codes seen on register pages', () => {
   // A full grid, pupil by pupil: cell 0 is Ada AM, 1 Ada PM, 2 Ben AM, 3 Ben PM.
   const grid = (...n: number[]) => ({ page, pupils, columns, cells: null, n });
 
-  it('keeps who, which session and where, and the first sighting stays on the second page', async () => {
+  it('keeps who, which session and where; the first sighting stays, and an unchanged N is not written again', async () => {
     const { store, clock } = makeStore();
     const first = await store.recordMarksSeen(SITE, grid(1, 2));
     expect([...first]).toEqual([
@@ -255,8 +255,8 @@ describe('N codes seen on register pages', () => {
     const second = await store.recordMarksSeen(SITE, { ...grid(1, 2), page: office });
     expect(second.get(`${SITE}|1|2025-10-06|PM`)).toBe('2025-10-06T08:30:00.000Z');
     expect(await store.openNs()).toEqual([
-      { key: `${SITE}|2|2025-10-06|AM`, site: SITE, pupilId: '2', upn: 'B2', name: 'Ben Carter', date: '2025-10-06', session: 'AM', firstSeen: '2025-10-06T08:30:00.000Z', lastSeen: '2025-10-08T10:00:00.000Z', pageUrl: page.url, pageTitle: 'Register 4A' },
-      { key: `${SITE}|1|2025-10-06|PM`, site: SITE, pupilId: '1', upn: 'A1', name: 'Ada Okafor', date: '2025-10-06', session: 'PM', firstSeen: '2025-10-06T08:30:00.000Z', lastSeen: '2025-10-08T10:00:00.000Z', pageUrl: page.url, pageTitle: 'Register 4A' },
+      { key: `${SITE}|2|2025-10-06|AM`, site: SITE, pupilId: '2', upn: 'B2', name: 'Ben Carter', date: '2025-10-06', session: 'AM', firstSeen: '2025-10-06T08:30:00.000Z', lastSeen: '2025-10-06T08:30:00.000Z', pageUrl: page.url, pageTitle: 'Register 4A' },
+      { key: `${SITE}|1|2025-10-06|PM`, site: SITE, pupilId: '1', upn: 'A1', name: 'Ada Okafor', date: '2025-10-06', session: 'PM', firstSeen: '2025-10-06T08:30:00.000Z', lastSeen: '2025-10-06T08:30:00.000Z', pageUrl: page.url, pageTitle: 'Register 4A' },
     ]);
   });
 

@@ -430,27 +430,30 @@ export class MarkwiseStore {
       const keys = [...nKeys.keys()];
       const existing = await this.db.nFirstSeen.bulkGet(keys);
       const out = new Map<string, string>();
-      const rows: NFirstSeen[] = keys.map((key, i) => {
+      const rows: NFirstSeen[] = [];
+      keys.forEach((key, i) => {
         const [pupil, column] = nKeys.get(key)!;
         const { pupilId, upn, name } = seen.pupils[pupil]!;
         const { date, session } = seen.columns[column]!;
         const before = existing[i];
-        const firstSeen = before?.firstSeen ?? now;
-        out.set(key, firstSeen);
-        return {
+        out.set(key, before?.firstSeen ?? now);
+        // A page that shows no UPN or name keeps what an earlier page showed.
+        const row: NFirstSeen = {
           key,
-          firstSeen,
+          firstSeen: before?.firstSeen ?? now,
           site,
           pupilId,
           date,
           session,
-          // A page that shows no UPN or name keeps what an earlier page showed.
           upn: upn ?? before?.upn ?? null,
           name: name || before?.name || '',
           lastSeen: now,
           pageUrl: before?.pageUrl ?? seen.page.url,
           pageTitle: before?.pageTitle ?? seen.page.title,
         };
+        // Written only when new or changed: a whole school's page is opened many times a day, and
+        // rewriting its hundreds of N each time would keep the database busy while staff type.
+        if (before === undefined || before.upn !== row.upn || before.name !== row.name) rows.push(row);
       });
       await this.db.nFirstSeen.bulkPut(rows);
       return out;

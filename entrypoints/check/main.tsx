@@ -32,7 +32,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n =
 
 interface Chosen {
   readonly name: string;
-  readonly bytes: Uint8Array;
+  /** Read afresh for each check and handed to the worker: no copy of a 30 MB file on the page's thread. */
+  readonly file: Blob;
 }
 
 type Run = { readonly state: 'idle' } | { readonly state: 'working'; readonly name: string; readonly progress: ExportCheckProgress | null } | { readonly state: 'done'; readonly outcome: ExportCheckOutcome };
@@ -64,8 +65,8 @@ function useCheck(file: Chosen | null, policyId: string | null, today: string, r
       worker.onerror = (event) => {
         setRun({ state: 'done', outcome: { ok: false, fileName: file.name, heading: `Markwise hit a problem checking ${file.name}, so nothing was checked`, problems: [event.message] } });
       };
-      // A copy goes to the worker, so the file can be checked again with other options.
-      const bytes = file.bytes.slice();
+      const bytes = new Uint8Array(await file.file.arrayBuffer());
+      if (ended) return;
       worker.postMessage({ bytes, fileName: file.name, policyInput: policy.input, today, role }, [bytes.buffer]);
     })();
     return () => {
@@ -265,7 +266,7 @@ function CheckPage() {
     })();
   }, []);
 
-  const choose = async (chosen: File) => setFile({ name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) });
+  const choose = (chosen: File) => setFile({ name: chosen.name, file: chosen });
   const onDismiss = async (view: FindingView, reason: string) => {
     const { rule, upn, date, session } = view.finding;
     await store.dismiss({ rule, upn, date, session, reason });
@@ -297,7 +298,7 @@ function CheckPage() {
             For an MIS on the desktop (such as SIMS): export the register as CSV with the columns {REQUIRED_COLUMNS.join(', ')} (and dob and year if you have them), one row a pupil and
             session, dates as 2025-11-26 or 26/11/2025. The file is read on this computer and is not stored or sent anywhere.
           </p>
-          <DropZone onFile={(f) => void choose(f)}>
+          <DropZone onFile={choose}>
             <label>
               Choose a register export (CSV), or drop it here
               <input
@@ -306,7 +307,7 @@ function CheckPage() {
                 accept=".csv,.json,text/csv,application/json"
                 onChange={(e) => {
                   const chosen = (e.currentTarget as HTMLInputElement).files?.[0];
-                  if (chosen !== undefined) void choose(chosen);
+                  if (chosen !== undefined) choose(chosen);
                 }}
               />
             </label>
