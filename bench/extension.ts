@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension, QUIET_FLAGS, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
+import { median } from './stats';
 
 const TARGET_RATIO = 1.1;
 const TARGET_AFTER_DCL_MS = 100;
@@ -31,11 +32,6 @@ const LOADS = option('--loads', 9);
 const KEYS = option('--keys', 200);
 const json = process.argv.includes('--json');
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -24,6 +24,7 @@ import type { RegisterSnapshot } from '../rules/snapshot';
 import { TimelineBuilder } from '../rules/timeline';
 import { generateSchool } from './generate-school';
 import { BENCH_ACADEMIC_YEAR, benchSchool } from './school-policy';
+import { median } from './stats';
 
 /** The targets: under 200 ms for the full evaluation, and no more than 4 times the plain pass. */
 const TARGET_FULL_MS = 200;
@@ -102,11 +103,6 @@ interface Summary {
   samples: number[];
 }
 
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-}
 
 function summarise(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);

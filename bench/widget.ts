@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
+import { median } from './stats';
 
 const TARGET_SIZE_BYTES = 30 * 1024;
 const TARGET_AFTER_DCL_MS = 100;
@@ -27,11 +28,6 @@ const loadsAt = process.argv.indexOf('--loads');
 const LOADS = loadsAt >= 0 ? Number(process.argv[loadsAt + 1]) : 15;
 const json = process.argv.includes('--json');
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const sizes = Object.fromEntries(
   ['markwise-widget.js', 'markwise-widget.iife.js'].map((file) => {

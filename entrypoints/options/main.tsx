@@ -19,6 +19,7 @@ import { type ActivePolicy, type PolicyListing, type Retention, type SiteGrant, 
 import { isManaged, type ManagedSettings } from '../../storage/managed';
 import type { InputProblem } from '../../rules/validation';
 import { todayOf } from '../../storage/bundle';
+import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
 
@@ -34,36 +35,6 @@ async function readFile(input: HTMLInputElement): Promise<string | null> {
 }
 
 const download = (name: string, text: string) => downloadText(name, text, 'application/json');
-
-type Outcome = { kind: 'ok'; message: string; details?: string[] } | { kind: 'problems'; message: string; problems: string[] } | null;
-
-function OutcomeView({ outcome, id }: { outcome: Outcome; id?: string }) {
-  if (outcome === null) return <div id={id} />;
-  if (outcome.kind === 'ok') {
-    return (
-      <div id={id} class="ok" role="status">
-        <p>{outcome.message}</p>
-        {outcome.details && outcome.details.length > 0 ? (
-          <ul>
-            {outcome.details.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-    );
-  }
-  return (
-    <div id={id} class="problems" role="alert">
-      <p>{outcome.message}</p>
-      <ul>
-        {outcome.problems.map((p) => (
-          <li key={p}>{p}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 const describe = (problems: readonly InputProblem[]) => problems.map((p) => `${p.path}: ${p.message}`);
 
@@ -711,14 +682,14 @@ function ManagedBanner({ managed }: { managed: ManagedSettings }) {
         </p>
       ) : null}
       {managed.problems.length > 0 ? (
-        <div class="problems" role="alert" id="managed-problems">
-          <p>Some of what {managed.managedBy} set could not be used{managed.policyInput === null ? ", so the school's own policy on this page is used" : ''}. Please tell them:</p>
-          <ul>
-            {managed.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
+        <OutcomeView
+          id="managed-problems"
+          outcome={{
+            kind: 'problems',
+            message: `Some of what ${managed.managedBy} set could not be used${managed.policyInput === null ? ", so the school's own policy on this page is used" : ''}. Please tell them:`,
+            problems: [...managed.problems],
+          }}
+        />
       ) : null}
     </section>
   );

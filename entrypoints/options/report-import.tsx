@@ -19,6 +19,7 @@ import {
 import { formatSchoolDate, isIsoDate, type IsoDate } from '../../rules/dates';
 import { decodeFileText, type FileEncoding } from '../../rules/file-text';
 import type { MarkwiseStore } from '../../storage/store';
+import { OutcomeView, type Outcome } from './outcome';
 
 /** A whole school's report is well under 1 MB; a file this size is the wrong file. */
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
@@ -31,7 +32,6 @@ interface Loaded {
   readonly table: ReportTable;
 }
 
-type Outcome = { kind: 'ok'; message: string } | { kind: 'problems'; message: string; problems: string[] } | null;
 
 const number = (n: number) => n.toLocaleString('en-GB');
 const pupils = (n: number) => `${number(n)} ${n === 1 ? 'pupil' : 'pupils'}`;
@@ -103,21 +103,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
           <input type="file" id="report-import" accept=".csv,text/csv" onChange={(e) => void choose(e.currentTarget as HTMLInputElement)} />
         </label>
       </div>
-      {outcome?.kind === 'ok' ? (
-        <div class="ok" role="status" id="report-result">
-          <p>{outcome.message}</p>
-        </div>
-      ) : null}
-      {outcome?.kind === 'problems' ? (
-        <div class="problems" role="alert" id="report-result">
-          <p>{outcome.message}</p>
-          <ul>
-            {outcome.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {outcome !== null ? <OutcomeView outcome={outcome} id="report-result" /> : null}
       {loaded !== null && result !== null ? (
         <div id="report-preview">
           <h3>

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { BENCH_ACADEMIC_YEAR, benchSchool } from '../../bench/school-policy';
-import { generateSchool } from '../../bench/generate-school';
+import { probeUntilChecked, yearExport } from '../../bench/year-export';
 import { DEMO_TODAY } from '../../demo/make-demo-register';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { evaluateRegister } from '../../rules/engine';
@@ -160,36 +159,15 @@ test('an export saved as Windows-1252 is read with its accents, and the page say
 
 test("a year's export of a whole school shows its progress, and the page answers while it is read", async ({ page, extensionId }) => {
   test.setTimeout(120_000);
-  const { calendar, policy } = benchSchool();
-  const school = generateSchool({ pupils: 1500, schoolDays: 190, seed: 20240902, calendar, sessions: policy.sessions, academicYear: BENCH_ACADEMIC_YEAR });
-  const lines = [`${HEADER},dob,year`];
-  for (const p of school.snapshot.pupils) for (const m of p.marks) lines.push(`${p.upn},${p.name},${m.date},${m.session},${m.mark},${m.arrival ?? ''},${p.dob ?? ''},${p.year ?? ''}`);
-  const buffer = Buffer.from(`${lines.join('\n')}\n`);
-  expect(lines.length - 1).toBe(570_000);
+  const year = yearExport();
+  expect(year.rows).toBe(570_000);
 
   await openCheckPage(page, extensionId);
-  await page.locator('#check-today').fill(school.today);
-  await page.locator('#export-file').setInputFiles(csvFile('year.csv', buffer));
+  await page.locator('#check-today').fill(year.today);
+  await page.locator('#export-file').setInputFiles(csvFile('year.csv', year.csv));
   // While the worker reads, the page keeps drawing: the bar moves, and a 10 ms timer in the page
   // fires on time (it fires late only if the page's own thread is busy).
-  const seen = new Set<number>();
-  const lags: number[] = [];
-  for (let done = false; !done; ) {
-    const probe = await page.evaluate(
-      () =>
-        new Promise<{ lag: number; value: number | null; done: boolean }>((resolve) => {
-          const start = performance.now();
-          setTimeout(() => {
-            const bar = document.querySelector<HTMLProgressElement>('.progress progress');
-            const finished = document.querySelector('section[data-outcome="checked"], [data-outcome="refused"]') !== null;
-            resolve({ lag: performance.now() - start - 10, value: bar === null ? null : bar.position, done: finished });
-          }, 10);
-        }),
-    );
-    if (probe.value !== null && probe.value > 0 && probe.value < 1) seen.add(probe.value);
-    lags.push(probe.lag);
-    done = probe.done;
-  }
+  const { lags, progress: seen } = await probeUntilChecked(page);
   expect(seen.size, 'distinct progress values seen while reading').toBeGreaterThanOrEqual(2);
   // A 10 ms timer fires late only if the page's own thread is busy; the reading is in the worker.
   expect(Math.max(...lags), `timer lags: ${lags.map((l) => l.toFixed(0)).join(', ')}`).toBeLessThan(500);
