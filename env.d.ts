@@ -19,3 +19,6 @@ declare module '*?worker' {
   const WorkerConstructor: new () => Worker;
   export default WorkerConstructor;
 }
+
+/** A stylesheet imported for its effect on an extension page (Vite bundles it). */
+declare module '*.css';

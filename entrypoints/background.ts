@@ -137,7 +137,11 @@ export default defineBackground(() => {
         return { figures };
       }
       case 'record-n-seen': {
-        const [seen] = await Promise.all([store.recordMarksSeen(request.site, request.seen), store.recordThresholds(request.site, request.thresholds)]);
+        const [seen] = await Promise.all([
+          store.recordMarksSeen(request.site, request.seen),
+          store.recordThresholds(request.site, request.thresholds),
+          store.getSetting('today').then((today) => store.recordPupilMarks(request.site, todayOf(today), request.marks)),
+        ]);
         return { firstSeen: Object.fromEntries(seen) };
       }
       case 'dismiss':

@@ -99,6 +99,21 @@ export interface ThresholdSeen {
   firstSeen: string;
 }
 
+/** The marks class registers and pupil records showed for a pupil, for the pupil card. */
+export interface PupilMarks {
+  /** `${site}|${pupilId}` */
+  key: string;
+  site: string;
+  pupilId: string;
+  upn: string;
+  name: string;
+  dob: string | null;
+  /** By date and session; a later page's mark for the same session replaces an earlier one. */
+  marks: { date: string; session: 'AM' | 'PM'; mark: string; arrival: string | null }[];
+  /** YYYY-MM-DD: the last day a page showed this pupil's marks. */
+  seenOn: string;
+}
+
 /** The first version's N row: when, and a key that says where. */
 export type NFirstSeenV1 = Pick<NFirstSeen, 'key' | 'firstSeen'>;
 
@@ -146,6 +161,7 @@ export class MarkwiseDb extends Dexie {
   dismissals!: EntityTable<Dismissal, 'key'>;
   reportFigures!: EntityTable<ReportFigureRow, 'upn'>;
   thresholds!: EntityTable<ThresholdSeen, 'key'>;
+  pupilMarks!: EntityTable<PupilMarks, 'key'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -176,7 +192,7 @@ export class MarkwiseDb extends Dexie {
     // said which site, pupil and session, so older rows keep their place in the list. Figures from
     // imported attendance reports get a table of their own, by UPN, and thresholds seen on pages another.
     this.version(4)
-      .stores({ nFirstSeen: 'key, site', reportFigures: 'upn, asOf', thresholds: 'key, firstSeen' })
+      .stores({ nFirstSeen: 'key, site', reportFigures: 'upn, asOf', thresholds: 'key, firstSeen', pupilMarks: 'key, seenOn' })
       .upgrade(async (tx) => {
         await tx
           .table('nFirstSeen')
@@ -187,7 +203,7 @@ export class MarkwiseDb extends Dexie {
 
   /** Every table that holds the user's data, for wipe() and the privacy summary. */
   get dataTables(): Table[] {
-    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals, this.reportFigures, this.thresholds];
+    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals, this.reportFigures, this.thresholds, this.pupilMarks];
   }
 }
 

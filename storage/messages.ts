@@ -2,7 +2,7 @@
 // which owns the database. Each request names its reply type.
 
 import type { Finding } from '../rules/findings';
-import type { Session } from '../rules/snapshot';
+import type { Session, SnapshotPupil } from '../rules/snapshot';
 import type { MarksSeen } from '../sites/marks-seen';
 
 export interface PageFigure {
@@ -38,7 +38,14 @@ export type Request =
   /** Figures for pupils the page shows none for: by MIS id from other pages, and by UPN (where known) from reports. */
   | { type: 'figures-for'; site: string; pupilIds: readonly string[]; upns: readonly (string | null)[] }
   /** What a register page showed: its N are kept for the follow-up list, and former N it shows with a code are removed. */
-  | { type: 'record-n-seen'; site: string; seen: MarksSeen; thresholds: readonly Finding[] }
+  | {
+      type: 'record-n-seen';
+      site: string;
+      seen: MarksSeen;
+      thresholds: readonly Finding[];
+      /** Each pupil's marks, from pages of up to 2,000 cells (a class, a record): for the pupil card. */
+      marks: readonly (SnapshotPupil & { pupilId: string })[];
+    }
   | { type: 'dismiss'; rule: string; upn: string; date: string; session: Session; reason: string }
   | { type: 'undismiss'; key: string }
   | { type: 'set-panel-collapsed'; collapsed: boolean }

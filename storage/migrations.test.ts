@@ -38,7 +38,7 @@ describe('migrations: a database of each older version opens as the current one'
     ]);
     expect(await db.dismissals.where('dismissedAt').above('2025-10-01').toArray()).toEqual([dismissal]);
     // The staging table of version 2 is gone.
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'nFirstSeen', 'policies', 'pupilFigures', 'reportFigures', 'settings', 'siteProfiles', 'thresholds']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'nFirstSeen', 'policies', 'pupilFigures', 'pupilMarks', 'reportFigures', 'settings', 'siteProfiles', 'thresholds']);
     // Version 4's table for imported reports starts empty.
     expect(await db.reportFigures.count()).toBe(0);
 

@@ -33,6 +33,7 @@ async function everything(db: MarkwiseDb) {
     dismissals: await db.dismissals.toArray(),
     reportFigures: await db.reportFigures.toArray(),
     thresholds: await db.thresholds.toArray(),
+    pupilMarks: await db.pupilMarks.toArray(),
   };
 }
 
@@ -336,6 +337,24 @@ describe('thresholds crossed', () => {
   });
 });
 
+describe('marks kept for the pupil card', () => {
+  const m = (date: string, session: 'AM' | 'PM', mark: string) => ({ date, session, mark, arrival: null });
+  it("merges each page's marks into the pupil's, the later page winning for a session, and retention trims them", async () => {
+    const { store } = makeStore();
+    await store.recordPupilMarks('s', '2025-11-24', [{ pupilId: '1', upn: 'A1', name: 'Ada', dob: '2016-05-01', marks: [m('2025-11-17', 'AM', '/'), m('2025-11-17', 'PM', 'N')] }]);
+    await store.recordPupilMarks('s', '2025-11-26', [{ pupilId: '1', upn: 'A1', name: 'Ada', dob: null, marks: [m('2025-11-17', 'PM', 'I'), m('2024-06-03', 'AM', 'C')] }]);
+    const [ada] = await store.pupilsWithMarks();
+    expect(ada).toMatchObject({ key: 's|1', upn: 'A1', dob: '2016-05-01', seenOn: '2025-11-26' });
+    expect(ada!.marks.map((x) => `${x.date} ${x.session} ${x.mark}`)).toEqual(['2024-06-03 AM C', '2025-11-17 AM /', '2025-11-17 PM I']);
+    expect((await store.applyRetention('2025-11-26')).removed).toBe(1);
+    expect((await store.pupilsWithMarks())[0]!.marks.map((x) => x.date)).toEqual(['2025-11-17', '2025-11-17']);
+    await store.setSetting('retention', 'this-school-year');
+    await store.recordPupilMarks('s', '2025-11-26', [{ pupilId: '2', upn: 'B2', name: 'Ben', dob: null, marks: [m('2025-06-02', 'AM', '/')] }]);
+    await store.applyRetention('2025-11-26');
+    expect((await store.pupilsWithMarks()).map((p) => p.name)).toEqual(['Ada']);
+  });
+});
+
 describe('retention: pupil data older than the setting goes', () => {
   it('keeps from 1 September of this school year, the previous one (the default) or the one before', () => {
     expect(keptFrom('previous-school-year', '2025-11-26')).toBe('2024-09-01');
@@ -489,10 +508,11 @@ describe('privacy', () => {
     await store.importSiteProfiles('[{"id":"p"}]', (json) => ({ ok: true, profiles: json as { id: string }[] }));
     await store.importReport([{ upn: 'A1', name: 'A', attendance: 90, possible: 100, attended: 90, authorised: null, unauthorised: null }], '2025-10-03', 'report.csv');
     await store.recordThresholds('https://a.example', [{ rule: 'penalty-threshold', upn: 'A1', name: 'A', date: '2025-10-03', what: 'w', action: 'a' }]);
-    expect(await store.summary()).toEqual({ policies: 1, settings: 2, siteProfiles: 1, pupilFigures: 1, nFirstSeen: 1, dismissals: 1, reportFigures: 1, thresholds: 1 });
+    await store.recordPupilMarks('https://a.example', '2025-10-06', [{ pupilId: '1', upn: 'A1', name: 'A', dob: null, marks: [{ date: '2025-10-06', session: 'AM', mark: '/', arrival: null }] }]);
+    expect(await store.summary()).toEqual({ policies: 1, settings: 2, siteProfiles: 1, pupilFigures: 1, nFirstSeen: 1, dismissals: 1, reportFigures: 1, thresholds: 1, pupilMarks: 1 });
 
     await store.wipe();
-    expect(await store.summary()).toEqual({ policies: 0, settings: 0, siteProfiles: 0, pupilFigures: 0, nFirstSeen: 0, dismissals: 0, reportFigures: 0, thresholds: 0 });
+    expect(await store.summary()).toEqual({ policies: 0, settings: 0, siteProfiles: 0, pupilFigures: 0, nFirstSeen: 0, dismissals: 0, reportFigures: 0, thresholds: 0, pupilMarks: 0 });
     const all = await everything(db);
     expect(Object.values(all).every((rows) => rows.length === 0)).toBe(true);
     expect((await store.activePolicy()).id).toBe('dfe');

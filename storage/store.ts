@@ -10,7 +10,7 @@ import { NOT_MANAGED, readManaged, type ManagedSettings } from './managed';
 import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
 import type { Finding } from '../rules/findings';
-import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, ReportFigureRow, StoredPolicy, StoredSiteProfile, ThresholdSeen } from './db';
+import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, PupilMarks, ReportFigureRow, StoredPolicy, StoredSiteProfile, ThresholdSeen } from './db';
 import { parseJsonText } from './json-text';
 
 export type PolicyOrigin = StoredPolicy['origin'];
@@ -100,7 +100,7 @@ export interface NMark {
 
 export type FigureReading = Omit<PupilFigure, 'site' | 'seenAt'>;
 
-export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals' | 'reportFigures' | 'thresholds', number>;
+export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals' | 'reportFigures' | 'thresholds' | 'pupilMarks', number>;
 
 export function nSeenKey(site: string, mark: NMark): string {
   return `${site}|${mark.pupilId}|${mark.date}|${mark.session}`;
@@ -359,6 +359,34 @@ export class MarkwiseStore {
     return this.db.reportFigures.toArray();
   }
 
+  // ---- marks seen, for the pupil card ----
+
+  /**
+   * Keeps the marks a page showed for each of its pupils, merged with those kept before (the
+   * page's mark wins for a session it shows). Pages send them only up to 2,000 cells: a whole
+   * school at once would make writes that compete with staff's typing, and class registers and
+   * records give the same marks a class at a time.
+   */
+  async recordPupilMarks(site: string, seenOn: string, pupils: readonly { pupilId: string; upn: string; name: string; dob: string | null; marks: readonly PupilMarks['marks'][number][] }[]): Promise<void> {
+    if (pupils.length === 0) return;
+    await this.db.transaction('rw', this.db.pupilMarks, async () => {
+      const keys = pupils.map((p) => `${site}|${p.pupilId}`);
+      const existing = await this.db.pupilMarks.bulkGet(keys);
+      const rows = pupils.map((p, i) => {
+        const merged = new Map((existing[i]?.marks ?? []).map((m) => [`${m.date}|${m.session}`, m]));
+        for (const m of p.marks) merged.set(`${m.date}|${m.session}`, { date: m.date, session: m.session, mark: m.mark, arrival: m.arrival });
+        const marks = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date) || a.session.localeCompare(b.session));
+        return { key: keys[i]!, site, pupilId: p.pupilId, upn: p.upn, name: p.name, dob: p.dob ?? existing[i]?.dob ?? null, marks, seenOn };
+      });
+      await this.db.pupilMarks.bulkPut(rows);
+    });
+  }
+
+  /** Every pupil whose marks are kept, by name. */
+  async pupilsWithMarks(): Promise<PupilMarks[]> {
+    return (await this.db.pupilMarks.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  }
+
   // ---- thresholds seen on pages ----
 
   /** Keeps each threshold a page showed, once per rule and pupil, with when it was first seen. */
@@ -518,7 +546,7 @@ export class MarkwiseStore {
   /** How many rows each table holds, for "what is stored" on the options page. */
   async summary(): Promise<StorageSummary> {
     const db = this.db;
-    const [policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures, thresholds] = await Promise.all([
+    const [policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures, thresholds, pupilMarks] = await Promise.all([
       db.policies.count(),
       db.settings.count(),
       db.siteProfiles.count(),
@@ -527,8 +555,9 @@ export class MarkwiseStore {
       db.dismissals.count(),
       db.reportFigures.count(),
       db.thresholds.count(),
+      db.pupilMarks.count(),
     ]);
-    return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures, thresholds };
+    return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures, thresholds, pupilMarks };
   }
 
   /**
@@ -539,13 +568,25 @@ export class MarkwiseStore {
   async applyRetention(today: string): Promise<{ keptFrom: string; removed: number }> {
     const from = keptFrom(await this.getSetting('retention'), today);
     const db = this.db;
-    const removed = await db.transaction('rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals, db.thresholds], async () => {
+    const removed = await db.transaction('rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals, db.thresholds, db.pupilMarks], async () => {
       const counts = await Promise.all([
         db.pupilFigures.where('seenOn').below(from).delete(),
         db.reportFigures.where('asOf').below(from).delete(),
         db.nFirstSeen.filter((n) => n.date < from).delete(),
         db.dismissals.filter((d) => d.date < from).delete(),
         db.thresholds.filter((t) => t.date < from).delete(),
+        // A pupil's marks before the first day kept go; a pupil with none left goes.
+        (async () => {
+          let n = 0;
+          for (const row of await db.pupilMarks.toArray()) {
+            const kept = row.marks.filter((m) => m.date >= from);
+            if (kept.length === row.marks.length) continue;
+            n++;
+            if (kept.length === 0) await db.pupilMarks.delete(row.key);
+            else await db.pupilMarks.put({ ...row, marks: kept });
+          }
+          return n;
+        })(),
       ]);
       return counts.reduce((a, b) => a + b, 0);
     });

@@ -12,7 +12,12 @@ import type { NStatus } from '../../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { todayInEngland, todayOf } from '../../storage/bundle';
-import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
+import type { NFirstSeen, PupilMarks, ReportFigureRow, ThresholdSeen } from '../../storage/db';
+import { PupilCard } from '../../components/pupil-card';
+import '../../components/pupil-card.css';
+import type { SchoolCalendar } from '../../rules/calendar/school-calendar';
+import { evaluateRegister } from '../../rules/engine';
+import { pupilCard } from '../../rules/pupil-card';
 import { openExtensionStore } from '../../storage/extension-store';
 import {
   countdownText,
@@ -218,6 +223,41 @@ function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entrie
   );
 }
 
+/** A pupil's card from the marks class registers and records showed, checked by the policy. */
+function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]; policy: Policy; calendar: SchoolCalendar; today: IsoDate }) {
+  const [key, setKey] = useState('');
+  const chosen = pupils.find((p) => p.key === key);
+  const card = useMemo(() => {
+    if (chosen === undefined) return null;
+    const pupil = { upn: chosen.upn, name: chosen.name, dob: chosen.dob, year: null, marks: chosen.marks };
+    const findings = evaluateRegister({ role: 'office', source: chosen.site, pupils: [pupil] }, { policy, calendar, today }).findings;
+    return { data: pupilCard(pupil, today), findings };
+  }, [chosen, policy, calendar, today]);
+  return (
+    <section aria-labelledby="cards-h" id="pupil-cards" class="cards">
+      <h2 id="cards-h">Pupil card</h2>
+      <p class="note">
+        From the marks of the class registers and pupil records opened with Markwise running ({pupils.length} {pupils.length === 1 ? 'pupil' : 'pupils'} so far), checked by the school's policy as of{' '}
+        {formatSchoolDate(today)}. A whole year at once: check an export on the check-an-export page.
+      </p>
+      {pupils.length === 0 ? null : (
+        <label>
+          Pupil
+          <select id="card-pupil" value={key} onChange={(e) => setKey((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">Choose a pupil…</option>
+            {pupils.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.name} ({p.upn}), marks from {formatSchoolDate(p.marks[0]!.date as IsoDate)} to {formatSchoolDate(p.marks.at(-1)!.date as IsoDate)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {card !== null ? <PupilCard card={card.data} findings={card.findings} policy={policy} /> : null}
+    </section>
+  );
+}
+
 interface Loaded {
   readonly policy: Policy | null;
   readonly policyProblem: string | null;
@@ -229,6 +269,7 @@ function Dashboard() {
   const [records, setRecords] = useState<NFirstSeen[] | null>(null);
   const [crossed, setCrossed] = useState<{ reports: ReportFigureRow[]; seen: ThresholdSeen[] }>({ reports: [], seen: [] });
   const [sinceDays, setSinceDays] = useState(14);
+  const [withMarks, setWithMarks] = useState<PupilMarks[]>([]);
   const [now, setNow] = useState(() => new Date());
 
   useEffect(() => {
@@ -244,11 +285,13 @@ function Dashboard() {
     // Live: the background writes as register pages are opened in other tabs.
     const subscription = liveQuery(() => store.openNs()).subscribe({ next: setRecords, error: () => setRecords([]) });
     const thresholds = liveQuery(async () => ({ reports: await store.reportFigures(), seen: await store.thresholdsSeen() })).subscribe({ next: setCrossed, error: () => {} });
+    const marks = liveQuery(() => store.pupilsWithMarks()).subscribe({ next: setWithMarks, error: () => {} });
     // The first-day steps fall due by the clock.
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => {
       subscription.unsubscribe();
       thresholds.unsubscribe();
+      marks.unsubscribe();
       clearInterval(timer);
     };
   }, []);
@@ -292,6 +335,7 @@ function Dashboard() {
         sinceDays={sinceDays}
         setSinceDays={setSinceDays}
       />
+      <CardSection pupils={withMarks} policy={loaded.policy} calendar={calendar} today={loaded.today} />
     </>
   );
 }

@@ -584,6 +584,7 @@ const SUMMARY_NAMES: Record<keyof StorageSummary, string> = {
   dismissals: 'Dismissed findings',
   reportFigures: "Pupils' attendance figures imported from reports",
   thresholds: 'Thresholds pupils were seen to reach (10 days, penalty notice)',
+  pupilMarks: 'Pupils whose marks were seen on class registers and records (for pupil cards)',
 };
 
 const pupils = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'pupil' : 'pupils'}`;
@@ -624,7 +625,7 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
         </label>
       </div>
       <p class="note" id="retention-note">
-        Figures, N records and dismissed findings dated before {formatSchoolDate(state.keptFrom as IsoDate)} are removed automatically, each time the browser starts and whenever this page
+        Figures, N records, thresholds, marks kept for pupil cards and dismissed findings dated before {formatSchoolDate(state.keptFrom as IsoDate)} are removed automatically, each time the browser starts and whenever this page
         opens.
       </p>
       {state.summary ? (

@@ -279,7 +279,7 @@ export class PageSession {
       const [stored, seen] = await Promise.all([
         missing.length > 0 ? this.send({ type: 'figures-for', site: this.site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
         register.cells.length > 0
-          ? this.send({ type: 'record-n-seen', site: this.site, seen: marksSeen(register, { url: this.document.location.href, title: this.document.title }), thresholds: view.thresholds() })
+          ? this.send({ type: 'record-n-seen', site: this.site, seen: marksSeen(register, { url: this.document.location.href, title: this.document.title }), thresholds: view.thresholds(), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]! })) })
           : Promise.resolve({ firstSeen: {} as Record<string, string> }),
       ]);
       if (signal.aborted || this.view !== view) return;

@@ -42,7 +42,7 @@ describe('the widget storage', () => {
       cells: null,
       n: [0, 3],
     };
-    expect(await send({ type: 'record-n-seen', site: 'https://mis.example', seen, thresholds: [] })).toEqual({
+    expect(await send({ type: 'record-n-seen', site: 'https://mis.example', seen, thresholds: [], marks: [] })).toEqual({
       firstSeen: { 'https://mis.example|P1|2025-11-24|AM': '2025-11-26T09:00:00.000Z', 'https://mis.example|P2|2025-11-24|PM': '2025-11-26T09:00:00.000Z' },
     });
     await send({ type: 'record-figures', site: 'x', seenOn: '2025-11-26', figures: [{ pupilId: 'P1', upn: null, name: 'Ada', attendance: 91, possible: null, attended: null }] });

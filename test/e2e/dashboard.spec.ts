@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { DEMO_TODAY } from '../../demo/make-demo-register';
 import { DEFAULT_UNEXPLAINED_FROM, DEFAULT_WEEK, weekSessions } from '../../demo/mis/pages';
-import { DEMO_CASES, generateSchool, markKey, pupilsOfClass, type ClassId, type DemoPupil } from '../../demo/mis/school';
+import { DEMO_CASES, generateSchool, markKey, pupilsOfClass, registerName, type ClassId, type DemoPupil } from '../../demo/mis/school';
+import { pupilCard } from '../../rules/pupil-card';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { nDeadline } from '../../rules/checks/unexplained-absence';
 import { formatSchoolDate } from '../../rules/dates';
@@ -206,6 +207,32 @@ test('thresholds crossed: from two reports, and from the pupil records that show
   await expect(rows).toHaveCount(recent.length);
 });
 
+test("a pupil's card from the class registers opened: the weeks seen, the sessions by how they count, the findings", async ({ context, page, mis, extensionId }) => {
+  for (const week of [WEEK_BEFORE, DEFAULT_WEEK]) await openRegister(page, `${mis.url}/register/class?class=4A&week=${week}`);
+  // The oracle: the demo MIS's own marks for those two weeks, up to the demo's day, through pupilCard
+  // (itself tested against the engine's standings).
+  const pupil = school.byId.get(DEMO_CASES.nDueToday.pupilId)!;
+  const marks = [WEEK_BEFORE, DEFAULT_WEEK].flatMap((week) =>
+    weekSessions(week).flatMap((s) => {
+      const mark = pupil.marks.get(markKey(s.date, s.session));
+      return mark === undefined ? [] : [{ date: s.date, session: s.session, mark: mark.code, arrival: mark.arrival ?? null }];
+    }),
+  );
+  const expectedCard = pupilCard({ upn: pupil.upn, name: registerName(pupil), dob: null, year: null, marks }, DEMO_TODAY);
+  expect(expectedCard.weeks).toHaveLength(2);
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const chooser = dashboard.locator('#pupil-cards #card-pupil');
+  await expect(chooser.locator('option')).toHaveCount(pupilsOfClass(school, '4A').length + 1);
+  await chooser.selectOption(`${new URL(mis.url).origin}|${pupil.id}`);
+  const card = dashboard.locator(`.pupil-card[data-upn="${pupil.upn}"]`);
+  await expect(card.locator('rect.week-bar')).toHaveCount(2);
+  for (const [key, value] of Object.entries(expectedCard.sessions)) await expect(card.locator(`.legend li[data-category="${key}"] strong`), key).toHaveText(String(value));
+  // Her N from Wed 19 Nov is due today: the card's findings say so.
+  await expect(card.locator('ol.history li[data-rule="n-due-today"]')).toHaveCount(1);
+});
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the follow-up page has no axe violations, and the popup leads to it', async ({ context, page, mis, extensionId }) => {
@@ -215,6 +242,9 @@ test('the follow-up page has no axe violations, and the popup leads to it', asyn
   const [dashboard] = await Promise.all([context.waitForEvent('page'), popup.locator('#open-dashboard').click()]);
   await expect(dashboard.locator('h1')).toHaveText('Markwise: follow-up');
   await expect(dashboard.locator('tr.open-n').first()).toBeVisible();
+  // With a pupil's card open too (the office list's pupils have their listed marks kept).
+  await dashboard.locator('#card-pupil').selectOption({ index: 1 });
+  await expect(dashboard.locator('.pupil-card')).toBeVisible();
   await dashboard.evaluate(AXE);
   const violations = await dashboard.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;

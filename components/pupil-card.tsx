@@ -4,13 +4,13 @@
 // hatched, every part has its words and numbers, and the chart's weeks are also a table for
 // screen readers.
 
-import { formatAttendance } from '../../components/badge';
-import { RULE_TITLES } from '../../components/rule-titles';
-import { bandFor, tierFor } from '../../rules/checks/standing';
-import { formatSchoolDate, type IsoDate } from '../../rules/dates';
-import type { Finding } from '../../rules/findings';
-import type { Policy } from '../../rules/policy/schema';
-import type { PupilCardData } from '../../rules/pupil-card';
+import { formatAttendance } from './badge';
+import { RULE_TITLES } from './rule-titles';
+import { bandFor, tierFor } from '../rules/checks/standing';
+import { formatSchoolDate, type IsoDate } from '../rules/dates';
+import type { Finding } from '../rules/findings';
+import type { Policy } from '../rules/policy/schema';
+import type { PupilCardData } from '../rules/pupil-card';
 
 const BAR = 14;
 const GAP = 4;
