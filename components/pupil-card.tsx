@@ -5,6 +5,8 @@
 // screen readers.
 
 import { formatAttendance } from './badge';
+import { spreadsheetCsv } from './csv';
+import { downloadText } from './download';
 import { RULE_TITLES } from './rule-titles';
 import { bandFor, tierFor } from '../rules/checks/standing';
 import { formatSchoolDate, type IsoDate } from '../rules/dates';
@@ -23,6 +25,17 @@ const CATEGORIES = [
   ['unauthorised', 'Unauthorised absence', '#b3261e'],
   ['notPossible', 'Not counted (not a possible session)', '#8a8a90'],
 ] as const;
+
+export const PUPIL_CARD_CSV_HEADER = ['Part', 'Date', 'What', 'Attended', 'Possible'] as const;
+
+/** The card as CSV for a meeting: a row a week, then the sessions by how they count, the late marks, and the findings. */
+export function pupilCardCsv(card: PupilCardData, findings: readonly Finding[]): string {
+  const rows: (string | number)[][] = card.weeks.map((w) => ['Week', w.monday, `Week of ${formatSchoolDate(w.monday as IsoDate)}: ${formatAttendance((w.attended * 100) / w.possible)}`, w.attended, w.possible]);
+  for (const [key, label] of CATEGORIES) rows.push(['Sessions', '', label, card.sessions[key], '']);
+  rows.push(['Late', '', 'Late before the register closed (L)', card.late.beforeClose, ''], ['Late', '', 'Arrived after it closed (U)', card.late.afterClose, '']);
+  for (const f of findings.filter((x) => x.upn === card.upn)) rows.push(['Finding', f.date, `${f.session} ${RULE_TITLES[f.rule]}: ${f.what}`, '', '']);
+  return spreadsheetCsv(PUPIL_CARD_CSV_HEADER, rows);
+}
 
 export function PupilCard({ card, findings, policy }: { card: PupilCardData; findings: readonly Finding[]; policy: Policy }) {
   const possible = card.weeks.reduce((n, w) => n + w.possible, 0);
@@ -131,6 +144,12 @@ export function PupilCard({ card, findings, policy }: { card: PupilCardData; fin
       <p class="late">
         Late before the register closed (L, counted as present): <strong>{card.late.beforeClose}</strong>. Arrived after it closed (U, an unauthorised absence):{' '}
         <strong>{card.late.afterClose}</strong>.
+      </p>
+
+      <p>
+        <button type="button" class="download-card" onClick={() => downloadText(`markwise-pupil-card-${card.upn}.csv`, pupilCardCsv(card, findings), 'text/csv;charset=utf-8')}>
+          Download this card (CSV)
+        </button>
       </p>
 
       <h4>Findings</h4>

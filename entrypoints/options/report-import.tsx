@@ -75,9 +75,12 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
 
   const result = loaded === null ? null : isIsoDate(asOf) ? readReport(loaded.table, mapping, asOf, today) : ({ ok: false, problems: [{ line: null, column: null, message: 'the figures need the date they are as of' }] } as const);
 
+  const [importing, setImporting] = useState(false);
   const importNow = async () => {
-    if (loaded === null || result === null || !result.ok) return;
-    const { imported, keptNewer } = await store.importReport(result.report.figures, asOf, loaded.fileName);
+    if (loaded === null || result === null || !result.ok || importing) return;
+    // A whole school's figures are written in one transaction: say so while it runs.
+    setImporting(true);
+    const { imported, keptNewer } = await store.importReport(result.report.figures, asOf, loaded.fileName).finally(() => setImporting(false));
     const kept = keptNewer > 0 ? ` ${pupils(keptNewer)} already had figures from a newer report and kept them.` : '';
     setOutcome({ kind: 'ok', message: `Imported figures for ${pupils(imported)} as of ${formatSchoolDate(asOf)} from ${loaded.fileName}.${kept}` });
     setLoaded(null);
@@ -173,9 +176,10 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
                 </p>
               ) : null}
               <div class="row">
-                <button type="button" class="primary" id="report-confirm" onClick={() => void importNow()}>
+                <button type="button" class="primary" id="report-confirm" disabled={importing} onClick={() => void importNow()}>
                   Import figures for {pupils(result.report.figures.length)}
                 </button>
+                {importing ? <span role="status">Importing figures for {pupils(result.report.figures.length)}…</span> : null}
                 <button type="button" onClick={() => setLoaded(null)}>
                   Cancel
                 </button>

@@ -231,6 +231,10 @@ test("a pupil's card from the class registers opened: the weeks seen, the sessio
   for (const [key, value] of Object.entries(expectedCard.sessions)) await expect(card.locator(`.legend li[data-category="${key}"] strong`), key).toHaveText(String(value));
   // Her N from Wed 19 Nov is due today: the card's findings say so.
   await expect(card.locator('ol.history li[data-rule="n-due-today"]')).toHaveCount(1);
+  // The card downloads as CSV too, like everything on the page.
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), card.locator('button.download-card').click()]);
+  const rows = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').slice(1), { skipEmptyLines: true }).data;
+  expect(rows.filter((r) => r[0] === 'Week').map((r) => r[1])).toEqual(expectedCard.weeks.map((w) => w.monday));
 });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
