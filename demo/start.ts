@@ -14,6 +14,10 @@ const CHROMIUM = process.env.MARKWISE_CHROMIUM ?? '/usr/bin/chromium';
 const port = Number(process.env.MARKWISE_DEMO_PORT ?? 5178);
 
 const server = await startDemoMis({ port });
+/** Where the rest of Markwise is, once a few register pages have been opened. */
+const FOLLOW_UP =
+  "Then Markwise's popup leads to the follow-up list (every N seen, first-day calls, thresholds crossed, pupil cards) and to checking a register export (try demo/register.csv).";
+
 console.log(`The demo MIS (Oakfield Primary School) is at ${server.url}/`);
 console.log('Markwise checks it as of Wed 26 Nov 2025, the demo school\'s day, with the Micklefield preset.');
 console.log(`The same register with the embeddable widget instead of the extension: ${server.url}/widget/\n`);
@@ -36,6 +40,7 @@ if (hasDisplay && existsSync(CHROMIUM) && existsSync(EXTENSION)) {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.url}/register/class?class=4A`);
   console.log('Chromium is open on the class register of 4A with Markwise loaded. Close it or press Ctrl+C to stop.');
+  console.log(FOLLOW_UP);
   context.on('close', () => void stop());
 } else {
   console.log(hasDisplay ? `Chromium was not found at ${CHROMIUM} (set MARKWISE_CHROMIUM).` : 'There is no display here, so no browser was opened.');
@@ -43,6 +48,7 @@ if (hasDisplay && existsSync(CHROMIUM) && existsSync(EXTENSION)) {
   console.log('  1. open chrome://extensions (edge://extensions), switch on Developer mode;');
   console.log(`  2. "Load unpacked" and choose ${EXTENSION};`);
   console.log(`  3. open ${server.url}/register/class?class=4A`);
+  console.log(FOLLOW_UP);
   console.log('\nPress Ctrl+C to stop the demo MIS.');
 }
 
