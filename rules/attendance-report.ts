@@ -4,7 +4,7 @@
 // import. Pure: it takes the text, so the options page and the tests read reports alike.
 // All-or-nothing: one bad row and no figures are returned, with every problem's line.
 
-import Papa from 'papaparse';
+import { csvRowsWithLines } from './csv-rows';
 import { formatSchoolDate, type IsoDate } from './dates';
 
 export const REPORT_FIELDS = ['upn', 'name', 'surname', 'forename', 'possible', 'attended', 'authorised', 'unauthorised', 'percentage'] as const;
@@ -78,23 +78,8 @@ export interface ReportTable {
 export function readReportTable(text: string): { ok: true; table: ReportTable } | { ok: false; problems: ReportProblem[] } {
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   if (body.trim() === '') return { ok: false, problems: [{ line: null, column: null, message: 'the file is empty' }] };
-  const problems: ReportProblem[] = [];
-  const rows: { line: number; fields: string[] }[] = [];
-  let line = 1;
-  let start = 0;
-  Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: false,
-    step: (result) => {
-      rows.push({ line, fields: result.data });
-      for (const error of result.errors) {
-        problems.push({ line, column: null, message: error.code === 'MissingQuotes' ? 'a quoted field is not closed' : `the quoting is malformed here (${error.message})` });
-      }
-      const end = result.meta.cursor;
-      for (let i = start; i < end; i++) if (body.charCodeAt(i) === 10) line++;
-      start = end;
-    },
-  });
+  const { rows, errors } = csvRowsWithLines(body);
+  const problems: ReportProblem[] = errors.map((e) => ({ line: e.line, column: null, message: e.unclosed ? 'a quoted field is not closed' : `the quoting is malformed here (${e.detail})` }));
   const filled = rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const [header, ...data] = filled;
   if (header === undefined) return { ok: false, problems: [{ line: null, column: null, message: 'the file is empty (it holds only empty cells)' }] };

@@ -3,7 +3,7 @@
 // and the extension's options page read exports the same way. All-or-nothing:
 // one bad row and no snapshot is returned, with every problem's line and column.
 
-import Papa from 'papaparse';
+import { csvRowsWithLines, type CsvRow } from './csv-rows';
 import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
 import { registerSnapshotSchema, type RegisterSnapshot, type Session, type SnapshotMark } from './snapshot';
 import { describeIssues } from './validation';
@@ -158,41 +158,19 @@ function duplicateSession(upn: string, session: Session, date: IsoDate): string 
 // ---------------------------------------------------------------------------
 // CSV exports
 
-interface CsvRow {
-  readonly fields: string[];
-  /** The line the row starts on (a quoted name may hold a line break). */
-  readonly line: number;
-}
-
 /** Splits the text into rows, each with the line it starts on, and notes broken quoting. */
 function csvRows(text: string, problems: ExportProblem[], onProgress?: (fraction: number) => void): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let start = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
-    header: false,
-    delimiter: ',',
-    newline: '\n',
-    skipEmptyLines: false,
-    step: (result) => {
-      rows.push({ fields: result.data, line });
-      for (const error of result.errors) {
-        problems.push({
-          line,
-          column: null,
-          path: null,
-          message:
-            error.code === 'MissingQuotes'
-              ? 'a quoted field is not closed: a name with a comma in it must be in double quotes, such as "Jones, Ffion"'
-              : `the quoting is malformed here (${error.message}): write a double quote inside a quoted field as ""`,
-        });
-      }
-      const end = result.meta.cursor;
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      start = end;
-      if (onProgress !== undefined && rows.length % PROGRESS_EVERY === 0) onProgress(end / text.length);
-    },
-  });
+  const { rows, errors } = csvRowsWithLines(text, { delimiter: ',', onProgress, progressEvery: PROGRESS_EVERY });
+  for (const error of errors) {
+    problems.push({
+      line: error.line,
+      column: null,
+      path: null,
+      message: error.unclosed
+        ? 'a quoted field is not closed: a name with a comma in it must be in double quotes, such as "Jones, Ffion"'
+        : `the quoting is malformed here (${error.detail}): write a double quote inside a quoted field as ""`,
+    });
+  }
   return rows;
 }
 
