@@ -124,6 +124,24 @@ test('a dismissed finding is left out of the download and stays dismissed, as on
   await expect(page.locator('[data-testid="findings"] details[data-group="dismissed"] li.finding')).toHaveCount(1);
 });
 
+test('a name that would start a formula is escaped in the download, whatever follows it (issue 11, item 17)', async ({ page, extensionId }) => {
+  // Each name starts with a character a spreadsheet reads as a formula, then a line break (which
+  // papaparse's own escapeFormulae test misses), in a quoted CSV field as an MIS would write it.
+  // (A leading tab or carriage return is trimmed from names by the reader; components/csv.test.ts
+  // covers those.)
+  const starts = ['=', '+', '-', '@'];
+  const lines = starts.map((start, i) => `A${i + 1},"${start}HYPERLINK(""https://example.invalid/?${i}"",""Open"")\nSmith",2025-11-24,AM,H,`);
+  await openCheckPage(page, extensionId);
+  await page.locator('#export-file').setInputFiles(csvFile('formulae.csv', Buffer.from(`${HEADER}\n${lines.join('\n')}\n`)));
+  await expect(page.locator('section[data-outcome="checked"]')).toHaveAttribute('data-findings', /\d+/);
+  const rows = (await downloadedCsv(page)).slice(1);
+  const names = new Map(rows.map((r) => [r[3], r[4]!]));
+  starts.forEach((start, i) => {
+    const name = names.get(`A${i + 1}`);
+    expect(name, `the pupil whose name starts with ${JSON.stringify(start)}`).toBe(`'${start}HYPERLINK("https://example.invalid/?${i}","Open")\nSmith`);
+  });
+});
+
 test('a broken export says what and where, an empty one says so, and nothing is checked', async ({ page, extensionId }) => {
   await openCheckPage(page, extensionId);
   const alert = page.locator('[data-outcome="refused"]');
