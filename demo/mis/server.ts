@@ -158,6 +158,13 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
       return send(res, 404, `console.error(${JSON.stringify(`The Markwise widget is not built: run npm run build (${file}).`)});`, 'text/javascript; charset=utf-8');
     }
   }
+  // A policy file that has moved: the school's site answers 302 to wherever `to` says (another
+  // host, in the test that the widget refuses to follow it off the page's own site).
+  if (path === '/widget/policies/moved.json') {
+    res.writeHead(302, { Location: url.searchParams.get('to') ?? '/widget/policies/dfe.json', 'Cache-Control': 'no-store', 'Content-Length': 0 });
+    res.end();
+    return;
+  }
   // A school's policy file on the school's own site, for policy-src: the presets as exported.
   const policyFile = /^\/widget\/policies\/([a-z-]+)\.json$/.exec(path)?.[1];
   if (policyFile !== undefined) {

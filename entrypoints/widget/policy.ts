@@ -49,9 +49,15 @@ export function policyAt(src: string, base: string): Promise<PolicyOutcome> {
   }
   let outcome = fetched.get(url.href);
   if (outcome === undefined) {
-    outcome = fetch(url.href, { credentials: 'same-origin' })
+    // A redirect could take the request to another site: 'same-origin' refuses a cross-origin
+    // answer and redirect 'error' refuses to follow any redirect at all.
+    outcome = fetch(url.href, { credentials: 'same-origin', mode: 'same-origin', redirect: 'error' })
       .then(async (response) => (response.ok ? policyFrom(await response.text(), where) : { ok: false as const, where, problems: [{ path: 'policy-src', message: `could not be read: the server answered ${response.status}` }] }))
-      .catch((error: unknown) => ({ ok: false as const, where, problems: [{ path: 'policy-src', message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }] }));
+      .catch((error: unknown) => ({
+        ok: false as const,
+        where,
+        problems: [{ path: 'policy-src', message: `could not be read (${error instanceof Error ? error.message : String(error)}): it must be answered directly by this page's own site (${url.origin}), without a redirect` }],
+      }));
     fetched.set(url.href, outcome);
   }
   return outcome;

@@ -5,7 +5,9 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { bandFor, tierFor } from '../../rules/checks/standing';
-import { presetPolicy } from '../../rules/presets';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { presetInput, presetPolicy } from '../../rules/presets';
 import { CHROMIUM, expect, panel, QUIET_FLAGS, test } from './fixtures';
 
 let browser: Browser;
@@ -121,6 +123,36 @@ test("a policy file on the page's own site is used; one that cannot be read is s
   await expect(page.locator('#from-file .panel-meta')).toContainText(presetPolicy('valence').schoolName);
   await expect(page.locator('#from-nowhere [role="alert"]')).toContainText('policy-src: could not be read: the server answered 404');
   await page.close();
+});
+
+test("a policy-src that redirects to another site is refused, not followed (issue 11, item 18)", async ({ mis }) => {
+  // Another origin (another port) that would hand any page a policy, CORS and all.
+  const elsewhere = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+    res.end(JSON.stringify(presetInput('valence')));
+  });
+  await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.1', done));
+  const { port } = elsewhere.address() as AddressInfo;
+  try {
+    const page = await plainPage();
+    await page.goto(`${mis.url}/widget/table`);
+    await page.evaluate((to) => {
+      const panel = document.createElement('markwise-panel');
+      panel.setAttribute('selector', '#register-table');
+      panel.setAttribute('today', '2025-11-26');
+      panel.setAttribute('policy-src', `/widget/policies/moved.json?to=${encodeURIComponent(to)}`);
+      panel.id = 'moved';
+      document.body.append(panel);
+    }, `http://127.0.0.1:${port}/policy.json`);
+    const alert = page.locator('#moved [role="alert"]');
+    await expect(alert).toContainText('policy-src: could not be read');
+    await expect(alert).toContainText("this page's own site");
+    await expect(page.locator('#moved aside.panel')).toHaveCount(0);
+    await expect(page.locator('#moved')).not.toContainText(presetPolicy('valence').schoolName);
+    await page.close();
+  } finally {
+    await new Promise((done) => elsewhere.close(done));
+  }
 });
 
 test('badges take the tier and band the policy gives the attendance in their attributes', async ({ mis }) => {
