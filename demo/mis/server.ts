@@ -22,7 +22,7 @@ import {
 } from './pages';
 import { DEMO_TODAY, generateSchool, isClassId, mondayOf, type DemoSchool } from './school';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
-import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage } from './widget-pages';
+import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -150,10 +150,12 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
 async function handleWidget(school: DemoSchool, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
-  const file = /^\/widget\/([^/]+\.js)$/.exec(path)?.[1];
+  // /widget/no-charset/…: served as many school sites serve files, with no charset anywhere,
+  // so the browser decodes the script as the page's legacy default (windows-1252).
+  const [, plain, file] = /^\/widget\/(no-charset\/)?([^/]+\.js)$/.exec(path) ?? [];
   if (file !== undefined && WIDGET_FILES.has(file)) {
     try {
-      return send(res, 200, await readFile(resolve(WIDGET_DIR, file), 'utf8'), 'text/javascript; charset=utf-8');
+      return send(res, 200, await readFile(resolve(WIDGET_DIR, file), 'utf8'), plain === undefined ? 'text/javascript; charset=utf-8' : 'text/javascript');
     } catch {
       return send(res, 404, `console.error(${JSON.stringify(`The Markwise widget is not built: run npm run build (${file}).`)});`, 'text/javascript; charset=utf-8');
     }
@@ -186,6 +188,8 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
       return send(res, 200, widgetRegisterPage(school, classId, DEFAULT_WEEK));
     case '/widget/table':
       return send(res, 200, widgetTablePage(url.searchParams.get('storage') === 'indexeddb' ? 'indexeddb' : 'memory'));
+    case '/widget/table-no-charset':
+      return send(res, 200, widgetTablePage().replace('<meta charset="utf-8">\n', '').replace(WIDGET_SCRIPT, WIDGET_SCRIPT.replace('/widget/', '/widget/no-charset/')), 'text/html');
     case '/widget/api':
       return send(res, 200, widgetApiPage());
     case '/widget/broken-policy':

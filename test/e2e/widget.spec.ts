@@ -155,6 +155,18 @@ test("a policy-src that redirects to another site is refused, not followed (issu
   }
 });
 
+test('the widget reads right on a page and a server that declare no charset (issue 11, item 20)', async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/table-no-charset`);
+  expect(await page.evaluate(() => document.characterSet)).toBe('windows-1252');
+  await expect(page.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+  const text = await page.locator('markwise-panel').evaluate((el) => el.shadowRoot!.textContent ?? '');
+  // The glyphs the panel draws, as written, and none of the bytes of UTF-8 read as windows-1252.
+  expect(text).toContain('\u2715');
+  expect(text).not.toMatch(/\u00e2|\u00c2/);
+  await page.close();
+});
+
 test('badges take the tier and band the policy gives the attendance in their attributes', async ({ mis }) => {
   const page = await plainPage();
   await page.goto(`${mis.url}/widget/table`);
