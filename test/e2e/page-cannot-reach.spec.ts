@@ -226,7 +226,7 @@ async function withSecondSite(run: (other: DemoMisServer) => Promise<void>): Pro
   }
 }
 
-test('a dismissal is kept for the site it was made on: another site, and the options page, say so', async ({ page, mis, extensionId }) => {
+test('a dismissal is kept for the site it was made on: another site and the check page have their own, and the options page says which', async ({ page, mis, extensionId }) => {
   await withSecondSite(async (other) => {
     expect(new URL(other.url).origin).not.toBe(new URL(mis.url).origin);
     await page.goto(`${mis.url}/register/class?class=4A`);
@@ -247,11 +247,27 @@ test('a dismissal is kept for the site it was made on: another site, and the opt
     await page.goto(`${mis.url}/register/class?class=4A`);
     await expect(dismissedHere).toHaveCount(1);
 
-    // The options page says which site it was dismissed on.
+    // The check-an-export page keeps its own: the same finding in an export is not dismissed there,
+    // and dismissing it there leaves the other MIS site as it was.
+    await page.goto(`chrome-extension://${extensionId}/check.html`);
+    await expect(page.locator('#check-today')).toHaveValue(DEMO_TODAY);
+    await page.locator('#export-file').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(`upn,name,date,session,mark,arrival\n${upn},A Pupil,2025-11-25,AM,H,\n`) });
+    const checkItem = page.locator(`[data-testid="findings"] li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`);
+    await expect(checkItem).toHaveCount(1);
+    await expect(page.locator('[data-testid="findings"] details[data-group="dismissed"]')).toHaveCount(0);
+    await checkItem.locator('button[data-action="dismiss"]').click();
+    await checkItem.locator('.dismiss-form button', { hasText: 'Dismiss' }).click();
+    await expect(page.locator('[data-testid="findings"] details[data-group="dismissed"] li.finding')).toHaveCount(1);
+    await page.goto(`${other.url}/register/class?class=4A`);
+    await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+    await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(0);
+
+    // The options page says which site each is for.
     await page.goto(`chrome-extension://${extensionId}/options.html`);
-    const row = page.locator('section[data-section="dismissed"] tbody tr');
-    await expect(row).toHaveCount(1);
-    await expect(row).toContainText(new URL(mis.url).origin);
+    const rows = page.locator('section[data-section="dismissed"] tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: new URL(mis.url).origin })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'Check a register export' })).toHaveCount(1);
   });
 });
 
