@@ -47,8 +47,11 @@ function adopt(root: ShadowRoot, style: CSSStyleSheet | HTMLStyleElement): void 
   }
 }
 
-/** Events a page script could fake to press Markwise's buttons: only a person's (trusted) ones get through. */
-const ACTION_EVENTS = ['click', 'dblclick', 'auxclick', 'keydown', 'keyup', 'keypress', 'change', 'input', 'submit'] as const;
+/**
+ * Events a page script could fake to press Markwise's buttons (a person's keys on a button make a
+ * trusted click): only trusted ones get through. Choosing a dismissal's reason acts on nothing by itself.
+ */
+const ACTION_EVENTS = ['click', 'dblclick', 'auxclick', 'keydown', 'keyup', 'keypress', 'submit'] as const;
 
 /** Stops every untrusted action event in a shadow root before any of Markwise's handlers sees it. */
 export function acceptOnlyTrusted(root: ShadowRoot): void {
