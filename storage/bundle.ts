@@ -59,6 +59,17 @@ export function todayOf(setting: TodaySetting, now?: Date): IsoDate {
   return setting.mode === 'fixed' ? setting.date : todayInEngland(now);
 }
 
+/**
+ * The site of data kept before Markwise recorded sites: version 1's figures, and dismissals from
+ * before version 5, which apply on every site until the background gives each site its own copy.
+ */
+export const UNKNOWN_SITE = 'unknown';
+
+/** A site's dismissals (finding key to reason), with those from before sites were kept, which apply everywhere. */
+export function dismissalsOn(site: string, dismissed: ContentBundle['dismissed']): Readonly<Record<string, string>> {
+  return { ...dismissed[UNKNOWN_SITE], ...dismissed[site] };
+}
+
 /** Where the check-an-export page keeps its dismissals: a site of its own, shared with no MIS page. */
 export const EXPORT_CHECK_SITE = 'export-check';
 

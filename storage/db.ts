@@ -2,6 +2,7 @@
 // (background service worker and options page), never in the MIS page.
 
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { UNKNOWN_SITE } from './bundle';
 
 export interface StoredPolicy {
   id: string;
@@ -149,7 +150,7 @@ export const DB_NAME = 'markwise';
 export const DB_VERSION = 5;
 
 /** Where v1 figures and v4 dismissals go: they were made before Markwise recorded the site. */
-export const UNKNOWN_SITE = 'unknown';
+export { UNKNOWN_SITE };
 
 /** The first shape, kept for the migration tests. */
 export const SCHEMA_V1 = {

@@ -489,6 +489,12 @@ describe('dismissals', () => {
     const old = { site: UNKNOWN_SITE, rule: 'n-overdue', upn: 'A1', date: '2025-10-06', session: 'AM' as const, reason: 'phoned', dismissedAt: '2025-10-06T09:00:00.000Z' };
     await db.dismissals.put({ ...old, key: `${UNKNOWN_SITE}|n-overdue|A1|2025-10-06|AM` });
     await store.dismiss({ site: 'https://b.example', rule: 'n-overdue', upn: 'A1', date: '2025-10-06', session: 'AM', reason: 'dealt with since' });
+    // Until settled it applies everywhere, as it did when it was made (a site's own reason wins).
+    expect(await store.dismissedOn('https://a.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'phoned']]));
+    expect(await store.dismissedOn('https://b.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'dealt with since']]));
+    // With no site known (the managed ones unreadable for now), it waits rather than go to the check page alone.
+    expect(await store.settleUnsitedDismissals([])).toBe(0);
+    expect(await db.dismissals.where('site').equals(UNKNOWN_SITE).count()).toBe(1);
     expect(await store.settleUnsitedDismissals(['https://a.example', 'https://b.example'])).toBe(1);
     expect(await store.dismissedOn('https://a.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'phoned']]));
     expect(await store.dismissedOn('https://b.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'dealt with since']]));

@@ -515,9 +515,14 @@ export class MarkwiseStore {
     await this.db.dismissals.delete(key);
   }
 
-  /** One site's dismissals, by finding key (rule|upn|date|session), to the reason given. */
+  /**
+   * One site's dismissals, by finding key (rule|upn|date|session), to the reason given; with those
+   * from before Markwise kept the site (which applied everywhere) until they are settled.
+   */
   async dismissedOn(site: string): Promise<Map<string, string>> {
-    const rows = await this.db.dismissals.where('site').equals(site).toArray();
+    const rows = await this.db.dismissals.where('site').anyOf([UNKNOWN_SITE, site]).toArray();
+    // The site's own reason wins over an unsettled one for the same finding.
+    rows.sort((a, b) => Number(a.site === site) - Number(b.site === site));
     return new Map(rows.map((d) => [dismissalKey(d), d.reason]));
   }
 
@@ -527,6 +532,9 @@ export class MarkwiseStore {
    * dismissed, and from then on each copy is kept, restored or removed on its own site.
    */
   async settleUnsitedDismissals(origins: readonly string[]): Promise<number> {
+    // With no site known (none added yet, or the managed ones unreadable for now), they wait: settled
+    // onto the check page alone, they would come back on every MIS page.
+    if (origins.length === 0) return 0;
     return this.db.transaction('rw', this.db.dismissals, async () => {
       const unsited = await this.db.dismissals.where('site').equals(UNKNOWN_SITE).toArray();
       if (unsited.length === 0) return 0;

@@ -12,7 +12,7 @@ import type { Finding } from '../../rules/findings';
 import { marksSeen } from '../../sites/marks-seen';
 import { findRegister, markKey, profilesForPath, readRegister } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
-import { originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
+import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure, TabStatus } from '../../storage/messages';
 import { RegisterView } from './register-view';
 import { OWN_ATTRIBUTE, PageSurface, type SurfaceOptions } from './surface';
@@ -72,7 +72,7 @@ export class PageSession {
 
   /** This site's dismissals only: one made on another site (or the check page) does not apply here. */
   private dismissedHere(): Readonly<Record<string, string>> {
-    return this.bundle.dismissed[this.site] ?? {};
+    return dismissalsOn(this.site, this.bundle.dismissed);
   }
 
   private profilesHere(): SiteProfile[] {
