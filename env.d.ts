@@ -2,6 +2,8 @@
 interface ImportMetaEnv {
   /** 'true' in release builds: no demo localhost, content scripts only on sites the school adds. */
   readonly MARKWISE_RELEASE: string;
+  /** 'closed' in every shipped build; 'open' only in the e2e build (npm run build:e2e), for Playwright. */
+  readonly MARKWISE_SHADOW_MODE: string;
 }
 
 interface ImportMeta {

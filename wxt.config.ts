@@ -5,6 +5,14 @@ import { defineConfig } from 'wxt';
 const release = process.env.MARKWISE_RELEASE === 'true';
 
 /**
+ * The e2e build (npm run build:e2e, in .output/chrome-mv3-e2e) is the development build with its
+ * shadow roots open, so that Playwright's locators reach the panel, hints and badges. Nothing else
+ * may differ (test/unit/manifests.test.ts compares the two builds); shipped builds keep them closed.
+ */
+const e2e = process.env.MARKWISE_E2E === 'true';
+if (e2e && release) throw new Error('MARKWISE_E2E is for the development build only: a release keeps its shadow roots closed.');
+
+/**
  * Development builds have a fixed extension id (DEV_EXTENSION_ID in test/e2e/managed.spec.ts), so
  * that a managed policy can name it, as an administrator names the store's id. Only the public key:
  * nothing is ever packed or signed with it. Release builds take the store's id.
@@ -15,9 +23,12 @@ const DEV_PUBLIC_KEY =
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
-  outDirTemplate: release ? 'release/{{browser}}-mv{{manifestVersion}}' : '{{browser}}-mv{{manifestVersion}}',
+  outDirTemplate: release ? 'release/{{browser}}-mv{{manifestVersion}}' : `{{browser}}-mv{{manifestVersion}}${e2e ? '-e2e' : ''}`,
   vite: () => ({
-    define: { 'import.meta.env.MARKWISE_RELEASE': JSON.stringify(release ? 'true' : 'false') },
+    define: {
+      'import.meta.env.MARKWISE_RELEASE': JSON.stringify(release ? 'true' : 'false'),
+      'import.meta.env.MARKWISE_SHADOW_MODE': JSON.stringify(e2e ? 'open' : 'closed'),
+    },
   }),
   hooks: {
     // The content script runs on every MIS page and has a budget of 30 KB gzipped (issue 3):

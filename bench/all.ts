@@ -1,7 +1,7 @@
 // `npm run bench`: the engine (bench/run.ts, with every option it takes), then the extension on a
 // 15,000-cell page (bench/extension.ts), the widget on the same page (bench/widget.ts) and the big
 // inputs of issue 5 (bench/imports.ts: a year's export on the check page, a 2,000-pupil report),
-// after a fresh development build. `--engine-only` stops
+// after a fresh development build (and its e2e twin). `--engine-only` stops
 // after the engine. Each part reports; the command exits 0 unless a part could not run.
 
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,8 @@ function run(command: string, commandArgs: string[]): void {
 run('npx', ['tsx', 'bench/run.ts', ...engineArgs]);
 if (!engineOnly && !args.includes('--help') && !args.includes('-h')) {
   run('npm', ['run', 'build']);
+  // bench/extension.ts times the e2e build, whose open shadow roots let it read the panel and tip.
+  run('npm', ['run', 'build:e2e']);
   run('npx', ['tsx', 'bench/extension.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/widget.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/imports.ts', ...extensionArgs]);

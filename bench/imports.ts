@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { guessMapping, readReport, readReportTable } from '../rules/attendance-report';
 import { decodeFileText } from '../rules/file-text';
-import { bundleReady, launchWithExtension, serviceWorkerOf } from '../test/e2e/fixtures';
+import { bundleReady, launchWithExtension, serviceWorkerOf, SHIPPED_EXTENSION_DIR } from '../test/e2e/fixtures';
 import { probeUntilChecked, yearExport } from './year-export';
 import { median } from './stats';
 
@@ -47,7 +47,7 @@ for (let i = 0; i < 25; i++) {
 
 const checks: { total: number; maxLag: number; probes: number; progressValues: number }[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'markwise-bench-imports-'));
-const context = await launchWithExtension(dir);
+const context = await launchWithExtension(dir, SHIPPED_EXTENSION_DIR);
 try {
   const worker = await serviceWorkerOf(context);
   await bundleReady(worker);

@@ -1,6 +1,7 @@
 // `npm run screenshots`: the README's pictures of the panel, a hint, the badges and
 // the widget, taken from the demo MIS with the built extension (and the widget without
-// it), so they stay true.
+// it), so they stay true. The extension is the e2e build (npm run build:e2e): the development
+// build with open shadow roots, so that Playwright can find what to photograph; it looks the same.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

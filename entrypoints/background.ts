@@ -10,14 +10,28 @@ import { parsePolicy, type Policy } from '../rules/policy/schema';
 import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
 import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
-import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, todayOf, type ContentBundle } from '../storage/bundle';
+import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, isSchoolSite, todayOf, type ContentBundle } from '../storage/bundle';
 import { reconcileFigure } from '../storage/figures';
 import type { Request, StoredFigure, TabStatus } from '../storage/messages';
 import { openExtensionStore } from '../storage/extension-store';
+import { dismissalKey, storedDismissalKey } from '../storage/store';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const CONTENT_SCRIPT_ID = 'markwise-sites';
 const TAB_STATUS_KEY = (tabId: number) => `tab-status:${tabId}`;
+
+/** What the browser says about who sent a message (not what the message says). */
+interface SenderSite {
+  readonly origin?: string;
+  readonly url?: string;
+}
+
+/** The origin of the page (or frame) that sent a message, as the browser tells it. */
+function requireSite(sender: SenderSite): string {
+  const site = sender.origin ?? (sender.url === undefined ? undefined : new URL(sender.url).origin);
+  if (site === undefined || site === 'null') throw new Error('The message came from no site Markwise can name.');
+  return site;
+}
 
 export default defineBackground(() => {
   const store = openExtensionStore();
@@ -52,10 +66,12 @@ export default defineBackground(() => {
   }
 
   async function buildBundle(): Promise<ContentBundle> {
-    const [policy, stored, sites, dismissals, collapsed, today, managed] = await Promise.all([
+    const sites = await store.sites();
+    // Dismissals from before Markwise kept their site go to each of the school's sites (the managed ones too).
+    await store.settleUnsitedDismissals(sites.map((s) => s.origin));
+    const [policy, stored, dismissals, collapsed, today, managed] = await Promise.all([
       activePolicy(),
       store.siteProfiles(),
-      store.sites(),
       store.dismissals(),
       store.getSetting('panelCollapsed'),
       store.getSetting('today'),
@@ -67,13 +83,15 @@ export default defineBackground(() => {
     const profiles = [...byId.values()];
     const siteList = sites.map((s) => ({ origin: s.origin, profileIds: s.profileIds }));
     if (!release) for (const origin of DEMO_ORIGINS) siteList.push({ origin, profileIds: [...DEMO_PROFILE_IDS] });
+    const dismissed: Record<string, Record<string, string>> = {};
+    for (const d of dismissals) (dismissed[d.site] ??= {})[dismissalKey(d)] = d.reason;
     return {
       revision: ++revision,
       policy,
       bankHolidays: bankHolidaysFor(policy, todayOf(today)),
       profiles,
       sites: siteList,
-      dismissed: Object.fromEntries(dismissals.map((d) => [d.key, d.reason])),
+      dismissed,
       panelCollapsed: collapsed,
       today,
     };
@@ -114,7 +132,12 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void publish());
 
-  async function handle(request: Request, tabId: number | undefined): Promise<unknown> {
+  /** The school's sites: those added or managed, and the demo's localhost in development builds. */
+  async function schoolSites(): Promise<string[]> {
+    return [...(await store.sites()).map((s) => s.origin), ...(release ? [] : DEMO_ORIGINS)];
+  }
+
+  async function handle(request: Request, tabId: number | undefined, sender: SenderSite): Promise<unknown> {
     switch (request.type) {
       case 'record-figures':
         await store.recordFigures(
@@ -123,9 +146,13 @@ export default defineBackground(() => {
         );
         return { ok: true };
       case 'figures-for': {
+        // An imported report is the school's: its figures go only to a page of one of the school's
+        // sites, never to whatever shows the same UPN. Figures seen on pages stay on their own site.
+        const site = requireSite(sender);
+        const ofSchool = isSchoolSite(site, await schoolSites());
         const [pageFigures, reportFigures, today] = await Promise.all([
-          store.figuresFor(request.site, request.pupilIds),
-          store.reportFiguresFor(request.upns.filter((u): u is string => u !== null)),
+          store.figuresFor(site, request.pupilIds),
+          ofSchool ? store.reportFiguresFor(request.upns.filter((u): u is string => u !== null)) : Promise.resolve(new Map()),
           store.getSetting('today'),
         ]);
         const figures: Record<string, StoredFigure> = {};
@@ -145,11 +172,12 @@ export default defineBackground(() => {
         return { firstSeen: Object.fromEntries(seen) };
       }
       case 'dismiss':
-        await store.dismiss({ rule: request.rule, upn: request.upn, date: request.date, session: request.session, reason: request.reason });
+        // Kept for the site it was made on, as the browser names it: it applies nowhere else.
+        await store.dismiss({ site: requireSite(sender), rule: request.rule, upn: request.upn, date: request.date, session: request.session, reason: request.reason });
         await publish();
         return { ok: true };
       case 'undismiss':
-        await store.undismiss(request.key);
+        await store.undismiss(storedDismissalKey(requireSite(sender), request.key));
         await publish();
         return { ok: true };
       case 'set-panel-collapsed':
@@ -170,7 +198,7 @@ export default defineBackground(() => {
   }
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    handle(message as Request, sender.tab?.id)
+    handle(message as Request, sender.tab?.id, sender)
       .then(sendResponse)
       .catch((error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }));
     return true;

@@ -23,6 +23,11 @@ export function originMatches(siteOrigin: string, pageOrigin: string): boolean {
   return siteOrigin === pageOrigin;
 }
 
+/** Whether a page's origin is one of the school's sites (exact origins, or 'http://localhost:*' in development builds). */
+export function isSchoolSite(pageOrigin: string, siteOrigins: readonly string[]): boolean {
+  return siteOrigins.some((site) => originMatches(site, pageOrigin));
+}
+
 /** Which day to check as of: the real date in Europe/London, or a fixed date (the demo, a reproduction). */
 export type TodaySetting = { readonly mode: 'real' } | { readonly mode: 'fixed'; readonly date: IsoDate };
 
@@ -35,8 +40,11 @@ export interface ContentBundle {
   readonly profiles: readonly SiteProfile[];
   /** The origins the school added, each with the profiles that run there. */
   readonly sites: readonly { readonly origin: string; readonly profileIds: readonly string[] }[];
-  /** Dismissed findings: key rule|upn|date|session to the reason given. */
-  readonly dismissed: Readonly<Record<string, string>>;
+  /**
+   * Dismissed findings by the site they were dismissed on (its origin): key rule|upn|date|session
+   * to the reason given. A page uses only its own site's: a dismissal never crosses sites.
+   */
+  readonly dismissed: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly panelCollapsed: boolean;
   readonly today: TodaySetting;
 }
@@ -51,7 +59,21 @@ export function todayOf(setting: TodaySetting, now?: Date): IsoDate {
   return setting.mode === 'fixed' ? setting.date : todayInEngland(now);
 }
 
-/** The key under which a finding is dismissed. */
+/**
+ * The site of data kept before Markwise recorded sites: version 1's figures, and dismissals from
+ * before version 5, which apply on every site until the background gives each site its own copy.
+ */
+export const UNKNOWN_SITE = 'unknown';
+
+/** A site's dismissals (finding key to reason), with those from before sites were kept, which apply everywhere. */
+export function dismissalsOn(site: string, dismissed: ContentBundle['dismissed']): Readonly<Record<string, string>> {
+  return { ...dismissed[UNKNOWN_SITE], ...dismissed[site] };
+}
+
+/** Where the check-an-export page keeps its dismissals: a site of its own, shared with no MIS page. */
+export const EXPORT_CHECK_SITE = 'export-check';
+
+/** The key under which a finding is dismissed (on one site: see storedDismissalKey). */
 export function dismissalKey(finding: { rule: string; upn: string; date: IsoDate; session: string }): string {
   return `${finding.rule}|${finding.upn}|${finding.date}|${finding.session}`;
 }

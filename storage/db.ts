@@ -2,6 +2,7 @@
 // (background service worker and options page), never in the MIS page.
 
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { UNKNOWN_SITE } from './bundle';
 
 export interface StoredPolicy {
   id: string;
@@ -118,8 +119,14 @@ export interface PupilMarks {
 export type NFirstSeenV1 = Pick<NFirstSeen, 'key' | 'firstSeen'>;
 
 export interface Dismissal {
-  /** `${rule}|${upn}|${date}|${session}` */
+  /** `${site}|${rule}|${upn}|${date}|${session}` */
   key: string;
+  /**
+   * The site it was dismissed on (the MIS page's origin, or EXPORT_CHECK_SITE for the check page):
+   * it applies there only. UNKNOWN_SITE for one made before version 5, until the background gives
+   * it to each of the school's sites (MarkwiseStore.settleUnsitedDismissals).
+   */
+  site: string;
   rule: string;
   upn: string;
   date: string;
@@ -127,6 +134,9 @@ export interface Dismissal {
   reason: string;
   dismissedAt: string;
 }
+
+/** A dismissal of versions 1 to 4: for every site at once. */
+export type DismissalV4 = Omit<Dismissal, 'site'>;
 
 /** Version 1's figures row: keyed by pupilId alone, with no site. */
 export type PupilFigureV1 = Omit<PupilFigure, 'site'>;
@@ -137,10 +147,10 @@ export const DB_NAME = 'markwise';
  * version 3 moves them back to pupilFigures: IndexedDB (and so Dexie) cannot change
  * a table's primary key in place.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
-/** Where v1 figures go: they were read before Markwise recorded the site. */
-export const UNKNOWN_SITE = 'unknown';
+/** Where v1 figures and v4 dismissals go: they were made before Markwise recorded the site. */
+export { UNKNOWN_SITE };
 
 /** The first shape, kept for the migration tests. */
 export const SCHEMA_V1 = {
@@ -198,6 +208,19 @@ export class MarkwiseDb extends Dexie {
           .table('nFirstSeen')
           .toCollection()
           .modify((row: NFirstSeenV1 & Partial<NFirstSeen>) => Object.assign(row, nRecordFromKey(row.key, row.firstSeen)));
+      });
+
+    // Version 5: a dismissal applies only on the site it was made on. Older ones were made before
+    // Markwise recorded the site: they wait under UNKNOWN_SITE, nothing lost, until the background,
+    // which knows every site (the managed ones too), gives each to all of the school's sites.
+    this.version(5)
+      .stores({ dismissals: 'key, dismissedAt, site' })
+      .upgrade(async (tx) => {
+        const table = tx.table('dismissals');
+        const old = (await table.toArray()) as (DismissalV4 & { site?: string })[];
+        const unsited = old.filter((d) => d.site === undefined);
+        await table.bulkDelete(unsited.map((d) => d.key));
+        await table.bulkPut(unsited.map((d) => ({ ...d, site: UNKNOWN_SITE, key: `${UNKNOWN_SITE}|${d.key}` })));
       });
   }
 

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { EXPORT_CHECK_SITE } from './bundle';
 import { DB_VERSION, MarkwiseDb, SCHEMA_V1, UNKNOWN_SITE, type PupilFigure, type PupilFigureV1 } from './db';
+import { MarkwiseStore, dismissalKey } from './store';
 
 describe('migrations: a database of each older version opens as the current one', () => {
   it('a version 1 database opens as the current one, figures moved to site "unknown", nothing lost', async () => {
@@ -36,7 +38,8 @@ describe('migrations: a database of each older version opens as the current one'
     expect(await db.nFirstSeen.toArray()).toEqual([
       { key: 'https://a.example|101|2025-10-06|AM', firstSeen: '2025-10-06T08:31:00.000Z', site: 'https://a.example', pupilId: '101', date: '2025-10-06', session: 'AM', upn: null, name: '', lastSeen: '2025-10-06T08:31:00.000Z', pageUrl: null, pageTitle: null },
     ]);
-    expect(await db.dismissals.where('dismissedAt').above('2025-10-01').toArray()).toEqual([dismissal]);
+    // A dismissal from before version 5 waits, whole, under the unknown site for the background to give it to each site.
+    expect(await db.dismissals.where('dismissedAt').above('2025-10-01').toArray()).toEqual([{ ...dismissal, site: UNKNOWN_SITE, key: `${UNKNOWN_SITE}|${dismissal.key}` }]);
     // The staging table of version 2 is gone.
     expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'nFirstSeen', 'policies', 'pupilFigures', 'pupilMarks', 'reportFigures', 'settings', 'siteProfiles', 'thresholds']);
     // Version 4's table for imported reports starts empty.
@@ -96,9 +99,40 @@ describe('migrations: a database of each older version opens as the current one'
     await db.delete();
   });
 
+  it('a version 4 database opens as the current one: each dismissal kept, waiting under the unknown site, then given to every site and the check page', async () => {
+    const name = `markwise-migrate-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores({ pupilFigures: null, pupilFiguresBySite: '[site+pupilId], seenOn', dismissals: 'key, dismissedAt' });
+    v4.version(3).stores({ pupilFiguresBySite: null, pupilFigures: '[site+pupilId], seenOn' });
+    v4.version(4).stores({ nFirstSeen: 'key, site', reportFigures: 'upn, asOf', thresholds: 'key, firstSeen', pupilMarks: 'key, seenOn' });
+    const dismissals = [
+      { key: 'code-withdrawn|A123|2025-11-25|AM', rule: 'code-withdrawn', upn: 'A123', date: '2025-11-25', session: 'AM', reason: 'Checked: the mark is right', dismissedAt: '2025-11-25T10:00:00.000Z' },
+      { key: 'n-overdue|B456|2025-11-10|PM', rule: 'n-overdue', upn: 'B456', date: '2025-11-10', session: 'PM', reason: 'Being dealt with by the office', dismissedAt: '2025-11-20T10:00:00.000Z' },
+    ];
+    await v4.table('dismissals').bulkPut(dismissals);
+    await v4.table('settings').put({ key: 'sites', value: [{ origin: 'https://school.arbor.sc', profileIds: ['arbor-unverified'], addedAt: '2025-09-01T00:00:00.000Z' }] });
+    v4.close();
+
+    const db = new MarkwiseDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.dismissals.where('site').equals(UNKNOWN_SITE).sortBy('key')).toEqual(dismissals.map((d) => ({ ...d, site: UNKNOWN_SITE, key: `${UNKNOWN_SITE}|${d.key}` })));
+    // The background gives them to the school's sites (as store.sites() lists them: added and managed) and the check page.
+    const store = new MarkwiseStore(db, { defaultPolicyId: 'dfe', now: () => new Date('2025-11-26T09:00:00Z') });
+    expect(await store.settleUnsitedDismissals(['https://school.arbor.sc', 'https://managed.example'])).toBe(2);
+    for (const site of ['https://school.arbor.sc', 'https://managed.example', EXPORT_CHECK_SITE]) {
+      expect(await store.dismissedOn(site)).toEqual(new Map(dismissals.map((d) => [d.key, d.reason])));
+    }
+    expect((await db.dismissals.toArray()).every((d) => d.dismissedAt === dismissals.find((o) => o.key === dismissalKey(d))!.dismissedAt)).toBe(true);
+    expect(await db.dismissals.count()).toBe(6);
+    db.close();
+    await db.delete();
+  });
+
   it('every older version has its test above: a new version needs one too', () => {
-    // Versions 1, 2 and 3 are tested above; raise this with the test for the version it adds.
-    expect(DB_VERSION).toBe(4);
+    // Versions 1 to 4 are tested above; raise this with the test for the version it adds.
+    expect(DB_VERSION).toBe(5);
   });
 
   it('a new database starts at the current version, empty', async () => {

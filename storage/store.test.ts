@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AcademicYear } from '../rules/policy/schema';
 import { presetInput } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
-import { openDb, type MarkwiseDb } from './db';
+import { EXPORT_CHECK_SITE } from './bundle';
+import { openDb, UNKNOWN_SITE, type MarkwiseDb } from './db';
 import { NOT_MANAGED } from './managed';
-import { MarkwiseStore, keptFrom, type SiteProfileParser } from './store';
+import { MarkwiseStore, dismissalKey, keptFrom, storedDismissalKey, type SiteProfileParser } from './store';
 
 const opened: MarkwiseDb[] = [];
 afterEach(async () => {
@@ -378,8 +379,8 @@ describe('retention: pupil data older than the setting goes', () => {
     const column = (date: string) => ({ page: { url: 'u', title: 't' }, pupils: [{ pupilId: 'p', upn: 'A1', name: 'Ada' }], columns: [{ date, session: 'AM' as const }], cells: null, n: [0] });
     await store.recordMarksSeen(SITE, column('2024-07-18'));
     await store.recordMarksSeen(SITE, column('2025-11-24'));
-    await store.dismiss({ rule: 'n-overdue', upn: 'A1', date: '2024-06-03', session: 'AM', reason: '' });
-    await store.dismiss({ rule: 'n-overdue', upn: 'A1', date: '2025-10-03', session: 'AM', reason: '' });
+    await store.dismiss({ site: SITE, rule: 'n-overdue', upn: 'A1', date: '2024-06-03', session: 'AM', reason: '' });
+    await store.dismiss({ site: SITE, rule: 'n-overdue', upn: 'A1', date: '2025-10-03', session: 'AM', reason: '' });
     expect(await store.heldAbout()).toEqual({ figures: 2, reports: 2, nRecords: 1, oldest: '2024-07-18' });
 
     expect(await store.applyRetention('2025-11-26')).toEqual({ keptFrom: '2024-09-01', removed: 4 });
@@ -452,13 +453,57 @@ describe('what an administrator set (managed storage)', () => {
 describe('dismissals', () => {
   it('dismisses, lists newest first, and undismisses', async () => {
     const { store, clock } = makeStore();
-    const a = await store.dismiss({ rule: 'late-n', upn: 'A1', date: '2025-10-06', session: 'AM', reason: 'phoned' });
+    const a = await store.dismiss({ site: 'https://a.example', rule: 'late-n', upn: 'A1', date: '2025-10-06', session: 'AM', reason: 'phoned' });
     clock.now = new Date('2025-10-06T12:00:00Z');
-    const b = await store.dismiss({ rule: 'late-n', upn: 'A2', date: '2025-10-06', session: 'PM', reason: '' });
-    expect(a.key).toBe('late-n|A1|2025-10-06|AM');
+    const b = await store.dismiss({ site: 'https://a.example', rule: 'late-n', upn: 'A2', date: '2025-10-06', session: 'PM', reason: '' });
+    expect(a.key).toBe('https://a.example|late-n|A1|2025-10-06|AM');
     expect((await store.dismissals()).map((d) => d.key)).toEqual([b.key, a.key]);
     await store.undismiss(a.key);
     expect((await store.dismissals()).map((d) => d.key)).toEqual([b.key]);
+  });
+
+  it('keeps a dismissal for the site it was made on: the same finding elsewhere, and on the check page, is not dismissed', async () => {
+    const { store } = makeStore();
+    const finding = { rule: 'code-withdrawn', upn: 'A1', date: '2025-11-25', session: 'AM' as const };
+    await store.dismiss({ ...finding, site: 'https://a.example', reason: 'phoned' });
+    expect(await store.dismissedOn('https://a.example')).toEqual(new Map([['code-withdrawn|A1|2025-11-25|AM', 'phoned']]));
+    expect(await store.dismissedOn('https://b.example')).toEqual(new Map());
+    expect(await store.dismissedOn(EXPORT_CHECK_SITE)).toEqual(new Map());
+    // Dismissed on the check page too: two dismissals, each restored on its own.
+    await store.dismiss({ ...finding, site: EXPORT_CHECK_SITE, reason: 'checked' });
+    expect(await store.dismissals()).toHaveLength(2);
+    await store.undismiss(storedDismissalKey(EXPORT_CHECK_SITE, dismissalKey(finding)));
+    expect(await store.dismissedOn(EXPORT_CHECK_SITE)).toEqual(new Map());
+    expect((await store.dismissedOn('https://a.example')).size).toBe(1);
+  });
+
+  it('refuses a dismissal that names no site', async () => {
+    const { store } = makeStore();
+    await expect(store.dismiss({ site: '', rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' })).rejects.toThrow('the site it was made on');
+    await expect(store.dismiss({ site: UNKNOWN_SITE, rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' })).rejects.toThrow('the site it was made on');
+    expect(await store.dismissals()).toEqual([]);
+  });
+
+  it("gives a dismissal made before Markwise kept the site to each of the school's sites and the check page, keeping one made since", async () => {
+    const { db, store } = makeStore();
+    const old = { site: UNKNOWN_SITE, rule: 'n-overdue', upn: 'A1', date: '2025-10-06', session: 'AM' as const, reason: 'phoned', dismissedAt: '2025-10-06T09:00:00.000Z' };
+    await db.dismissals.put({ ...old, key: `${UNKNOWN_SITE}|n-overdue|A1|2025-10-06|AM` });
+    await store.dismiss({ site: 'https://b.example', rule: 'n-overdue', upn: 'A1', date: '2025-10-06', session: 'AM', reason: 'dealt with since' });
+    // Until settled it applies everywhere, as it did when it was made (a site's own reason wins).
+    expect(await store.dismissedOn('https://a.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'phoned']]));
+    expect(await store.dismissedOn('https://b.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'dealt with since']]));
+    // With no site known (the managed ones unreadable for now), it waits rather than go to the check page alone.
+    expect(await store.settleUnsitedDismissals([])).toBe(0);
+    expect(await db.dismissals.where('site').equals(UNKNOWN_SITE).count()).toBe(1);
+    expect(await store.settleUnsitedDismissals(['https://a.example', 'https://b.example'])).toBe(1);
+    expect(await store.dismissedOn('https://a.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'phoned']]));
+    expect(await store.dismissedOn('https://b.example')).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'dealt with since']]));
+    expect(await store.dismissedOn(EXPORT_CHECK_SITE)).toEqual(new Map([['n-overdue|A1|2025-10-06|AM', 'phoned']]));
+    expect(await db.dismissals.where('site').equals(UNKNOWN_SITE).count()).toBe(0);
+    expect(await store.dismissedOn('https://c.example')).toEqual(new Map());
+    // Once settled, nothing more to do.
+    expect(await store.settleUnsitedDismissals(['https://a.example', 'https://c.example'])).toBe(0);
+    expect(await store.dismissedOn('https://c.example')).toEqual(new Map());
   });
 });
 
@@ -503,7 +548,7 @@ describe('privacy', () => {
       { pupilId: '1', upn: null, name: 'A', attendance: 90, possible: null, attended: null, seenOn: '2025-10-06' },
     ]);
     await store.recordMarksSeen('https://a.example', { page: { url: 'https://a.example/r', title: 'R' }, pupils: [{ pupilId: '1', upn: null, name: 'A' }], columns: [{ date: '2025-10-06', session: 'AM' }], cells: null, n: [0] });
-    await store.dismiss({ rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' });
+    await store.dismiss({ site: 'https://a.example', rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' });
     await store.addSite('https://a.example', ['p']);
     await store.importSiteProfiles('[{"id":"p"}]', (json) => ({ ok: true, profiles: json as { id: string }[] }));
     await store.importReport([{ upn: 'A1', name: 'A', attendance: 90, possible: 100, attended: 90, authorised: null, unauthorised: null }], '2025-10-03', 'report.csv');

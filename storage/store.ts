@@ -10,7 +10,8 @@ import { NOT_MANAGED, readManaged, type ManagedSettings } from './managed';
 import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
 import type { Finding } from '../rules/findings';
-import type { Dismissal, MarkwiseDb, NFirstSeen, PupilFigure, PupilMarks, ReportFigureRow, StoredPolicy, StoredSiteProfile, ThresholdSeen } from './db';
+import { EXPORT_CHECK_SITE } from './bundle';
+import { UNKNOWN_SITE, type Dismissal, type MarkwiseDb, type NFirstSeen, type PupilFigure, type PupilMarks, type ReportFigureRow, type StoredPolicy, type StoredSiteProfile, type ThresholdSeen } from './db';
 import { parseJsonText } from './json-text';
 
 export type PolicyOrigin = StoredPolicy['origin'];
@@ -108,6 +109,11 @@ export function nSeenKey(site: string, mark: NMark): string {
 
 export function dismissalKey(d: Pick<Dismissal, 'rule' | 'upn' | 'date' | 'session'>): string {
   return `${d.rule}|${d.upn}|${d.date}|${d.session}`;
+}
+
+/** The stored key: the same finding dismissed on two sites is two dismissals. */
+export function storedDismissalKey(site: string, findingKey: string): string {
+  return `${site}|${findingKey}`;
 }
 
 function policyName(input: unknown, id: string): string {
@@ -496,14 +502,50 @@ export class MarkwiseStore {
 
   // ---- dismissals ----
 
+  /** Dismisses a finding on one site (a page's origin, or EXPORT_CHECK_SITE): nowhere else. */
   async dismiss(d: Omit<Dismissal, 'key' | 'dismissedAt'>): Promise<Dismissal> {
-    const row: Dismissal = { ...d, key: dismissalKey(d), dismissedAt: this.stamp() };
+    if (d.site === '' || d.site === UNKNOWN_SITE) throw new Error('A dismissal needs the site it was made on.');
+    const row: Dismissal = { ...d, key: storedDismissalKey(d.site, dismissalKey(d)), dismissedAt: this.stamp() };
     await this.db.dismissals.put(row);
     return row;
   }
 
+  /** Removes a dismissal by its stored key (site|rule|upn|date|session). */
   async undismiss(key: string): Promise<void> {
     await this.db.dismissals.delete(key);
+  }
+
+  /**
+   * One site's dismissals, by finding key (rule|upn|date|session), to the reason given; with those
+   * from before Markwise kept the site (which applied everywhere) until they are settled.
+   */
+  async dismissedOn(site: string): Promise<Map<string, string>> {
+    const rows = await this.db.dismissals.where('site').anyOf([UNKNOWN_SITE, site]).toArray();
+    // The site's own reason wins over an unsettled one for the same finding.
+    rows.sort((a, b) => Number(a.site === site) - Number(b.site === site));
+    return new Map(rows.map((d) => [dismissalKey(d), d.reason]));
+  }
+
+  /**
+   * Dismissals made before Markwise recorded the site applied on every site: each is given to every
+   * site of the school (`origins`) and the check page, so that none comes back where it was
+   * dismissed, and from then on each copy is kept, restored or removed on its own site.
+   */
+  async settleUnsitedDismissals(origins: readonly string[]): Promise<number> {
+    // With no site known (none added yet, or the managed ones unreadable for now), they wait: settled
+    // onto the check page alone, they would come back on every MIS page.
+    if (origins.length === 0) return 0;
+    return this.db.transaction('rw', this.db.dismissals, async () => {
+      const unsited = await this.db.dismissals.where('site').equals(UNKNOWN_SITE).toArray();
+      if (unsited.length === 0) return 0;
+      const sites = [...new Set([...origins, EXPORT_CHECK_SITE])];
+      const copies = unsited.flatMap((d) => sites.map((site) => ({ ...d, site, key: storedDismissalKey(site, dismissalKey(d)) })));
+      // One dismissed since on the same site wins: it says the reason given there.
+      const existing = new Set((await this.db.dismissals.bulkGet(copies.map((c) => c.key))).flatMap((d) => (d === undefined ? [] : [d.key])));
+      await this.db.dismissals.bulkAdd(copies.filter((c) => !existing.has(c.key)));
+      await this.db.dismissals.bulkDelete(unsited.map((d) => d.key));
+      return unsited.length;
+    });
   }
 
   /** Newest first. */

@@ -1,7 +1,7 @@
 // Check a register export: for schools whose MIS is a desktop program (SIMS), the export the
 // command line takes is dropped here and checked by the same rules, shown in the same panel,
 // and the findings can be saved as CSV. The file never leaves the computer: it is read in this
-// page's worker and nothing of it is stored; dismissals are shared with the extension's pages.
+// page's worker and nothing of it is stored; dismissals made here are kept for this page alone.
 
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -15,9 +15,9 @@ import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
 import type { Role } from '../../rules/policy/schema';
 import { REQUIRED_COLUMNS } from '../../rules/register-export';
-import { todayOf } from '../../storage/bundle';
+import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
-import { dismissalKey, type PolicyListing } from '../../storage/store';
+import { dismissalKey, storedDismissalKey, type PolicyListing } from '../../storage/store';
 import type { ExportCheckOutcome, ExportCheckProgress, ExportChecked } from './check-export';
 import type { WorkerReply } from './worker';
 // Vite bundles the worker into a file of its own in the extension (no network, no blob URL).
@@ -259,23 +259,24 @@ function CheckPage() {
 
   useEffect(() => {
     void (async () => {
-      const [listed, active, todaySetting, dismissals] = await Promise.all([store.listPolicies(), store.activePolicy(), store.getSetting('today'), store.dismissals()]);
+      // The check page keeps its own dismissals: none made on an MIS site applies here, nor the other way.
+      const [listed, active, todaySetting, dismissals] = await Promise.all([store.listPolicies(), store.activePolicy(), store.getSetting('today'), store.dismissedOn(EXPORT_CHECK_SITE)]);
       setPolicies(listed);
       setPolicyId(active.id);
       setToday(todayOf(todaySetting));
-      setDismissed(new Map(dismissals.map((d) => [d.key, d.reason])));
+      setDismissed(dismissals);
     })();
   }, []);
 
   const choose = (chosen: File) => setFile({ name: chosen.name, file: chosen });
   const onDismiss = async (view: FindingView, reason: string) => {
     const { rule, upn, date, session } = view.finding;
-    await store.dismiss({ rule, upn, date, session, reason });
+    await store.dismiss({ site: EXPORT_CHECK_SITE, rule, upn, date, session, reason });
     setDismissed((before) => new Map(before).set(view.key, reason));
     await notifyStorageChanged();
   };
   const onRestore = async (view: FindingView) => {
-    await store.undismiss(view.key);
+    await store.undismiss(storedDismissalKey(EXPORT_CHECK_SITE, view.key));
     setDismissed((before) => {
       const after = new Map(before);
       after.delete(view.key);

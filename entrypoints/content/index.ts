@@ -31,7 +31,9 @@ export default defineContentScript({
       ctx.onInvalidated(() => lifetime.abort());
       // The school calendar is built while the page is still arriving, so DOMContentLoaded only
       // pays for the register itself.
-      session = new PageSession(document, bundle, send, lifetime.signal);
+      // Closed in every shipped build; open only in the e2e build, for Playwright (wxt.config.ts).
+      const shadowMode = import.meta.env.MARKWISE_SHADOW_MODE === 'open' ? 'open' : 'closed';
+      session = new PageSession(document, bundle, send, lifetime.signal, { shadowMode });
       await parsed;
       session.start();
       browser.storage.local.onChanged.addListener((changes) => {

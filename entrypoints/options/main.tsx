@@ -12,13 +12,13 @@ import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
 import { parseSiteProfiles } from '../../sites/profile';
-import type { Dismissal } from '../../storage/db';
+import { UNKNOWN_SITE, type Dismissal } from '../../storage/db';
 import { downloadText } from '../../components/download';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
 import { type ActivePolicy, type PolicyListing, type Retention, type SiteGrant, type StorageSummary } from '../../storage/store';
 import { isManaged, type ManagedSettings } from '../../storage/managed';
 import type { InputProblem } from '../../rules/validation';
-import { todayOf } from '../../storage/bundle';
+import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
@@ -524,6 +524,13 @@ function TodaySection({ state, reload }: { state: State; reload: () => Promise<v
   );
 }
 
+/** Where a dismissal applies: a dismissal is kept for the site it was made on. */
+function siteName(site: string): string {
+  if (site === EXPORT_CHECK_SITE) return 'Check a register export';
+  if (site === UNKNOWN_SITE) return 'Every site (dismissed before Markwise kept the site)';
+  return site;
+}
+
 function DismissedSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   return (
     <section data-section="dismissed" aria-labelledby="dismissed-h">
@@ -534,6 +541,7 @@ function DismissedSection({ state, reload }: { state: State; reload: () => Promi
         <table>
           <thead>
             <tr>
+              <th scope="col">Site</th>
               <th scope="col">Rule</th>
               <th scope="col">Pupil</th>
               <th scope="col">Session</th>
@@ -547,6 +555,7 @@ function DismissedSection({ state, reload }: { state: State; reload: () => Promi
           <tbody>
             {state.dismissals.map((d) => (
               <tr key={d.key}>
+                <td>{siteName(d.site)}</td>
                 <td>{d.rule}</td>
                 <td>{d.upn}</td>
                 <td>

@@ -12,7 +12,7 @@ import type { Finding } from '../../rules/findings';
 import { marksSeen } from '../../sites/marks-seen';
 import { findRegister, markKey, profilesForPath, readRegister } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
-import { originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
+import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure, TabStatus } from '../../storage/messages';
 import { RegisterView } from './register-view';
 import { OWN_ATTRIBUTE, PageSurface, type SurfaceOptions } from './surface';
@@ -70,6 +70,11 @@ export class PageSession {
     return this.document.location.origin;
   }
 
+  /** This site's dismissals only: one made on another site (or the check page) does not apply here. */
+  private dismissedHere(): Readonly<Record<string, string>> {
+    return dismissalsOn(this.site, this.bundle.dismissed);
+  }
+
   private profilesHere(): SiteProfile[] {
     const site = this.bundle.sites.find((s) => originMatches(s.origin, this.site));
     if (site === undefined) return [];
@@ -114,7 +119,7 @@ export class PageSession {
       this.profile = null;
       this.check(true);
     } else {
-      this.view?.setDismissed(bundle.dismissed);
+      this.view?.setDismissed(this.dismissedHere());
     }
   }
 
@@ -223,7 +228,7 @@ export class PageSession {
       register,
       evaluate: { policy: this.bundle.policy, calendar: this.calendar, today, standings: false },
       policyName: this.bundle.policy.schoolName,
-      dismissed: this.bundle.dismissed,
+      dismissed: this.dismissedHere(),
       surface,
       storedFigures: new Map(),
       nFirstSeen: new Map(),
@@ -325,7 +330,8 @@ export class PageSession {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (!event.altKey || event.key !== 'Enter' || this.view === null) return;
+    // Only a person's Alt+Enter writes a mark: a page script's synthetic one is ignored.
+    if (!event.isTrusted || !event.altKey || event.key !== 'Enter' || this.view === null) return;
     const target = event.target;
     if (!(target instanceof Element) || !this.view.owns(target)) return;
     if (this.view.fixCellFromKeyboard(target)) event.preventDefault();

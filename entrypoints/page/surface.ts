@@ -1,7 +1,7 @@
-// Markwise's own elements on the MIS page: one host element with a closed-off
+// Markwise's own elements on the MIS page: one host element with a closed
 // shadow root for the panel and the hint layer, and one small shadow host
 // beside each pupil's name for the badge. The MIS's styles and ours never mix,
-// and nothing else of the page is changed.
+// the page's scripts cannot read inside, and nothing else of the page is changed.
 
 import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
@@ -47,7 +47,29 @@ function adopt(root: ShadowRoot, style: CSSStyleSheet | HTMLStyleElement): void 
   }
 }
 
+/**
+ * Events a page script could fake to press Markwise's buttons (a person's keys on a button make a
+ * trusted click): only trusted ones get through. Choosing a dismissal's reason acts on nothing by itself.
+ */
+const ACTION_EVENTS = ['click', 'dblclick', 'auxclick', 'keydown', 'keyup', 'keypress', 'submit'] as const;
+
+/** Stops every untrusted action event in a shadow root before any of Markwise's handlers sees it. */
+export function acceptOnlyTrusted(root: ShadowRoot): void {
+  const refuse = (event: Event) => {
+    if (event.isTrusted) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  };
+  for (const type of ACTION_EVENTS) root.addEventListener(type, refuse, { capture: true });
+}
+
 export interface SurfaceOptions {
+  /**
+   * 'closed' (the default) on MIS pages: the page's scripts cannot read pupils' figures or reach the
+   * buttons. The widget passes 'open': it runs in the page's own world, where closing protects nothing.
+   * The e2e build opens them too, for Playwright (wxt.config.ts).
+   */
+  readonly shadowMode?: ShadowRootMode;
   /** Where the panel is drawn (the widget's own element); omitted: fixed in a corner of the page. */
   readonly panelIn?: ShadowRoot;
   /** More CSS for the panel where it is drawn in panelIn. */
@@ -77,11 +99,13 @@ export class PageSurface implements Surface {
     this.signals = panelSignals(collapsed);
     this.host = document.createElement('markwise-root');
     this.host.setAttribute(OWN_ATTRIBUTE, 'root');
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    const shadow = this.host.attachShadow({ mode: options.shadowMode ?? 'closed' });
+    acceptOnlyTrusted(shadow);
     adopt(shadow, sheet(document, BASE_CSS + PANEL_CSS + HINT_CSS));
     this.panelRoot = document.createElement('div');
     if (options.panelIn === undefined) shadow.append(this.panelRoot);
     else {
+      acceptOnlyTrusted(options.panelIn);
       adopt(options.panelIn, sheet(document, BASE_CSS + PANEL_CSS + (options.panelCss ?? '')));
       options.panelIn.append(this.panelRoot);
     }
@@ -193,7 +217,7 @@ export class PageSurface implements Surface {
     // from its own attributes.
     const host = this.document.createElement('markwise-pupil-badge');
     host.setAttribute(OWN_ATTRIBUTE, 'badge');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: this.options.shadowMode ?? 'closed' });
     adopt(shadow, this.badgeSheet);
     render(h(Badge, { view }), shadow);
     anchor.after(host);

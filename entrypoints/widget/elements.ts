@@ -114,6 +114,8 @@ abstract class MarkwiseElement extends HTMLElement {
 
   constructor() {
     super();
+    // Open, unlike the extension's closed roots: the widget runs in the page's own world, where a
+    // closed root would hide nothing from the page's scripts (README, "The embeddable widget").
     this.root = this.attachShadow({ mode: 'open' });
   }
 
@@ -208,11 +210,13 @@ export class MarkwisePanel extends MarkwiseElement {
       bankHolidays: bankHolidaysFor(policy),
       profiles: [profile],
       sites: [{ origin: location.origin, profileIds: [profile.id] }],
-      dismissed,
+      dismissed: { [location.origin]: dismissed },
       panelCollapsed: false,
       today: today === null ? { mode: 'real' } : { mode: 'fixed', date: today },
     };
     const session = new PageSession(document, bundle, sendTo(store), signal, {
+      // The page's own world: a closed root would protect nothing here.
+      shadowMode: 'open',
       panelIn: this.root,
       panelCss: INLINE_PANEL_CSS,
       onPublish: (state) => this.published(state, policy.id),

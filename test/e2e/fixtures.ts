@@ -8,7 +8,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
 
-export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)));
+/**
+ * The extension the tests load: the e2e build (npm run build:e2e), the development build with one
+ * difference, its shadow roots open, so that Playwright's locators can reach the panel, hints and
+ * badges. The shipped builds close them (test/e2e/page-cannot-reach.spec.ts loads SHIPPED_EXTENSION_DIR).
+ */
+export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3-e2e', import.meta.url)));
+/** The development build as shipped (npm run build): closed shadow roots. */
+export const SHIPPED_EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)));
 export const CHROMIUM = process.env.MARKWISE_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags that keep Chromium from reaching out to Google's services on a closed network. */
@@ -50,6 +57,8 @@ export async function bundleReady(worker: Worker): Promise<void> {
 }
 
 interface Fixtures {
+  /** Which build to load: EXTENSION_DIR unless a spec says `test.use({ extensionDir: SHIPPED_EXTENSION_DIR })`. */
+  extensionDir: string;
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
@@ -58,16 +67,16 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  extensionDir: [EXTENSION_DIR, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   mis: async ({}, use) => {
     const server = await startDemoMis({ port: 0 });
     await use(server);
     await server.close();
   },
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  context: async ({ extensionDir }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'markwise-e2e-'));
-    const context = await launchWithExtension(dir);
+    const context = await launchWithExtension(dir, extensionDir);
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });
@@ -91,7 +100,7 @@ export const test = base.extend<Fixtures>({
 
 export { expect } from '@playwright/test';
 
-/** The Markwise panel on the page (inside its shadow root; Playwright's CSS locators pierce it). */
+/** The Markwise panel on the page (inside its shadow root, open in the e2e build; Playwright's CSS locators pierce open roots only). */
 export function panel(page: Page) {
   return page.locator('markwise-root aside.panel');
 }

@@ -4,7 +4,8 @@
 // never <all_urls>. The Firefox build must build and carry what Firefox needs.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 interface Manifest {
@@ -45,6 +46,10 @@ describe('the extension manifests', { timeout: 120_000 }, () => {
     expect(m.storage?.managed_schema).toBe('managed-schema.json');
     expect(JSON.parse(readFileSync('.output/release/chrome-mv3/managed-schema.json', 'utf8')).properties).toHaveProperty('policy');
     expect(m.key).toBeUndefined();
+    // Its shadow roots on MIS pages are closed: a page's scripts cannot read inside.
+    const script = readFileSync('.output/release/chrome-mv3/content-scripts/content.js', 'utf8');
+    expect(script).toContain('"closed"');
+    expect(script).not.toMatch(/mode:\s*"open"/);
   });
 
   it('a development build adds only the demo on localhost', () => {
@@ -55,6 +60,28 @@ describe('the extension manifests', { timeout: 120_000 }, () => {
     // A fixed id, so the end-to-end tests can give it a managed policy.
     expect(m.key).toMatch(/^MIIB/);
     expect(everyPattern(m)).not.toContain('<all_urls>');
+  });
+
+  it('the e2e build is the development build with its shadow roots open, and nothing else different', () => {
+    // Runs after the development build above (vitest runs a file's tests in order).
+    const shipped = readFileSync('.output/chrome-mv3/manifest.json', 'utf8');
+    build([], { MARKWISE_RELEASE: 'false', MARKWISE_E2E: 'true' }, '.output/chrome-mv3-e2e/manifest.json');
+    expect(readFileSync('.output/chrome-mv3-e2e/manifest.json', 'utf8')).toBe(shipped);
+    const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+    expect(files('.output/chrome-mv3-e2e')).toEqual(files('.output/chrome-mv3'));
+    const different = files('.output/chrome-mv3').filter((f) => !readFileSync(join('.output/chrome-mv3', f)).equals(readFileSync(join('.output/chrome-mv3-e2e', f))));
+    expect(different).toEqual(['content-scripts/content.js']);
+    // In the content script, one constant: "closed" where it is made, "open" in the e2e build.
+    const closed = readFileSync('.output/chrome-mv3/content-scripts/content.js', 'utf8');
+    const open = readFileSync('.output/chrome-mv3-e2e/content-scripts/content.js', 'utf8');
+    let at = 0;
+    while (closed[at] === open[at]) at++;
+    const from = closed.lastIndexOf('"', at);
+    expect(closed.slice(from, from + 8)).toBe('"closed"');
+    expect(open.slice(from, from + 6)).toBe('"open"');
+    expect(open.slice(0, from) + open.slice(from + 6)).toBe(closed.slice(0, from) + closed.slice(from + 8));
+    // Every shadow root the shipped content script makes takes that mode: none is written 'open'.
+    expect(closed).not.toMatch(/mode:\s*"open"/);
   });
 
   it('the Firefox build builds, with a gecko id, a background script and the same narrow permissions', () => {
