@@ -83,9 +83,9 @@ export interface ReportFigureRow {
   previousAsOf?: string | null;
 }
 
-/** A threshold a register page showed a pupil had reached: kept with when Markwise first saw it. */
+/** A threshold a register page showed a pupil had reached: kept with when Markwise first saw it, each crossing on its own. */
 export interface ThresholdSeen {
-  /** `${rule}|${upn}` */
+  /** `${rule}|${upn}|${date}` (from version 5; before it `${rule}|${upn}`, one a pupil). */
   key: string;
   rule: 'la-notify-10-days' | 'penalty-threshold';
   upn: string;
@@ -137,7 +137,7 @@ export const DB_NAME = 'markwise';
  * version 3 moves them back to pupilFigures: IndexedDB (and so Dexie) cannot change
  * a table's primary key in place.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Where v1 figures go: they were read before Markwise recorded the site. */
 export const UNKNOWN_SITE = 'unknown';
@@ -199,6 +199,17 @@ export class MarkwiseDb extends Dexie {
           .toCollection()
           .modify((row: NFirstSeenV1 & Partial<NFirstSeen>) => Object.assign(row, nRecordFromKey(row.key, row.firstSeen)));
       });
+
+    // Version 5: every crossing of a threshold is kept (a second run of 10 days, the penalty line
+    // reached again), so a crossing's key names its date. The key is the primary key: rows are re-keyed.
+    this.version(5)
+      .stores({ thresholds: 'key, firstSeen' })
+      .upgrade(async (tx) => {
+        const table = tx.table('thresholds');
+        const rows = (await table.toArray()) as ThresholdSeen[];
+        await table.clear();
+        await table.bulkPut(rows.map((row) => ({ ...row, key: thresholdKey(row.rule, row.upn, row.date) })));
+      });
   }
 
   /** Every table that holds the user's data, for wipe() and the privacy summary. */
@@ -209,6 +220,11 @@ export class MarkwiseDb extends Dexie {
 
 export function openDb(name: string = DB_NAME): MarkwiseDb {
   return new MarkwiseDb(name);
+}
+
+/** The key of one threshold crossing. */
+export function thresholdKey(rule: ThresholdSeen['rule'], upn: string, date: string): string {
+  return `${rule}|${upn}|${date}`;
 }
 
 /** What a version 1-3 N row's key says: the site, pupil and session (the site may hold colons, not bars). */
