@@ -4,7 +4,7 @@
 
 import * as z from 'zod/mini';
 import { RULE_IDS, type Finding } from '../rules/findings';
-import { sessionSchema, snapshotPupilSchema, type Session, type SnapshotPupil } from '../rules/snapshot';
+import { sessionSchema, type Session, type SnapshotPupil } from '../rules/snapshot';
 import { isIsoDate } from '../rules/dates';
 import type { MarksSeen } from '../sites/marks-seen';
 
@@ -122,6 +122,16 @@ const marksSeenSchema = z
 
 const thresholdFindingSchema = z.object({ rule: z.enum(RULE_IDS), upn: text(200).check(z.minLength(1)), name: text(500), date: isoDate, what: text(2000), action: text(2000) });
 
+// The marks as the page showed them, for the pupil card: shapes checked, the page's own wording kept.
+const pupilMarksSchema = z.object({
+  pupilId,
+  upn: text(200).check(z.minLength(1)),
+  name: text(500),
+  dob: z.nullable(isoDate),
+  year: z.optional(z.nullable(text(100))),
+  marks: z.array(z.object({ date: isoDate, session: sessionSchema, mark: text(100), arrival: z.nullable(text(50)) })).check(z.maxLength(MAX_COLUMNS * 2)),
+});
+
 const tabStatusSchema = z.object({
   profileId: z.nullable(text(200)),
   profileName: z.nullable(text(500)),
@@ -136,16 +146,18 @@ const tabStatusSchema = z.object({
 /** Every message the background accepts; anything else is refused with what is wrong and where. */
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record-figures'), seenOn: isoDate, figures: z.array(pageFigureSchema).check(z.maxLength(MAX_PUPILS)) }),
-  z.object({
-    type: z.literal('figures-for'),
-    pupilIds: z.array(pupilId).check(z.maxLength(MAX_PUPILS)),
-    upns: z.array(z.nullable(text(200))).check(z.maxLength(MAX_PUPILS)),
-  }),
+  z
+    .object({
+      type: z.literal('figures-for'),
+      pupilIds: z.array(pupilId).check(z.maxLength(MAX_PUPILS)),
+      upns: z.array(z.nullable(text(200))).check(z.maxLength(MAX_PUPILS)),
+    })
+    .check(z.refine((r) => r.upns.length === r.pupilIds.length, { error: 'must give one UPN (or null) for each pupil id', path: ['upns'] })),
   z.object({
     type: z.literal('record-n-seen'),
     seen: marksSeenSchema,
     thresholds: z.array(thresholdFindingSchema).check(z.maxLength(MAX_CELLS)),
-    marks: z.array(z.extend(snapshotPupilSchema, { pupilId })).check(z.maxLength(MAX_PUPILS)),
+    marks: z.array(pupilMarksSchema).check(z.maxLength(MAX_PUPILS)),
   }),
   z.object({ type: z.literal('dismiss'), rule: text(100).check(z.minLength(1)), upn: text(200).check(z.minLength(1)), date: isoDate, session: sessionSchema, reason: text(2000) }),
   z.object({ type: z.literal('undismiss'), key: text(1000) }),

@@ -22,6 +22,7 @@ import { todayOf } from '../../storage/bundle';
 import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
+import { grantedSiteList, type GrantedSite } from './site-access';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const store = openExtensionStore();
@@ -57,15 +58,13 @@ interface State {
   siteAccess: Record<string, boolean>;
   held: { figures: number; reports: number; nRecords: number; oldest: string | null };
   /** Site access the browser gives Markwise now, and whether it can be taken back here (not what this build's manifest needs). */
-  granted: { pattern: string; removable: boolean }[];
+  granted: GrantedSite[];
 }
 
 /** The host access the browser gives Markwise, as match patterns ('https://mis.example/*'). */
 async function grantedSites(): Promise<State['granted']> {
   const all = await browser.permissions.getAll();
-  const manifest = browser.runtime.getManifest();
-  const required = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])]);
-  return (all.origins ?? []).sort().map((pattern) => ({ pattern, removable: !required.has(pattern) }));
+  return grantedSiteList(all.origins ?? [], browser.runtime.getManifest());
 }
 
 async function load(): Promise<State> {
