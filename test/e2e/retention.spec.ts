@@ -127,6 +127,21 @@ test('keeping this school year only asks first, saying what would be deleted by 
   expect(ids(await rowsOf(page, 'pupilFigures'), 'pupilId')).toEqual(['this-year']);
 });
 
+test('while the newest data is dated far after today, nothing is deleted until someone says yes', async ({ page, extensionId }) => {
+  await openOptions(page, extensionId);
+  const ahead = new Date(`${TODAY}T12:00:00Z`);
+  ahead.setUTCDate(ahead.getUTCDate() + 60);
+  const future = ahead.toISOString().slice(0, 10);
+  await plant(page, { pupilFigures: [figure('ahead', future), figure('older', TWO_YEARS_AGO)] });
+  await page.reload();
+  await expect(page.locator('#retention-ahead')).toContainText(`The newest pupil data held is dated ${formatDate(future)}`);
+  await expect(page.locator('#retention-confirm')).toContainText('would delete 1 attendance figure seen on pages');
+  expect(ids(await rowsOf(page, 'pupilFigures'), 'pupilId')).toEqual(['ahead', 'older']);
+  await page.locator('#retention-confirm-yes').click();
+  await expect(page.locator('#retention-result')).toContainText('Deleted 1 record');
+  expect(ids(await rowsOf(page, 'pupilFigures'), 'pupilId')).toEqual(['ahead']);
+});
+
 test('"this school year only" keeps an N from late July whose deadline falls in September', async ({ page, extensionId }) => {
   await openOptions(page, extensionId);
   await page.locator('section[data-section="today"]').getByRole('button', { name: 'Check as of today' }).click();
