@@ -454,6 +454,16 @@ describe('retention: pupil data older than the setting goes', () => {
     expect((await everything(db)).nFirstSeen.map((n) => n.date)).toEqual(['2025-07-18']);
   });
 
+  it('an N row with no real date (from an old version) goes by that date, and does not break the deadlines of the others', async () => {
+    const { store, db } = onRealDay('2025-11-26');
+    await store.setSetting('retention', 'this-school-year');
+    await db.nFirstSeen.put({ key: 'legacy', firstSeen: '2025-01-01T00:00:00.000Z', site: SITE, pupilId: 'x', date: '', session: 'AM', upn: null, name: '', lastSeen: '2025-01-01T00:00:00.000Z', pageUrl: null, pageTitle: null });
+    await store.recordMarksSeen(SITE, column('2025-07-18'));
+    // The dateless row counts as older than any year kept; the July N is kept by its deadline.
+    expect(await store.applyRetention()).toMatchObject({ removed: 1, waiting: null });
+    expect((await everything(db)).nFirstSeen.map((n) => n.date)).toEqual(['2025-07-18']);
+  });
+
   it("a page's figure stored dated after today (under a fixed checking date) is replaced by today's reading", async () => {
     const { store } = onRealDay('2025-11-26');
     const figure = (attendance: number, seenOn: string) => ({ pupilId: '1', upn: null, name: 'Ada', attendance, possible: null, attended: null, seenOn });

@@ -11,7 +11,7 @@ import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 import { nDeadline } from '../rules/checks/unexplained-absence';
-import { dayNumber } from '../rules/dates';
+import { dateOfDayNumber, dayNumber, isIsoDate, type IsoDate } from '../rules/dates';
 import { todayInEngland } from './bundle';
 import type { Finding } from '../rules/findings';
 import { thresholdKey, type Dismissal, type MarkwiseDb, type NFirstSeen, type PupilFigure, type PupilMarks, type ReportFigureRow, type StoredPolicy, type StoredSiteProfile, type ThresholdSeen } from './db';
@@ -119,6 +119,9 @@ export interface RetentionOutcome {
   /** The newest date held, when it is far after the real date (a fixed checking date, or a wrong clock). */
   aheadOfToday: string | null;
 }
+
+/** An N whose deadline cannot be worked out is kept this many days after its date (a summer holiday and more). */
+const NO_DEADLINE_KEEP_DAYS = 70;
 
 /** Data dated more than this many days after the real date means something is wrong: retention asks first. */
 export const FAR_AHEAD_DAYS = 14;
@@ -598,12 +601,14 @@ export class MarkwiseStore {
     const { policy } = parsed;
     const calendar = schoolCalendarFor(policy.calendar);
     return (date) => {
+      // A row from before dates were checked, or before 2000: by its own date (and never into the calendar, which it would break).
+      if (!isIsoDate(date) || date < '2000-01-03') return date;
       try {
-        const { deadline } = nDeadline(calendar, policy, date as never, date as never);
+        const { deadline } = nDeadline(calendar, policy, date as IsoDate, date as IsoDate);
         return deadline > date ? deadline : date;
       } catch {
-        // A date the calendar cannot count from (before 2000): by its own date.
-        return date;
+        // No school days ahead in the calendar: keep it through the longest summer holiday.
+        return dateOfDayNumber(dayNumber(date as IsoDate) + NO_DEADLINE_KEEP_DAYS);
       }
     };
   }
