@@ -519,6 +519,7 @@ function TodaySection({ state, reload }: { state: State; reload: () => Promise<v
       <p>
         Markwise checks as of{' '}
         <strong>{state.today.mode === 'fixed' ? `${formatSchoolDate(state.today.date)} (a fixed date)` : 'today, in England'}</strong>. Countdowns for N codes depend on it.
+        A fixed date is for checking only: what is stored, and how long it is kept, go by today in England.
       </p>
       <div class="row">
         <button type="button" onClick={() => void setToday({ mode: 'real' })}>
