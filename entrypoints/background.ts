@@ -3,35 +3,24 @@
 // the content script on the MIS sites the school added. It makes no network
 // requests.
 
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { englandBankHolidays } from '../rules/calendar/bank-holidays';
 import { parsePolicy, type Policy } from '../rules/policy/schema';
 import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
 import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
-import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, isSchoolSite, todayOf, type ContentBundle } from '../storage/bundle';
+import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, isSchoolSite, todayInEngland, todayOf, type ContentBundle } from '../storage/bundle';
 import { reconcileFigure } from '../storage/figures';
-import type { Request, StoredFigure, TabStatus } from '../storage/messages';
+import { requestSchema, type CheckedRequest, type StoredFigure, type TabStatus } from '../storage/messages';
+import { describeIssues } from '../rules/validation';
 import { openExtensionStore } from '../storage/extension-store';
 import { dismissalKey, storedDismissalKey } from '../storage/store';
+import { FORGET_MESSAGE } from '../storage/forget';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const CONTENT_SCRIPT_ID = 'markwise-sites';
 const TAB_STATUS_KEY = (tabId: number) => `tab-status:${tabId}`;
-
-/** What the browser says about who sent a message (not what the message says). */
-interface SenderSite {
-  readonly origin?: string;
-  readonly url?: string;
-}
-
-/** The origin of the page (or frame) that sent a message, as the browser tells it. */
-function requireSite(sender: SenderSite): string {
-  const site = sender.origin ?? (sender.url === undefined ? undefined : new URL(sender.url).origin);
-  if (site === undefined || site === 'null') throw new Error('The message came from no site Markwise can name.');
-  return site;
-}
 
 export default defineBackground(() => {
   const store = openExtensionStore();
@@ -132,27 +121,53 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void publish());
 
-  /** The school's sites: those added or managed, and the demo's localhost in development builds. */
-  async function schoolSites(): Promise<string[]> {
-    return [...(await store.sites()).map((s) => s.origin), ...(release ? [] : DEMO_ORIGINS)];
+  /**
+   * Who sent a message, as the browser says: an extension page of Markwise's own, or a content
+   * script on a site the school added (its origin, tab and frame). Anything else is refused.
+   */
+  type From = { kind: 'extension-page' } | { kind: 'site-page'; site: string; tabId: number; pageUrl: string };
+
+  async function whoSent(sender: Browser.runtime.MessageSender): Promise<From> {
+    if (sender.id !== browser.runtime.id) throw new Error('refused: the message did not come from Markwise');
+    const own = globalThis.location.origin;
+    const url = sender.url ?? '';
+    const origin = sender.origin ?? (URL.canParse(url) ? new URL(url).origin : '');
+    if (origin === own) return { kind: 'extension-page' };
+    if (sender.tab?.id === undefined) throw new Error('refused: a page message came from no tab');
+    const sites = (await store.sites()).map((s) => s.origin);
+    if (!release) sites.push(...DEMO_ORIGINS);
+    if (!isSchoolSite(origin, sites)) throw new Error(`refused: ${origin || 'this page'} is not one of the sites Markwise runs on`);
+    return { kind: 'site-page', site: origin, tabId: sender.tab.id, pageUrl: url };
   }
 
-  async function handle(request: Request, tabId: number | undefined, sender: SenderSite): Promise<unknown> {
+  /** Messages only Markwise's own pages send; the rest come from MIS pages. */
+  const EXTENSION_PAGE_ONLY = new Set<CheckedRequest['type']>(['storage-changed', 'wiped']);
+
+  async function handle(request: CheckedRequest, from: From): Promise<unknown> {
+    if (from.kind === 'site-page' && EXTENSION_PAGE_ONLY.has(request.type)) throw new Error(`refused: ${request.type} comes only from Markwise's own pages`);
+    // Each page gets its site from the browser, never from what the page says.
+    const site = from.kind === 'site-page' ? from.site : null;
+    const needSite = (): string => {
+      if (site === null) throw new Error(`refused: ${request.type} comes only from an MIS page`);
+      return site;
+    };
     switch (request.type) {
-      case 'record-figures':
+      case 'record-figures': {
+        // Dated on the real day in England: a fixed checking date is for checking only.
+        const seenOn = todayInEngland();
         await store.recordFigures(
-          request.site,
-          request.figures.map((f) => ({ pupilId: f.pupilId, upn: f.upn, name: f.name, attendance: f.attendance, possible: f.possible, attended: f.attended, seenOn: request.seenOn })),
+          needSite(),
+          request.figures.map((f) => ({ pupilId: f.pupilId, upn: f.upn, name: f.name, attendance: f.attendance, possible: f.possible, attended: f.attended, seenOn })),
         );
         return { ok: true };
+      }
       case 'figures-for': {
         // An imported report is the school's: its figures go only to a page of one of the school's
-        // sites, never to whatever shows the same UPN. Figures seen on pages stay on their own site.
-        const site = requireSite(sender);
-        const ofSchool = isSchoolSite(site, await schoolSites());
+        // sites (whoSent admits no other page), never to whatever shows the same UPN. Figures
+        // seen on pages stay on their own site.
         const [pageFigures, reportFigures, today] = await Promise.all([
-          store.figuresFor(site, request.pupilIds),
-          ofSchool ? store.reportFiguresFor(request.upns.filter((u): u is string => u !== null)) : Promise.resolve(new Map()),
+          store.figuresFor(needSite(), request.pupilIds),
+          store.reportFiguresFor(request.upns.filter((u): u is string => u !== null)),
           store.getSetting('today'),
         ]);
         const figures: Record<string, StoredFigure> = {};
@@ -164,20 +179,23 @@ export default defineBackground(() => {
         return { figures };
       }
       case 'record-n-seen': {
+        const here = needSite();
+        // The page address kept for the follow-up list's link is the one the browser gave.
+        const pageUrl = from.kind === 'site-page' && URL.canParse(request.seen.page.url) && new URL(request.seen.page.url).origin === here ? request.seen.page.url : from.kind === 'site-page' ? from.pageUrl : '';
         const [seen] = await Promise.all([
-          store.recordMarksSeen(request.site, request.seen),
-          store.recordThresholds(request.site, request.thresholds),
-          store.getSetting('today').then((today) => store.recordPupilMarks(request.site, todayOf(today), request.marks)),
+          store.recordMarksSeen(here, { ...request.seen, page: { url: pageUrl, title: request.seen.page.title } }),
+          store.recordThresholds(here, request.thresholds),
+          store.recordPupilMarks(here, todayInEngland(), request.marks),
         ]);
         return { firstSeen: Object.fromEntries(seen) };
       }
       case 'dismiss':
         // Kept for the site it was made on, as the browser names it: it applies nowhere else.
-        await store.dismiss({ site: requireSite(sender), rule: request.rule, upn: request.upn, date: request.date, session: request.session, reason: request.reason });
+        await store.dismiss({ site: needSite(), rule: request.rule, upn: request.upn, date: request.date, session: request.session, reason: request.reason });
         await publish();
         return { ok: true };
       case 'undismiss':
-        await store.undismiss(storedDismissalKey(requireSite(sender), request.key));
+        await store.undismiss(storedDismissalKey(needSite(), request.key));
         await publish();
         return { ok: true };
       case 'set-panel-collapsed':
@@ -185,20 +203,42 @@ export default defineBackground(() => {
         await publish();
         return { ok: true };
       case 'tab-status':
-        if (tabId !== undefined) await browser.storage.session.set({ [TAB_STATUS_KEY(tabId)]: request.status });
+        if (from.kind !== 'site-page') throw new Error('refused: tab-status comes only from an MIS page');
+        await browser.storage.session.set({ [TAB_STATUS_KEY(from.tabId)]: request.status });
         return { ok: true };
       case 'get-tab-status': {
+        // A page may ask only about its own tab; the popup asks about the tab it was opened on.
+        if (from.kind === 'site-page' && request.tabId !== from.tabId) throw new Error("refused: a page may ask only about its own tab's status");
         const stored = await browser.storage.session.get(TAB_STATUS_KEY(request.tabId));
         return { status: (stored[TAB_STATUS_KEY(request.tabId)] as TabStatus | undefined) ?? null };
       }
       case 'storage-changed':
         await publish();
         return { ok: true };
+      case 'wiped':
+        await forgetEverywhere();
+        await publish();
+        return { ok: true };
     }
   }
 
+  /** After a wipe: the per-tab status goes (it can hold UPNs), and open MIS tabs drop what they show. */
+  async function forgetEverywhere(): Promise<void> {
+    await browser.storage.session.clear();
+    const tabs = await browser.tabs.query({});
+    // Tabs without Markwise's content script have no listener: their refusal is expected.
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : browser.tabs.sendMessage(tab.id, { type: FORGET_MESSAGE }).catch(() => null))));
+  }
+
+  async function receive(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    const from = await whoSent(sender);
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) throw new Error(`refused: the message is not one Markwise sends (${describeIssues(parsed.error, message, '(the message)').map((p) => `${p.path}: ${p.message}`).join('; ')})`);
+    return handle(parsed.data, from);
+  }
+
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    handle(message as Request, sender.tab?.id, sender)
+    receive(message, sender)
       .then(sendResponse)
       .catch((error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }));
     return true;
@@ -212,10 +252,11 @@ export default defineBackground(() => {
   });
 
   // Each time the service worker starts (at least once a browser session), pupil data older than
-  // the retention setting goes; the options page applies it too whenever it opens.
+  // the retention setting goes, by the real date; anything of this or the previous real school
+  // year waits for a yes on the options page.
   void (async () => {
     try {
-      await store.applyRetention(todayOf(await store.getSetting('today')));
+      await store.applyRetention();
     } catch {
       // A busy or closing database: the next start tries again.
     }

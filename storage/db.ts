@@ -84,9 +84,9 @@ export interface ReportFigureRow {
   previousAsOf?: string | null;
 }
 
-/** A threshold a register page showed a pupil had reached: kept with when Markwise first saw it. */
+/** A threshold a register page showed a pupil had reached: kept with when Markwise first saw it, each crossing on its own. */
 export interface ThresholdSeen {
-  /** `${rule}|${upn}` */
+  /** `${rule}|${upn}|${date}` (from version 5; before it `${rule}|${upn}`, one a pupil). */
   key: string;
   rule: 'la-notify-10-days' | 'penalty-threshold';
   upn: string;
@@ -210,17 +210,24 @@ export class MarkwiseDb extends Dexie {
           .modify((row: NFirstSeenV1 & Partial<NFirstSeen>) => Object.assign(row, nRecordFromKey(row.key, row.firstSeen)));
       });
 
-    // Version 5: a dismissal applies only on the site it was made on. Older ones were made before
-    // Markwise recorded the site: they wait under UNKNOWN_SITE, nothing lost, until the background,
-    // which knows every site (the managed ones too), gives each to all of the school's sites.
+    // Version 5, two changes made together:
+    // - a dismissal applies only on the site it was made on. Older ones were made before
+    //   Markwise recorded the site: they wait under UNKNOWN_SITE, nothing lost, until the background,
+    //   which knows every site (the managed ones too), gives each to all of the school's sites;
+    // - every crossing of a threshold is kept (a second run of 10 days, the penalty line reached
+    //   again), so a crossing's key names its date. The key is the primary key: rows are re-keyed.
     this.version(5)
-      .stores({ dismissals: 'key, dismissedAt, site' })
+      .stores({ dismissals: 'key, dismissedAt, site', thresholds: 'key, firstSeen' })
       .upgrade(async (tx) => {
-        const table = tx.table('dismissals');
-        const old = (await table.toArray()) as (DismissalV4 & { site?: string })[];
+        const dismissals = tx.table('dismissals');
+        const old = (await dismissals.toArray()) as (DismissalV4 & { site?: string })[];
         const unsited = old.filter((d) => d.site === undefined);
-        await table.bulkDelete(unsited.map((d) => d.key));
-        await table.bulkPut(unsited.map((d) => ({ ...d, site: UNKNOWN_SITE, key: `${UNKNOWN_SITE}|${d.key}` })));
+        await dismissals.bulkDelete(unsited.map((d) => d.key));
+        await dismissals.bulkPut(unsited.map((d) => ({ ...d, site: UNKNOWN_SITE, key: `${UNKNOWN_SITE}|${d.key}` })));
+        const thresholds = tx.table('thresholds');
+        const rows = (await thresholds.toArray()) as ThresholdSeen[];
+        await thresholds.clear();
+        await thresholds.bulkPut(rows.map((row) => ({ ...row, key: thresholdKey(row.rule, row.upn, row.date) })));
       });
   }
 
@@ -232,6 +239,11 @@ export class MarkwiseDb extends Dexie {
 
 export function openDb(name: string = DB_NAME): MarkwiseDb {
   return new MarkwiseDb(name);
+}
+
+/** The key of one threshold crossing. */
+export function thresholdKey(rule: ThresholdSeen['rule'], upn: string, date: string): string {
+  return `${rule}|${upn}|${date}`;
 }
 
 /** What a version 1-3 N row's key says: the site, pupil and session (the site may hold colons, not bars). */

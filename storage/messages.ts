@@ -1,8 +1,11 @@
 // The typed messages content scripts and the popup send to the background,
-// which owns the database. Each request names its reply type.
+// which owns the database. Each request names its reply type, and has a schema
+// the background checks it against: a message is input from a web page's world.
 
-import type { Finding } from '../rules/findings';
-import type { Session, SnapshotPupil } from '../rules/snapshot';
+import * as z from 'zod/mini';
+import { RULE_IDS, type Finding } from '../rules/findings';
+import { sessionSchema, type Session, type SnapshotPupil } from '../rules/snapshot';
+import { isIsoDate } from '../rules/dates';
 import type { MarksSeen } from '../sites/marks-seen';
 
 export interface PageFigure {
@@ -33,6 +36,10 @@ export interface TabStatus {
   readonly problems: readonly string[];
 }
 
+/**
+ * What a page or extension page asks. `site` is the page's own claim, used by the widget; the
+ * background ignores it and takes the site from the browser (the sender's origin).
+ */
 export type Request =
   | { type: 'record-figures'; site: string; seenOn: string; figures: readonly PageFigure[] }
   /** Figures for pupils the page shows none for: by MIS id from other pages, and by UPN (where known) from reports. */
@@ -52,7 +59,9 @@ export type Request =
   | { type: 'tab-status'; status: TabStatus }
   | { type: 'get-tab-status'; tabId: number }
   /** The options page changed the database: rebuild the bundle. */
-  | { type: 'storage-changed' };
+  | { type: 'storage-changed' }
+  /** The options page deleted everything: forget the tabs' status, and tell open pages to drop what they hold. */
+  | { type: 'wiped' };
 
 export interface Replies {
   'record-figures': { ok: true };
@@ -64,7 +73,9 @@ export interface Replies {
   'tab-status': { ok: true };
   'get-tab-status': { status: TabStatus | null };
   'storage-changed': { ok: true };
+  wiped: { ok: true };
 }
+
 
 export type Reply<T extends Request['type']> = Replies[T];
 
@@ -74,3 +85,92 @@ export interface ErrorReply {
 }
 
 export type Send = <R extends Request>(request: R) => Promise<Reply<R['type']>>;
+
+// ---- the schemas the background checks every message against ----
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const isoDate = z.string().check(z.refine(isIsoDate, { error: 'must be a real date written as YYYY-MM-DD' }));
+const count = z.int().check(z.minimum(0), z.maximum(1_000_000));
+const percent = z.number().check(z.minimum(0), z.maximum(100));
+// A whole school's page is 15,000 cells; these bounds are far above any real page.
+const MAX_PUPILS = 20_000;
+const MAX_COLUMNS = 2_000;
+const MAX_CELLS = 400_000;
+const index = z.int().check(z.minimum(0), z.maximum(MAX_CELLS));
+const pupilId = text(200).check(z.minLength(1));
+
+const pageFigureSchema = z.object({ pupilId, upn: z.nullable(text(200)), name: text(500), attendance: percent, possible: z.nullable(count), attended: z.nullable(count) });
+
+const marksSeenSchema = z
+  .object({
+    page: z.object({ url: text(4000), title: text(1000) }),
+    pupils: z.array(z.object({ pupilId, upn: z.nullable(text(200)), name: text(500) })).check(z.maxLength(MAX_PUPILS)),
+    columns: z.array(z.object({ date: isoDate, session: sessionSchema })).check(z.maxLength(MAX_COLUMNS)),
+    cells: z.nullable(z.array(index).check(z.maxLength(2 * MAX_CELLS))),
+    n: z.array(index).check(z.maxLength(MAX_CELLS)),
+  })
+  .check(
+    z.refine((seen) => (seen.cells === null ? true : seen.cells.length % 2 === 0 && seen.cells.every((v, i) => v < (i % 2 === 0 ? seen.pupils.length : seen.columns.length))), {
+      error: 'a cell names a pupil or column the page did not list',
+      path: ['cells'],
+    }),
+    z.refine((seen) => seen.n.every((i) => i < (seen.cells === null ? seen.pupils.length * seen.columns.length : seen.cells.length / 2)), {
+      error: 'an N names a cell the page did not list',
+      path: ['n'],
+    }),
+  );
+
+const thresholdFindingSchema = z.object({ rule: z.enum(RULE_IDS), upn: text(200).check(z.minLength(1)), name: text(500), date: isoDate, what: text(2000), action: text(2000) });
+
+// The marks as the page showed them, for the pupil card: shapes checked, the page's own wording kept.
+const pupilMarksSchema = z.object({
+  pupilId,
+  upn: text(200).check(z.minLength(1)),
+  name: text(500),
+  dob: z.nullable(isoDate),
+  year: z.optional(z.nullable(text(100))),
+  marks: z.array(z.object({ date: isoDate, session: sessionSchema, mark: text(100), arrival: z.nullable(text(50)) })).check(z.maxLength(MAX_COLUMNS * 2)),
+});
+
+const tabStatusSchema = z.object({
+  profileId: z.nullable(text(200)),
+  profileName: z.nullable(text(500)),
+  verified: z.boolean(),
+  registerFound: z.boolean(),
+  pupils: count,
+  findings: count,
+  errors: count,
+  problems: z.array(text(2000)).check(z.maxLength(20)),
+});
+
+/** Every message the background accepts; anything else is refused with what is wrong and where. */
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('record-figures'), seenOn: isoDate, figures: z.array(pageFigureSchema).check(z.maxLength(MAX_PUPILS)) }),
+  z
+    .object({
+      type: z.literal('figures-for'),
+      pupilIds: z.array(pupilId).check(z.maxLength(MAX_PUPILS)),
+      upns: z.array(z.nullable(text(200))).check(z.maxLength(MAX_PUPILS)),
+    })
+    .check(z.refine((r) => r.upns.length === r.pupilIds.length, { error: 'must give one UPN (or null) for each pupil id', path: ['upns'] })),
+  z.object({
+    type: z.literal('record-n-seen'),
+    seen: marksSeenSchema,
+    thresholds: z.array(thresholdFindingSchema).check(z.maxLength(MAX_CELLS)),
+    marks: z.array(pupilMarksSchema).check(z.maxLength(MAX_PUPILS)),
+  }),
+  z.object({ type: z.literal('dismiss'), rule: text(100).check(z.minLength(1)), upn: text(200).check(z.minLength(1)), date: isoDate, session: sessionSchema, reason: text(2000) }),
+  z.object({ type: z.literal('undismiss'), key: text(1000) }),
+  z.object({ type: z.literal('set-panel-collapsed'), collapsed: z.boolean() }),
+  z.object({ type: z.literal('tab-status'), status: tabStatusSchema }),
+  z.object({ type: z.literal('get-tab-status'), tabId: z.int().check(z.minimum(0)) }),
+  z.object({ type: z.literal('storage-changed') }),
+  z.object({ type: z.literal('wiped') }),
+]);
+
+/** A message as the background has checked it (without the page's own claim of its site). */
+export type CheckedRequest = z.infer<typeof requestSchema>;
+
+// Every message the pages send must pass the schema: a compile-time check that the two agree.
+type ReadonlyDeep<T> = T extends readonly (infer U)[] ? readonly ReadonlyDeep<U>[] : T extends object ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> } : T;
+export const sentMessagesParse: (request: Request) => ReadonlyDeep<z.input<typeof requestSchema>> = (request) => request;

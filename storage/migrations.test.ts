@@ -99,7 +99,7 @@ describe('migrations: a database of each older version opens as the current one'
     await db.delete();
   });
 
-  it('a version 4 database opens as the current one: each dismissal kept, waiting under the unknown site, then given to every site and the check page', async () => {
+  it('a version 4 database opens as the current one: each dismissal kept, waiting under the unknown site, then given to every site and the check page; each threshold re-keyed by its date so that later crossings join it', async () => {
     const name = `markwise-migrate-${crypto.randomUUID()}`;
     const v4 = new Dexie(name);
     v4.version(1).stores(SCHEMA_V1);
@@ -112,6 +112,8 @@ describe('migrations: a database of each older version opens as the current one'
     ];
     await v4.table('dismissals').bulkPut(dismissals);
     await v4.table('settings').put({ key: 'sites', value: [{ origin: 'https://school.arbor.sc', profileIds: ['arbor-unverified'], addedAt: '2025-09-01T00:00:00.000Z' }] });
+    const row = { key: 'la-notify-10-days|A1', rule: 'la-notify-10-days', upn: 'A1', name: 'Ada', date: '2025-09-19', what: 'w', action: 'a', site: 'https://a.example', firstSeen: '2025-09-19T10:00:00.000Z' };
+    await v4.table('thresholds').put(row);
     v4.close();
 
     const db = new MarkwiseDb(name);
@@ -126,6 +128,7 @@ describe('migrations: a database of each older version opens as the current one'
     }
     expect((await db.dismissals.toArray()).every((d) => d.dismissedAt === dismissals.find((o) => o.key === dismissalKey(d))!.dismissedAt)).toBe(true);
     expect(await db.dismissals.count()).toBe(6);
+    expect(await db.thresholds.toArray()).toEqual([{ ...row, key: 'la-notify-10-days|A1|2025-09-19' }]);
     db.close();
     await db.delete();
   });

@@ -314,15 +314,20 @@ describe('figures from attendance reports', () => {
 describe('thresholds crossed', () => {
   const f = (rule: string, upn: string, date: string) => ({ rule: rule as 'penalty-threshold', upn, name: `Pupil ${upn}`, date, what: `${rule} for ${upn}`, action: 'Next step' });
 
-  it('keeps each threshold once per pupil, with when it was first seen, newest first; other rules are not kept', async () => {
+  it('keeps every crossing of a threshold (a second run of 10 days, the penalty line reached again), each with when it was first seen; other rules are not kept', async () => {
     const { store, clock } = makeStore();
     await store.recordThresholds('s', [f('penalty-threshold', 'A1', '2025-10-06'), f('penalty-threshold', 'A1', '2025-10-03'), f('n-overdue', 'A1', '2025-10-03')]);
     clock.now = new Date('2025-10-08T10:00:00Z');
-    await store.recordThresholds('s', [f('penalty-threshold', 'A1', '2025-10-07'), f('la-notify-10-days', 'B2', '2025-10-07')]);
-    expect((await store.thresholdsSeen()).map((t) => [t.rule, t.upn, t.date, t.firstSeen])).toEqual([
+    await store.recordThresholds('s', [f('penalty-threshold', 'A1', '2025-10-03'), f('penalty-threshold', 'A1', '2025-11-21'), f('la-notify-10-days', 'B2', '2025-10-07')]);
+    const seen = await store.thresholdsSeen();
+    expect(seen.map((t) => [t.rule, t.upn, t.date, t.firstSeen]).sort()).toEqual([
       ['la-notify-10-days', 'B2', '2025-10-07', '2025-10-08T10:00:00.000Z'],
       ['penalty-threshold', 'A1', '2025-10-03', '2025-10-06T08:30:00.000Z'],
+      ['penalty-threshold', 'A1', '2025-10-06', '2025-10-06T08:30:00.000Z'],
+      ['penalty-threshold', 'A1', '2025-11-21', '2025-10-08T10:00:00.000Z'],
     ]);
+    // Newest first.
+    expect(seen[0]!.firstSeen >= seen.at(-1)!.firstSeen).toBe(true);
   });
 
   it('a report keeps the figure of the report before it, for changes since the last import', async () => {
@@ -341,17 +346,19 @@ describe('thresholds crossed', () => {
 describe('marks kept for the pupil card', () => {
   const m = (date: string, session: 'AM' | 'PM', mark: string) => ({ date, session, mark, arrival: null });
   it("merges each page's marks into the pupil's, the later page winning for a session, and retention trims them", async () => {
-    const { store } = makeStore();
+    const { store } = makeStore({ clock: { now: new Date('2025-11-26T12:00:00Z') } });
     await store.recordPupilMarks('s', '2025-11-24', [{ pupilId: '1', upn: 'A1', name: 'Ada', dob: '2016-05-01', marks: [m('2025-11-17', 'AM', '/'), m('2025-11-17', 'PM', 'N')] }]);
     await store.recordPupilMarks('s', '2025-11-26', [{ pupilId: '1', upn: 'A1', name: 'Ada', dob: null, marks: [m('2025-11-17', 'PM', 'I'), m('2024-06-03', 'AM', 'C')] }]);
     const [ada] = await store.pupilsWithMarks();
     expect(ada).toMatchObject({ key: 's|1', upn: 'A1', dob: '2016-05-01', seenOn: '2025-11-26' });
     expect(ada!.marks.map((x) => `${x.date} ${x.session} ${x.mark}`)).toEqual(['2024-06-03 AM C', '2025-11-17 AM /', '2025-11-17 PM I']);
-    expect((await store.applyRetention('2025-11-26')).removed).toBe(1);
+    expect((await store.applyRetention()).removed).toBe(1);
     expect((await store.pupilsWithMarks())[0]!.marks.map((x) => x.date)).toEqual(['2025-11-17', '2025-11-17']);
     await store.setSetting('retention', 'this-school-year');
     await store.recordPupilMarks('s', '2025-11-26', [{ pupilId: '2', upn: 'B2', name: 'Ben', dob: null, marks: [m('2025-06-02', 'AM', '/')] }]);
-    await store.applyRetention('2025-11-26');
+    // Last school year's marks wait for a yes.
+    expect((await store.applyRetention()).waiting?.counts.pupilMarks).toBe(1);
+    await store.applyRetention('2025-09-01');
     expect((await store.pupilsWithMarks()).map((p) => p.name)).toEqual(['Ada']);
   });
 });
@@ -366,9 +373,13 @@ describe('retention: pupil data older than the setting goes', () => {
     expect(keptFrom('this-school-year', '2025-09-01')).toBe('2025-09-01');
   });
 
+  const SITE = 'https://mis.example';
+  const column = (date: string) => ({ page: { url: 'u', title: 't' }, pupils: [{ pupilId: `p-${date}`, upn: 'A1', name: 'Ada' }], columns: [{ date, session: 'AM' as const }], cells: null, n: [0] });
+  const NONE = { pupilFigures: 0, reportFigures: 0, nFirstSeen: 0, dismissals: 0, thresholds: 0, pupilMarks: 0 };
+  const onRealDay = (date: string) => makeStore({ defaultPolicyId: 'micklefield', clock: { now: new Date(`${date}T12:00:00Z`) } });
+
   it('removes figures, report figures, N records and dismissals dated before the first day kept, and nothing on or after it', async () => {
-    const { store, db } = makeStore();
-    const SITE = 'https://mis.example';
+    const { store, db } = onRealDay('2025-11-26');
     await store.recordFigures(SITE, [
       { pupilId: 'old', upn: null, name: 'Old', attendance: 90, possible: null, attended: null, seenOn: '2024-08-31' },
       { pupilId: 'kept', upn: null, name: 'Kept', attendance: 90, possible: null, attended: null, seenOn: '2024-09-01' },
@@ -376,24 +387,90 @@ describe('retention: pupil data older than the setting goes', () => {
     const fig = (upn: string) => ({ upn, name: upn, attendance: 90, possible: null, attended: null, authorised: null, unauthorised: null });
     await store.importReport([fig('OLD')], '2024-07-19', 'summer.csv');
     await store.importReport([fig('NEW')], '2025-11-21', 'week-47.csv');
-    const column = (date: string) => ({ page: { url: 'u', title: 't' }, pupils: [{ pupilId: 'p', upn: 'A1', name: 'Ada' }], columns: [{ date, session: 'AM' as const }], cells: null, n: [0] });
-    await store.recordMarksSeen(SITE, column('2024-07-18'));
+    await store.recordMarksSeen(SITE, column('2024-06-18'));
     await store.recordMarksSeen(SITE, column('2025-11-24'));
     await store.dismiss({ site: SITE, rule: 'n-overdue', upn: 'A1', date: '2024-06-03', session: 'AM', reason: '' });
     await store.dismiss({ site: SITE, rule: 'n-overdue', upn: 'A1', date: '2025-10-03', session: 'AM', reason: '' });
-    expect(await store.heldAbout()).toEqual({ figures: 2, reports: 2, nRecords: 1, oldest: '2024-07-18' });
+    expect(await store.heldAbout()).toEqual({ figures: 2, reports: 2, nRecords: 2, oldest: '2024-06-18' });
 
-    expect(await store.applyRetention('2025-11-26')).toEqual({ keptFrom: '2024-09-01', removed: 4 });
+    // By default this and the previous school year are kept: older data goes without asking.
+    expect(await store.applyRetention()).toEqual({ today: '2025-11-26', keptFrom: '2024-09-01', removed: 4, waiting: null, aheadOfToday: null });
     const all = await everything(db);
     expect(all.pupilFigures.map((f) => f.pupilId)).toEqual(['kept']);
     expect(all.reportFigures.map((f) => f.upn)).toEqual(['NEW']);
     expect(all.nFirstSeen.map((n) => n.date)).toEqual(['2025-11-24']);
     expect(all.dismissals.map((d) => d.date)).toEqual(['2025-10-03']);
 
-    // This school year only: last year's figure goes too.
+    // This school year only: last year's figure waits for a yes, counted, and then goes.
     await store.setSetting('retention', 'this-school-year');
-    expect(await store.applyRetention('2025-11-26')).toEqual({ keptFrom: '2025-09-01', removed: 1 });
+    expect(await store.applyRetention()).toEqual({ today: '2025-11-26', keptFrom: '2025-09-01', removed: 0, waiting: { before: '2025-09-01', counts: { ...NONE, pupilFigures: 1 }, total: 1 }, aheadOfToday: null });
+    expect((await everything(db)).pupilFigures).toHaveLength(1);
+    expect(await store.applyRetention('2025-09-01')).toEqual({ today: '2025-11-26', keptFrom: '2025-09-01', removed: 1, waiting: null, aheadOfToday: null });
     expect(await store.heldAbout()).toEqual({ figures: 0, reports: 1, nRecords: 1, oldest: '2025-11-21' });
+  });
+
+  it('goes by the real date in England, never the fixed checking date', async () => {
+    const { store, db } = onRealDay('2025-11-26');
+    await store.recordMarksSeen(SITE, column('2024-10-01'));
+    await store.recordMarksSeen(SITE, column('2025-11-24'));
+    // A checking date two school years on would have made both "old".
+    await store.setSetting('today', { mode: 'fixed', date: '2027-11-26' });
+    expect(await store.applyRetention()).toMatchObject({ today: '2025-11-26', keptFrom: '2024-09-01', removed: 0, waiting: null });
+    expect((await everything(db)).nFirstSeen.map((n) => n.date).sort()).toEqual(['2024-10-01', '2025-11-24']);
+  });
+
+  it('at browser start (no yes) never removes data of this or the previous real school year, whatever the setting', async () => {
+    const { store, db } = onRealDay('2025-11-26');
+    await store.setSetting('retention', 'this-school-year');
+    await store.recordMarksSeen(SITE, column('2023-10-02'));
+    await store.recordMarksSeen(SITE, column('2024-10-01'));
+    await store.recordMarksSeen(SITE, column('2025-11-24'));
+    const outcome = await store.applyRetention();
+    expect(outcome.removed).toBe(1);
+    expect(outcome.waiting).toEqual({ before: '2025-09-01', counts: { ...NONE, nFirstSeen: 1 }, total: 1 });
+    expect((await everything(db)).nFirstSeen.map((n) => n.date).sort()).toEqual(['2024-10-01', '2025-11-24']);
+    // A yes for an earlier day than the setting's removes no more than was shown.
+    expect((await store.applyRetention('2024-09-01')).removed).toBe(0);
+  });
+
+  it('while the newest data is far ahead of the real date, nothing is removed without a yes', async () => {
+    const { store, db } = onRealDay('2025-11-26');
+    await store.recordMarksSeen(SITE, column('2023-10-02'));
+    await store.recordMarksSeen(SITE, column('2026-03-02'));
+    const outcome = await store.applyRetention();
+    expect(outcome).toMatchObject({ removed: 0, aheadOfToday: '2026-03-02', waiting: { before: '2024-09-01', total: 1 } });
+    expect((await everything(db)).nFirstSeen).toHaveLength(2);
+    expect((await store.applyRetention('2024-09-01')).removed).toBe(1);
+  });
+
+  it('"this school year only" keeps an N whose deadline falls after 1 September (an N on 18 July is due in September)', async () => {
+    // Micklefield's summer term 2024-25 ends on Tue 22 July 2025: Fri 18 July's N is due on Wed 3 September.
+    const { store, db } = onRealDay('2025-11-26');
+    await store.setSetting('retention', 'this-school-year');
+    await store.recordMarksSeen(SITE, column('2025-07-18'));
+    await store.recordMarksSeen(SITE, column('2025-06-10'));
+    const { waiting } = await store.applyRetention();
+    expect(waiting?.counts.nFirstSeen).toBe(1);
+    await store.applyRetention('2025-09-01');
+    expect((await everything(db)).nFirstSeen.map((n) => n.date)).toEqual(['2025-07-18']);
+  });
+
+  it('an N row with no real date (from an old version) goes by that date, and does not break the deadlines of the others', async () => {
+    const { store, db } = onRealDay('2025-11-26');
+    await store.setSetting('retention', 'this-school-year');
+    await db.nFirstSeen.put({ key: 'legacy', firstSeen: '2025-01-01T00:00:00.000Z', site: SITE, pupilId: 'x', date: '', session: 'AM', upn: null, name: '', lastSeen: '2025-01-01T00:00:00.000Z', pageUrl: null, pageTitle: null });
+    await store.recordMarksSeen(SITE, column('2025-07-18'));
+    // The dateless row counts as older than any year kept; the July N is kept by its deadline.
+    expect(await store.applyRetention()).toMatchObject({ removed: 1, waiting: null });
+    expect((await everything(db)).nFirstSeen.map((n) => n.date)).toEqual(['2025-07-18']);
+  });
+
+  it("a page's figure stored dated after today (under a fixed checking date) is replaced by today's reading", async () => {
+    const { store } = onRealDay('2025-11-26');
+    const figure = (attendance: number, seenOn: string) => ({ pupilId: '1', upn: null, name: 'Ada', attendance, possible: null, attended: null, seenOn });
+    await store.recordFigures(SITE, [figure(80, '2026-09-10')]);
+    await store.recordFigures(SITE, [figure(95, '2025-11-26')]);
+    expect((await store.figuresFor(SITE, ['1'])).get('1')).toMatchObject({ attendance: 95, seenOn: '2025-11-26' });
   });
 });
 

@@ -9,9 +9,12 @@ import { seenCell, type MarksSeen } from '../sites/marks-seen';
 import { NOT_MANAGED, readManaged, type ManagedSettings } from './managed';
 import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
+import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
+import { nDeadline } from '../rules/checks/unexplained-absence';
+import { dateOfDayNumber, dayNumber, isIsoDate, type IsoDate } from '../rules/dates';
 import type { Finding } from '../rules/findings';
-import { EXPORT_CHECK_SITE } from './bundle';
-import { UNKNOWN_SITE, type Dismissal, type MarkwiseDb, type NFirstSeen, type PupilFigure, type PupilMarks, type ReportFigureRow, type StoredPolicy, type StoredSiteProfile, type ThresholdSeen } from './db';
+import { EXPORT_CHECK_SITE, todayInEngland } from './bundle';
+import { thresholdKey, UNKNOWN_SITE, type Dismissal, type MarkwiseDb, type NFirstSeen, type PupilFigure, type PupilMarks, type ReportFigureRow, type StoredPolicy, type StoredSiteProfile, type ThresholdSeen } from './db';
 import { parseJsonText } from './json-text';
 
 export type PolicyOrigin = StoredPolicy['origin'];
@@ -100,6 +103,28 @@ export interface NMark {
 }
 
 export type FigureReading = Omit<PupilFigure, 'site' | 'seenAt'>;
+
+/** What retention removes, by kind: rows of figures, reports, N records, dismissals, thresholds; pupils whose kept marks lose some. */
+export type RetentionCounts = Record<'pupilFigures' | 'reportFigures' | 'nFirstSeen' | 'dismissals' | 'thresholds' | 'pupilMarks', number>;
+
+export interface RetentionOutcome {
+  /** The real date in England the retention went by (never the fixed checking date). */
+  today: string;
+  /** The first day the setting keeps. */
+  keptFrom: string;
+  /** Rows removed now. */
+  removed: number;
+  /** What the setting would also remove, held until someone says yes: data of this or the previous real school year, or anything while dates run ahead. */
+  waiting: { before: string; counts: RetentionCounts; total: number } | null;
+  /** The newest date held, when it is far after the real date (a fixed checking date, or a wrong clock). */
+  aheadOfToday: string | null;
+}
+
+/** An N whose deadline cannot be worked out is kept this many days after its date (a summer holiday and more). */
+const NO_DEADLINE_KEEP_DAYS = 70;
+
+/** Data dated more than this many days after the real date means something is wrong: retention asks first. */
+export const FAR_AHEAD_DAYS = 14;
 
 export type StorageSummary = Record<'policies' | 'settings' | 'siteProfiles' | 'pupilFigures' | 'nFirstSeen' | 'dismissals' | 'reportFigures' | 'thresholds' | 'pupilMarks', number>;
 
@@ -313,6 +338,7 @@ export class MarkwiseStore {
   /** Records figures read from a page; a figure from an earlier day never replaces a later one. */
   async recordFigures(site: string, figures: readonly FigureReading[]): Promise<void> {
     const seenAt = this.stamp();
+    const today = this.realToday();
     await this.db.transaction('rw', this.db.pupilFigures, async () => {
       // Within one call the last reading of a pupil wins, unless it is older.
       const newest = new Map<string, PupilFigure>();
@@ -324,7 +350,8 @@ export class MarkwiseStore {
       const existing = await this.db.pupilFigures.bulkGet(incoming.map((f) => [site, f.pupilId] as [string, string]));
       const toWrite = incoming.filter((f, i) => {
         const old = existing[i];
-        return old === undefined || f.seenOn >= old.seenOn;
+        // A figure dated after today (stored under a fixed checking date) never outlives a real reading.
+        return old === undefined || f.seenOn >= old.seenOn || old.seenOn > today;
       });
       await this.db.pupilFigures.bulkPut(toWrite);
     });
@@ -395,16 +422,17 @@ export class MarkwiseStore {
 
   // ---- thresholds seen on pages ----
 
-  /** Keeps each threshold a page showed, once per rule and pupil, with when it was first seen. */
+  /**
+   * Keeps each threshold crossing a page showed (the rules report one finding a crossing: each run
+   * of 10 days, each time the penalty line is reached again), with when it was first seen.
+   */
   async recordThresholds(site: string, findings: readonly Pick<Finding, 'rule' | 'upn' | 'name' | 'date' | 'what' | 'action'>[]): Promise<void> {
     const rows = new Map<string, ThresholdSeen>();
     const now = this.stamp();
     for (const f of findings) {
       if (f.rule !== 'la-notify-10-days' && f.rule !== 'penalty-threshold') continue;
-      const key = `${f.rule}|${f.upn}`;
-      // A page may show the line crossed on several sessions: the first is when it was reached.
-      const earlier = rows.get(key);
-      if (earlier === undefined || f.date < earlier.date) rows.set(key, { key, rule: f.rule, upn: f.upn, name: f.name, date: f.date, what: f.what, action: f.action, site, firstSeen: now });
+      const key = thresholdKey(f.rule, f.upn, f.date);
+      rows.set(key, { key, rule: f.rule, upn: f.upn, name: f.name, date: f.date, what: f.what, action: f.action, site, firstSeen: now });
     }
     if (rows.size === 0) return;
     await this.db.transaction('rw', this.db.thresholds, async () => {
@@ -602,37 +630,95 @@ export class MarkwiseStore {
     return { policies, settings, siteProfiles, pupilFigures, nFirstSeen, dismissals, reportFigures, thresholds, pupilMarks };
   }
 
-  /**
-   * Removes pupil data dated before the retention setting's first day: figures seen on pages (by
-   * the day seen), figures from reports (by their as-of date), N records and dismissed findings
-   * (by the session's date). `today` is the checking date. Returns how many rows went.
-   */
-  async applyRetention(today: string): Promise<{ keptFrom: string; removed: number }> {
-    const from = keptFrom(await this.getSetting('retention'), today);
+  /** Today in England by the store's clock: retention and stored dates go by it, never by a fixed checking date. */
+  realToday(): string {
+    return todayInEngland(this.options.now());
+  }
+
+  /** When each N stops being needed: the later of its date and its deadline under the active policy (an N on 18 July is due in September). */
+  private async nKeptUntil(): Promise<(date: string) => string> {
+    const parsed = parsePolicy((await this.activePolicy()).input);
+    if (!parsed.ok) return (date) => date;
+    const { policy } = parsed;
+    const calendar = schoolCalendarFor(policy.calendar);
+    return (date) => {
+      // A row from before dates were checked, or before 2000: by its own date (and never into the calendar, which it would break).
+      if (!isIsoDate(date) || date < '2000-01-03') return date;
+      try {
+        const { deadline } = nDeadline(calendar, policy, date as IsoDate, date as IsoDate);
+        return deadline > date ? deadline : date;
+      } catch {
+        // No school days ahead in the calendar: keep it through the longest summer holiday.
+        return dateOfDayNumber(dayNumber(date as IsoDate) + NO_DEADLINE_KEEP_DAYS);
+      }
+    };
+  }
+
+  /** The newest date any pupil data is dated. */
+  private async newestDate(): Promise<string | null> {
     const db = this.db;
-    const removed = await db.transaction('rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals, db.thresholds, db.pupilMarks], async () => {
-      const counts = await Promise.all([
-        db.pupilFigures.where('seenOn').below(from).delete(),
-        db.reportFigures.where('asOf').below(from).delete(),
-        db.nFirstSeen.filter((n) => n.date < from).delete(),
-        db.dismissals.filter((d) => d.date < from).delete(),
-        db.thresholds.filter((t) => t.date < from).delete(),
+    const [figure, report, ns, dismissals, thresholds, marks] = await Promise.all([
+      db.pupilFigures.orderBy('seenOn').last(),
+      db.reportFigures.orderBy('asOf').last(),
+      db.nFirstSeen.toArray(),
+      db.dismissals.toArray(),
+      db.thresholds.toArray(),
+      db.pupilMarks.orderBy('seenOn').last(),
+    ]);
+    const dates = [figure?.seenOn, report?.asOf, marks?.seenOn, ...ns.map((n) => n.date), ...dismissals.map((d) => d.date), ...thresholds.map((t) => t.date)];
+    return dates.reduce<string | null>((max, d) => (typeof d === 'string' && (max === null || d > max) ? d : max), null);
+  }
+
+  /** Removes (or, with dryRun, counts) pupil data dated before `before`; an N goes by the later of its date and deadline. */
+  private async removeBefore(before: string, dryRun: boolean): Promise<RetentionCounts> {
+    const db = this.db;
+    const keptUntil = await this.nKeptUntil();
+    return db.transaction(dryRun ? 'r' : 'rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals, db.thresholds, db.pupilMarks], async () => {
+      const go = (collection: { count(): Promise<number>; delete(): Promise<number> }) => (dryRun ? collection.count() : collection.delete());
+      const [pupilFigures, reportFigures, nFirstSeen, dismissals, thresholds, pupilMarks] = await Promise.all([
+        go(db.pupilFigures.where('seenOn').below(before)),
+        go(db.reportFigures.where('asOf').below(before)),
+        go(db.nFirstSeen.filter((n) => keptUntil(n.date) < before)),
+        go(db.dismissals.filter((d) => d.date < before)),
+        go(db.thresholds.filter((t) => t.date < before)),
         // A pupil's marks before the first day kept go; a pupil with none left goes.
         (async () => {
           let n = 0;
           for (const row of await db.pupilMarks.toArray()) {
-            const kept = row.marks.filter((m) => m.date >= from);
+            const kept = row.marks.filter((m) => m.date >= before);
             if (kept.length === row.marks.length) continue;
             n++;
+            if (dryRun) continue;
             if (kept.length === 0) await db.pupilMarks.delete(row.key);
             else await db.pupilMarks.put({ ...row, marks: kept });
           }
           return n;
         })(),
       ]);
-      return counts.reduce((a, b) => a + b, 0);
+      return { pupilFigures, reportFigures, nFirstSeen, dismissals, thresholds, pupilMarks };
     });
-    return { keptFrom: from, removed };
+  }
+
+  /**
+   * Applies the retention setting on the real date in England. Without a yes it removes only data
+   * dated before the previous real school year, and nothing at all while the newest data is far
+   * ahead of the real date; what the setting would remove beyond that waits, counted by kind, for
+   * `confirmedBefore` (the first day kept, as shown to the person who said yes).
+   */
+  async applyRetention(confirmedBefore?: string): Promise<RetentionOutcome> {
+    const today = this.realToday();
+    const from = keptFrom(await this.getSetting('retention'), today);
+    const newest = await this.newestDate();
+    const aheadOfToday = newest !== null && dayNumber(newest as never) - dayNumber(today as never) > FAR_AHEAD_DAYS ? newest : null;
+    // Never without asking: this or the previous real school year.
+    const safeFrom = keptFrom('previous-school-year', today);
+    const automatic = aheadOfToday !== null ? null : from < safeFrom ? from : safeFrom;
+    const cut = confirmedBefore !== undefined ? (confirmedBefore < from ? confirmedBefore : from) : automatic;
+    const removedCounts = cut === null ? null : await this.removeBefore(cut, false);
+    const removed = removedCounts === null ? 0 : Object.values(removedCounts).reduce((a, b) => a + b, 0);
+    const counts = await this.removeBefore(from, true);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { today, keptFrom: from, removed, waiting: total > 0 ? { before: from, counts, total } : null, aheadOfToday };
   }
 
   /** For the privacy section: how many pupils each kind of data is about, and the oldest date held. */

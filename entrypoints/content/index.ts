@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BUNDLE_KEY, type ContentBundle } from '../../storage/bundle';
 import type { Request, Send } from '../../storage/messages';
+import { FORGET_MESSAGE } from '../../storage/forget';
 import { documentParsed, PageSession } from '../page/page-session';
 
 const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
@@ -29,6 +30,10 @@ export default defineContentScript({
       if (bundle === undefined) return;
       const lifetime = new AbortController();
       ctx.onInvalidated(() => lifetime.abort());
+      // Everything was deleted in the options page: the panel, hints and badges go with it.
+      browser.runtime.onMessage.addListener((message: unknown) => {
+        if ((message as { type?: unknown } | null)?.type === FORGET_MESSAGE) lifetime.abort();
+      });
       // The school calendar is built while the page is still arriving, so DOMContentLoaded only
       // pays for the register itself.
       // Closed in every shipped build; open only in the e2e build, for Playwright (wxt.config.ts).

@@ -4,7 +4,7 @@ import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { presetPolicy } from '../../rules/presets';
 import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { makePolicy } from '../../test/support/rules';
-import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups, thresholdsCrossed, thresholdsCsv } from './follow-up';
+import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups, pageLinkFor, thresholdsCrossed, thresholdsCsv } from './follow-up';
 
 // The test policy: the Leeds 2024-25 calendar, 5 school days, a warning with 2 or fewer left
 // (shared/reference/calendars.md's worked example).
@@ -187,5 +187,16 @@ describe('thresholds crossed', () => {
     const rows = Papa.parse<string[]>(thresholdsCsv(thresholdsCrossed([report('B', 92, 89.5)], [], micklefield, '2025-11-01')).slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['Date', 'Day', 'Pupil', 'UPN', 'What happened', 'What happens next', 'From']);
     expect(rows[1]!.slice(0, 4)).toEqual(['2025-11-21', 'Fri 21 Nov 2025', 'Pupil B', 'B']);
+  });
+});
+
+describe('links to the pages an N was seen on', () => {
+  const sites = ['https://school.arbor.sc', 'http://localhost:*'];
+  it('links only http(s) pages of the sites Markwise runs on', () => {
+    expect(pageLinkFor('https://school.arbor.sc/registers/4A?week=2025-11-17', sites)).toBe('https://school.arbor.sc/registers/4A?week=2025-11-17');
+    expect(pageLinkFor('http://localhost:5178/register/class?class=4A', sites)).toBe('http://localhost:5178/register/class?class=4A');
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'https://phish.example/school.arbor.sc', 'http://school.arbor.sc/registers', 'https://school.arbor.sc.evil.example/', 'not a url', 'file:///etc/passwd']) {
+      expect(pageLinkFor(url, sites), url).toBeNull();
+    }
   });
 });

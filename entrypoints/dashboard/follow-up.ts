@@ -10,6 +10,18 @@ import type { Policy } from '../../rules/policy/schema';
 import { formatAttendance } from '../../components/badge';
 import { bandFor, reachesAbsenceThreshold, tierFor } from '../../rules/checks/standing';
 import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
+import { originMatches } from '../../storage/bundle';
+
+/**
+ * The address to link to for a page an N was seen on: only an http(s) page of a site Markwise
+ * runs on; anything else (javascript:, data:, another site) is null and shown as text.
+ */
+export function pageLinkFor(url: string, sites: readonly string[]): string | null {
+  if (!URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  return sites.some((site) => originMatches(site, parsed.origin)) ? parsed.href : null;
+}
 
 export interface OpenN {
   readonly record: NFirstSeen;

@@ -4,14 +4,14 @@
 // register pages in other tabs (Dexie's liveQuery hears the background's writes).
 
 import { liveQuery } from 'dexie';
-import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createContext, render } from 'preact';
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { downloadText } from '../../components/download';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import type { NStatus } from '../../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
-import { todayInEngland, todayOf } from '../../storage/bundle';
+import { DEMO_ORIGINS, todayInEngland, todayOf } from '../../storage/bundle';
 import type { NFirstSeen, PupilMarks, ReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { PupilCard } from '../../components/pupil-card';
 import '../../components/pupil-card.css';
@@ -26,6 +26,7 @@ import {
   londonTime,
   openNCsv,
   openNGroups,
+  pageLinkFor,
   thresholdsCrossed,
   thresholdsCsv,
   type FirstDayCalls,
@@ -51,10 +52,17 @@ function londonClock(now: Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 }
 
+/** The sites Markwise runs on: the only places a link on this page may lead. */
+const SitesContext = createContext<readonly string[]>([]);
+
 function PageLink({ record }: { record: NFirstSeen }) {
+  const sites = useContext(SitesContext);
   if (record.pageUrl === null) return <span class="note">not recorded (seen before this version)</span>;
+  const href = pageLinkFor(record.pageUrl, sites);
+  // An address that is not an http(s) page of a site Markwise runs on is shown, never linked.
+  if (href === null) return <span class="page-unlinked">{record.pageTitle || record.pageUrl} <span class="note">(not a page of a site Markwise runs on)</span></span>;
   return (
-    <a href={record.pageUrl} target="_blank" rel="noreferrer">
+    <a href={href} target="_blank" rel="noreferrer">
       {record.pageTitle || record.pageUrl}
     </a>
   );
@@ -262,6 +270,7 @@ interface Loaded {
   readonly policy: Policy | null;
   readonly policyProblem: string | null;
   readonly today: IsoDate;
+  readonly sites: readonly string[];
 }
 
 function Dashboard() {
@@ -274,9 +283,10 @@ function Dashboard() {
 
   useEffect(() => {
     void (async () => {
-      const [active, todaySetting] = await Promise.all([store.activePolicy(), store.getSetting('today')]);
+      const [active, todaySetting, sites] = await Promise.all([store.activePolicy(), store.getSetting('today'), store.sites()]);
       const parsed = parsePolicy(active.input);
       setLoaded({
+        sites: [...sites.map((s) => s.origin), ...(import.meta.env.MARKWISE_RELEASE === 'true' ? [] : DEMO_ORIGINS)],
         policy: parsed.ok ? parsed.policy : null,
         policyProblem: parsed.ok ? null : parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
         today: todayOf(todaySetting),
@@ -309,7 +319,7 @@ function Dashboard() {
   const calls = firstDayCalls(records, loaded.policy, loaded.today, { date: todayInEngland(now), time: londonClock(now) });
   const urgent = groups[0]!.items.length + groups[1]!.items.length;
   return (
-    <>
+    <SitesContext.Provider value={loaded.sites}>
       <section aria-labelledby="open-n-h" id="open-n">
         <h2 id="open-n-h">Open N codes: reason not yet provided</h2>
         <p>
@@ -336,7 +346,7 @@ function Dashboard() {
         setSinceDays={setSinceDays}
       />
       <CardSection pupils={withMarks} policy={loaded.policy} calendar={calendar} today={loaded.today} />
-    </>
+    </SitesContext.Provider>
   );
 }
 

@@ -15,13 +15,14 @@ import { parseSiteProfiles } from '../../sites/profile';
 import { UNKNOWN_SITE, type Dismissal } from '../../storage/db';
 import { downloadText } from '../../components/download';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
-import { type ActivePolicy, type PolicyListing, type Retention, type SiteGrant, type StorageSummary } from '../../storage/store';
+import { FAR_AHEAD_DAYS, type ActivePolicy, type PolicyListing, type Retention, type RetentionCounts, type RetentionOutcome, type SiteGrant, type StorageSummary } from '../../storage/store';
 import { isManaged, type ManagedSettings } from '../../storage/managed';
 import type { InputProblem } from '../../rules/validation';
 import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
+import { grantedSiteList, type GrantedSite } from './site-access';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const store = openExtensionStore();
@@ -50,17 +51,26 @@ interface State {
   summary: StorageSummary | null;
   storedProfiles: { id: string; name: string; verified: boolean }[];
   retention: Retention;
-  keptFrom: string;
+  /** Retention as applied on opening, by the real date: what went, and what waits for a yes. */
+  retained: RetentionOutcome;
   managed: ManagedSettings;
   /** For each site an administrator set: whether this browser has given Markwise access to it. */
   siteAccess: Record<string, boolean>;
   held: { figures: number; reports: number; nRecords: number; oldest: string | null };
+  /** Site access the browser gives Markwise now, and whether it can be taken back here (not what this build's manifest needs). */
+  granted: GrantedSite[];
+}
+
+/** The host access the browser gives Markwise, as match patterns ('https://mis.example/*'). */
+async function grantedSites(): Promise<State['granted']> {
+  const all = await browser.permissions.getAll();
+  return grantedSiteList(all.origins ?? [], browser.runtime.getManifest());
 }
 
 async function load(): Promise<State> {
   // What the privacy section shows is what is held after the retention setting has been applied.
-  const { keptFrom } = await store.applyRetention(todayOf(await store.getSetting('today')));
-  const [policies, active, sites, today, dismissals, summary, stored, retention, held, managed] = await Promise.all([
+  const retained = await store.applyRetention();
+  const [policies, active, sites, today, dismissals, summary, stored, retention, held, managed, granted] = await Promise.all([
     store.listPolicies(),
     store.activePolicy(),
     store.sites(),
@@ -71,6 +81,7 @@ async function load(): Promise<State> {
     store.getSetting('retention'),
     store.heldAbout(),
     store.managed(),
+    grantedSites(),
   ]);
   const siteAccess: Record<string, boolean> = {};
   for (const site of sites) {
@@ -88,10 +99,11 @@ async function load(): Promise<State> {
     dismissals,
     summary,
     retention,
-    keptFrom,
+    retained,
     held,
     managed,
     siteAccess,
+    granted,
     storedProfiles: stored.map((s) => {
       const p = s.profile as { id: string; name: string; verified: boolean };
       return { id: p.id, name: p.name, verified: p.verified };
@@ -507,6 +519,7 @@ function TodaySection({ state, reload }: { state: State; reload: () => Promise<v
       <p>
         Markwise checks as of{' '}
         <strong>{state.today.mode === 'fixed' ? `${formatSchoolDate(state.today.date)} (a fixed date)` : 'today, in England'}</strong>. Countdowns for N codes depend on it.
+        A fixed date is for checking only: what is stored, and how long it is kept, go by today in England.
       </p>
       <div class="row">
         <button type="button" onClick={() => void setToday({ mode: 'real' })}>
@@ -598,6 +611,60 @@ const SUMMARY_NAMES: Record<keyof StorageSummary, string> = {
 
 const pupils = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'pupil' : 'pupils'}`;
 
+const RETENTION_KINDS: Record<keyof RetentionCounts, [string, string]> = {
+  pupilFigures: ['attendance figure seen on pages', 'attendance figures seen on pages'],
+  reportFigures: ['figure from reports', 'figures from reports'],
+  nFirstSeen: ['N record', 'N records'],
+  dismissals: ['dismissed finding', 'dismissed findings'],
+  thresholds: ['threshold reached', 'thresholds reached'],
+  pupilMarks: ["pupil's kept marks (for pupil cards)", "pupils' kept marks (for pupil cards)"],
+};
+
+/** '3 attendance figures seen on pages, 1 N record': the kinds there are any of. */
+function countsInWords(counts: RetentionCounts): string {
+  return (Object.keys(RETENTION_KINDS) as (keyof RetentionCounts)[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k].toLocaleString('en-GB')} ${RETENTION_KINDS[k][counts[k] === 1 ? 0 : 1]}`)
+    .join(', ');
+}
+
+/** Retention that would remove data of this or the previous real school year, or runs while dates are ahead of today: asked, never done without a yes. */
+function RetentionQuestion({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  const { waiting, aheadOfToday, today } = state.retained;
+  const [done, setDone] = useState<string | null>(null);
+  const confirm = async (before: string) => {
+    const outcome = await store.applyRetention(before);
+    await changed();
+    setDone(`Deleted ${outcome.removed.toLocaleString('en-GB')} ${outcome.removed === 1 ? 'record' : 'records'} dated before ${formatSchoolDate(before as IsoDate)}.`);
+    await reload();
+  };
+  return (
+    <>
+      {aheadOfToday !== null ? (
+        <p class="warn" id="retention-ahead">
+          The newest pupil data held is dated {formatSchoolDate(aheadOfToday as IsoDate)}, more than {FAR_AHEAD_DAYS} days after today in England ({formatSchoolDate(today as IsoDate)}): it may have been
+          stored under a fixed checking date, or this computer's clock may be wrong. Nothing is deleted automatically until you say so here.
+        </p>
+      ) : null}
+      {waiting !== null ? (
+        <div role="group" aria-labelledby="retention-confirm-text" id="retention-confirm">
+          <p id="retention-confirm-text">
+            Keeping pupil data from {formatSchoolDate(waiting.before as IsoDate)} would delete {countsInWords(waiting.counts)}. Nothing is deleted until you say yes.
+          </p>
+          <button type="button" class="danger" id="retention-confirm-yes" onClick={() => void confirm(waiting.before)}>
+            Yes, delete them
+          </button>
+        </div>
+      ) : null}
+      {done !== null ? (
+        <p class="ok" role="status" id="retention-result">
+          {done}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function PrivacySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [confirming, setConfirming] = useState(false);
   const setRetention = async (value: Retention) => {
@@ -607,7 +674,8 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
   const [done, setDone] = useState(false);
   const wipe = async () => {
     await store.wipe();
-    await changed();
+    // The background forgets each tab's status (it can hold UPNs) and tells open MIS pages to drop what they show.
+    await browser.runtime.sendMessage({ type: 'wiped' }).catch(() => changed());
     setConfirming(false);
     setDone(true);
     await reload();
@@ -634,9 +702,11 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
         </label>
       </div>
       <p class="note" id="retention-note">
-        Figures, N records, thresholds, marks kept for pupil cards and dismissed findings dated before {formatSchoolDate(state.keptFrom as IsoDate)} are removed automatically, each time the browser starts and whenever this page
-        opens.
+        Figures, N records (by the later of the N's date and its deadline), thresholds, marks kept for pupil cards and dismissed findings dated before{' '}
+        {formatSchoolDate(state.retained.keptFrom as IsoDate)} are removed, going by today in England ({formatSchoolDate(state.retained.today as IsoDate)}), whatever date Markwise checks as of.
+        Older data goes automatically, each time the browser starts and whenever this page opens; data of this and the previous school year goes only when you say yes here.
       </p>
+      <RetentionQuestion state={state} reload={reload} />
       {state.summary ? (
         <table id="storage-summary">
           <caption class="visually-hidden">What Markwise has stored</caption>
@@ -652,7 +722,10 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
       ) : null}
       {confirming ? (
         <div class="row" role="group" aria-label="Confirm deleting everything">
-          <p>This deletes every policy you edited or imported, the sites, the figures seen and imported, the N marks and the dismissed findings. It cannot be undone.</p>
+          <p>
+            This deletes every policy you edited or imported, the sites, the figures seen and imported, the N marks, thresholds, kept marks and dismissed findings, and what Markwise keeps about each open tab;
+            open MIS pages drop what Markwise shows on them. It cannot be undone.
+          </p>
           <button type="button" class="danger" id="wipe-confirm" onClick={() => void wipe()}>
             Yes, delete everything
           </button>
@@ -667,10 +740,56 @@ function PrivacySection({ state, reload }: { state: State; reload: () => Promise
       )}
       {done ? (
         <p class="ok" role="status" id="wipe-result">
-          Everything Markwise had stored has been deleted.
+          Everything Markwise had stored has been deleted, and open MIS pages have dropped what Markwise showed on them (reload a page to check it again).
         </p>
       ) : null}
+      <SiteAccess state={state} reload={reload} />
     </section>
+  );
+}
+
+/** Which sites the browser still lets Markwise run on, with a way to take that back: deleting the data does not. */
+function SiteAccess({ state, reload }: { state: State; reload: () => Promise<void> }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const removable = state.granted.filter((g) => g.removable).map((g) => g.pattern);
+  const remove = async (patterns: string[]) => {
+    const removed = await browser.permissions.remove({ origins: patterns }).catch(() => false);
+    setOutcome(removed ? { kind: 'ok', message: `Markwise no longer has access to ${patterns.join(', ')}.` } : { kind: 'problems', message: 'Access was not removed:', problems: ['the browser refused'] });
+    await changed();
+    await reload();
+  };
+  const site = (pattern: string) => pattern.replace(/\/\*$/, '');
+  return (
+    <div id="site-access">
+      <h3>Site access</h3>
+      {state.granted.length === 0 ? (
+        <p id="granted-sites">The browser gives Markwise access to no sites.</p>
+      ) : (
+        <>
+          <p>The browser still gives Markwise access to these sites (removing a site or deleting the data above does not take it back):</p>
+          <ul id="granted-sites">
+            {state.granted.map((g) => (
+              <li key={g.pattern} data-pattern={g.pattern}>
+                {site(g.pattern)}{' '}
+                {g.removable ? (
+                  <button type="button" onClick={() => void remove([g.pattern])}>
+                    Remove access to {site(g.pattern)}
+                  </button>
+                ) : (
+                  <span class="note">(needed by this build: it cannot be removed here)</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {removable.length > 1 ? (
+            <button type="button" id="remove-all-access" onClick={() => void remove(removable)}>
+              Remove access to all {removable.length} sites
+            </button>
+          ) : null}
+        </>
+      )}
+      <OutcomeView outcome={outcome} id="site-access-result" />
+    </div>
   );
 }
 

@@ -104,6 +104,8 @@ export class PageSession {
     this.endView();
     clearTimeout(this.waitTimer);
     clearTimeout(this.rereadTimer);
+    // A stopped page (a wipe, the extension switched off) reports no status after it.
+    clearTimeout(this.statusTimer);
     this.surface?.remove();
     this.surface = null;
   }

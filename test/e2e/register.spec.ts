@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import { presetPolicy } from '../../rules/presets';
 import { DEMO_CASES } from '../../demo/mis/school';
+import { formatSchoolDate } from '../../rules/dates';
+import { todayInEngland } from '../../storage/bundle';
 import { expect, panel, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -234,7 +236,8 @@ test('figures seen on the pupil list give badges on the app register, which show
   const badge = page.locator(`markwise-pupil-badge .badge[data-upn="${pupilId}"]`);
   await expect(badge).toHaveAttribute('data-tier', tier!);
   await expect(badge).toHaveAttribute('aria-label', /attendance \d+\.\d%/);
-  await expect(badge.locator('.details')).toContainText('as seen on an MIS page on Wed 26 Nov 2025 (today)');
+  // Stored dated today in England, whatever date Markwise checks as of (issue 11, item 5).
+  await expect(badge.locator('.details')).toContainText(`as seen on an MIS page on ${formatSchoolDate(todayInEngland())} (today)`);
 });
 
 test('no part of the extension makes a network request: a walk through the demo asks only the demo server', async ({ context, page, mis, extensionId }) => {

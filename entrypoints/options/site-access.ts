@@ -1,0 +1,13 @@
+// Which site access the browser gives Markwise, and which of it can be taken back from the
+// options page: the browser refuses to remove what the manifest itself asks for.
+
+export interface GrantedSite {
+  /** A match pattern: 'https://mis.example/*'. */
+  readonly pattern: string;
+  readonly removable: boolean;
+}
+
+export function grantedSiteList(origins: readonly string[], manifest: { host_permissions?: readonly string[]; content_scripts?: readonly { matches?: readonly string[] }[] }): GrantedSite[] {
+  const required = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])]);
+  return [...origins].sort().map((pattern) => ({ pattern, removable: !required.has(pattern) }));
+}
