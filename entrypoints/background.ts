@@ -9,7 +9,8 @@ import { englandBankHolidays } from '../rules/calendar/bank-holidays';
 import { parsePolicy, type Policy } from '../rules/policy/schema';
 import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
-import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
+import type { SiteProfile } from '../sites/profile';
+import { parseSiteProfiles, usableProfiles } from '../sites/profile-import';
 import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, todayOf, type ContentBundle } from '../storage/bundle';
 import { reconcileFigure } from '../storage/figures';
 import type { Request, StoredFigure, TabStatus } from '../storage/messages';
@@ -63,7 +64,7 @@ export default defineBackground(() => {
     ]);
     // An administrator's profile replaces one of the same id, as an imported one replaces a built-in.
     const byId = new Map<string, SiteProfile>();
-    for (const profile of [...builtinProfiles(), ...stored.map((s) => s.profile as SiteProfile), ...managed.profiles]) byId.set(profile.id, profile);
+    for (const profile of [...builtinProfiles(), ...usableProfiles(stored.map((s) => s.profile)), ...managed.profiles]) byId.set(profile.id, profile);
     const profiles = [...byId.values()];
     const siteList = sites.map((s) => ({ origin: s.origin, profileIds: s.profileIds }));
     if (!release) for (const origin of DEMO_ORIGINS) siteList.push({ origin, profileIds: [...DEMO_PROFILE_IDS] });

@@ -5,7 +5,8 @@
 import { parsePolicy } from '../rules/policy/schema';
 import { parseJsonText } from './json-text';
 import { readSiteOrigin } from './site-origin';
-import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
+import type { SiteProfile } from '../sites/profile';
+import { parseSiteProfiles } from '../sites/profile-import';
 
 export interface ManagedSettings {
   /** Who manages Markwise, as the administrator wrote it; 'your administrator' when not given. */

@@ -11,7 +11,7 @@ import { parseTermDatesIcs } from '../../rules/calendar/ical';
 import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
-import { parseSiteProfiles } from '../../sites/profile';
+import { parseSiteProfiles } from '../../sites/profile-import';
 import type { Dismissal } from '../../storage/db';
 import { downloadText } from '../../components/download';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
