@@ -3,6 +3,8 @@
 // event is named by its line, a profile with a selector that is not CSS or a pattern that
 // could freeze a page is refused, and a site address must be one exact site.
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { demoClassRegister } from '../../sites/builtin/demo';
 import { expect, test } from './fixtures';
@@ -50,6 +52,16 @@ async function plant(page: Page, rows: Record<string, unknown[]>): Promise<void>
   );
 }
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
 function file(name: string, mimeType: string, text: string) {
   return { name, mimeType, buffer: Buffer.from(text, 'utf8') };
 }
@@ -86,6 +98,7 @@ test('term dates with only the autumn term show what they would remove, and chan
   await expect(preview.locator('[data-term="Spring"] [data-days="after"]')).toHaveText('0');
   await expect(preview.locator('[data-term="Spring"] [data-days="before"]')).not.toHaveText('0');
   expect(await rowsOf(page, 'policies')).toEqual(before);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(preview).toBeHidden();
