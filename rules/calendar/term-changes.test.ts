@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy, type AcademicYear } from '../policy/schema';
 import { presetInput } from '../presets/index';
 import { termDatesChanges } from './term-changes';
-import { termCoverageWarnings } from './term-coverage';
+import { termCoverageOn, termCoverageWarnings } from './term-coverage';
 
 const micklefield = () => {
   const parsed = parsePolicy(presetInput('micklefield'));
@@ -49,6 +49,12 @@ describe('what a term-date import would change (issue 11, item 7)', () => {
 });
 
 describe('terms that do not cover September to July are warned about', () => {
+  it('a page checked as of a date hears only about that school year', () => {
+    const years = [...micklefield().calendar.academicYears.filter((y) => y.label !== '2025-26'), autumnOnly];
+    expect(termCoverageOn(years, '2025-11-26')).toEqual([expect.stringMatching(/^2025-26: the terms end on Fri 19 Dec 2025/)]);
+    expect(termCoverageOn(years, '2025-07-01')).toEqual([]);
+  });
+
   it('the presets cover their years', () => {
     expect(termCoverageWarnings(micklefield().calendar.academicYears)).toEqual([]);
   });

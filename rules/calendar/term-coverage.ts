@@ -2,7 +2,8 @@
 // every day outside its terms as holiday, so a year with only its autumn term stops N deadlines,
 // the 10-day notice and the penalty threshold from January.
 
-import { dayNumber, formatSchoolDate } from '../dates';
+import { dayNumber, formatSchoolDate, type IsoDate } from '../dates';
+import { academicYearLabel } from './school-calendar';
 import type { AcademicYear } from '../policy/schema';
 
 /** Longer than any school holiday between two terms (Christmas and Easter are two to three weeks). */
@@ -14,6 +15,12 @@ export interface TermCoverageWarning {
 }
 
 const STOPS = 'days outside the terms are not school days, so N deadlines, the 10-day notice and the penalty threshold stop counting';
+
+/** The warnings for the school year of this date only: what a page checked as of that date should say. */
+export function termCoverageOn(years: readonly AcademicYear[], date: IsoDate): string[] {
+  const label = academicYearLabel(date);
+  return termCoverageWarnings(years.filter((y) => y.label === label)).map((w) => w.message);
+}
 
 export function termCoverageWarnings(years: readonly AcademicYear[]): TermCoverageWarning[] {
   const warnings: TermCoverageWarning[] = [];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { demoClassRegister } from '../../sites/builtin/demo';
-import { expect, test } from './fixtures';
+import { expect, panel, test } from './fixtures';
 
 /** Every row of one table of Markwise's database, read in the extension's own origin. */
 async function rowsOf(page: Page, table: string): Promise<unknown[]> {
@@ -84,7 +84,7 @@ test.beforeEach(async ({ page, extensionId }) => {
   await expect(page.locator('#active-policy')).toBeVisible();
 });
 
-test('term dates with only the autumn term show what they would remove, and change nothing until confirmed (item 7)', async ({ page }) => {
+test('term dates with only the autumn term show what they would remove, and change nothing until confirmed (item 7)', async ({ page, context, mis }) => {
   const autumnOnly = calendar(event('Autumn term starts', '20250901', '20250902'), event('Half term', '20251027', '20251101'), event('Autumn term ends', '20251219', '20251220'));
   const before = await rowsOf(page, 'policies');
   await page.locator('#terms-import').setInputFiles(file('autumn.ics', 'text/calendar', autumnOnly));
@@ -111,6 +111,12 @@ test('term dates with only the autumn term show what they would remove, and chan
   await expect(page.locator('#terms-import-result')).toContainText('Imported term dates for 2025-26');
   expect(await terms2025(page)).toEqual([['Autumn', '2025-09-01', '2025-12-19']]);
   await expect(page.locator('#calendar-warnings')).toContainText("2025-26: the terms end on Fri 19 Dec 2025");
+
+  // The register, checked as of Wed 26 Nov 2025, says so too: from January its checks would stop.
+  const tab = await context.newPage();
+  await tab.goto(`${mis.url}/register/class?class=4A`);
+  await expect(panel(tab)).toHaveAttribute('data-status', 'ready');
+  await expect(panel(tab)).toContainText('2025-26: the terms end on Fri 19 Dec 2025, not in July');
 });
 
 test('an iCalendar event without END:VEVENT, or ending before it starts, is named by its line and nothing changes (item 7)', async ({ page }) => {
