@@ -50,6 +50,8 @@ interface State {
   dismissals: Dismissal[];
   summary: StorageSummary | null;
   storedProfiles: { id: string; name: string; verified: boolean }[];
+  /** Stored profiles that today's import checks refuse (saved before them): not used on pages. */
+  refusedProfiles: string[];
   retention: Retention;
   keptFrom: string;
   managed: ManagedSettings;
@@ -93,6 +95,10 @@ async function load(): Promise<State> {
     held,
     managed,
     siteAccess,
+    refusedProfiles: stored.flatMap((s) => {
+      const parsed = parseSiteProfiles({ profiles: [s.profile] });
+      return parsed.ok ? [] : parsed.problems.map((p) => `${s.id}: ${p.path.replace(/^profiles\[0\]\./, '')}: ${p.message}`);
+    }),
     storedProfiles: stored.map((s) => {
       const p = s.profile as { id: string; name: string; verified: boolean };
       return { id: p.id, name: p.name, verified: p.verified };
@@ -314,6 +320,12 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
         </label>
       </div>
       <OutcomeView outcome={profileOutcome} id="profiles-import-result" />
+      {state.refusedProfiles.length > 0 ? (
+        <OutcomeView
+          id="profiles-refused"
+          outcome={{ kind: 'problems', message: 'Site profiles saved by an earlier version that Markwise no longer uses (the pages they cover are not checked). Import them again, corrected:', problems: state.refusedProfiles }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -180,6 +180,10 @@ test('a pattern stored before these checks cannot freeze a page (item 16)', asyn
   expect(await answers()).toBe('answered');
   await tab.evaluate(() => document.body.append(document.createElement('p'))).catch(() => undefined);
   expect(await answers()).toBe('answered');
+  // Not a silent miss: the options page names the profile that is not used, and why.
+  await page.reload();
+  await expect(page.locator('#profiles-refused')).toContainText('frozen: paths[0]:');
+  await expect(page.locator('#profiles-refused')).toContainText('repeats something that itself repeats');
 });
 
 test('a site address with a wildcard, or not one exact site, is refused (item 19)', async ({ page }) => {
