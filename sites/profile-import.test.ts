@@ -6,6 +6,7 @@ import { BUILTIN_PROFILES } from '.';
 import { demoClassRegister } from './builtin/demo';
 import { parseSiteProfiles, patternProblem, selectorProblem } from './profile-import';
 import { siteProfileSchema } from './profile';
+import { readManaged } from '../storage/managed';
 
 const file = (patch: object) => ({ profiles: [{ ...demoClassRegister, id: 'our-mis', ...patch }] });
 
@@ -72,5 +73,14 @@ describe('a profile is refused at import when it could not run (issue 11, items 
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('an administrator\'s profiles are checked the same way, in the background where there is no DOM', () => {
+    const m = readManaged({ siteProfiles: JSON.stringify(file({ paths: ['^/(\\w+/?)+$'], rows: 'tr[' })) });
+    expect(m.profiles).toEqual([]);
+    expect(m.problems).toEqual([
+      expect.stringMatching(/^siteProfiles profiles\[0\]\.paths\[0\]: .*repeats something that itself repeats.*\(profile our-mis\)$/),
+      expect.stringMatching(/^siteProfiles profiles\[0\]\.rows: "tr\[" is not a CSS selector .*\(profile our-mis\)$/),
+    ]);
   });
 });
