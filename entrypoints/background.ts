@@ -15,6 +15,7 @@ import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, todayOf, type ContentBundle } fro
 import { reconcileFigure } from '../storage/figures';
 import type { Request, StoredFigure, TabStatus } from '../storage/messages';
 import { openExtensionStore } from '../storage/extension-store';
+import { readSiteOrigin } from '../storage/site-origin';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const CONTENT_SCRIPT_ID = 'markwise-sites';
@@ -85,6 +86,8 @@ export default defineBackground(() => {
     const sites = await store.sites();
     const granted: string[] = [];
     for (const site of sites) {
+      // A wildcard saved by an earlier version is never registered (issue 11, item 19).
+      if (!readSiteOrigin(site.origin).ok) continue;
       const pattern = `${site.origin}/*`;
       if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
     }

@@ -452,6 +452,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
             ) : (
               <li key={site.origin}>
                 {site.origin}: {site.profileIds.join(', ')}{' '}
+                {readSiteOrigin(site.origin).ok ? null : <strong class="locked">(not used: not one exact site; remove it and add each site in full) </strong>}
                 <button type="button" onClick={() => void remove(site)}>
                   Remove {site.origin}
                 </button>

@@ -197,4 +197,9 @@ test('a site address with a wildcard, or not one exact site, is refused (item 19
     await page.locator('#site-origin').fill('');
   }
   expect(await rowsOf(page, 'settings')).not.toContainEqual(expect.objectContaining({ key: 'sites' }));
+
+  // One saved by an earlier version is shown as not used, to be removed.
+  await plant(page, { settings: [{ key: 'sites', value: [{ origin: 'https://*.school.example', profileIds: ['arbor-unverified'], addedAt: '2025-11-01T09:00:00.000Z' }] }] });
+  await page.reload();
+  await expect(page.locator('[data-section="sites"] li').filter({ hasText: 'https://*.school.example' })).toContainText('not used: not one exact site');
 });
