@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['rules/**/*.test.ts', 'cli/**/*.test.ts', 'test/unit/**/*.test.ts', 'bench/**/*.test.ts', 'storage/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.ts'],
+    include: ['rules/**/*.test.ts', 'sites/**/*.test.ts', 'cli/**/*.test.ts', 'test/unit/**/*.test.ts', 'bench/**/*.test.ts', 'storage/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.ts'],
     environment: 'node',
     // The command-line tests start real processes; give them room on a 2-core machine.
     testTimeout: 20_000,

@@ -12,7 +12,7 @@ import { COLOURED, PLAIN, attendanceText, textReport, type TextReportInput } fro
 import { SchoolCalendar } from '../rules/calendar/school-calendar';
 import { evaluateRegister } from '../rules/engine';
 import { CHECKS } from '../rules/checks';
-import { presetPolicy } from '../rules/presets';
+import { presetInput, presetPolicy } from '../rules/presets';
 import { policyWarnings } from '../rules/policy/warnings';
 import { readRegisterExport } from '../rules/register-export';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
@@ -265,6 +265,19 @@ describe('the readable report', () => {
     // Plain text when not a terminal, and nothing wider than a 100-column terminal.
     expect(stdout).not.toContain('\u001b[');
     expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('term dates that stop short of July (issue 11, item 7)', () => {
+  it('are warned about in the report, naming the year and where the terms stop', async () => {
+    const policy = structuredClone(presetInput('micklefield')) as unknown as { calendar: { academicYears: { label: string; terms: unknown[] }[] } };
+    const year = policy.calendar.academicYears.find((y) => y.label === '2025-26')!;
+    year.terms = year.terms.slice(0, 1);
+    const policyFile = file('autumn-only-policy.json', JSON.stringify(policy));
+    const register = csv('autumn-only.csv', `A1,Ada Lovelace,${DAY},AM,/,`);
+    const { code, stdout } = await markwise('check', register, '--policy', policyFile, '--today', '2025-11-10');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/WARNING 2025-26: the terms end on Fri 19 Dec 2025, not in July: days outside the terms are not\s+school\s+days/);
   });
 });
 

@@ -9,7 +9,8 @@ import { englandBankHolidays } from '../rules/calendar/bank-holidays';
 import { parsePolicy, type Policy } from '../rules/policy/schema';
 import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
-import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
+import type { SiteProfile } from '../sites/profile';
+import { parseSiteProfiles, usableProfiles } from '../sites/profile-import';
 import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, isSchoolSite, todayInEngland, todayOf, type ContentBundle } from '../storage/bundle';
 import { reconcileFigure } from '../storage/figures';
 import { requestSchema, type CheckedRequest, type StoredFigure, type TabStatus } from '../storage/messages';
@@ -17,6 +18,7 @@ import { describeIssues } from '../rules/validation';
 import { openExtensionStore } from '../storage/extension-store';
 import { dismissalKey, storedDismissalKey } from '../storage/store';
 import { FORGET_MESSAGE } from '../storage/forget';
+import { readSiteOrigin } from '../storage/site-origin';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const CONTENT_SCRIPT_ID = 'markwise-sites';
@@ -68,7 +70,7 @@ export default defineBackground(() => {
     ]);
     // An administrator's profile replaces one of the same id, as an imported one replaces a built-in.
     const byId = new Map<string, SiteProfile>();
-    for (const profile of [...builtinProfiles(), ...stored.map((s) => s.profile as SiteProfile), ...managed.profiles]) byId.set(profile.id, profile);
+    for (const profile of [...builtinProfiles(), ...usableProfiles(stored.map((s) => s.profile)), ...managed.profiles]) byId.set(profile.id, profile);
     const profiles = [...byId.values()];
     const siteList = sites.map((s) => ({ origin: s.origin, profileIds: s.profileIds }));
     if (!release) for (const origin of DEMO_ORIGINS) siteList.push({ origin, profileIds: [...DEMO_PROFILE_IDS] });
@@ -91,6 +93,8 @@ export default defineBackground(() => {
     const sites = await store.sites();
     const granted: string[] = [];
     for (const site of sites) {
+      // A wildcard saved by an earlier version is never registered (issue 11, item 19).
+      if (!readSiteOrigin(site.origin).ok) continue;
       const pattern = `${site.origin}/*`;
       if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
     }

@@ -4,9 +4,24 @@
 // receives profiles already validated and never imports this file's schemas.
 
 import * as z from 'zod/mini';
-import { describeIssues, type InputProblem } from '../rules/validation';
+import type { InputProblem } from '../rules/validation';
 
-const selector = z.string().check(z.minLength(1, { error: 'must be a CSS selector' }));
+/** Where a DOM exists (extension pages, the widget) the browser says whether a selector is CSS; sites/profile-import.ts checks it elsewhere. */
+function browserRefuses(text: string): boolean {
+  const doc = (globalThis as { document?: Document }).document;
+  if (doc === undefined) return false;
+  try {
+    doc.createDocumentFragment().querySelector(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const selector = z.string().check(
+  z.minLength(1, { error: 'must be a CSS selector' }),
+  z.refine((text: string) => !browserRefuses(text), { error: (issue) => `${JSON.stringify(issue.input)} is not a CSS selector the browser can read` }),
+);
 
 const pattern = z.string().check(
   z.refine(
@@ -114,17 +129,3 @@ export type SiteProfile = z.infer<typeof siteProfileSchema>;
 export type SiteProfileInput = z.input<typeof siteProfileSchema>;
 
 export type ProfilesResult = { ok: true; profiles: SiteProfile[] } | { ok: false; problems: InputProblem[] };
-
-/** A profiles file ({ "profiles": [...] }) checked whole: every problem, with where. */
-export function parseSiteProfiles(input: unknown): ProfilesResult {
-  const result = siteProfilesFileSchema.safeParse(input);
-  if (!result.success) return { ok: false, problems: describeIssues(result.error, input) };
-  const seen = new Set<string>();
-  const problems: InputProblem[] = [];
-  result.data.profiles.forEach((profile, i) => {
-    if (seen.has(profile.id)) problems.push({ path: `profiles[${i}].id`, message: `'${profile.id}' is used by an earlier profile` });
-    seen.add(profile.id);
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, profiles: result.data.profiles };
-}
-

@@ -57,9 +57,14 @@ export function cellElement(cell: PageCell, profile: SiteProfile): Element {
   return cell.element;
 }
 
+/** A pattern runs on at most this much of an address, and of a value's text: bounded work whatever a page holds. */
+const LONGEST_PATH = 2048;
+const LONGEST_VALUE = 4096;
+
 /** The profiles whose paths match this page (path and query, as location gives them). */
 export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string): SiteProfile[] {
-  return profiles.filter((p) => p.paths.some((path) => new RegExp(path).test(pathAndQuery)));
+  const text = pathAndQuery.slice(0, LONGEST_PATH);
+  return profiles.filter((p) => p.paths.some((path) => compiled(path).test(text)));
 }
 
 /** The register element of this profile on the page, or null when the page does not have it (yet). */
@@ -100,7 +105,7 @@ function valueIn(source: ValueSource, element: Element | Document | null): strin
       : ((element as Element | Document).textContent ?? '');
   if (raw === null) return null;
   if (source.pattern === undefined) return raw.trim();
-  const match = compiled(source.pattern).exec(raw);
+  const match = compiled(source.pattern).exec(raw.slice(0, LONGEST_VALUE));
   return match === null ? null : (match[1] ?? match[0]).trim();
 }
 
@@ -497,7 +502,7 @@ function cellArrivals(scope: Element, prefix: string, spec: CellSpec): Map<Eleme
     if (raw === null) continue;
     if (arrival.pattern === undefined) map.set(cell, raw.trim());
     else {
-      const match = compiled(arrival.pattern).exec(raw);
+      const match = compiled(arrival.pattern).exec(raw.slice(0, LONGEST_VALUE));
       if (match !== null) map.set(cell, (match[1] ?? match[0]).trim());
     }
   }

@@ -4,7 +4,9 @@
 
 import { parsePolicy } from '../rules/policy/schema';
 import { parseJsonText } from './json-text';
-import { parseSiteProfiles, type SiteProfile } from '../sites/profile';
+import { readSiteOrigin } from './site-origin';
+import type { SiteProfile } from '../sites/profile';
+import { parseSiteProfiles } from '../sites/profile-import';
 
 export interface ManagedSettings {
   /** Who manages Markwise, as the administrator wrote it; 'your administrator' when not given. */
@@ -75,18 +77,15 @@ export function readManaged(raw: unknown): ManagedSettings {
     else {
       values.sites.forEach((site: unknown, i) => {
         const { origin, profiles: ids } = (site ?? {}) as { origin?: unknown; profiles?: unknown };
-        let url: URL | null = null;
-        try {
-          url = typeof origin === 'string' ? new URL(origin) : null;
-        } catch {
-          url = null;
-        }
-        if (url === null || url.protocol !== 'https:' || url.origin !== origin) {
-          problems.push(`sites[${i}].origin: must be a site's address such as https://school.example, with nothing after it`);
+        const read = typeof origin === 'string' ? readSiteOrigin(origin) : null;
+        // Written exactly as its origin: a trailing slash or a capital letter is a different text than the site Markwise keys on.
+        if (read === null || !read.ok || read.origin !== origin) {
+          const wildcard = read !== null && !read.ok && read.message.includes('not one exact site');
+          problems.push(`sites[${i}].origin: ${wildcard ? read.message : "must be a site's address such as https://school.example, with nothing after it"}`);
           return;
         }
         const profileIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-        sites.push({ origin: url.origin, profileIds });
+        sites.push({ origin: read.origin, profileIds });
       });
     }
   }

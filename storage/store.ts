@@ -1,6 +1,7 @@
 // What Markwise keeps, and the only way in: every write that comes from a file
 // is validated first and written in one transaction, so a bad file changes nothing.
 
+import { mergeAcademicYears } from '../rules/calendar/term-changes';
 import { z } from 'zod';
 import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/schema';
 import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
@@ -296,9 +297,8 @@ export class MarkwiseStore {
         return { ok: false, problems: [{ path: 'calendar', message: 'the stored policy has no calendar' }] };
       }
       const calendar = input.calendar as { academicYears?: AcademicYear[] };
-      const merged = new Map((calendar.academicYears ?? []).map((y) => [y.label, y]));
-      for (const year of years) merged.set(year.label, structuredClone(year));
-      calendar.academicYears = [...merged.values()].sort((a, b) => a.label.localeCompare(b.label));
+      // The same merge the options page showed before asking (rules/calendar/term-changes.ts).
+      calendar.academicYears = mergeAcademicYears(calendar.academicYears ?? [], years);
 
       const result = parsePolicy(input);
       if (!result.ok) return result;

@@ -7,11 +7,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { parseTermDatesIcs } from '../../rules/calendar/ical';
+import { termCoverageWarnings } from '../../rules/calendar/term-coverage';
 import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
-import { parseSiteProfiles } from '../../sites/profile';
+import { parseSiteProfiles } from '../../sites/profile-import';
 import { UNKNOWN_SITE, type Dismissal } from '../../storage/db';
 import { downloadText } from '../../components/download';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
@@ -21,6 +21,7 @@ import type { InputProblem } from '../../rules/validation';
 import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
+import { TermDatesImport } from './terms-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
 import { grantedSiteList, type GrantedSite } from './site-access';
 
@@ -50,6 +51,8 @@ interface State {
   dismissals: Dismissal[];
   summary: StorageSummary | null;
   storedProfiles: { id: string; name: string; verified: boolean }[];
+  /** Stored profiles that today's import checks refuse (saved before them): not used on pages. */
+  refusedProfiles: string[];
   retention: Retention;
   /** Retention as applied on opening, by the real date: what went, and what waits for a yes. */
   retained: RetentionOutcome;
@@ -104,6 +107,10 @@ async function load(): Promise<State> {
     managed,
     siteAccess,
     granted,
+    refusedProfiles: stored.flatMap((s) => {
+      const parsed = parseSiteProfiles({ profiles: [s.profile] });
+      return parsed.ok ? [] : parsed.problems.map((p) => `${s.id}: ${p.path.replace(/^profiles\[0\]\./, '')}: ${p.message}`);
+    }),
     storedProfiles: stored.map((s) => {
       const p = s.profile as { id: string; name: string; verified: boolean };
       return { id: p.id, name: p.name, verified: p.verified };
@@ -272,7 +279,6 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
 
 function ImportSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [policyOutcome, setPolicyOutcome] = useState<Outcome>(null);
-  const [termOutcome, setTermOutcome] = useState<Outcome>(null);
   const [profileOutcome, setProfileOutcome] = useState<Outcome>(null);
   const importPolicy = async (input: HTMLInputElement) => {
     const text = await readFile(input);
@@ -285,24 +291,6 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
     }
     await changed();
     setPolicyOutcome({ kind: 'ok', message: `Imported. Markwise now checks by ${result.policy.schoolName}'s policy (${result.policy.id}).` });
-    await reload();
-  };
-  const importTerms = async (input: HTMLInputElement) => {
-    const text = await readFile(input);
-    input.value = '';
-    if (text === null) return;
-    const parsed = parseTermDatesIcs(text);
-    if (!parsed.ok) {
-      setTermOutcome({ kind: 'problems', message: 'The term dates were not imported: nothing has changed.', problems: parsed.problems.map((p) => (p.line === null ? p.message : `line ${p.line}: ${p.message}`)) });
-      return;
-    }
-    const result = await store.importTermDates(state.activeId, parsed.years);
-    if (!result.ok) {
-      setTermOutcome({ kind: 'problems', message: 'The term dates were not imported: nothing has changed.', problems: describe(result.problems) });
-      return;
-    }
-    await changed();
-    setTermOutcome({ kind: 'ok', message: `Imported term dates for ${parsed.years.map((y) => y.label).join(', ')}.`, details: parsed.warnings });
     await reload();
   };
   const importProfiles = async (input: HTMLInputElement) => {
@@ -336,13 +324,7 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
         </button>
       </div>
       <OutcomeView outcome={policyOutcome} id="policy-import-result" />
-      <div class="row">
-        <label>
-          Import term dates (iCalendar .ics) into this policy
-          <input type="file" id="terms-import" accept=".ics,text/calendar" disabled={state.activeOrigin === 'managed'} onChange={(e) => void importTerms(e.currentTarget as HTMLInputElement)} />
-        </label>
-      </div>
-      <OutcomeView outcome={termOutcome} id="terms-import-result" />
+      <TermDatesImport store={store} policyId={state.activeId} policy={state.policy} locked={state.activeOrigin === 'managed'} onImported={reload} changed={changed} />
       <div class="row">
         <label>
           Import site profiles (JSON)
@@ -350,16 +332,33 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
         </label>
       </div>
       <OutcomeView outcome={profileOutcome} id="profiles-import-result" />
+      {state.refusedProfiles.length > 0 ? (
+        <OutcomeView
+          id="profiles-refused"
+          outcome={{ kind: 'problems', message: 'Site profiles saved by an earlier version that Markwise no longer uses (the pages they cover are not checked). Import them again, corrected:', problems: state.refusedProfiles }}
+        />
+      ) : null}
     </section>
   );
 }
 
 function CalendarSection({ state }: { state: State }) {
   const years = state.policy?.calendar.academicYears ?? [];
+  const coverage = termCoverageWarnings(years);
   return (
     <section data-section="calendar" aria-labelledby="calendar-h">
       <h2 id="calendar-h">Calendar</h2>
       <p class="note">Bank holidays in England are worked out by Markwise. {years.length === 0 ? 'This policy has no term dates: school days are counted as weekdays that are not bank holidays.' : ''}</p>
+      {coverage.length > 0 ? (
+        <div id="calendar-warnings" class="problems" role="alert">
+          <p>The term dates do not cover the whole school year:</p>
+          <ul>
+            {coverage.map((w) => (
+              <li key={w.message}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {years.map((year) => (
         <div key={year.label}>
           <h3>{year.label}</h3>
@@ -465,6 +464,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
             ) : (
               <li key={site.origin}>
                 {site.origin}: {site.profileIds.join(', ')}{' '}
+                {readSiteOrigin(site.origin).ok ? null : <strong class="locked">(not used: not one exact site; remove it and add each site in full) </strong>}
                 <button type="button" onClick={() => void remove(site)}>
                   Remove {site.origin}
                 </button>

@@ -128,19 +128,5 @@ export function applyForm(input: unknown, form: PolicyForm): Json {
   };
 }
 
-/** An MIS site's origin as typed: https only, no path. Returns the origin or what is wrong. */
-export function readSiteOrigin(value: string): { ok: true; origin: string } | { ok: false; message: string } {
-  const trimmed = value.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return { ok: false, message: `'${trimmed}' is not a web address: write it as https://your-mis.example` };
-  }
-  if (url.protocol !== 'https:') return { ok: false, message: 'MIS sites must use https:// (pupil data must not travel unencrypted)' };
-  if (url.username !== '' || url.password !== '') return { ok: false, message: 'leave out any user name or password' };
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    return { ok: false, message: `only the site is needed, without a path: ${url.origin}` };
-  }
-  return { ok: true, origin: url.origin };
-}
+/** An MIS site's origin as typed: one exact https site (storage/site-origin.ts). */
+export { readSiteOrigin } from '../../storage/site-origin';

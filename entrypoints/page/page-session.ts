@@ -43,6 +43,10 @@ export class PageSession {
   private profile: SiteProfile | null = null;
   private root: Element | null = null;
   private location = '';
+  /** The address the profiles were last matched against: patterns run once per address, not per DOM change. */
+  private matchedAt: string | null = null;
+  /** The last status told to the background, so that it is told only changes. */
+  private toldStatus = '';
   private observer: MutationObserver | null = null;
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private rereadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -119,6 +123,7 @@ export class PageSession {
     if (policyChanged || sitesChanged) {
       this.calendar = this.makeCalendar();
       this.profile = null;
+      this.matchedAt = null;
       this.check(true);
     } else {
       this.view?.setDismissed(this.dismissedHere());
@@ -150,7 +155,8 @@ export class PageSession {
       const here = this.document.location.pathname + this.document.location.search;
       const locationChanged = here !== this.location;
       this.location = here;
-      if (locationChanged || this.profile === null) {
+      if (locationChanged || this.matchedAt !== here) {
+        this.matchedAt = here;
         const profile = profilesForPath(this.profilesHere(), here)[0] ?? null;
         if (profile !== this.profile) {
           this.profile = profile;
@@ -362,6 +368,9 @@ export class PageSession {
       errors: this.view?.errorCount ?? 0,
       problems: this.view?.readProblems.slice(0, 3) ?? [],
     };
+    const told = JSON.stringify(status);
+    if (told === this.toldStatus) return;
+    this.toldStatus = told;
     void this.send({ type: 'tab-status', status }).catch(() => {});
   }
 }

@@ -6,6 +6,7 @@
 import { codeInForce, codeSetOn, normaliseMark } from '../../rules/codes';
 import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { evaluateRegister } from '../../rules/engine';
+import { termCoverageOn } from '../../rules/calendar/term-coverage';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../rules/findings';
 import type { EvaluateOptions } from '../../rules/checks/check';
 import { bandFor, tierFor } from '../../rules/checks/standing';
@@ -81,6 +82,7 @@ export class RegisterView {
     this.nFirstSeen = options.nFirstSeen;
     this.problems = options.register.problems.slice(0, 5).map((p) => `Could not read ${p.where}: ${p.message}.`);
     if (options.register.problems.length > 5) this.problems.push(`…and ${options.register.problems.length - 5} more cells or rows that could not be read.`);
+    this.problems.push(...termCoverageOn(options.evaluate.policy.calendar.academicYears, options.evaluate.today));
     this.register.snapshot.pupils.forEach((p, i) => this.upnIndex.set(p.upn, i));
     this.pupilCells = this.register.snapshot.pupils.map(() => []);
     const cells = this.register.cells;

@@ -248,3 +248,30 @@ describe('iCalendar files that cannot be used', () => {
     });
   });
 });
+
+describe('an event is never dropped or clamped (issue 11, item 7)', () => {
+  it('an event without END:VEVENT, followed by another, is named by its line', () => {
+    const lines = leeds2025();
+    // The half term's END:VEVENT (line 16) is lost: its event would silently vanish into the next.
+    const broken = [...lines.slice(0, 15), ...lines.slice(16)];
+    const result = parseTermDatesIcs(ics(...broken));
+    expect(result).toEqual({ ok: false, problems: [{ line: 11, message: 'this event has no END:VEVENT line' }] });
+  });
+
+  it('an event left open at END:VCALENDAR is named by its line', () => {
+    const lines = leeds2025();
+    const broken = [...lines.slice(0, lines.length - 2), 'END:VCALENDAR'];
+    const result = parseTermDatesIcs(ics(...broken));
+    expect(result).toEqual({ ok: false, problems: [{ line: lines.length - 6, message: 'this event has no END:VEVENT line' }] });
+  });
+
+  it('an event that ends before it starts is named by its line, not made one day long', () => {
+    const result = parseTermDatesIcs(ics('BEGIN:VCALENDAR', ...allDay('Half term', '20251031', '20251027'), 'END:VCALENDAR'));
+    expect(result).toEqual({ ok: false, problems: [{ line: 2, message: 'the event "Half term" ends (DTEND 20251027) before it starts (DTSTART 20251031)' }] });
+  });
+
+  it('an all-day event whose DTEND is its start date is that one day', () => {
+    const result = parseTermDatesIcs(ics(...leeds2025().slice(0, -1), ...allDay('INSET day', '20251103', '20251103'), 'END:VCALENDAR'));
+    expect(result.ok && result.years[0]!.closures).toEqual([{ start: '2025-11-03', kind: 'training-day', reason: 'INSET day' }]);
+  });
+});

@@ -147,6 +147,8 @@ export function readIcsEvents(text: string): ReadEventsResult {
   for (const l of lines) {
     const value = l.value.trim().toUpperCase();
     if (l.name === 'BEGIN' && value === 'VEVENT') {
+      // An event left open would otherwise be replaced by the next one and silently lost.
+      if (current !== null) problems.push({ line: current.line, message: 'this event has no END:VEVENT line' });
       current = { line: l.line, props: [] };
       nested = 0;
     } else if (l.name === 'END' && value === 'VEVENT') {
@@ -154,6 +156,9 @@ export function readIcsEvents(text: string): ReadEventsResult {
         const event = buildEvent(current.line, current.props, problems);
         if (event !== null) events.push(event);
       }
+      current = null;
+    } else if (current !== null && nested === 0 && l.name === 'END' && value === 'VCALENDAR') {
+      problems.push({ line: current.line, message: 'this event has no END:VEVENT line' });
       current = null;
     } else if (current !== null && l.name === 'BEGIN') nested++;
     else if (current !== null && l.name === 'END') nested--;
@@ -186,7 +191,12 @@ function buildEvent(line: number, props: ContentLine[], problems: IcsProblem[]):
       problems.push({ line: dtend.line, message: `${read} (event ${JSON.stringify(summary)})` });
       return null;
     }
+    if (read.date < start.date) {
+      problems.push({ line, message: `the event ${JSON.stringify(summary)} ends (DTEND ${dtend.value.trim()}) before it starts (DTSTART ${dtstart.value.trim()})` });
+      return null;
+    }
     // An all-day DTEND, or one at midnight, is exclusive: the event ends the day before.
+    // DTEND on the start date itself (a zero-length all-day event) still means that one day.
     end = read.allDay || read.midnight ? addDays(read.date, -1) : read.date;
     if (end < start.date) end = start.date;
   } else if (duration !== undefined) {

@@ -2,6 +2,7 @@
 
 import type { SchoolCalendar } from '../calendar/school-calendar';
 import { academicYearLabel } from '../calendar/school-calendar';
+import { termCoverageWarnings } from '../calendar/term-coverage';
 import { parseClockTime, type IsoDate } from '../dates';
 import type { Policy } from './schema';
 
@@ -83,6 +84,8 @@ export function policyWarnings(policy: Policy, calendar: SchoolCalendar, today: 
       message: `Term dates for ${academicYearLabel(today)} are missing: school days are counted as weekdays less bank holidays, so holidays and training days may be counted.`,
     });
   }
+  // A year whose terms stop short of July counts the rest of it as holiday.
+  warnings.push(...termCoverageWarnings(policy.calendar.academicYears));
   for (const note of policy.notes) warnings.push({ path: 'notes', message: note });
   return warnings;
 }

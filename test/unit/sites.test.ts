@@ -10,7 +10,8 @@ import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
 import { SPA_OPTION_NAMES } from '../../demo/mis/spa-options';
 import { BUILTIN_PROFILES } from '../../sites';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from '../../sites/builtin/demo';
-import { parseSiteProfiles, siteProfileSchema, type SiteProfile, type SiteProfileInput } from '../../sites/profile';
+import { siteProfileSchema, type SiteProfile, type SiteProfileInput } from '../../sites/profile';
+import { parseSiteProfiles } from '../../sites/profile-import';
 import { findRegister, profilesForPath, readPercentage, readRegister, readSession, readSessions } from '../../sites/read';
 import { undoWrite, writeMark } from '../../sites/write';
 
@@ -52,7 +53,7 @@ describe('site profiles', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['profiles[0].paths[0]', 'profiles[1].id']));
-    expect(result.problems.find((p) => p.path === 'profiles[0].paths[0]')!.message).toBe('must be a regular expression');
+    expect(result.problems.find((p) => p.path === 'profiles[0].paths[0]')!.message).toBe('must be a regular expression (profile demo-class-register)');
   });
 
   it('a profile whose dropdowns show names must list the names', () => {

@@ -1,0 +1,119 @@
+// A site profiles file as an import takes it (options page, background, managed policy): the schema,
+// then what the schema alone cannot say: every selector is CSS, and no pattern can freeze a page.
+// Kept out of sites/profile.ts so that the widget and the content script do not carry these libraries.
+
+import { parse as parseSelector } from 'css-what';
+import ret, { types, type Token, type Root } from 'ret';
+import safeRegex from 'safe-regex2';
+import { describeIssues, type InputProblem } from '../rules/validation';
+import { siteProfilesFileSchema, type ProfilesResult, type SiteProfile } from './profile';
+
+/** Why a selector cannot be used, or null. The browser decides where there is one; elsewhere (the background, node) css-what. */
+export function selectorProblem(selector: string): string | null {
+  const doc = (globalThis as { document?: Document }).document;
+  try {
+    if (doc !== undefined) doc.createDocumentFragment().querySelector(selector);
+    else parseSelector(selector);
+    return null;
+  } catch (error) {
+    const why = error instanceof Error ? error.message.replace(/^.*?: /, '') : String(error);
+    return `${JSON.stringify(selector)} is not a CSS selector (${why})`;
+  }
+}
+
+function hasReference(token: Token | Root): boolean {
+  if (token.type === types.REFERENCE) return true;
+  if (token.type === types.REPETITION) return hasReference(token.value);
+  if (token.type === types.ROOT || token.type === types.GROUP) {
+    const lists = [token.stack ?? [], ...(token.options ?? [])];
+    return lists.some((list) => list.some(hasReference));
+  }
+  return false;
+}
+
+/**
+ * Why a pattern could freeze the page it runs on, or null. A repeat inside a repeat, or a
+ * back-reference, can take exponential time on a text that nearly matches (^/(\w+/?)+$ took 55 s).
+ */
+export function patternProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern);
+  } catch {
+    return 'must be a regular expression';
+  }
+  let tokens: Root;
+  try {
+    tokens = ret(pattern);
+  } catch (error) {
+    return `${JSON.stringify(pattern)} uses regular-expression syntax Markwise cannot check is safe (${error instanceof Error ? error.message : String(error)}); write it without lookbehind or other newer syntax`;
+  }
+  if (hasReference(tokens) || /\\k</.test(pattern)) {
+    return `${JSON.stringify(pattern)} has a back-reference (\\1, \\k<name>), which can take minutes on one address or cell and freeze the page; match the text without referring back to a group`;
+  }
+  if (!safeRegex(pattern)) {
+    return `${JSON.stringify(pattern)} repeats something that itself repeats (like (\\w+/?)+), or has more than 25 repeats: on a text that nearly matches it can take minutes and freeze the page; write each repeat once, such as ^/[\\w/]+$`;
+  }
+  return null;
+}
+
+const SELECTOR_KEYS = new Set(['selector', 'register', 'rows', 'badgeAfter', 'headers']);
+
+/** Each selector and pattern of a profile, with its path ('cells.mark.selector', 'paths[0]'). */
+function* fields(value: unknown, path: string): Generator<{ path: string; kind: 'selector' | 'pattern'; text: string }> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* fields(item, `${path}[${i}]`);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (key === 'names' || key === 'assumptions') continue;
+    if (typeof item === 'string' && SELECTOR_KEYS.has(key)) yield { path: at, kind: 'selector', text: item };
+    else if (typeof item === 'string' && key === 'pattern') yield { path: at, kind: 'pattern', text: item };
+    else if (key === 'paths' && Array.isArray(item)) {
+      for (const [i, p] of item.entries()) if (typeof p === 'string') yield { path: `${at}[${i}]`, kind: 'pattern', text: p };
+    } else yield* fields(item, at);
+  }
+}
+
+/** What in one valid profile could not run on a page: its selectors and its patterns. */
+export function profileProblems(profile: SiteProfile, where: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const field of fields(profile, '')) {
+    const problem = field.kind === 'selector' ? selectorProblem(field.text) : patternProblem(field.text);
+    if (problem !== null) problems.push({ path: `${where}.${field.path}`, message: `${problem} (profile ${profile.id})` });
+  }
+  return problems;
+}
+
+/** A profiles file ({ "profiles": [...] }) checked whole: every problem, with where and which profile. */
+export function parseSiteProfiles(input: unknown): ProfilesResult {
+  const result = siteProfilesFileSchema.safeParse(input);
+  if (!result.success) {
+    const profiles = (input as { profiles?: unknown } | null)?.profiles;
+    return {
+      ok: false,
+      problems: describeIssues(result.error, input).map((p) => {
+        const index = /^profiles\[(\d+)\]/.exec(p.path)?.[1];
+        const id = index === undefined || !Array.isArray(profiles) ? undefined : (profiles[Number(index)] as { id?: unknown } | undefined)?.id;
+        return typeof id === 'string' && id !== '' ? { ...p, message: `${p.message} (profile ${id})` } : p;
+      }),
+    };
+  }
+  const seen = new Set<string>();
+  const problems: InputProblem[] = [];
+  result.data.profiles.forEach((profile, i) => {
+    if (seen.has(profile.id)) problems.push({ path: `profiles[${i}].id`, message: `'${profile.id}' is used by an earlier profile` });
+    seen.add(profile.id);
+    problems.push(...profileProblems(profile, `profiles[${i}]`));
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, profiles: result.data.profiles };
+}
+
+/** The stored profiles that can still be used; one saved before these checks and now refused is left out. */
+export function usableProfiles(profiles: readonly unknown[]): SiteProfile[] {
+  return profiles.flatMap((profile) => {
+    const parsed = parseSiteProfiles({ profiles: [profile] });
+    return parsed.ok ? parsed.profiles : [];
+  });
+}
