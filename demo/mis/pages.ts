@@ -10,6 +10,7 @@ import {
   compareByName,
   CURRENT_TERM_START,
   CURRENT_YEAR,
+  DEMO_CASES,
   DEMO_TODAY,
   displayName,
   formatPercent,
@@ -92,14 +93,43 @@ export interface WidgetEmbed {
   readonly scriptSrc: string;
 }
 
-export function classRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate, widget?: WidgetEmbed): string {
+/**
+ * Faults a real MIS page can have, for trying Markwise on them (?fault=):
+ * - same-upn: a second pupil's row shows the UPN of the pupil with the late L (a UPN typed twice);
+ * - marks-unreadable: the mark inputs have another class than the profile expects (the MIS changed its markup).
+ */
+export const REGISTER_FAULTS = ['same-upn', 'marks-unreadable'] as const;
+export type RegisterFault = (typeof REGISTER_FAULTS)[number];
+
+export function isRegisterFault(text: string | null): text is RegisterFault {
+  return (REGISTER_FAULTS as readonly (string | null)[]).includes(text);
+}
+
+/** The row that shows another pupil's UPN on the same-upn page: the first after the late L's that has no planted case. */
+export function sameUpnRow(pupils: readonly DemoPupil[]): number {
+  const caseIds = new Set(Object.values(DEMO_CASES).map((c) => c.pupilId));
+  const late = pupils.findIndex((p) => p.id === DEMO_CASES.lateAfterClose.pupilId);
+  return pupils.findIndex((p, i) => i > late && !caseIds.has(p.id));
+}
+
+export function classRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate, widget?: WidgetEmbed, fault?: RegisterFault): string {
   const pupils = pupilsOfClass(school, classId);
   const sessions = weekSessions(week);
   const rows: GridRow[] = pupils.map((p) => ({ id: p.id, name: registerName(p), upn: p.upn, ytd: ytdOf(p), href: `/pupils/${p.id}` }));
-  const grid = registerGrid(sessions, rows, (r, c) => {
-    const s = sessions[c]!;
-    return pupils[r]!.marks.get(markKey(s.date, s.session));
-  });
+  if (fault === 'same-upn') {
+    const twin = sameUpnRow(pupils);
+    const late = school.byId.get(DEMO_CASES.lateAfterClose.pupilId);
+    if (twin >= 0 && late !== undefined) rows[twin] = { ...rows[twin]!, upn: late.upn };
+  }
+  const grid = registerGrid(
+    sessions,
+    rows,
+    (r, c) => {
+      const s = sessions[c]!;
+      return pupils[r]!.marks.get(markKey(s.date, s.session));
+    },
+    fault === 'marks-unreadable' ? 'reg-mark' : undefined,
+  );
   const body = `<h1>Class register: ${esc(classId)}</h1>
 ${classPicker(classId, (c) => registerUrl(c, week), 'Classes')}
 <nav class="picker" aria-label="Weeks"><a href="${esc(registerUrl(classId, addDays(week, -7)))}">Previous week</a> <strong>Week beginning ${esc(shortDay(week))}/${week.slice(0, 4)}</strong> <a href="${esc(registerUrl(classId, addDays(week, 7)))}">Next week</a></nav>
@@ -138,7 +168,10 @@ export function setMark(school: DemoSchool, pupilId: string, date: string, sessi
   return true;
 }
 
-export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate): string {
+/** The date of the row a typo adds to the office list (?typo=<pupil id>): 2025 typed as 1925. */
+export const TYPO_DATE: IsoDate = '1925-11-24';
+
+export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate, typoFor?: DemoPupil): string {
   const rows: { pupil: DemoPupil; date: IsoDate; session: SessionName; code: string }[] = [];
   for (const pupil of school.pupils) {
     for (const [key, mark] of pupil.marks) {
@@ -147,6 +180,7 @@ export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate):
       rows.push({ pupil, date, session: key.slice(11) as SessionName, code: mark.code.trim() });
     }
   }
+  if (typoFor !== undefined) rows.push({ pupil: typoFor, date: TYPO_DATE, session: 'AM', code: 'N' });
   rows.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||
