@@ -18,6 +18,8 @@ export interface FindingView {
   readonly onPage: boolean;
   /** Whether a one-click fix is possible here (a suggestion and a writable cell). */
   readonly canFix: boolean;
+  /** False where a dismissal cannot be kept apart from another pupil's (two rows showing one UPN). */
+  readonly canDismiss?: boolean;
   /** The reason it was dismissed, or null. */
   readonly dismissed: string | null;
 }

@@ -141,9 +141,11 @@ class FindingItem extends Component<FindingItemProps, { dismissing: boolean; rea
                 Change to {finding.suggestion}
               </button>
             ) : null}
-            <button type="button" onClick={() => setDismissing(true)} data-action="dismiss">
-              Dismiss…
-            </button>
+            {view.canDismiss === false ? null : (
+              <button type="button" onClick={() => setDismissing(true)} data-action="dismiss">
+                Dismiss…
+              </button>
+            )}
           </div>
         )}
       </li>

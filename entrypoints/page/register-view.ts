@@ -134,6 +134,11 @@ export class RegisterView {
     return this.register.ambiguous.has(cell.pupil) ? `${key}|row ${this.register.rows[cell.row]!.number}` : key;
   }
 
+  /** Whether a finding is dismissed: never on rows that share a UPN, whose dismissals could be the other pupil's. */
+  private isDismissed(finding: Finding, pupil: number): boolean {
+    return !this.register.ambiguous.has(pupil) && this.dismissed[dismissalKey(finding)] !== undefined;
+  }
+
   /** The cell a finding on the panel was found in. */
   private cellOfFinding(finding: Finding): number | undefined {
     const pupil = this.pupilOfFinding.get(finding);
@@ -204,7 +209,7 @@ export class RegisterView {
     const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];
     const byCell = this.findingsByCell();
     for (const [index, findings] of byCell) {
-      const active = findings.filter((f) => this.dismissed[dismissalKey(f)] === undefined);
+      const active = findings.filter((f) => !this.isDismissed(f, this.register.cells[index]!.pupil));
       const severity = mostSevere(active);
       if (severity === null) continue;
       entries.push({ key: this.keyOfCell(index), element: cellElement(this.register.cells[index]!, this.profile), severity, label: active.map((f) => f.what).join(' ') });
@@ -271,7 +276,9 @@ export class RegisterView {
         ...(this.sharedUpn.has(pupil) ? { id: `${key}|${cell === undefined ? `pupil ${pupil}` : this.keyOfCell(cell)}` } : {}),
         onPage,
         canFix: onPage && finding.suggestion !== null && this.writableFor(pupil),
-        dismissed: this.dismissed[key] ?? null,
+        dismissed: this.isDismissed(finding, pupil) ? this.dismissed[key]! : null,
+        // Dismissals are kept by UPN: one made on a row that shares its UPN would hide the other pupil's finding.
+        ...(this.register.ambiguous.has(pupil) ? { canDismiss: false } : {}),
       };
     });
   }
@@ -336,7 +343,7 @@ export class RegisterView {
     }
     const now = new Map<number, Finding[]>();
     for (const f of this.byPupil[pupilIndex]!) {
-      if (this.dismissed[dismissalKey(f)] !== undefined) continue;
+      if (this.isDismissed(f, pupilIndex)) continue;
       const index = this.cellOf(pupilIndex, f.date, f.session);
       if (index === undefined) continue;
       cells.add(index);
@@ -359,7 +366,7 @@ export class RegisterView {
 
   private findingsForCell(cell: PageCell): Finding[] {
     const list = this.byPupil[cell.pupil]!;
-    return list.filter((f) => f.date === cell.date && f.session === cell.session && this.dismissed[dismissalKey(f)] === undefined);
+    return list.filter((f) => f.date === cell.date && f.session === cell.session && !this.isDismissed(f, cell.pupil));
   }
 
   /** The valid codes on this date, for this session and role, with their meanings. */
@@ -469,6 +476,8 @@ export class RegisterView {
       this.publishNow();
     },
     dismiss: (view, reason) => {
+      const pupil = this.pupilOfFinding.get(view.finding);
+      if (pupil === undefined || this.register.ambiguous.has(pupil)) return;
       this.dismissed[view.key] = reason;
       this.options.onDismiss(view.finding, reason);
       this.remarkUpn(view.finding.upn);
@@ -508,18 +517,27 @@ export class RegisterView {
 
   get findingCount(): number {
     let n = 0;
-    for (const list of this.byPupil) for (const f of list) if (this.dismissed[dismissalKey(f)] === undefined) n++;
+    this.byPupil.forEach((list, pupil) => {
+      for (const f of list) if (!this.isDismissed(f, pupil)) n++;
+    });
     return n;
   }
 
   get errorCount(): number {
     let n = 0;
-    for (const list of this.byPupil) for (const f of list) if (f.severity === 'error' && this.dismissed[dismissalKey(f)] === undefined) n++;
+    this.byPupil.forEach((list, pupil) => {
+      for (const f of list) if (f.severity === 'error' && !this.isDismissed(f, pupil)) n++;
+    });
     return n;
   }
 
+  /** For the popup: what was not read or not checked comes first. */
   get readProblems(): readonly string[] {
-    return this.problemLines();
+    const marks = this.marksRead();
+    const gaps: string[] = [];
+    if (marks !== null && marks.read < marks.cells) gaps.push(`Read ${marks.read} marks of the ${marks.cells} cells on this page.`);
+    if (this.failures.size > 0) gaps.push(`Could not check every mark of ${this.failures.size} ${this.failures.size === 1 ? 'pupil' : 'pupils'}.`);
+    return [...gaps, ...this.problemLines()];
   }
 
   dispose(): void {

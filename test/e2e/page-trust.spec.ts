@@ -38,6 +38,8 @@ test('two rows showing the same UPN: the panel names both rows, and neither Chan
   await expect(item).toHaveCount(1);
   await expect(item).toContainText(name);
   await expect(item.locator('button[data-action="fix"]')).toHaveCount(0);
+  // A dismissal is kept by UPN, so one made here could hide the other pupil's finding.
+  await expect(item.locator('button[data-action="dismiss"]')).toHaveCount(0);
   // Show goes to each pupil's own cell.
   await item.locator('button[data-action="show"]').click();
   await expect(lateInput).toBeFocused();

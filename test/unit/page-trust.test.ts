@@ -58,14 +58,14 @@ function recordingSurface() {
   return { surface, drawn };
 }
 
-function viewOf(doc: Document, p: SiteProfile, checks?: readonly Check[]) {
+function viewOf(doc: Document, p: SiteProfile, checks?: readonly Check[], dismissed: Record<string, string> = {}) {
   const register = read(doc, p);
   const { surface, drawn } = recordingSurface();
   const view = new RegisterView({
     register,
     evaluate: { policy, calendar: new SchoolCalendar(policy.calendar, listedBankHolidays({})), today: '2025-11-26', standings: false, ...(checks ? { checks } : {}) },
     policyName: policy.schoolName,
-    dismissed: {},
+    dismissed,
     surface,
     storedFigures: new Map(),
     nFirstSeen: new Map(),
@@ -98,6 +98,8 @@ describe('one UPN on two rows', () => {
     const item = panel.items.find((i) => i.finding.rule === 'late-should-be-u')!;
     expect(item.finding.name).toBe(lateName);
     expect(item.canFix).toBe(false);
+    // A dismissal is kept by UPN, so it could be the other pupil's: none is offered or applied here.
+    expect(item.canDismiss).toBe(false);
     // The panel's keys stay unique although the two pupils' dismissal keys may not be.
     const ids = panel.items.map((i) => i.id ?? i.key);
     expect(new Set(ids).size).toBe(ids.length);
@@ -131,6 +133,18 @@ describe('one UPN on two rows', () => {
     expect(register.ambiguous.size).toBe(30);
     expect(drawn.panel!.items.length).toBeGreaterThan(0);
     expect(drawn.panel!.items.some((i) => i.canFix)).toBe(false);
+  });
+});
+
+describe('dismissals on rows that share a UPN', () => {
+  it('a dismissal kept for the UPN hides neither pupil\'s finding there, and still applies on rows of their own', async () => {
+    const doc = await load('/register/class?class=4A&fault=same-upn');
+    const plain = viewOf(await load('/register/class?class=4A'), profile(demoClassRegister)).drawn.panel!;
+    const late = plain.items.find((i) => i.finding.rule === 'late-should-be-u')!;
+    const other = plain.items.find((i) => i.finding.rule === 'code-unknown')!;
+    const { drawn } = viewOf(doc, profile(demoClassRegister), undefined, { [late.key]: 'Checked: the mark is right', [other.key]: 'Checked: the mark is right' });
+    expect(drawn.panel!.items.find((i) => i.key === late.key)!.dismissed).toBeNull();
+    expect(drawn.panel!.items.find((i) => i.key === other.key)!.dismissed).toBe('Checked: the mark is right');
   });
 });
 
