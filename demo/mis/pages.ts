@@ -171,7 +171,11 @@ export function setMark(school: DemoSchool, pupilId: string, date: string, sessi
 /** The date of the row a typo adds to the office list (?typo=<pupil id>): 2025 typed as 1925. */
 export const TYPO_DATE: IsoDate = '1925-11-24';
 
-export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate, typoFor?: DemoPupil): string {
+/**
+ * The office list of N marks. typoFor adds a row for that pupil dated TYPO_DATE; twiceFor shows
+ * that pupil's first N of the range again, as O (a report that joined two sources badly).
+ */
+export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate, typoFor?: DemoPupil, twiceFor?: DemoPupil): string {
   const rows: { pupil: DemoPupil; date: IsoDate; session: SessionName; code: string }[] = [];
   for (const pupil of school.pupils) {
     for (const [key, mark] of pupil.marks) {
@@ -181,6 +185,8 @@ export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate, 
     }
   }
   if (typoFor !== undefined) rows.push({ pupil: typoFor, date: TYPO_DATE, session: 'AM', code: 'N' });
+  const first = rows.find((r) => r.pupil === twiceFor);
+  if (first !== undefined) rows.splice(rows.indexOf(first) + 1, 0, { ...first, code: 'O' });
   rows.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||

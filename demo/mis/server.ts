@@ -118,7 +118,10 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
     const typo = q.get('typo');
     const typoFor = typo === null ? undefined : school.byId.get(typo);
     if (typo !== null && typoFor === undefined) return send(res, 404, notFoundPage(`There is no pupil ${typo}.`));
-    return send(res, 200, unexplainedPage(school, from !== null && isIsoDate(from) ? from : DEFAULT_UNEXPLAINED_FROM, to !== null && isIsoDate(to) ? to : DEMO_TODAY, typoFor));
+    const twice = q.get('twice');
+    const twiceFor = twice === null ? undefined : school.byId.get(twice);
+    if (twice !== null && twiceFor === undefined) return send(res, 404, notFoundPage(`There is no pupil ${twice}.`));
+    return send(res, 200, unexplainedPage(school, from !== null && isIsoDate(from) ? from : DEFAULT_UNEXPLAINED_FROM, to !== null && isIsoDate(to) ? to : DEMO_TODAY, typoFor, twiceFor));
   }
 
   if (path === '/pupils' && isGet) {

@@ -57,6 +57,18 @@ test('two rows showing the same UPN: the panel names both rows, and neither Chan
   await expect(page.locator('#unsaved-count')).toHaveText('No unsaved changes');
 });
 
+test('one pupil\'s session on two rows with different marks: a read problem naming both rows, and that session is not checked', async ({ page, mis }) => {
+  const { pupilId, date } = DEMO_CASES.nOverdue17Nov;
+  await page.goto(`${mis.url}/office/unexplained?twice=${pupilId}`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  const rows = await rowsShown(page);
+  const first = rows.findIndex((r) => r.id === pupilId);
+  expect(rows[first + 1]!.id).toBe(pupilId);
+  await expect(panel(page).locator('.notice')).toContainText([`Rows ${first + 1} and ${first + 2} show ${rows[first]!.name}'s Mon 17 Nov 2025 morning twice, with different marks`]);
+  // N or O: Markwise cannot know which, so it reports neither as overdue.
+  await expect(panel(page).locator(`li.finding[data-rule="n-overdue"][data-upn="${rows[first]!.upn}"][data-date="${date}"]`)).toHaveCount(0);
+});
+
 test('Undo puts the old mark back only while the cell holds the fix: after staff typed something else it says so and changes nothing', async ({ page, mis }) => {
   await page.goto(`${mis.url}/register/class?class=4A`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
