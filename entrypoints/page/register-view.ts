@@ -166,7 +166,8 @@ export class RegisterView {
       this.pupilOfFinding.set(finding, index);
     }
     for (const failure of evaluation.failures) {
-      const index = indexOf.get(failure.upn)!;
+      // -1: a failure of no one pupil on the page; still said, never dropped.
+      const index = indexOf.get(failure.upn) ?? -1;
       this.failures.set(index, [...(this.failures.get(index) ?? []), failure]);
     }
     for (const index of this.sharedUpn) this.evaluatePupil(index);
@@ -184,9 +185,9 @@ export class RegisterView {
 
   /** The pupils some check could not run for, by name, in page order. */
   private unchecked(): string[] {
-    return [...this.failures.keys()].sort((a, b) => a - b).map((i) => {
-      const pupil = this.register.snapshot.pupils[i]!;
-      return pupil.name || pupil.upn;
+    return [...this.failures].sort(([a], [b]) => a - b).map(([i, failures]) => {
+      const pupil = this.register.snapshot.pupils[i];
+      return pupil === undefined ? failures[0]!.upn || 'a pupil' : pupil.name || pupil.upn;
     });
   }
 
@@ -195,8 +196,8 @@ export class RegisterView {
     const lines = [...this.notes, ...this.readLines];
     const failed = [...this.failures].sort(([a], [b]) => a - b);
     for (const [i, failures] of failed.slice(0, 5)) {
-      const pupil = this.register.snapshot.pupils[i]!;
-      for (const f of failures.slice(0, 2)) lines.push(`Could not check ${pupil.name || pupil.upn} (UPN ${pupil.upn}) for ${f.check}: ${f.message}`);
+      const pupil = this.register.snapshot.pupils[i];
+      for (const f of failures.slice(0, 2)) lines.push(`Could not check ${pupil?.name || f.upn} (UPN ${f.upn}) for ${f.check}: ${f.message}`);
     }
     if (failed.length > 5) lines.push(`…and ${failed.length - 5} more pupils whose marks could not all be checked.`);
     return lines;
