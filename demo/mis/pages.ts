@@ -49,6 +49,11 @@ export function homePage(): string {
     ['/bench/office?pupils=1500&sessions=10', 'Bench register', 'The class-register markup with 1,500 generated pupils and 10 sessions (15,000 inputs), for timing.'],
     ['/widget/', 'The widget, without the extension', 'The same register and badges with Markwise included by one script tag, a plain register table, and the JavaScript API.'],
     ['/fixtures/hostile', 'Hostile fixture', 'The class-register markup with pupils whose names contain markup and quotes, shown as text.'],
+    [
+      `/register/class?class=4A&week=${DEFAULT_WEEK}&fault=same-upn`,
+      'Faulty pages',
+      `The class register with one UPN on two rows (or fault=marks-unreadable: marks the profile cannot read); the office list with a row typed as 1925 (/office/unexplained?typo=${DEMO_CASES.nOverdue17Nov.pupilId}) or one session shown twice (?twice=${DEMO_CASES.nOverdue17Nov.pupilId}).`,
+    ],
   ];
   const body = `<h1>${esc(SCHOOL_NAME)}: staff MIS (demo)</h1>
 <p class="note">A fictional school on a fake MIS, for trying Markwise. It is Wednesday 26 November 2025, after the morning register: the afternoon and later sessions are blank. Changes are kept in memory until the server stops.</p>
