@@ -250,11 +250,11 @@ function gapsOf(state: PanelState): { headline: string; notices: string[] } {
     const unread = marks.cells - marks.read;
     parts.push(`${unread} ${unread === 1 ? 'mark' : 'marks'} not read`);
     notices.push(
-      `Markwise read ${marks.read} ${marks.read === 1 ? 'mark' : 'marks'} of the ${marks.cells} cells on this page; ${marks.read === 0 ? 'none' : `the other ${unread}`} could not be read, so ${marks.read === 0 ? 'nothing on this page has' : 'those have not'} been checked. Check them in the MIS, and the site profile in Markwise's options.`,
+      `Markwise read ${marks.read} ${marks.read === 1 ? 'mark' : 'marks'} of the ${marks.cells} cells on this page${marks.read === 0 ? ', so nothing on it has been checked' : `; the other ${unread} could not be read, so they have not been checked`}. Check them in the MIS, and the site profile in Markwise's options.`,
     );
   } else if (marks != null && marks.cells === 0 && state.pupils > 0) {
     parts.push('marks not read');
-    notices.push("Markwise read no marks on this page: it found no cells where the site profile says marks are, so nothing on this page has been checked. Check the site profile in Markwise's options.");
+    notices.push("Markwise found no marks on this page (no cells where the site profile says marks are), so it has checked none. If the page shows marks, check the site profile in Markwise's options.");
   }
   const unchecked = state.unchecked ?? [];
   if (unchecked.length > 0) {
