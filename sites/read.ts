@@ -62,6 +62,8 @@ export interface PageRegister {
    * session shown twice): checked, but no fix is written to their cells and nothing of theirs is stored.
    */
   readonly ambiguous: ReadonlySet<number>;
+  /** Snapshot pupils no fix is written to: the ambiguous, and any with a session shown twice (a fix would leave the other copy). */
+  readonly unwritable: ReadonlySet<number>;
 }
 
 /** A cell's element, looked up from its control the first time it is needed (a marker, a tip). */
@@ -346,7 +348,9 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     problems.push({ where: 'the register', message: `no cells (${cellSpec.selector}) in any of its ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` });
   }
   const ambiguous = new Set<number>();
-  const ambiguities = [...sharedUpns(pupils, rows, ambiguous), ...sessionsShownTwice(pupils, rows, cells, columns, ambiguous)];
+  const unwritable = new Set<number>();
+  const ambiguities = [...sharedUpns(pupils, rows, ambiguous), ...sessionsShownTwice(pupils, rows, cells, columns, ambiguous, unwritable)];
+  for (const p of ambiguous) unwritable.add(p);
   return {
     profile,
     root,
@@ -358,6 +362,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     problems: ambiguities.length === 0 ? problems : [...ambiguities, ...problems],
     cellsFound,
     ambiguous,
+    unwritable,
   };
 }
 
@@ -368,7 +373,8 @@ function rowList(numbers: readonly number[]): string {
   return n.length === 1 ? `row ${n[0]}` : `rows ${n.slice(0, more ? 5 : -1).join(', ')} and ${more ? `${more} more` : n[n.length - 1]}`;
 }
 
-const NO_WRITE = 'Markwise changes no mark on these rows and keeps nothing of them';
+const NO_WRITE = 'Markwise changes no mark on these rows';
+const NO_STORE = `${NO_WRITE} and keeps nothing of them`;
 
 /** Pupils of different rows showing one UPN (typed twice in the MIS, or read once for the whole register). */
 function sharedUpns(pupils: readonly SnapshotPupil[], rows: readonly PageRow[], ambiguous: Set<number>): ReadProblem[] {
@@ -382,7 +388,7 @@ function sharedUpns(pupils: readonly SnapshotPupil[], rows: readonly PageRow[], 
     const names = indexes.map((p) => pupils[p]!.name);
     problems.push({
       where: rowList(numbers),
-      message: `${numbers.length === 2 ? 'both' : 'all'} show UPN ${upn} (${names.slice(0, 4).join('; ')}${names.length > 4 ? '; …' : ''}), so Markwise cannot tell whose marks are whose: it checks them, but ${NO_WRITE}. Please correct the UPN in the MIS`,
+      message: `${numbers.length === 2 ? 'both' : 'all'} show UPN ${upn} (${names.slice(0, 4).join('; ')}${names.length > 4 ? '; …' : ''}), so Markwise cannot tell whose marks are whose: it checks them, but ${NO_STORE}. Please correct the UPN in the MIS`,
       ambiguous: true,
     });
   }
@@ -393,7 +399,14 @@ function sharedUpns(pupils: readonly SnapshotPupil[], rows: readonly PageRow[], 
  * The same pupil's session shown twice (on two rows, or twice in one). With different marks it is
  * not checked, as Markwise cannot know which is right; with the same mark it is checked once.
  */
-function sessionsShownTwice(pupils: readonly SnapshotPupil[], rows: readonly PageRow[], cells: readonly PageCell[], columns: readonly (Column | null)[] | null, ambiguous: Set<number>): ReadProblem[] {
+function sessionsShownTwice(
+  pupils: readonly SnapshotPupil[],
+  rows: readonly PageRow[],
+  cells: readonly PageCell[],
+  columns: readonly (Column | null)[] | null,
+  ambiguous: Set<number>,
+  unwritable: Set<number>,
+): ReadProblem[] {
   // A grid row has each column once: only a pupil on several rows, or repeated headers, can show a session twice.
   const rowCount = new Array<number>(pupils.length).fill(0);
   for (const row of rows) rowCount[row.pupil]!++;
@@ -413,7 +426,7 @@ function sessionsShownTwice(pupils: readonly SnapshotPupil[], rows: readonly Pag
   }
   twice.forEach((pairs, p) => {
     if (pairs.length === 0) return;
-    ambiguous.add(p);
+    unwritable.add(p);
     const pupil = pupils[p]!;
     const drop = new Set<number>();
     let differ = 0;
@@ -425,11 +438,13 @@ function sessionsShownTwice(pupils: readonly SnapshotPupil[], rows: readonly Pag
       if (!same) (differ++, drop.add(first));
       numbers.push(pairs[i + 2]!, pairs[i + 3]!);
     }
+    // Different marks: which is right cannot be told, so nothing of the pupil here is kept either.
+    if (differ > 0) ambiguous.add(p);
     const m = pupil.marks[pairs[0]!]!;
     pupil.marks = pupil.marks.filter((_m, k) => !drop.has(k));
     problems.push({
       where: rowList(numbers),
-      message: `show ${pupil.name || pupil.upn}'s ${formatSchoolDate(m.date)} ${m.session === 'AM' ? 'morning' : 'afternoon'}${pairs.length > 4 ? ` and ${pairs.length / 4 - 1} more sessions` : ''} twice${differ > 0 ? `, with different marks: ${differ === 1 ? 'it is' : `${differ} are`} not checked, as Markwise cannot tell which is right` : ', with the same mark: it is checked once'}. ${NO_WRITE}`,
+      message: `show ${pupil.name || pupil.upn}'s ${formatSchoolDate(m.date)} ${m.session === 'AM' ? 'morning' : 'afternoon'}${pairs.length > 4 ? ` and ${pairs.length / 4 - 1} more sessions` : ''} twice${differ > 0 ? `, with different marks: ${differ === 1 ? 'it is' : `${differ} are`} not checked, as Markwise cannot tell which is right` : ', with the same mark: it is checked once'}. ${differ > 0 ? NO_STORE : NO_WRITE}`,
       ambiguous: true,
     });
   });

@@ -124,7 +124,7 @@ export class RegisterView {
 
   /** Whether a fix may be written to this pupil's cells: not when its rows cannot be told from another's. */
   private writableFor(pupil: number): boolean {
-    return this.profile.cells !== undefined && canWrite(this.profile.cells.mark) && !this.register.ambiguous.has(pupil);
+    return this.profile.cells !== undefined && canWrite(this.profile.cells.mark) && !this.register.unwritable.has(pupil);
   }
 
   /** A cell's marker key: upn|date|session, with the row where two rows show one UPN. */

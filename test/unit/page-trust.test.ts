@@ -163,6 +163,7 @@ describe('the same session of one pupil twice', () => {
     const date = register.cells[0]!.date;
     expect(register.snapshot.pupils[pupilIndex]!.marks.some((m) => m.date === date && m.session === register.cells[0]!.session)).toBe(false);
     expect(register.ambiguous.has(pupilIndex)).toBe(true);
+    expect(register.unwritable.has(pupilIndex)).toBe(true);
   });
 
   it('with the same mark: checked once, named, and not written to', async () => {
@@ -175,12 +176,17 @@ describe('the same session of one pupil twice', () => {
     expect(register.problems[0]!.message).toContain('with the same mark: it is checked once');
     const { date, session } = register.cells[0]!;
     expect(register.snapshot.pupils[pupilIndex]!.marks.filter((m) => m.date === date && m.session === session)).toHaveLength(1);
+    // No fix (it would leave the other copy as it was), but the mark is not in doubt: it may be kept.
+    expect(register.unwritable.has(pupilIndex)).toBe(true);
+    expect(register.ambiguous.has(pupilIndex)).toBe(false);
+    expect(unambiguousPart(register).pupilIds).toContain(register.pupilIds[pupilIndex]);
   });
 
   it('a register without such rows has no ambiguity', async () => {
     for (const [path, input] of [['/register/class?class=4A', demoClassRegister], ['/office/unexplained', demoOfficeUnexplained]] as const) {
       const register = read(await load(path), profile(input));
       expect(register.ambiguous.size, path).toBe(0);
+      expect(register.unwritable.size, path).toBe(0);
       expect(register.problems, path).toEqual([]);
       expect(register.cellsFound, path).toBe(register.cells.length);
     }
