@@ -442,9 +442,10 @@ function sessionsShownTwice(
     if (differ > 0) ambiguous.add(p);
     const m = pupil.marks[pairs[0]!]!;
     pupil.marks = pupil.marks.filter((_m, k) => !drop.has(k));
+    const where = rowList(numbers);
     problems.push({
-      where: rowList(numbers),
-      message: `show ${pupil.name || pupil.upn}'s ${formatSchoolDate(m.date)} ${m.session === 'AM' ? 'morning' : 'afternoon'}${pairs.length > 4 ? ` and ${pairs.length / 4 - 1} more sessions` : ''} twice${differ > 0 ? `, with different marks: ${differ === 1 ? 'it is' : `${differ} are`} not checked, as Markwise cannot tell which is right` : ', with the same mark: it is checked once'}. ${differ > 0 ? NO_STORE : NO_WRITE}`,
+      where,
+      message: `${where.startsWith('rows') ? 'show' : 'shows'} ${pupil.name || pupil.upn}'s ${formatSchoolDate(m.date)} ${m.session === 'AM' ? 'morning' : 'afternoon'}${pairs.length > 4 ? ` and ${pairs.length / 4 - 1} more sessions` : ''} twice${differ > 0 ? `, with different marks: ${differ === 1 ? 'it is' : `${differ} are`} not checked, as Markwise cannot tell which is right` : ', with the same mark: it is checked once'}. ${differ > 0 ? NO_STORE : NO_WRITE}`,
       ambiguous: true,
     });
   });
