@@ -10,12 +10,16 @@ import type { Finding } from '../rules/findings';
 
 export interface FindingView {
   readonly finding: Finding;
-  /** rule|upn|date|session: the dismissal key, unique per finding. */
+  /** rule|upn|date|session: the dismissal key. */
   readonly key: string;
+  /** Unique on the page where the dismissal key is not (two rows showing one UPN): the key and the cell. */
+  readonly id?: string;
   /** Whether the mark's cell is on this page, so Show can scroll to it. */
   readonly onPage: boolean;
   /** Whether a one-click fix is possible here (a suggestion and a writable cell). */
   readonly canFix: boolean;
+  /** False where a dismissal cannot be kept apart from another pupil's (two rows showing one UPN). */
+  readonly canDismiss?: boolean;
   /** The reason it was dismissed, or null. */
   readonly dismissed: string | null;
 }
@@ -49,6 +53,10 @@ export interface PanelState {
   readonly problems: readonly string[];
   /** Fixes accepted on this page view, newest first. */
   readonly fixes: readonly FixRecord[];
+  /** Pupils (their names) whose marks some check could not run on: their findings may be incomplete. */
+  readonly unchecked?: readonly string[];
+  /** How many marks were read of the cells the site profile found; absent where a page has no marks. */
+  readonly marks?: { readonly read: number; readonly cells: number } | null;
 }
 
 export interface PanelActions {

@@ -80,7 +80,7 @@ class FindingItem extends Component<FindingItemProps, { dismissing: boolean; rea
     const setDismissing = (d: boolean) => this.setState({ dismissing: d });
     const setReason = (r: string) => this.setState({ reason: r });
     const { finding } = view;
-    const idBase = `f-${view.key.replace(/[^a-zA-Z0-9]/g, '-')}`;
+    const idBase = `f-${(view.id ?? view.key).replace(/[^a-zA-Z0-9]/g, '-')}`;
     return (
       <li
         class={`finding${current ? ' current' : ''}`}
@@ -141,9 +141,11 @@ class FindingItem extends Component<FindingItemProps, { dismissing: boolean; rea
                 Change to {finding.suggestion}
               </button>
             ) : null}
-            <button type="button" onClick={() => setDismissing(true)} data-action="dismiss">
-              Dismiss…
-            </button>
+            {view.canDismiss === false ? null : (
+              <button type="button" onClick={() => setDismissing(true)} data-action="dismiss">
+                Dismiss…
+              </button>
+            )}
           </div>
         )}
       </li>
@@ -186,7 +188,7 @@ class GroupSection extends Component<GroupProps, { shown: number; open: boolean 
         </summary>
         <ol class="findings">
           {group.items.slice(0, shown).map((view) => (
-            <FindingItem key={view.key} view={view} actions={actions} current={view.key === current} />
+            <FindingItem key={view.id ?? view.key} view={view} actions={actions} current={(view.id ?? view.key) === current} />
           ))}
         </ol>
         {group.items.length > shown ? (
@@ -234,15 +236,46 @@ export interface PanelProps {
   readonly actions: PanelActions;
 }
 
+/** Pupils by name, at most ten, then how many more. */
+function namesOf(names: readonly string[]): string {
+  return names.length <= 10 ? names.join('; ') : `${names.slice(0, 10).join('; ')} and ${names.length - 10} more`;
+}
+
+/** What was not read or not checked, said before any count: a page with gaps is never "nothing to correct". */
+function gapsOf(state: PanelState): { headline: string; notices: string[] } {
+  const notices: string[] = [];
+  const parts: string[] = [];
+  const marks = state.marks;
+  if (marks != null && marks.read < marks.cells) {
+    const unread = marks.cells - marks.read;
+    parts.push(`${unread} ${unread === 1 ? 'mark' : 'marks'} not read`);
+    notices.push(
+      `Markwise read ${marks.read} ${marks.read === 1 ? 'mark' : 'marks'} of the ${marks.cells} cells on this page${marks.read === 0 ? ', so nothing on it has been checked' : `; the other ${unread} could not be read, so they have not been checked`}. Check them in the MIS, and the site profile in Markwise's options.`,
+    );
+  } else if (marks != null && marks.cells === 0 && state.pupils > 0) {
+    parts.push('marks not read');
+    notices.push("Markwise found no marks on this page (no cells where the site profile says marks are), so it has checked none. If the page shows marks, check the site profile in Markwise's options.");
+  }
+  const unchecked = state.unchecked ?? [];
+  if (unchecked.length > 0) {
+    parts.push(`${unchecked.length} ${unchecked.length === 1 ? 'pupil' : 'pupils'} not checked`);
+    notices.push(
+      `Markwise could not check every mark of ${unchecked.length} ${unchecked.length === 1 ? 'pupil' : 'pupils'}: ${namesOf(unchecked)}. Their findings may be incomplete: please check their marks by hand.`,
+    );
+  }
+  return { headline: parts.join('; '), notices };
+}
+
 export function Panel({ state, collapsed, current, actions }: PanelProps) {
   const counts = countBySeverity(state.items);
   const { groups, dismissed } = groupFindings(state.items);
+  const gaps = state.status === 'ready' ? gapsOf(state) : { headline: '', notices: [] };
   const headline =
     state.status === 'reading'
       ? 'Reading the register…'
       : state.status === 'not-found'
         ? 'Register not found'
-        : `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`;
+        : `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}${gaps.headline === '' ? '' : `; ${gaps.headline}`}`;
   return (
     <aside
       class={`mw panel${collapsed ? ' collapsed' : ''}`}
@@ -269,13 +302,20 @@ export function Panel({ state, collapsed, current, actions }: PanelProps) {
               {state.message}
             </p>
           ) : null}
+          {gaps.notices.map((notice) => (
+            <p class="notice error" role="status" key={notice} data-gap="">
+              {notice}
+            </p>
+          ))}
           {state.problems.map((problem) => (
             <p class="notice error" key={problem}>
               {problem}
             </p>
           ))}
           <FixList fixes={state.fixes} actions={actions} />
-          {state.status === 'ready' && groups.length === 0 ? <p role="status">Nothing to correct on this page.</p> : null}
+          {state.status === 'ready' && groups.length === 0 ? (
+            <p role="status">{gaps.notices.length > 0 ? 'No findings in the marks Markwise could read and check.' : 'Nothing to correct on this page.'}</p>
+          ) : null}
           {groups.map((group, i) => (
             <GroupSection key={group.rule} group={group} actions={actions} current={current} open={i < 2 || state.items.length <= OPEN_ALL_UP_TO} />
           ))}
@@ -286,7 +326,7 @@ export function Panel({ state, collapsed, current, actions }: PanelProps) {
               </summary>
               <ol class="findings">
                 {dismissed.map((view) => (
-                  <FindingItem key={view.key} view={view} actions={actions} current={false} />
+                  <FindingItem key={view.id ?? view.key} view={view} actions={actions} current={false} />
                 ))}
               </ol>
             </details>

@@ -6,7 +6,7 @@
 // Runs in the content script: only types come from profile.ts, so zod is not
 // bundled here.
 
-import { parseClockTime, parseSchoolDate, type IsoDate } from '../rules/dates';
+import { formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from '../rules/dates';
 import type { RegisterSnapshot, Session, SnapshotPupil } from '../rules/snapshot';
 import type { MarkControl, SiteProfile, ValueSource } from './profile';
 
@@ -18,6 +18,8 @@ export interface PageCell {
   readonly control: Element;
   /** Index into the snapshot's pupils. */
   readonly pupil: number;
+  /** Index into the register's rows: the row the mark was read from. */
+  readonly row: number;
   readonly date: IsoDate;
   readonly session: Session;
 }
@@ -27,6 +29,8 @@ export interface PageRow {
   readonly element: Element;
   /** Index into the snapshot's pupils. */
   readonly pupil: number;
+  /** Its place among the rows the profile found, from 1, as problems name it ('row 3'). */
+  readonly number: number;
   /** Where the badge goes: after this element. */
   readonly badgeAnchor: Element | null;
   /** Year-to-date attendance the page shows, in per cent. */
@@ -35,9 +39,11 @@ export interface PageRow {
 }
 
 export interface ReadProblem {
-  /** Where on the page: 'row 3', 'row 3, cell 2', 'the register'. */
+  /** Where on the page: 'row 3', 'row 3, cell 2', 'the register', 'rows 3 and 7'. */
   readonly where: string;
   readonly message: string;
+  /** Rows that were read but cannot be told apart (the same UPN, the same session twice): nothing is written there. */
+  readonly ambiguous?: true;
 }
 
 export interface PageRegister {
@@ -49,6 +55,15 @@ export interface PageRegister {
   readonly cells: readonly PageCell[];
   readonly rows: readonly PageRow[];
   readonly problems: readonly ReadProblem[];
+  /** The cells the profile found where marks should be; cells.length of them were read. */
+  readonly cellsFound: number;
+  /**
+   * Snapshot pupils whose rows cannot be told apart from another's (two rows with one UPN, one
+   * session shown twice): checked, but no fix is written to their cells and nothing of theirs is stored.
+   */
+  readonly ambiguous: ReadonlySet<number>;
+  /** Snapshot pupils no fix is written to: the ambiguous, and any with a session shown twice (a fix would leave the other copy). */
+  readonly unwritable: ReadonlySet<number>;
 }
 
 /** A cell's element, looked up from its control the first time it is needed (a marker, a tip). */
@@ -218,6 +233,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const cells: PageCell[] = [];
   const rows: PageRow[] = [];
   const problems: ReadProblem[] = [];
+  let cellsFound = 0;
   const cellSpec = profile.cells;
   // A register has few distinct dates and many cells: parse each date once.
   const dates = new Map<string, IsoDate | null>();
@@ -259,6 +275,8 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     const pupilId = rowValue(profile.pupilId, r);
     if (pupilId === null || pupilId === '') {
       problems.push({ where, message: 'no pupil id where the profile says it is' });
+      // Its cells count as found and not read: the panel says how many marks were missed.
+      if (cellSpec !== undefined) cellsFound += columns !== null ? columns.length : cellSpec.selector === ':scope' ? 1 : row.querySelectorAll(cellSpec.selector).length;
       continue;
     }
     let index = indexOf.get(pupilId);
@@ -279,9 +297,11 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     const attendanceText = rowValue(profile.attendance, r);
     const sessionsText = rowValue(profile.sessions, r);
     const anchors = profile.badgeAfter === undefined ? null : perRow.get(profile.badgeAfter);
+    const rowIndex = rows.length;
     rows.push({
       element: row,
       pupil: index,
+      number: r + 1,
       badgeAnchor: profile.badgeAfter === undefined ? null : anchors !== null ? anchors[r]! : row.querySelector(profile.badgeAfter),
       attendance: attendanceText === null ? null : readPercentage(attendanceText),
       sessions: sessionsText === null ? null : readSessions(sessionsText),
@@ -290,15 +310,17 @@ export function readRegister(document: Document, root: Element, profile: SitePro
 
     const pupil = pupils[index]!;
     if (grid !== null) {
-      addGridMarks(grid.controls, r * columns!.length, grid.arrivals, cellSpec, columns!, pupil, index, cells);
+      cellsFound += columns!.length;
+      addGridMarks(grid.controls, r * columns!.length, grid.arrivals, cellSpec, columns!, pupil, index, rowIndex, cells);
       continue;
     }
     if (columns !== null) {
-      readGridRow(row, where, cellSpec, columns, pupil, index, cells, problems);
+      cellsFound += readGridRow(row, where, cellSpec, columns, pupil, index, rowIndex, cells, problems);
       continue;
     }
     // ':scope': the row is itself the one cell (a dropdown per pupil).
     const cellElements = cellSpec.selector === ':scope' ? [row] : row.querySelectorAll(cellSpec.selector);
+    cellsFound += cellElements.length;
     // Each DOM call from a content script costs more than the page's own; on a 15,000-cell page,
     // find the row's controls and arrival times in one query each rather than one per cell.
     const controls = rowControls(row, cellSpec, cellElements.length);
@@ -324,9 +346,16 @@ export function readRegister(document: Document, root: Element, profile: SitePro
         mark: presentFor(readMark(cellSpec.mark, control), session),
         arrival: arrivalText !== null && parseClockTime(arrivalText) !== null ? arrivalText : null,
       });
-      cells.push({ element: cell, control, pupil: index, date, session });
+      cells.push({ element: cell, control, pupil: index, row: rowIndex, date, session });
     }
   }
+  if (cellSpec !== undefined && rows.length > 0 && cellsFound === 0) {
+    problems.push({ where: 'the register', message: `no cells (${cellSpec.selector}) in any of its ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` });
+  }
+  const ambiguous = new Set<number>();
+  const unwritable = new Set<number>();
+  const ambiguities = [...sharedUpns(pupils, rows, ambiguous), ...sessionsShownTwice(pupils, rows, cells, columns, ambiguous, unwritable)];
+  for (const p of ambiguous) unwritable.add(p);
   return {
     profile,
     root,
@@ -334,7 +363,120 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     pupilIds,
     cells,
     rows,
-    problems,
+    // Rows that cannot be told apart come first: they are why a fix is not offered.
+    problems: ambiguities.length === 0 ? problems : [...ambiguities, ...problems],
+    cellsFound,
+    ambiguous,
+    unwritable,
+  };
+}
+
+/** 'row 3', 'rows 3 and 7', 'rows 1, 2, 3, 4, 5 and 25 more'. */
+function rowList(numbers: readonly number[]): string {
+  const n = [...new Set(numbers)].sort((a, b) => a - b);
+  const more = n.length > 6 ? n.length - 5 : 0;
+  return n.length === 1 ? `row ${n[0]}` : `rows ${n.slice(0, more ? 5 : -1).join(', ')} and ${more ? `${more} more` : n[n.length - 1]}`;
+}
+
+const NO_WRITE = 'Markwise changes no mark on these rows';
+const NO_STORE = `${NO_WRITE} and keeps nothing of them`;
+
+/** Pupils of different rows showing one UPN (typed twice in the MIS, or read once for the whole register). */
+function sharedUpns(pupils: readonly SnapshotPupil[], rows: readonly PageRow[], ambiguous: Set<number>): ReadProblem[] {
+  const byUpn = new Map<string, number[]>();
+  pupils.forEach((p, i) => byUpn.set(p.upn, [...(byUpn.get(p.upn) ?? []), i]));
+  const problems: ReadProblem[] = [];
+  for (const [upn, indexes] of byUpn) {
+    if (indexes.length < 2) continue;
+    for (const p of indexes) ambiguous.add(p);
+    const numbers = rows.filter((row) => indexes.includes(row.pupil)).map((row) => row.number);
+    const names = indexes.map((p) => pupils[p]!.name);
+    problems.push({
+      where: rowList(numbers),
+      message: `${numbers.length === 2 ? 'both' : 'all'} show UPN ${upn} (${names.slice(0, 4).join('; ')}${names.length > 4 ? '; …' : ''}), so Markwise cannot tell whose marks are whose: it checks them, but ${NO_STORE}. Please correct the UPN in the MIS`,
+      ambiguous: true,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The same pupil's session shown twice (on two rows, or twice in one). With different marks it is
+ * not checked, as Markwise cannot know which is right; with the same mark it is checked once.
+ */
+function sessionsShownTwice(
+  pupils: readonly SnapshotPupil[],
+  rows: readonly PageRow[],
+  cells: readonly PageCell[],
+  columns: readonly (Column | null)[] | null,
+  ambiguous: Set<number>,
+  unwritable: Set<number>,
+): ReadProblem[] {
+  // A grid row has each column once: only a pupil on several rows, or repeated headers, can show a session twice.
+  const rowCount = new Array<number>(pupils.length).fill(0);
+  for (const row of rows) rowCount[row.pupil]!++;
+  const heads = columns?.flatMap((c) => (c === null ? [] : [c.date + c.session]));
+  if (heads !== undefined && new Set(heads).size === heads.length && rowCount.every((n) => n < 2)) return [];
+  const problems: ReadProblem[] = [];
+  // Each pupil's marks are in the order of its cells: the k-th cell of a pupil holds its k-th mark.
+  const seen = new Map<string, [k: number, row: number]>();
+  const counted = new Array<number>(pupils.length).fill(0);
+  const twice: number[][] = pupils.map(() => []);
+  for (const cell of cells) {
+    const k = counted[cell.pupil]!++;
+    const key = `${cell.pupil}|${cell.date}${cell.session}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, [k, rows[cell.row]!.number]);
+    else twice[cell.pupil]!.push(first[0], k, first[1], rows[cell.row]!.number);
+  }
+  twice.forEach((pairs, p) => {
+    if (pairs.length === 0) return;
+    unwritable.add(p);
+    const pupil = pupils[p]!;
+    const drop = new Set<number>();
+    let differ = 0;
+    const numbers: number[] = [];
+    for (let i = 0; i < pairs.length; i += 4) {
+      const [first, k] = [pairs[i]!, pairs[i + 1]!];
+      const same = pupil.marks[first]!.mark.trim().toUpperCase() === pupil.marks[k]!.mark.trim().toUpperCase();
+      drop.add(k);
+      if (!same) (differ++, drop.add(first));
+      numbers.push(pairs[i + 2]!, pairs[i + 3]!);
+    }
+    // Different marks: which is right cannot be told, so nothing of the pupil here is kept either.
+    if (differ > 0) ambiguous.add(p);
+    const m = pupil.marks[pairs[0]!]!;
+    pupil.marks = pupil.marks.filter((_m, k) => !drop.has(k));
+    const where = rowList(numbers);
+    problems.push({
+      where,
+      message: `${where.startsWith('rows') ? 'show' : 'shows'} ${pupil.name || pupil.upn}'s ${formatSchoolDate(m.date)} ${m.session === 'AM' ? 'morning' : 'afternoon'}${pairs.length > 4 ? ` and ${pairs.length / 4 - 1} more sessions` : ''} twice${differ > 0 ? `, with different marks: ${differ === 1 ? 'it is' : `${differ} are`} not checked, as Markwise cannot tell which is right` : ', with the same mark: it is checked once'}. ${differ > 0 ? NO_STORE : NO_WRITE}`,
+      ambiguous: true,
+    });
+  });
+  return problems;
+}
+
+/**
+ * The register without the pupils whose rows cannot be told apart: what may be stored (figures,
+ * N first seen, marks for pupil cards) and what the follow-up list may count.
+ */
+export function unambiguousPart(register: PageRegister): Pick<PageRegister, 'snapshot' | 'pupilIds' | 'cells' | 'rows'> {
+  if (register.ambiguous.size === 0) return register;
+  const newIndex: number[] = [];
+  const pupils: SnapshotPupil[] = [];
+  const pupilIds: string[] = [];
+  register.snapshot.pupils.forEach((pupil, p) => {
+    newIndex.push(register.ambiguous.has(p) ? -1 : pupils.length);
+    if (register.ambiguous.has(p)) return;
+    pupils.push(pupil);
+    pupilIds.push(register.pupilIds[p]!);
+  });
+  return {
+    snapshot: { ...register.snapshot, pupils },
+    pupilIds,
+    cells: register.cells.filter((c) => newIndex[c.pupil]! >= 0).map((c) => ({ ...c, pupil: newIndex[c.pupil]! })),
+    rows: register.rows.filter((r) => newIndex[r.pupil]! >= 0).map((r) => ({ ...r, pupil: newIndex[r.pupil]! })),
   };
 }
 
@@ -445,6 +587,7 @@ function addGridMarks(
   columns: readonly (Column | null)[],
   pupil: SnapshotPupil,
   pupilIndex: number,
+  rowIndex: number,
   cells: PageCell[],
 ): void {
   for (let c = 0; c < columns.length; c++) {
@@ -455,11 +598,11 @@ function addGridMarks(
     const arrival = text !== undefined && parseClockTime(text) !== null ? text : null;
     pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(readMark(spec.mark, control), column.session), arrival });
     // Cells' own elements are found later, only for the few that need a marker.
-    cells.push({ element: spec.mark.selector === undefined ? control : null, control, pupil: pupilIndex, date: column.date, session: column.session });
+    cells.push({ element: spec.mark.selector === undefined ? control : null, control, pupil: pupilIndex, row: rowIndex, date: column.date, session: column.session });
   }
 }
 
-/** One row of a grid that is not regular: its controls in one query, and what is wrong with it reported. */
+/** One row of a grid that is not regular: its controls in one query, and what is wrong with it reported. Returns how many cells it has. */
 function readGridRow(
   row: Element,
   where: string,
@@ -467,15 +610,17 @@ function readGridRow(
   columns: readonly (Column | null)[],
   pupil: SnapshotPupil,
   pupilIndex: number,
+  rowIndex: number,
   cells: PageCell[],
   problems: ReadProblem[],
-): void {
+): number {
   const controls = row.querySelectorAll(controlSelector(spec));
   if (controls.length !== columns.length) {
     problems.push({ where, message: `${controls.length} cells where the register has ${columns.length} session columns` });
-    return;
+    return Math.max(columns.length, controls.length);
   }
-  addGridMarks(controls, 0, arrivalsByControl(rowArrivals(row, spec), spec), spec, columns, pupil, pupilIndex, cells);
+  addGridMarks(controls, 0, arrivalsByControl(rowArrivals(row, spec), spec), spec, columns, pupil, pupilIndex, rowIndex, cells);
+  return columns.length;
 }
 
 /** The row's mark controls in one query, when they line up one to one with its cells; else null. */

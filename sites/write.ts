@@ -3,8 +3,10 @@
 // MIS's own listeners (its "unsaved changes", its autosave) notice, and with
 // what was there before, so that it can be undone.
 
+import { normaliseMark } from '../rules/codes';
+import type { Session } from '../rules/snapshot';
 import type { MarkControl } from './profile';
-import { codeOfLabel, PRESENT, readMark } from './read';
+import { codeOfLabel, PRESENT, presentFor, readMark } from './read';
 
 /** An option for PRESENT stands for both present marks. */
 function sameCode(offered: string, wanted: string): boolean {
@@ -80,19 +82,28 @@ export function writeMark(control: MarkControl, element: Element, code: string):
   }
 }
 
-/** Puts back what a write replaced; false when the page has moved on (the control is gone). */
-export function undoWrite(control: MarkControl, element: Element, before: ControlState): boolean {
-  if (!element.isConnected) return false;
+export type UndoResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Puts back what a write of `written` replaced, only while the control still holds `written`:
+ * a mark staff typed or chose since is theirs, and is never overwritten.
+ */
+export function undoWrite(control: MarkControl, element: Element, before: ControlState, written: string, session: Session): UndoResult {
+  if (!element.isConnected) return { ok: false, reason: 'the cell is no longer on the page (the register has been reloaded or replaced)' };
+  const now = presentFor(readMark(control, element), session);
+  if (normaliseMark(now, session) !== normaliseMark(written, session)) {
+    return { ok: false, reason: `the cell now holds ${now.trim() === '' ? 'nothing' : now.trim()}, not the ${written} Markwise put there, so someone has changed it since` };
+  }
   switch (before.kind) {
     case 'text-input':
     case 'select':
       setNativeValue(element as HTMLInputElement | HTMLSelectElement, before.value);
       announce(element);
-      return true;
+      return { ok: true };
     case 'buttons':
-      if (before.pressed === null || !before.pressed.isConnected) return false;
+      if (before.pressed === null || !before.pressed.isConnected) return { ok: false, reason: 'the button it had before is no longer on the page' };
       (before.pressed as HTMLElement).click();
-      return readMark(control, element) !== '';
+      return readMark(control, element) !== '' ? { ok: true } : { ok: false, reason: 'the register did not take the old mark back' };
   }
 }
 

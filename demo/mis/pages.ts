@@ -10,6 +10,7 @@ import {
   compareByName,
   CURRENT_TERM_START,
   CURRENT_YEAR,
+  DEMO_CASES,
   DEMO_TODAY,
   displayName,
   formatPercent,
@@ -48,6 +49,11 @@ export function homePage(): string {
     ['/bench/office?pupils=1500&sessions=10', 'Bench register', 'The class-register markup with 1,500 generated pupils and 10 sessions (15,000 inputs), for timing.'],
     ['/widget/', 'The widget, without the extension', 'The same register and badges with Markwise included by one script tag, a plain register table, and the JavaScript API.'],
     ['/fixtures/hostile', 'Hostile fixture', 'The class-register markup with pupils whose names contain markup and quotes, shown as text.'],
+    [
+      `/register/class?class=4A&week=${DEFAULT_WEEK}&fault=same-upn`,
+      'Faulty pages',
+      `The class register with one UPN on two rows (or fault=marks-unreadable: marks the profile cannot read); the office list with a row typed as 1925 (/office/unexplained?typo=${DEMO_CASES.nOverdue17Nov.pupilId}) or one session shown twice (?twice=${DEMO_CASES.nOverdue17Nov.pupilId}).`,
+    ],
   ];
   const body = `<h1>${esc(SCHOOL_NAME)}: staff MIS (demo)</h1>
 <p class="note">A fictional school on a fake MIS, for trying Markwise. It is Wednesday 26 November 2025, after the morning register: the afternoon and later sessions are blank. Changes are kept in memory until the server stops.</p>
@@ -92,14 +98,43 @@ export interface WidgetEmbed {
   readonly scriptSrc: string;
 }
 
-export function classRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate, widget?: WidgetEmbed): string {
+/**
+ * Faults a real MIS page can have, for trying Markwise on them (?fault=):
+ * - same-upn: a second pupil's row shows the UPN of the pupil with the late L (a UPN typed twice);
+ * - marks-unreadable: the mark inputs have another class than the profile expects (the MIS changed its markup).
+ */
+export const REGISTER_FAULTS = ['same-upn', 'marks-unreadable'] as const;
+export type RegisterFault = (typeof REGISTER_FAULTS)[number];
+
+export function isRegisterFault(text: string | null): text is RegisterFault {
+  return (REGISTER_FAULTS as readonly (string | null)[]).includes(text);
+}
+
+/** The row that shows another pupil's UPN on the same-upn page: the first after the late L's that has no planted case. */
+export function sameUpnRow(pupils: readonly DemoPupil[]): number {
+  const caseIds = new Set(Object.values(DEMO_CASES).map((c) => c.pupilId));
+  const late = pupils.findIndex((p) => p.id === DEMO_CASES.lateAfterClose.pupilId);
+  return pupils.findIndex((p, i) => i > late && !caseIds.has(p.id));
+}
+
+export function classRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate, widget?: WidgetEmbed, fault?: RegisterFault): string {
   const pupils = pupilsOfClass(school, classId);
   const sessions = weekSessions(week);
   const rows: GridRow[] = pupils.map((p) => ({ id: p.id, name: registerName(p), upn: p.upn, ytd: ytdOf(p), href: `/pupils/${p.id}` }));
-  const grid = registerGrid(sessions, rows, (r, c) => {
-    const s = sessions[c]!;
-    return pupils[r]!.marks.get(markKey(s.date, s.session));
-  });
+  if (fault === 'same-upn') {
+    const twin = sameUpnRow(pupils);
+    const late = school.byId.get(DEMO_CASES.lateAfterClose.pupilId);
+    if (twin >= 0 && late !== undefined) rows[twin] = { ...rows[twin]!, upn: late.upn };
+  }
+  const grid = registerGrid(
+    sessions,
+    rows,
+    (r, c) => {
+      const s = sessions[c]!;
+      return pupils[r]!.marks.get(markKey(s.date, s.session));
+    },
+    fault === 'marks-unreadable' ? 'reg-mark' : undefined,
+  );
   const body = `<h1>Class register: ${esc(classId)}</h1>
 ${classPicker(classId, (c) => registerUrl(c, week), 'Classes')}
 <nav class="picker" aria-label="Weeks"><a href="${esc(registerUrl(classId, addDays(week, -7)))}">Previous week</a> <strong>Week beginning ${esc(shortDay(week))}/${week.slice(0, 4)}</strong> <a href="${esc(registerUrl(classId, addDays(week, 7)))}">Next week</a></nav>
@@ -138,7 +173,14 @@ export function setMark(school: DemoSchool, pupilId: string, date: string, sessi
   return true;
 }
 
-export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate): string {
+/** The date of the row a typo adds to the office list (?typo=<pupil id>): 2025 typed as 1925. */
+export const TYPO_DATE: IsoDate = '1925-11-24';
+
+/**
+ * The office list of N marks. typoFor adds a row for that pupil dated TYPO_DATE; twiceFor shows
+ * that pupil's first N of the range again, as O (a report that joined two sources badly).
+ */
+export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate, typoFor?: DemoPupil, twiceFor?: DemoPupil): string {
   const rows: { pupil: DemoPupil; date: IsoDate; session: SessionName; code: string }[] = [];
   for (const pupil of school.pupils) {
     for (const [key, mark] of pupil.marks) {
@@ -147,6 +189,9 @@ export function unexplainedPage(school: DemoSchool, from: IsoDate, to: IsoDate):
       rows.push({ pupil, date, session: key.slice(11) as SessionName, code: mark.code.trim() });
     }
   }
+  if (typoFor !== undefined) rows.push({ pupil: typoFor, date: TYPO_DATE, session: 'AM', code: 'N' });
+  const first = rows.find((r) => r.pupil === twiceFor);
+  if (first !== undefined) rows.splice(rows.indexOf(first) + 1, 0, { ...first, code: 'O' });
   rows.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||

@@ -29,6 +29,8 @@ export function registerGrid(
   sessions: readonly GridSession[],
   rows: readonly GridRow[],
   markOf: (rowIndex: number, sessionIndex: number) => DemoMark | undefined,
+  /** The inputs' class: another one stands for an MIS that changed its markup under a profile. */
+  inputClass = 'reg-code',
 ): string {
   const out: string[] = [];
   out.push('<form id="register-form" method="post"><table id="register" class="register-grid">\n<thead><tr><th scope="col">Pupil</th><th scope="col">UPN</th><th scope="col">Year to date</th>');
@@ -50,7 +52,7 @@ export function registerGrid(
       const mark = s.noSchool ? undefined : markOf(r, c);
       out.push(
         cellHeads[c]!,
-        `<input class="reg-code" name="mark|${id}|${s.date}|${s.session}" value="${mark ? esc(mark.code) : ''}" maxlength="3" autocomplete="off" aria-label="${name}, ${labels[c]}"${s.noSchool ? ' disabled' : ''}>`,
+        `<input class="${inputClass}" name="mark|${id}|${s.date}|${s.session}" value="${mark ? esc(mark.code) : ''}" maxlength="3" autocomplete="off" aria-label="${name}, ${labels[c]}"${s.noSchool ? ' disabled' : ''}>`,
         mark?.arrival ? `<span class="reg-arrival">${esc(mark.arrival)}</span>` : '',
         '</td>',
       );

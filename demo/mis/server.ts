@@ -14,6 +14,7 @@ import {
   DEFAULT_WEEK,
   homePage,
   hostilePage,
+  isRegisterFault,
   notFoundPage,
   pupilListPage,
   pupilRecordPage,
@@ -87,7 +88,9 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
       saveRegisterForm(school, new URLSearchParams(await readBody(req)));
       return redirect(res, `${path}${url.search}`);
     }
-    if (isGet) return send(res, 200, classRegisterPage(school, classId, week));
+    const fault = q.get('fault');
+    if (fault !== null && !isRegisterFault(fault)) return send(res, 404, notFoundPage(`There is no fault ${fault}.`));
+    if (isGet) return send(res, 200, classRegisterPage(school, classId, week, undefined, fault ?? undefined));
   }
 
   if (path.startsWith('/widget')) return handleWidget(school, req, res, url);
@@ -112,7 +115,13 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   if (path === '/office/unexplained' && isGet) {
     const from = q.get('from');
     const to = q.get('to');
-    return send(res, 200, unexplainedPage(school, from !== null && isIsoDate(from) ? from : DEFAULT_UNEXPLAINED_FROM, to !== null && isIsoDate(to) ? to : DEMO_TODAY));
+    const typo = q.get('typo');
+    const typoFor = typo === null ? undefined : school.byId.get(typo);
+    if (typo !== null && typoFor === undefined) return send(res, 404, notFoundPage(`There is no pupil ${typo}.`));
+    const twice = q.get('twice');
+    const twiceFor = twice === null ? undefined : school.byId.get(twice);
+    if (twice !== null && twiceFor === undefined) return send(res, 404, notFoundPage(`There is no pupil ${twice}.`));
+    return send(res, 200, unexplainedPage(school, from !== null && isIsoDate(from) ? from : DEFAULT_UNEXPLAINED_FROM, to !== null && isIsoDate(to) ? to : DEMO_TODAY, typoFor, twiceFor));
   }
 
   if (path === '/pupils' && isGet) {

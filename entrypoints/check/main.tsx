@@ -148,6 +148,7 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
     pupils: outcome.pupils.length,
     items,
     problems: outcome.failures.map((f) => `The ${f.check} check could not be run for pupil ${f.upn} (${f.message}); the other checks were.`),
+    unchecked: [...new Set(outcome.failures.map((f) => f.upn))].map((upn) => outcome.pupils.find((p) => p.upn === upn)?.name || upn),
     fixes: [],
   };
   const actions: PanelActions = {

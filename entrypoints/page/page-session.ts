@@ -10,7 +10,7 @@ import { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { listedBankHolidays } from '../../rules/calendar/bank-holiday-source';
 import type { Finding } from '../../rules/findings';
 import { marksSeen } from '../../sites/marks-seen';
-import { findRegister, markKey, profilesForPath, readRegister } from '../../sites/read';
+import { findRegister, markKey, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure, TabStatus } from '../../storage/messages';
@@ -272,8 +272,10 @@ export class PageSession {
    * After the panel is up: remember the figures this page shows, fetch figures seen
    * elsewhere for pupils it does not, and when each N was first seen.
    */
-  private async learn(register: ReturnType<typeof readRegister>, view: RegisterView, signal: AbortSignal, today: string): Promise<void> {
+  private async learn(read: ReturnType<typeof readRegister>, view: RegisterView, signal: AbortSignal, today: string): Promise<void> {
     try {
+      // Rows that cannot be told apart (one UPN on two rows) feed nothing that is kept.
+      const register = unambiguousPart(read);
       const figures: PageFigure[] = [];
       const missing: string[] = [];
       const upns: (string | null)[] = [];

@@ -221,7 +221,7 @@ describe('writing a fix', () => {
     expect(input.value).toBe('U');
     expect(events).toEqual(['input', 'change']);
     if (!result.ok) return;
-    expect(undoWrite(p.cells!.mark, input, result.before)).toBe(true);
+    expect(undoWrite(p.cells!.mark, input, result.before, 'U', 'AM')).toEqual({ ok: true });
     expect(input.value).toBe('L');
   });
 
