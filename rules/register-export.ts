@@ -4,7 +4,7 @@
 // one bad row and no snapshot is returned, with every problem's line and column.
 
 import { csvRowsWithLines, type CsvRow } from './csv-rows';
-import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
+import { formatClockTime, formatSchoolDate, isIsoDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
 import { registerSnapshotSchema, type RegisterSnapshot, type Session, type SnapshotMark } from './snapshot';
 import { describeIssues } from './validation';
 
@@ -37,6 +37,26 @@ export interface ReadOptions {
    * can show progress on a year's export (570,000 rows). JSON is read in one go and not reported.
    */
   readonly onProgress?: (fraction: number) => void;
+  /** The date checked as of: a mark dated more than a year after it is a typo, not a register. */
+  readonly today?: IsoDate;
+}
+
+/** Registers are read from this date: an earlier one is a typo in the year (24/11/1925), and the school calendar starts in 2000. */
+export const FIRST_REGISTER_DATE = '2000-01-01';
+
+/** The last date a register may hold, a year after today (28 February for 29 February). */
+export function lastRegisterDate(today: IsoDate): IsoDate {
+  const sameDay = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
+}
+
+/** Why a register date cannot be right, or null when it can. */
+export function registerDateProblem(date: IsoDate, written: string, today: IsoDate | undefined): string | null {
+  if (date < FIRST_REGISTER_DATE) return `${quoted(written)} is before 2000: Markwise reads registers from 1 January 2000 (is the year mistyped?)`;
+  if (today !== undefined && date > lastRegisterDate(today)) {
+    return `${quoted(written)} is more than a year after today (${formatSchoolDate(today)}): is the year mistyped?`;
+  }
+  return null;
 }
 
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
@@ -47,7 +67,7 @@ export function readRegisterExport(text: string, source = '', options: ReadOptio
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   if (body.trim() === '') return failed({ line: null, column: null, path: null, message: 'the file is empty' });
   const first = body.trimStart()[0];
-  return first === '{' || first === '[' ? readJson(body, source) : readCsv(body, source, options.onProgress);
+  return first === '{' || first === '[' ? readJson(body, source, options.today) : readCsv(body, source, options.onProgress, options.today);
 }
 
 /** "register.csv line 14, column date: ..." or "register.json pupils[3].marks[12].date: ...". */
@@ -92,7 +112,7 @@ function failed(...problems: ExportProblem[]): ExportResult {
 // ---------------------------------------------------------------------------
 // JSON register snapshots
 
-function readJson(text: string, source: string): ExportResult {
+function readJson(text: string, source: string, today: IsoDate | undefined): ExportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -106,6 +126,14 @@ function readJson(text: string, source: string): ExportResult {
   if (!result.success) {
     return failed(...describeIssues(result.error, withSource, '(the whole file)').map((p) => ({ line: null, column: null, path: p.path, message: p.message })));
   }
+  const problems: ExportProblem[] = [];
+  result.data.pupils.forEach((pupil, p) =>
+    pupil.marks.forEach((mark, m) => {
+      const problem = registerDateProblem(mark.date, mark.date, today);
+      if (problem !== null) problems.push({ line: null, column: null, path: `pupils[${p}].marks[${m}].date`, message: problem });
+    }),
+  );
+  if (problems.length > 0) return { ok: false, problems };
   return mergedPupils(result.data);
 }
 
@@ -185,7 +213,7 @@ interface PupilBeingRead {
   dobLine: number;
 }
 
-function readCsv(text: string, source: string, onProgress?: (fraction: number) => void): ExportResult {
+function readCsv(text: string, source: string, onProgress: ((fraction: number) => void) | undefined, today: IsoDate | undefined): ExportResult {
   const problems: ExportProblem[] = [];
   const rows = csvRows(text, problems, onProgress);
   onProgress?.(1);
@@ -240,8 +268,13 @@ function readCsv(text: string, source: string, onProgress?: (fraction: number) =
     const upn = cell('upn');
     if (upn === '') problem('upn', "is empty (every row needs the pupil's UPN)");
     const rawDate = cell('date');
-    const date = parseSchoolDate(rawDate);
+    let date = parseSchoolDate(rawDate);
     if (date === null) problem('date', `${quoted(rawDate)} is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)`);
+    const dateProblem = date === null ? null : registerDateProblem(date, rawDate, today);
+    if (dateProblem !== null) {
+      problem('date', dateProblem);
+      date = null;
+    }
     const rawSession = cell('session');
     const session = rawSession.toUpperCase();
     const isSession = session === 'AM' || session === 'PM';

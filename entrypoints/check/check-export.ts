@@ -71,7 +71,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
 
   const { text, encoding } = decodeFileText(request.bytes);
   onProgress({ stage: 'reading', fraction: 0 });
-  const read = readRegisterExport(text, fileName, { onProgress: (fraction) => onProgress({ stage: 'reading', fraction }) });
+  const read = readRegisterExport(text, fileName, { today: request.today, onProgress: (fraction) => onProgress({ stage: 'reading', fraction }) });
   if (!read.ok) return refused(`${fileName} could not be read, so nothing was checked`, describeExportProblems(fileName, read.problems));
 
   const marks = read.snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
