@@ -490,3 +490,31 @@ describe("a pupil's standing counts the school year's school days only (issue 11
     expect(bad.stderr).toContain("--school-year: '2024' is not a school year (expected such as 2024-25)");
   });
 });
+
+describe('bands and tiers on the right side of their line (issue 11, item 14)', () => {
+  /** Ten school days, Mon 3 to Fri 14 Nov 2025: 20 sessions, the first `absent` of them I (illness). */
+  const register = (name: string, absent: number) => {
+    const days = ['03', '04', '05', '06', '07', '10', '11', '12', '13', '14'].map((d) => `2025-11-${d}`);
+    const sessions = days.flatMap((d) => [`${d},AM`, `${d},PM`]);
+    return csv(name, ...sessions.map((s, i) => `A1,Ada,${s},${i < absent ? 'I' : s.endsWith('AM') ? '/' : '\\'},`));
+  };
+
+  it('dfe: exactly 90.0% (2 of 20 missed, "10% or more") is persistently absent and tier 2; 95.0% is not', async () => {
+    const [ninety, ninetyFive] = await Promise.all([
+      markwise('check', register('ninety.csv', 2), '--policy', 'dfe', '--today', '2025-11-14', '--json'),
+      markwise('check', register('ninety-five.csv', 1), '--policy', 'dfe', '--today', '2025-11-14', '--json'),
+    ]);
+    expect(JSON.parse(ninety.stdout).pupils[0]).toMatchObject({ attendance: 90, band: 'Persistently absent', tier: 2, persistentAbsence: true });
+    expect(JSON.parse(ninetyFive.stdout).pupils[0]).toMatchObject({ attendance: 95, band: 'Not persistently absent', tier: 1, persistentAbsence: false });
+  });
+
+  it('valence: exactly 95.0% is "95% and below" and tier 2, as its policy says "with 95% attendance and below"', async () => {
+    const { stdout } = await markwise('check', register('valence-95.csv', 1), '--policy', 'valence', '--today', '2025-11-14', '--json');
+    expect(JSON.parse(stdout).pupils[0]).toMatchObject({ attendance: 95, band: '95% and below', tier: 2 });
+  });
+
+  it('dfe: exactly 50.0% is severely absent and tier 3', async () => {
+    const { stdout } = await markwise('check', register('fifty.csv', 10), '--policy', 'dfe', '--today', '2025-11-14', '--json');
+    expect(JSON.parse(stdout).pupils[0]).toMatchObject({ attendance: 50, band: 'Severely absent', tier: 3, severeAbsence: true });
+  });
+});

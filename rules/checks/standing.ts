@@ -7,6 +7,7 @@
 // possible. Each mark counts by the code set in force on its date. Thresholds
 // are compared on the unrounded figures: exactly 10% missed is persistent.
 
+import { compareUpperLines, inBand, tierApplies, tierLine } from '../policy/lines';
 import type { Band, Policy, Tier } from '../policy/schema';
 import type { PupilTimeline } from '../timeline';
 import type { SchoolCalendar } from '../calendar/school-calendar';
@@ -97,9 +98,9 @@ export function reachesAbsenceThreshold(missed: number, possible: number, thresh
   return possible > 0 && (missed * 100) / possible >= thresholdPercent;
 }
 
-/** The band holding this attendance: atLeast inclusive, below exclusive (null: up to and including 100%). */
+/** The band holding this attendance, each line included or not as the band says (rules/policy/lines.ts). */
 export function bandFor(policy: Policy, attendance: number): Band | null {
-  return policy.bands.find((b) => attendance >= b.atLeast && (b.below === null || attendance < b.below)) ?? null;
+  return policy.bands.find((b) => inBand(b, attendance)) ?? null;
 }
 
 /**
@@ -111,8 +112,7 @@ export function bandFor(policy: Policy, attendance: number): Band | null {
 export function tierFor(policy: Policy, attendance: number): Tier | null {
   let chosen: Tier | null = null;
   for (const tier of policy.tiers) {
-    const limit = tier.appliesBelow ?? Infinity;
-    if (attendance < limit && (chosen === null || limit < (chosen.appliesBelow ?? Infinity))) chosen = tier;
+    if (tierApplies(tier, attendance) && (chosen === null || compareUpperLines(tierLine(tier), tierLine(chosen)) < 0)) chosen = tier;
   }
   return chosen;
 }
