@@ -92,6 +92,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
     pupils: evaluation.pupils,
     failures: evaluation.failures,
     warnings: policyWarnings(policy.policy, calendar, request.today),
-    cards: read.snapshot.pupils.map((p) => pupilCard(p, request.today)),
+    // Counted as the standings count them, so the card and the export's year-to-date figure agree.
+    cards: read.snapshot.pupils.map((p) => pupilCard(p, request.today, { calendar })),
   };
 }

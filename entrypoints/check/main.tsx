@@ -9,7 +9,8 @@ import { downloadText } from '../../components/download';
 import { findingsCsv } from '../../components/findings-csv';
 import type { FindingView, PanelActions, PanelState } from '../../components/model';
 import { Panel } from '../../components/panel';
-import { PupilCard } from '../../components/pupil-card';
+import { PupilCard, type YearToDateFigure } from '../../components/pupil-card';
+import { academicYearLabel } from '../../rules/calendar/school-calendar';
 import '../../components/pupil-card.css';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
@@ -203,6 +204,12 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
   );
 }
 
+/** The export's own figure for the school year to today: a whole year's export is a year-to-date figure. */
+function exportYearToDate(outcome: ExportChecked, upn: string): YearToDateFigure | null {
+  const attendance = outcome.pupils.find((p) => p.upn === upn)?.attendance ?? null;
+  return attendance === null ? null : { attendance, source: `${outcome.fileName}, school year ${academicYearLabel(outcome.today)} to date`, asOf: outcome.today };
+}
+
 function CardChooser({ outcome }: { outcome: ExportChecked }) {
   const [upn, setUpn] = useState('');
   const order = useMemo(() => outcome.cards.map((c, i) => [c, i] as const).sort(([a], [b]) => a.name.localeCompare(b.name, 'en-GB')), [outcome]);
@@ -221,7 +228,7 @@ function CardChooser({ outcome }: { outcome: ExportChecked }) {
           ))}
         </select>
       </label>
-      {card ? <PupilCard card={card} findings={outcome.findings} policy={outcome.policy} /> : null}
+      {card ? <PupilCard card={card} findings={outcome.findings} policy={outcome.policy} yearToDate={exportYearToDate(outcome, card.upn)} /> : null}
     </section>
   );
 }
