@@ -518,3 +518,47 @@ describe('bands and tiers on the right side of their line (issue 11, item 14)', 
     expect(JSON.parse(stdout).pupils[0]).toMatchObject({ attendance: 50, band: 'Severely absent', tier: 3, severeAbsence: true });
   });
 });
+
+describe('the readers tell what they accept (issue 11, item 20)', () => {
+  // B801200005001 passes the DfE check (8×2 + 1×4 + 2×5 + 5×10 + 1×13 = 93 = 4×23 + 1: B); A801200005001 does not.
+  it('a UPN whose check letter is wrong is warned about with its line, and the register is still checked', async () => {
+    const register = csv('upn.csv', `A801200005001,Ada,${DAY},AM,/,`, `B801200005001,Bo,${DAY},AM,/,`);
+    const [json, text] = await Promise.all([
+      markwise('check', register, '--policy', 'dfe', '--today', DAY, '--json'),
+      markwise('check', register, '--policy', 'dfe', '--today', DAY),
+    ]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).pupils).toHaveLength(2);
+    expect(json.stderr).toContain("markwise: WARNING upn.csv line 2, column upn: 'A801200005001' fails the DfE check letter (it would be B)");
+    expect(json.stderr).not.toContain('B801200005001');
+    expect(text.stdout).toContain('About the file (1 warning)');
+    expect(text.stdout.replace(/\n +/g, ' ')).toContain("upn.csv line 2, column upn: 'A801200005001' fails the DfE check letter");
+  });
+
+  it('a temporary UPN (a letter last) with the right check letter is not warned about; a wrong one is', async () => {
+    const good = temporaryUpn('80120000500', 'A');
+    const wrong = `${good[0] === 'A' ? 'B' : 'A'}${good.slice(1)}`;
+    const { stderr } = await markwise('check', csv('temporary.csv', `${good},Ada,${DAY},AM,/,`, `${wrong},Bo,${DAY},AM,/,`), '--policy', 'dfe', '--today', DAY, '--json');
+    expect(stderr).not.toContain(`'${good}'`);
+    expect(stderr).toContain(`'${wrong}' fails the DfE check letter`);
+  });
+
+  it('a date of birth after today is refused, with its line and column; today itself is read', async () => {
+    const header = 'upn,name,date,session,mark,arrival,dob';
+    const [future, born] = await Promise.all([
+      markwise('check', file('dob-future.csv', `${header}\nA1,Ada,${DAY},AM,/,,2025-11-06\n`), '--policy', 'dfe', '--today', DAY),
+      markwise('check', file('dob-today.csv', `${header}\nA1,Ada,${DAY},AM,/,,2025-11-05\n`), '--policy', 'dfe', '--today', DAY, '--json'),
+    ]);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain("dob-future.csv line 2, column dob: '2025-11-06' is after today (Wed 5 Nov 2025): a date of birth cannot be in the future");
+    expect(born.code).toBe(0);
+  });
+});
+
+/** A temporary UPN: the DfE check letter over 11 digits and a final letter (worth its place in the check alphabet). */
+function temporaryUpn(eleven: string, last: string): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+  const values = [...eleven].map(Number).concat(alphabet.indexOf(last));
+  const sum = values.reduce((n, v, i) => n + v * (i + 2), 0);
+  return `${alphabet[sum % 23]}${eleven}${last}`;
+}

@@ -14,7 +14,7 @@ import { parsePolicy, type Policy, type Role } from '../rules/policy/schema';
 import { policyWarnings } from '../rules/policy/warnings';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/presets';
 import { decodeFileText } from '../rules/file-text';
-import { describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
+import { describeExportProblem, describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { DEMO_TODAY } from '../demo/make-demo-register';
 import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, type Style } from './report';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
@@ -170,14 +170,16 @@ function check(request: CheckRequest, io: Output): number {
     ...(request.schoolYear === undefined ? {} : { schoolYear: request.schoolYear }),
   });
   const warnings = policyWarnings(request.policy, calendar, request.today);
+  const fileWarnings = read.warnings.map((w) => describeExportProblem(request.file, w));
   if (request.json) {
     io.out(JSON.stringify(jsonReport(request.policy, request.today, evaluation)));
+    for (const w of fileWarnings) io.err(`markwise: WARNING ${w}`);
     for (const w of warnings) io.err(`markwise: WARNING (policy ${w.path}) ${w.message}`);
     const names = new Map(snapshot.pupils.map((p) => [p.upn, p.name]));
     for (const f of evaluation.failures) io.err(`markwise: ERROR could not check ${failureWhere(f, names.get(f.upn) ?? '')}: the ${f.check} check failed: ${f.message}`);
   } else {
     const marks = snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
-    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, evaluation, style: io.style }));
+    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, fileWarnings, evaluation, style: io.style }));
   }
   // A mark that could not be checked outranks every finding: the report is not the whole truth.
   if (evaluation.failures.length > 0) return EXIT_INTERNAL_FAILURE;

@@ -135,6 +135,8 @@ export interface TextReportInput {
   /** How many marks the file holds. */
   marks: number;
   warnings: readonly PolicyWarning[];
+  /** What the reader noticed in the file without refusing it ("register.csv line 4, column upn: ..."). */
+  fileWarnings?: readonly string[];
   evaluation: Evaluation;
   style?: Style;
 }
@@ -165,6 +167,12 @@ export function textReport(input: TextReportInput): string {
   const infos = count('info');
   out.push(`Found:   ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${infos > 0 ? `, ${infos} for information` : ''}`);
   if (failures.length > 0) out.push(style.severity('error', `Could not check: ${couldNotCheck(failures)} (listed at the end): they may have problems not shown`));
+
+  const fileWarnings = input.fileWarnings ?? [];
+  if (fileWarnings.length > 0) {
+    out.push('', style.heading(`About the file (${plural(fileWarnings.length, 'warning')})`));
+    for (const w of fileWarnings) out.push(wrap(w, '          ', `  ${label('warning')} `));
+  }
 
   if (warnings.length > 0) {
     out.push('', style.heading(`About the policy (${plural(warnings.length, 'warning')})`));

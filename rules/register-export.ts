@@ -6,6 +6,7 @@
 import { csvRowsWithLines, type CsvRow } from './csv-rows';
 import { formatClockTime, formatSchoolDate, isIsoDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
 import { registerSnapshotSchema, type RegisterSnapshot, type Session, type SnapshotMark } from './snapshot';
+import { upnCheckProblem } from './upn';
 import { describeIssues } from './validation';
 
 export interface ExportProblem {
@@ -18,7 +19,8 @@ export interface ExportProblem {
   readonly message: string;
 }
 
-export type ExportResult = { ok: true; snapshot: RegisterSnapshot } | { ok: false; problems: ExportProblem[] };
+/** Read, perhaps with warnings: things worth a look that do not stop the check (a UPN failing its check letter). */
+export type ExportResult = { ok: true; snapshot: RegisterSnapshot; warnings: ExportProblem[] } | { ok: false; problems: ExportProblem[] };
 
 export const REQUIRED_COLUMNS = ['upn', 'name', 'date', 'session', 'mark', 'arrival'] as const;
 export const OPTIONAL_COLUMNS = ['dob', 'year'] as const;
@@ -48,6 +50,11 @@ export const FIRST_REGISTER_DATE = '2000-01-01';
 export function lastRegisterDate(today: IsoDate): IsoDate {
   const sameDay = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
+}
+
+/** A date of birth after today is a typo: refused, as every later figure would rest on it. */
+function dobProblem(dob: IsoDate, written: string, today: IsoDate | undefined): string | null {
+  return today !== undefined && dob > today ? `${quoted(written)} is after today (${formatSchoolDate(today)}): a date of birth cannot be in the future` : null;
 }
 
 /** Why a register date cannot be right, or null when it can. */
@@ -127,14 +134,20 @@ function readJson(text: string, source: string, today: IsoDate | undefined): Exp
     return failed(...describeIssues(result.error, withSource, '(the whole file)').map((p) => ({ line: null, column: null, path: p.path, message: p.message })));
   }
   const problems: ExportProblem[] = [];
-  result.data.pupils.forEach((pupil, p) =>
+  const warnings: ExportProblem[] = [];
+  result.data.pupils.forEach((pupil, p) => {
+    const born = pupil.dob === null ? null : dobProblem(pupil.dob, pupil.dob, today);
+    if (born !== null) problems.push({ line: null, column: null, path: `pupils[${p}].dob`, message: born });
+    const upn = upnCheckProblem(pupil.upn);
+    if (upn !== null && !warnings.some((w) => w.message === upn)) warnings.push({ line: null, column: null, path: `pupils[${p}].upn`, message: upn });
     pupil.marks.forEach((mark, m) => {
       const problem = registerDateProblem(mark.date, mark.date, today);
       if (problem !== null) problems.push({ line: null, column: null, path: `pupils[${p}].marks[${m}].date`, message: problem });
-    }),
-  );
+    });
+  });
   if (problems.length > 0) return { ok: false, problems };
-  return mergedPupils(result.data);
+  const merged = mergedPupils(result.data);
+  return merged.ok ? { ...merged, warnings } : merged;
 }
 
 /**
@@ -176,7 +189,7 @@ function mergedPupils(snapshot: RegisterSnapshot): ExportResult {
       entry.marks.push(mark);
     });
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot: { ...snapshot, pupils } };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot: { ...snapshot, pupils }, warnings: [] };
 }
 
 function duplicateSession(upn: string, session: Session, date: IsoDate): string {
@@ -247,6 +260,7 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
   if (missing.length > 0) return { ok: false, problems };
 
   const pupils = new Map<string, PupilBeingRead>();
+  const warnings: ExportProblem[] = [];
   const seen = new Map<string, number>();
   let rowsRead = 0;
   for (const row of rows.slice(headerIndex + 1)) {
@@ -285,7 +299,9 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
     const rawDob = cell('dob');
     const dob = rawDob === '' ? null : parseSchoolDate(rawDob);
     if (rawDob !== '' && dob === null) problem('dob', `${quoted(rawDob)} is not a real date of birth (expected YYYY-MM-DD or DD/MM/YYYY, or an empty cell)`);
-    if (upn === '' || date === null || !isSession || (rawArrival !== '' && arrival === null) || (rawDob !== '' && dob === null)) continue;
+    const unborn = dob === null ? null : dobProblem(dob, rawDob, today);
+    if (unborn !== null) problem('dob', unborn);
+    if (upn === '' || date === null || !isSession || (rawArrival !== '' && arrival === null) || (rawDob !== '' && dob === null) || unborn !== null) continue;
 
     const name = cell('name');
     const key = `${upn}\u0000${date}\u0000${session}`;
@@ -298,6 +314,8 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
     if (pupil === undefined) {
       pupil = { upn, name, dob, year: cell('year') || null, marks: [], line, dobLine: line };
       pupils.set(upn, pupil);
+      const check = upnCheckProblem(upn);
+      if (check !== null) warnings.push({ line, column: 'upn', path: null, message: check });
     } else if (pupil.name !== name) {
       problem('name', `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}`);
       continue;
@@ -321,6 +339,7 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   return {
     ok: true,
+    warnings,
     snapshot: {
       role: 'office',
       source,

@@ -148,7 +148,9 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
     role: outcome.role,
     pupils: outcome.pupils.length,
     items,
-    problems: outcome.failures.map((f) => `The ${f.check} check could not be run for pupil ${f.upn} (${f.message}); the other checks were.`),
+    problems: outcome.failures.map(
+      (f) => `Could not check pupil ${f.upn}${f.date === undefined ? '' : `, ${formatSchoolDate(f.date)}${f.session === undefined ? '' : ` ${f.session}`}`}: the ${f.check} check failed (${f.message}); the other marks were checked.`,
+    ),
     fixes: [],
   };
   const actions: PanelActions = {
@@ -173,12 +175,22 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
         {outcome.role === 'teacher' ? 'teachers' : 'office staff'} may enter.
       </p>
       <p>
-        {plural(persistent, 'pupil')} persistently absent (below 90%), {severe} of them severely (below 50%), by the sessions in this file.
+        {plural(persistent, 'pupil')} persistently absent (missing {outcome.policy.thresholds.persistentAbsence}% or more), {severe} of them severely ({outcome.policy.thresholds.severeAbsence}% or more), by the sessions in this file.
       </p>
       {outcome.encoding === 'windows-1252' ? (
         <p class="notice" data-encoding="windows-1252">
           The file is not UTF-8, so it was read as Windows-1252 (how Excel and SIMS on Windows often save CSV). If names look wrong, save the export as “CSV UTF-8” and check it again.
         </p>
+      ) : null}
+      {outcome.fileWarnings.length > 0 ? (
+        <div class="notice" id="file-warnings">
+          <p>About the file (these did not stop the check):</p>
+          <ul>
+            {outcome.fileWarnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {outcome.warnings.length > 0 ? (
         <div class="notice">
