@@ -155,7 +155,7 @@ function timeStages(snapshot: RegisterSnapshot, evaluate: Parameters<typeof eval
       findings.push(f);
     };
     for (const check of CHECKS) {
-      record(`check ${check.id}`, timed(() => timelines.forEach((t) => check.run(t, context, report)), false)[1]);
+      record(`check ${check.id}`, timed(() => timelines.forEach((t) => check.run(t, context, report, () => {})), false)[1]);
     }
     record('standings', timed(() => timelines.map((t) => standingOf(t, context)), false)[1]);
     record('sort findings', timed(() => findings.sort(compareFindings), false)[1]);

@@ -56,8 +56,8 @@ describe('markwise check --json', () => {
     const { code, stdout } = await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--json');
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'pupils']);
-    expect(report).toMatchObject({ policy: 'micklefield', today: DAY });
+    expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'pupils', 'failures']);
+    expect(report).toMatchObject({ policy: 'micklefield', today: DAY, failures: [] });
     expect(report.findings).toHaveLength(1);
     expect(Object.keys(report.findings[0])).toEqual(['rule', 'severity', 'upn', 'date', 'session', 'mark', 'suggestion', 'message']);
     // Micklefield's morning register closes at 09:25 (policy §7.2): 09:40 is after it.
@@ -303,8 +303,9 @@ describe('the readable report, in process', () => {
   it('a check that fails is reported after the pupils, and the other checks still report', () => {
     const broken = { id: 'broken-check', rules: [], run: () => { throw new Error('no calendar for 1999'); } };
     const text = textReport(demoReport([...CHECKS, broken]));
-    expect(text.indexOf('Checks that failed')).toBeGreaterThan(text.indexOf('Pupils, lowest attendance first'));
-    expect(text).toMatch(/ERROR broken-check for A\d+: no calendar for 1999/);
+    expect(text.indexOf('Could not check (')).toBeGreaterThan(text.indexOf('Pupils, lowest attendance first'));
+    expect(text).toContain('Could not check: the whole register of 28 pupils');
+    expect(text.replace(/\n +/g, ' ')).toMatch(/ERROR could not check [^\n]* \(A\d+\), the whole register: the broken-check check failed: no calendar for 1999/);
     expect(text).toContain('ERROR n-overdue');
   });
 
@@ -364,13 +365,213 @@ describe('markwise demo and help', () => {
     expect(readFileSync(join(root, 'demo/register.csv'), 'utf8')).toBe(demoCsv());
   });
 
-  it('the demo register has marks only on school days of the Leeds calendar, besides the July 2024 rows', async () => {
+  it('the demo register has marks only on school days of the Leeds calendar, besides the July 2024 rows and one Saturday', async () => {
     const { SchoolCalendar } = await import('../rules/calendar/school-calendar');
     const { presetPolicy } = await import('../rules/presets');
     const calendar = schoolCalendarFor(presetPolicy('micklefield').calendar);
     const dates = new Set(demoCsv().split('\n').slice(1, -1).map((row) => row.match(/\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4}/)![0]));
     const notSchoolDays = [...dates].filter((d) => d.includes('-') && !calendar.isSchoolDay(d));
-    expect(notSchoolDays).toEqual([]);
+    expect(notSchoolDays).toEqual(['2025-11-15']);
     expect([...dates].filter((d) => d.includes('/')).sort()).toEqual(['09/07/2024', '10/07/2024', '11/07/2024']);
   });
 });
+
+describe('a check that could not run is never "No problems found" (issue 11, item 11)', () => {
+  it('a date before 2000 is bad input, with its line and column: 24/11/1925 is a typo, not a register', async () => {
+    const register = csv('typo-1925.csv', 'A1,Ada,24/11/1925,AM,N,', 'A1,Ada,2025-11-12,AM,N,');
+    const { code, stdout, stderr } = await markwise('check', register, '--policy', 'micklefield', '--today', '2025-11-26');
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toContain("typo-1925.csv line 2, column date: '24/11/1925' is before 2000");
+    expect(stderr).toContain('nothing was checked');
+  });
+
+  it('the year 2000 starts the dates read: 31/12/1999 is refused, 01/01/2000 is read', async () => {
+    const [before, from] = await Promise.all([
+      markwise('check', csv('y1999.csv', 'A1,Ada,31/12/1999,AM,/,'), '--policy', 'dfe', '--today', '2025-11-26'),
+      markwise('check', csv('y2000.csv', 'A1,Ada,01/01/2000,AM,/,'), '--policy', 'dfe', '--today', '2025-11-26', '--json'),
+    ]);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain("y1999.csv line 2, column date: '31/12/1999' is before 2000");
+    expect(from.code).toBe(0);
+  });
+
+  it('a date more than a year after today is bad input; a year after today exactly is read', async () => {
+    const [later, yearAhead] = await Promise.all([
+      markwise('check', csv('far.csv', 'A1,Ada,2026-11-27,AM,/,'), '--policy', 'dfe', '--today', '2025-11-26'),
+      markwise('check', csv('year-ahead.csv', 'A1,Ada,2026-11-26,AM,/,'), '--policy', 'dfe', '--today', '2025-11-26', '--json'),
+    ]);
+    expect(later.code).toBe(2);
+    expect(later.stderr).toContain("far.csv line 2, column date: '2026-11-27' is more than a year after today (Wed 26 Nov 2025)");
+    expect(yearAhead.code).toBe(0);
+  });
+
+  it('a JSON snapshot with a date before 2000 names its path', async () => {
+    const snapshot = file('old.json', JSON.stringify({ pupils: [{ upn: 'A1', name: 'Ada', marks: [{ date: '1925-11-24', session: 'AM', mark: 'N' }] }] }));
+    const { code, stderr } = await markwise('check', snapshot, '--policy', 'dfe', '--today', '2025-11-26');
+    expect(code).toBe(2);
+    expect(stderr).toContain('pupils[0].marks[0].date');
+    expect(stderr).toContain('before 2000');
+  });
+
+  /**
+   * A school closed from Mon 10 Nov 2025 to the end of 2026-27 has no school day for more than
+   * 400 days, so the deadline of an N from Wed 5 Nov 2025 cannot be found: the check fails for that
+   * mark. The N from Mon 27 Oct 2025 (due Mon 3 Nov) is still overdue and must still be reported.
+   */
+  const closedSchool = () => join(root, 'cli/fixtures/closed-school.policy.json');
+
+  it('a check that fails on one mark fails for that mark only: the pupil\'s other N is still overdue, and the command exits 3', async () => {
+    const register = csv('closed.csv', 'A1,Ada,2025-10-27,AM,N,', 'A1,Ada,2025-11-05,AM,N,', 'B1,Bo,2025-10-27,AM,/,');
+    const { code, stdout, stderr } = await markwise('check', register, '--policy', closedSchool(), '--today', '2025-11-26', '--json');
+    expect(code).toBe(3);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'pupils', 'failures']);
+    expect(report.findings.filter((f: JsonFinding) => f.rule === 'n-overdue').map((f: JsonFinding) => [f.upn, f.date])).toEqual([['A1', '2025-10-27']]);
+    expect(report.failures).toEqual([
+      { check: 'unexplained-absence', upn: 'A1', date: '2025-11-05', session: 'AM', message: expect.stringContaining('No 5 school days found after 2025-11-05') },
+    ]);
+    expect(stderr).toContain('could not check');
+  });
+
+  it('the readable report says "could not check", names the pupil and mark, and never "No problems found"', async () => {
+    const register = csv('closed-only.csv', 'A1,Ada,2025-11-05,AM,N,');
+    const { code, stdout } = await markwise('check', register, '--policy', closedSchool(), '--today', '2025-11-26');
+    expect(code).toBe(3);
+    expect(stdout).not.toContain('No problems found');
+    expect(stdout).toMatch(/Could not check: 1 mark of 1 pupil/);
+    expect(stdout).toMatch(/could not check .*Ada \(A1\), Wed 5 Nov 2025 AM/i);
+  });
+});
+
+describe("a pupil's standing counts the school year's school days only (issue 11, item 13)", () => {
+  it('marks from the previous school year are not counted: 5 from July 2024 beside 2025-26 marks', async () => {
+    const july = ['2024-07-08', '2024-07-09', '2024-07-10', '2024-07-11', '2024-07-12'].map((d) => `A1,Ada,${d},AM,O,`);
+    const register = csv('two-years.csv', ...july, `A1,Ada,${DAY},AM,/,`, `A1,Ada,${DAY},PM,\\,`);
+    const report = JSON.parse((await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--json')).stdout);
+    expect(report.pupils[0]).toMatchObject({ possibleSessions: 2, attendedSessions: 2, attendance: 100, tier: 1, persistentAbsence: false });
+  });
+
+  it('one O on a Saturday is a finding of its own and is not counted: no 0%, no severe absence, no tier 5', async () => {
+    // Sat 8 Nov 2025.
+    const register = csv('saturday.csv', 'A1,Ada,2025-11-08,AM,O,');
+    const { code, stdout } = await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: JsonFinding) => [f.rule, f.severity, f.date, f.mark])).toEqual([['mark-not-school-day', 'warning', '2025-11-08', 'O']]);
+    expect(report.findings[0].message).toContain('Saturday');
+    expect(report.pupils[0]).toMatchObject({ possibleSessions: 0, attendance: null, band: null, tier: null, severeAbsence: false });
+  });
+
+  it('a mark on a bank holiday, in half term or in the holidays is a finding; the school days beside them count', async () => {
+    // Leeds 2025-26 (micklefield): half term Mon 27 to Fri 31 Oct 2025; Thu 25 Dec 2025 is a bank holiday in the Christmas holiday.
+    const register = csv('closed-days.csv', 'A1,Ada,2025-10-27,AM,O,', 'A1,Ada,2025-12-25,AM,O,', `A1,Ada,${DAY},AM,/,`);
+    const report = JSON.parse((await markwise('check', register, '--policy', 'micklefield', '--today', '2026-01-05', '--json')).stdout);
+    const notSchool = report.findings.filter((f: JsonFinding) => f.rule === 'mark-not-school-day');
+    expect(notSchool.map((f: JsonFinding) => f.date)).toEqual(['2025-10-27', '2025-12-25']);
+    expect(notSchool[0].message).toContain('half term');
+    expect(notSchool[1].message).toContain('bank holiday');
+    expect(report.pupils[0]).toMatchObject({ possibleSessions: 1, attendance: 100 });
+  });
+
+  it('a blank cell or # on a day without school is not a finding', async () => {
+    const register = csv('blank-weekend.csv', 'A1,Ada,2025-11-08,AM,,', 'A1,Ada,2025-11-08,PM,#,', `A1,Ada,${DAY},AM,/,`);
+    const report = JSON.parse((await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--json')).stdout);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('the school year changes on 1 September: Fri 29 Aug 2025 counts in 2024-25, Mon 1 Sep 2025 in 2025-26', async () => {
+    // dfe has no term dates: every weekday but a bank holiday is a school day.
+    const register = csv('september.csv', 'A1,Ada,2025-08-29,AM,O,', 'A1,Ada,2025-09-01,AM,/,');
+    const [august, september] = await Promise.all([
+      markwise('check', register, '--policy', 'dfe', '--today', '2025-08-31', '--json'),
+      markwise('check', register, '--policy', 'dfe', '--today', '2025-09-01', '--json'),
+    ]);
+    expect(JSON.parse(august.stdout).pupils[0]).toMatchObject({ possibleSessions: 1, attendance: 0 });
+    expect(JSON.parse(september.stdout).pupils[0]).toMatchObject({ possibleSessions: 1, attendance: 100 });
+  });
+
+  it('--school-year counts the year asked for: last year\'s export checked in the autumn', async () => {
+    const register = csv('last-year.csv', 'A1,Ada,2025-07-14,AM,/,', 'A1,Ada,2025-07-14,PM,O,', `A1,Ada,${DAY},AM,O,`);
+    const [asked, current] = await Promise.all([
+      markwise('check', register, '--policy', 'dfe', '--today', DAY, '--school-year', '2024-25', '--json'),
+      markwise('check', register, '--policy', 'dfe', '--today', DAY, '--json'),
+    ]);
+    expect(JSON.parse(asked.stdout).pupils[0]).toMatchObject({ possibleSessions: 2, attendance: 50 });
+    expect(JSON.parse(current.stdout).pupils[0]).toMatchObject({ possibleSessions: 1, attendance: 0 });
+    const bad = await markwise('check', register, '--policy', 'dfe', '--today', DAY, '--school-year', '2024');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--school-year: '2024' is not a school year (expected such as 2024-25)");
+  });
+});
+
+describe('bands and tiers on the right side of their line (issue 11, item 14)', () => {
+  /** Ten school days, Mon 3 to Fri 14 Nov 2025: 20 sessions, the first `absent` of them I (illness). */
+  const register = (name: string, absent: number) => {
+    const days = ['03', '04', '05', '06', '07', '10', '11', '12', '13', '14'].map((d) => `2025-11-${d}`);
+    const sessions = days.flatMap((d) => [`${d},AM`, `${d},PM`]);
+    return csv(name, ...sessions.map((s, i) => `A1,Ada,${s},${i < absent ? 'I' : s.endsWith('AM') ? '/' : '\\'},`));
+  };
+
+  it('dfe: exactly 90.0% (2 of 20 missed, "10% or more") is persistently absent and tier 2; 95.0% is not', async () => {
+    const [ninety, ninetyFive] = await Promise.all([
+      markwise('check', register('ninety.csv', 2), '--policy', 'dfe', '--today', '2025-11-14', '--json'),
+      markwise('check', register('ninety-five.csv', 1), '--policy', 'dfe', '--today', '2025-11-14', '--json'),
+    ]);
+    expect(JSON.parse(ninety.stdout).pupils[0]).toMatchObject({ attendance: 90, band: 'Persistently absent', tier: 2, persistentAbsence: true });
+    expect(JSON.parse(ninetyFive.stdout).pupils[0]).toMatchObject({ attendance: 95, band: 'Not persistently absent', tier: 1, persistentAbsence: false });
+  });
+
+  it('valence: exactly 95.0% is "95% and below" and tier 2, as its policy says "with 95% attendance and below"', async () => {
+    const { stdout } = await markwise('check', register('valence-95.csv', 1), '--policy', 'valence', '--today', '2025-11-14', '--json');
+    expect(JSON.parse(stdout).pupils[0]).toMatchObject({ attendance: 95, band: '95% and below', tier: 2 });
+  });
+
+  it('dfe: exactly 50.0% is severely absent and tier 3', async () => {
+    const { stdout } = await markwise('check', register('fifty.csv', 10), '--policy', 'dfe', '--today', '2025-11-14', '--json');
+    expect(JSON.parse(stdout).pupils[0]).toMatchObject({ attendance: 50, band: 'Severely absent', tier: 3, severeAbsence: true });
+  });
+});
+
+describe('the readers tell what they accept (issue 11, item 20)', () => {
+  // B801200005001 passes the DfE check (8×2 + 1×4 + 2×5 + 5×10 + 1×13 = 93 = 4×23 + 1: B); A801200005001 does not.
+  it('a UPN whose check letter is wrong is warned about with its line, and the register is still checked', async () => {
+    const register = csv('upn.csv', `A801200005001,Ada,${DAY},AM,/,`, `B801200005001,Bo,${DAY},AM,/,`);
+    const [json, text] = await Promise.all([
+      markwise('check', register, '--policy', 'dfe', '--today', DAY, '--json'),
+      markwise('check', register, '--policy', 'dfe', '--today', DAY),
+    ]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).pupils).toHaveLength(2);
+    expect(json.stderr).toContain("markwise: WARNING upn.csv line 2, column upn: 'A801200005001' fails the DfE check letter (it would be B)");
+    expect(json.stderr).not.toContain('B801200005001');
+    expect(text.stdout).toContain('About the file (1 warning)');
+    expect(text.stdout.replace(/\n +/g, ' ')).toContain("upn.csv line 2, column upn: 'A801200005001' fails the DfE check letter");
+  });
+
+  it('a temporary UPN (a letter last) with the right check letter is not warned about; a wrong one is', async () => {
+    const good = temporaryUpn('80120000500', 'A');
+    const wrong = `${good[0] === 'A' ? 'B' : 'A'}${good.slice(1)}`;
+    const { stderr } = await markwise('check', csv('temporary.csv', `${good},Ada,${DAY},AM,/,`, `${wrong},Bo,${DAY},AM,/,`), '--policy', 'dfe', '--today', DAY, '--json');
+    expect(stderr).not.toContain(`'${good}'`);
+    expect(stderr).toContain(`'${wrong}' fails the DfE check letter`);
+  });
+
+  it('a date of birth after today is refused, with its line and column; today itself is read', async () => {
+    const header = 'upn,name,date,session,mark,arrival,dob';
+    const [future, born] = await Promise.all([
+      markwise('check', file('dob-future.csv', `${header}\nA1,Ada,${DAY},AM,/,,2025-11-06\n`), '--policy', 'dfe', '--today', DAY),
+      markwise('check', file('dob-today.csv', `${header}\nA1,Ada,${DAY},AM,/,,2025-11-05\n`), '--policy', 'dfe', '--today', DAY, '--json'),
+    ]);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain("dob-future.csv line 2, column dob: '2025-11-06' is after today (Wed 5 Nov 2025): a date of birth cannot be in the future");
+    expect(born.code).toBe(0);
+  });
+});
+
+/** A temporary UPN: the DfE check letter over 11 digits and a final letter (worth its place in the check alphabet). */
+function temporaryUpn(eleven: string, last: string): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+  const values = [...eleven].map(Number).concat(alphabet.indexOf(last));
+  const sum = values.reduce((n, v, i) => n + v * (i + 2), 0);
+  return `${alphabet[sum % 23]}${eleven}${last}`;
+}

@@ -14,9 +14,9 @@ import { parsePolicy, type Policy, type Role } from '../rules/policy/schema';
 import { policyWarnings } from '../rules/policy/warnings';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/presets';
 import { decodeFileText } from '../rules/file-text';
-import { describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
+import { describeExportProblem, describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { DEMO_TODAY } from '../demo/make-demo-register';
-import { COLOURED, PLAIN, RULE_SUMMARIES, jsonReport, textReport, type Style } from './report';
+import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, type Style } from './report';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 export const DEMO_FILE = new URL('../demo/register.csv', import.meta.url);
@@ -35,7 +35,7 @@ function usage(): string {
 
 Usage:
   markwise check FILE --policy PRESET_OR_JSON [--today YYYY-MM-DD] [--json]
-                      [--role teacher|office]
+                      [--role teacher|office] [--school-year YYYY-YY]
   markwise policy PRESET     print a preset as policy JSON, to edit and pass to --policy
   markwise demo              check the bundled demo register (what npm start runs)
   markwise help              this text (also --help)
@@ -47,10 +47,14 @@ session AM or PM, the arrival HH:MM or empty.
   --policy   a preset id (below) or the path of a policy JSON file
   --today    the date to check as of; default today in Europe/London
   --role     whose codes to check: office (the default) or teacher
+  --school-year  the school year attendance is counted over, such as 2024-25; default the
+             school year of --today (only its school days count, up to --today)
   --json     one JSON object on standard output; warnings go to standard error
 
+Dates before 2000 or more than a year after --today are bad input (a mistyped year).
+
 Exit status: 0 no errors found, 1 errors found, 2 bad input (nothing was checked),
-3 Markwise itself failed.
+3 Markwise itself failed or could not check some marks (the report says which).
 
 Presets:
 ${presetLines()}
@@ -145,10 +149,12 @@ interface CheckRequest {
   /** From --role; otherwise a JSON snapshot's own role, or office staff. */
   role: Role | undefined;
   json: boolean;
+  /** From --school-year: the year standings count (by its first calendar year); default today's. */
+  schoolYear?: number | undefined;
 }
 
 function check(request: CheckRequest, io: Output): number {
-  const read = readRegisterExport(request.fileText, request.file);
+  const read = readRegisterExport(request.fileText, request.file, { today: request.today });
   if (!read.ok) {
     const lines = describeExportProblems(request.file, read.problems).map((line) => `  ${line}`);
     throw new BadInput(`${request.file} could not be read, so nothing was checked:\n${lines.join('\n')}`);
@@ -156,16 +162,27 @@ function check(request: CheckRequest, io: Output): number {
   const { snapshot } = read;
   const role = request.role ?? snapshot.role;
   const calendar = schoolCalendarFor(request.policy.calendar);
-  const evaluation = evaluateRegister(snapshot, { policy: request.policy, calendar, today: request.today, role });
+  const evaluation = evaluateRegister(snapshot, {
+    policy: request.policy,
+    calendar,
+    today: request.today,
+    role,
+    ...(request.schoolYear === undefined ? {} : { schoolYear: request.schoolYear }),
+  });
   const warnings = policyWarnings(request.policy, calendar, request.today);
+  const fileWarnings = read.warnings.map((w) => describeExportProblem(request.file, w));
   if (request.json) {
     io.out(JSON.stringify(jsonReport(request.policy, request.today, evaluation)));
+    for (const w of fileWarnings) io.err(`markwise: WARNING ${w}`);
     for (const w of warnings) io.err(`markwise: WARNING (policy ${w.path}) ${w.message}`);
-    for (const f of evaluation.failures) io.err(`markwise: ERROR the ${f.check} check failed for pupil ${f.upn}: ${f.message}`);
+    const names = new Map(snapshot.pupils.map((p) => [p.upn, p.name]));
+    for (const f of evaluation.failures) io.err(`markwise: ERROR could not check ${failureWhere(f, names.get(f.upn) ?? '')}: the ${f.check} check failed: ${f.message}`);
   } else {
     const marks = snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
-    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, evaluation, style: io.style }));
+    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, fileWarnings, evaluation, style: io.style }));
   }
+  // A mark that could not be checked outranks every finding: the report is not the whole truth.
+  if (evaluation.failures.length > 0) return EXIT_INTERNAL_FAILURE;
   return evaluation.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
@@ -173,6 +190,16 @@ function parseToday(text: string | undefined, io: Output): IsoDate {
   if (text === undefined) return londonDate(io.now());
   if (!isIsoDate(text)) throw new BadInput(`--today: '${text}' is not a real date (expected YYYY-MM-DD, such as 2025-11-26)`);
   return text;
+}
+
+/** '2024-25' is 2024; the two years must follow each other. */
+function parseSchoolYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m === null || (Number(m[1]) + 1) % 100 !== Number(m[2]) || Number(m[1]) < 2000) {
+    throw new BadInput(`--school-year: '${text}' is not a school year (expected such as 2024-25)`, true);
+  }
+  return Number(m[1]);
 }
 
 function parseRole(text: string | undefined): Role | undefined {
@@ -192,6 +219,7 @@ export function main(argv: readonly string[], io: Output): number {
           policy: { type: 'string' },
           today: { type: 'string' },
           role: { type: 'string' },
+          'school-year': { type: 'string' },
           json: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
         },
@@ -200,7 +228,7 @@ export function main(argv: readonly string[], io: Output): number {
       const message = error instanceof Error ? error.message : String(error);
       const unknown = /^Unknown option '([^']+)'/.exec(message);
       // node:util's own wording names the option; its advice about positionals does not help here.
-      throw new BadInput(unknown === null ? message : `unknown option '${unknown[1]}' (the options are --policy, --today, --role, --json and --help)`, true);
+      throw new BadInput(unknown === null ? message : `unknown option '${unknown[1]}' (the options are --policy, --today, --role, --school-year, --json and --help)`, true);
     }
     const { values, positionals } = parsed;
     const [command, ...rest] = positionals;
@@ -222,7 +250,8 @@ export function main(argv: readonly string[], io: Output): number {
         const today = parseToday(values.today, io);
         const policy = loadPolicy(values.policy);
         const file = basename(path);
-        return check({ file, fileText: readText(path, `the register file '${path}'`), policy, today, role, json: values.json }, io);
+        const schoolYear = parseSchoolYear(values['school-year']);
+        return check({ file, fileText: readText(path, `the register file '${path}'`), policy, today, role, json: values.json, schoolYear }, io);
       }
       case 'policy': {
         const id = rest[0] ?? '';

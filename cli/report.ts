@@ -2,7 +2,7 @@
 // interface, README "Checking an exported register") and text for office staff.
 
 import { formatSchoolDate, type IsoDate } from '../rules/dates';
-import type { Evaluation } from '../rules/engine';
+import type { CheckFailure, Evaluation } from '../rules/engine';
 import { RULE_IDS, SEVERITY_ORDER, findingMessage, type Finding, type RuleId, type Severity } from '../rules/findings';
 import type { Policy, Role } from '../rules/policy/schema';
 import type { PolicyWarning } from '../rules/policy/warnings';
@@ -22,6 +22,7 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'n-overdue': 'an N past its deadline',
   'la-notify-10-days': '10 continuous school days of unauthorised absence',
   'penalty-threshold': '10 unauthorised sessions in 10 school weeks',
+  'mark-not-school-day': 'a mark on a weekend, bank holiday, holiday or closure (not counted)',
 };
 
 export function jsonReport(policy: Policy, today: IsoDate, evaluation: Evaluation) {
@@ -49,7 +50,27 @@ export function jsonReport(policy: Policy, today: IsoDate, evaluation: Evaluatio
       persistentAbsence: p.persistentAbsence,
       severeAbsence: p.severeAbsence,
     })),
+    // What could not be checked: never absent, so a script cannot mistake a failure for a clean register.
+    failures: evaluation.failures.map((f) => ({ check: f.check, upn: f.upn, date: f.date ?? null, session: f.session ?? null, message: f.message })),
   };
+}
+
+/** "Ada (A1), Wed 5 Nov 2025 AM" or "Ada (A1), the whole register": what a failed check could not check. */
+export function failureWhere(failure: CheckFailure, name: string): string {
+  const pupil = `${name || '(no name)'} (${failure.upn})`;
+  return failure.date === undefined ? `${pupil}, the whole register` : `${pupil}, ${formatSchoolDate(failure.date)}${failure.session === undefined ? '' : ` ${failure.session}`}`;
+}
+
+/** "1 mark of 1 pupil", "the whole register of 2 pupils": how much could not be checked. */
+export function couldNotCheck(failures: readonly CheckFailure[]): string {
+  const marks = new Set(failures.filter((f) => f.date !== undefined).map((f) => `${f.upn}\u0000${f.date}\u0000${f.session ?? ''}`));
+  const markPupils = new Set(failures.filter((f) => f.date !== undefined).map((f) => f.upn));
+  const wholePupils = new Set(failures.filter((f) => f.date === undefined).map((f) => f.upn));
+  const parts = [
+    marks.size > 0 ? `${plural(marks.size, 'mark')} of ${plural(markPupils.size, 'pupil')}` : '',
+    wholePupils.size > 0 ? `the whole register of ${plural(wholePupils.size, 'pupil')}` : '',
+  ];
+  return parts.filter((p) => p !== '').join(' and ');
 }
 
 /** The report fits a 100-column terminal with room to spare (some wrap at exactly 100). */
@@ -114,6 +135,8 @@ export interface TextReportInput {
   /** How many marks the file holds. */
   marks: number;
   warnings: readonly PolicyWarning[];
+  /** What the reader noticed in the file without refusing it ("register.csv line 4, column upn: ..."). */
+  fileWarnings?: readonly string[];
   evaluation: Evaluation;
   style?: Style;
 }
@@ -143,6 +166,13 @@ export function textReport(input: TextReportInput): string {
   out.push(`Read:    ${plural(pupils.length, 'pupil')}, ${plural(marks, 'mark')}`);
   const infos = count('info');
   out.push(`Found:   ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${infos > 0 ? `, ${infos} for information` : ''}`);
+  if (failures.length > 0) out.push(style.severity('error', `Could not check: ${couldNotCheck(failures)} (listed at the end): they may have problems not shown`));
+
+  const fileWarnings = input.fileWarnings ?? [];
+  if (fileWarnings.length > 0) {
+    out.push('', style.heading(`About the file (${plural(fileWarnings.length, 'warning')})`));
+    for (const w of fileWarnings) out.push(wrap(w, '          ', `  ${label('warning')} `));
+  }
 
   if (warnings.length > 0) {
     out.push('', style.heading(`About the policy (${plural(warnings.length, 'warning')})`));
@@ -153,7 +183,9 @@ export function textReport(input: TextReportInput): string {
   for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   const worst = (group: readonly Finding[]) => Math.min(...group.map((f) => SEVERITY_ORDER[f.severity]));
   const groups = [...byRule.entries()].sort(([a, fa], [b, fb]) => worst(fa) - worst(fb) || RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b));
-  if (groups.length === 0) out.push('', 'No problems found in the register.');
+  if (groups.length === 0) {
+    out.push('', failures.length === 0 ? 'No problems found in the register.' : 'Nothing was found in the marks that could be checked, but not every mark could be checked (see the end).');
+  }
   for (const [rule, group] of groups) {
     const severity = group.find((f) => SEVERITY_ORDER[f.severity] === worst(group))!.severity;
     out.push('', wrap(style.heading(`${rule} (${group.length}): ${RULE_SUMMARIES[rule]}`), '      ', `${label(severity)} `));
@@ -182,8 +214,12 @@ export function textReport(input: TextReportInput): string {
   out.push(wrap(legend, '  '));
 
   if (failures.length > 0) {
-    out.push('', style.heading(`Checks that failed (${failures.length}; the other checks ran, but these pupils may have problems not shown)`));
-    for (const f of failures) out.push(wrap(`${f.check} for ${f.upn}: ${f.message}`, '      ', `  ${label('error')} `));
+    const names = new Map(pupils.map((p) => [p.upn, p.name]));
+    out.push('', style.heading(`Could not check (${couldNotCheck(failures)}; the other checks ran, but these may have problems not shown)`));
+    for (const f of failures) {
+      out.push(wrap(`could not check ${failureWhere(f, names.get(f.upn) ?? '')}: the ${f.check} check failed: ${f.message}`, '      ', `  ${label('error')} `));
+    }
+    out.push(wrap('This is a fault in Markwise, not in your file: please report it with these lines.', '  '));
   }
   return `${out.join('\n')}\n`;
 }

@@ -37,13 +37,23 @@ export function pupilCardCsv(card: PupilCardData, findings: readonly Finding[]):
   return spreadsheetCsv(PUPIL_CARD_CSV_HEADER, rows);
 }
 
-export function PupilCard({ card, findings, policy }: { card: PupilCardData; findings: readonly Finding[]; policy: Policy }) {
-  const possible = card.weeks.reduce((n, w) => n + w.possible, 0);
-  const attended = card.weeks.reduce((n, w) => n + w.attended, 0);
+/** A year-to-date figure: the only kind a band or tier may come from (a page's, a report's, or a whole year's export). */
+export interface YearToDateFigure {
+  /** Percent. */
+  readonly attendance: number;
+  /** Where it came from, in words: "the register page", "the attendance report week-48.csv". */
+  readonly source: string;
+  readonly asOf: IsoDate;
+}
+
+export function PupilCard({ card, findings, policy, yearToDate }: { card: PupilCardData; findings: readonly Finding[]; policy: Policy; yearToDate: YearToDateFigure | null }) {
+  const { possible, attended } = card;
   const overall = possible === 0 ? null : (attended * 100) / possible;
   const line = 100 - policy.thresholds.persistentAbsence;
-  const band = overall === null ? null : bandFor(policy, overall);
-  const tier = overall === null ? null : tierFor(policy, overall);
+  // Never from the marks seen: a fortnight at 40% is not tier 5 when the year is at 87.8%.
+  const band = yearToDate === null ? null : bandFor(policy, yearToDate.attendance);
+  const tier = yearToDate === null ? null : tierFor(policy, yearToDate.attendance);
+  const span = card.from === null || card.to === null ? '' : ` (${formatSchoolDate(card.from)} to ${formatSchoolDate(card.to)})`;
   const width = Math.max(card.weeks.length * (BAR + GAP), 200) + 40;
   const y = (percent: number) => 10 + ((100 - percent) / 100) * HEIGHT;
   const total = CATEGORIES.reduce((n, [key]) => n + card.sessions[key], 0);
@@ -53,10 +63,15 @@ export function PupilCard({ card, findings, policy }: { card: PupilCardData; fin
       <h3 id="card-h">
         {card.name} <span class="note">{card.upn}</span>
       </h3>
-      <p class="card-summary">
-        {overall === null ? 'No possible sessions yet.' : `Attendance ${formatAttendance(overall)}: ${attended} of ${possible} possible sessions`}
-        {band ? `; band ${band.name}` : ''}
-        {tier ? `; tier ${tier.level}, ${tier.name}` : ''}.
+      <p class="card-summary card-seen">
+        {overall === null
+          ? `No possible sessions in the marks read${span}.`
+          : `Attendance ${formatAttendance(overall)} from ${possible} ${possible === 1 ? 'session' : 'sessions'} seen${span}: ${attended} of ${possible} possible sessions attended.`}
+      </p>
+      <p class="card-year-to-date" data-tier={tier === null ? '' : String(tier.level)} data-band={band?.name ?? ''}>
+        {yearToDate === null
+          ? 'No year-to-date figure is known for this pupil, so no band or tier is given: open a page that shows their attendance this year, or import an attendance report.'
+          : `Year to date: ${formatAttendance(yearToDate.attendance)} (from ${yearToDate.source}, as of ${formatSchoolDate(yearToDate.asOf)})${band ? `; band ${band.name}` : ''}${tier ? `; tier ${tier.level}, ${tier.name}` : ''}.`}
       </p>
 
       <figure>

@@ -17,6 +17,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   'n-overdue': 'N codes overdue',
   'la-notify-10-days': 'Tell the local authority: 10 school days absent',
   'penalty-threshold': 'Penalty threshold reached',
+  'mark-not-school-day': 'Marks on days without school',
 };
 
 /** Words beside each severity, so that colour is never the only signal. */

@@ -107,6 +107,8 @@ export function demoRows(): Row[] {
           set(d, 'AM', 'L', `09:${String(5 + Math.floor(rnd() * 20)).padStart(2, '0')}`);
         }
     }
+    // A mark typed on Saturday 15 Nov: not a school day, so a finding and not counted (after the random draws, which stay as they were).
+    if (p === 18) set('2025-11-15', 'AM', 'O');
     const pupilRows: Row[] = [...marks.entries()].map(([k, v]) => {
       const [date, session] = k.split(' ') as [string, 'AM' | 'PM'];
       return { upn, name, date, session, mark: v.mark, arrival: v.arrival, dob: p === 6 ? '2018-03-01' : dob, year: 'Year 3' };

@@ -141,3 +141,26 @@ describe('a 2,000-pupil report', () => {
     expect(result.ok && result.report.figures).toHaveLength(2000);
   });
 });
+
+describe('what a report reader warns about without refusing (issue 11, item 20)', () => {
+  const warnings = (lines: string[]) => {
+    const result = read(lines);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.report.warnings.map((w) => describeReportProblem('report.csv', w));
+  };
+
+  it("a percentage column that disagrees with the row's own sessions; rounding or cutting to one place is not a disagreement", () => {
+    const header = 'UPN,Name,Sessions Possible,Sessions Attended,% Attendance';
+    expect(warnings([header, 'A1,Ada,200,180,95.0', 'B1,Bo,300,299,99.6', 'C1,Cy,300,299,99.7', 'D1,Di,3,2,66.6'])).toEqual([
+      "report.csv line 2, column % Attendance: says 95.0 but 180 of 200 possible sessions attended is 90.0%: Markwise uses the sessions; check the report",
+    ]);
+    // Just outside a tenth: 99.67 against 99.5.
+    expect(warnings([header, 'B1,Bo,300,299,99.5'])).toHaveLength(1);
+  });
+
+  it('a UPN failing the DfE check letter is warned about; the report is still read (temporary UPNs exist)', () => {
+    const result = read(['UPN,Name,%', 'A801200005001,Ada,95', 'B801200005001,Bo,96']);
+    expect(result.ok && result.report.figures.map((f) => f.upn)).toEqual(['A801200005001', 'B801200005001']);
+    expect(result.ok && result.report.warnings.map((w) => [w.line, w.message])).toEqual([[2, "'A801200005001' fails the DfE check letter (it would be B): check the UPN in the MIS"]]);
+  });
+});

@@ -6,6 +6,7 @@
 
 import { csvRowsWithLines } from './csv-rows';
 import { formatSchoolDate, type IsoDate } from './dates';
+import { upnCheckProblem } from './upn';
 
 export const REPORT_FIELDS = ['upn', 'name', 'surname', 'forename', 'possible', 'attended', 'authorised', 'unauthorised', 'percentage'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
@@ -115,7 +116,12 @@ export interface ReadReport {
   readonly figures: readonly ReportFigure[];
   /** Pupils with no possible sessions and no percentage yet (joined this week): no figure, and not an error. */
   readonly noFigureYet: readonly { readonly line: number; readonly upn: string; readonly name: string }[];
+  /** Worth a look, but not stopping the import: a UPN failing its check letter, a percentage that disagrees with the row's sessions. */
+  readonly warnings: readonly ReportProblem[];
 }
+
+/** A percentage column may round or cut to one decimal place: more than this apart is a disagreement. */
+const PERCENT_TOLERANCE = 0.1 + 1e-9;
 
 /**
  * Reads every row by the mapping. The as-of date is the day the figures describe: a date after
@@ -127,6 +133,7 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
   if (asOf > today) return { ok: false, problems: [{ line: null, column: null, message: `the figures cannot be as of ${formatSchoolDate(asOf)}, after today (${formatSchoolDate(today)})` }] };
 
   const problems: ReportProblem[] = [];
+  const warnings: ReportProblem[] = [];
   const figures: ReportFigure[] = [];
   const noFigureYet: { line: number; upn: string; name: string }[] = [];
   const firstLine = new Map<string, number>();
@@ -182,6 +189,16 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
     else if (possible !== null && n(possible)! > 0 && authorised !== null && unauthorised !== null) attendance = ((n(possible)! - n(authorised)! - n(unauthorised)!) * 100) / n(possible)!;
     else if (percentage !== null) attendance = n(percentage);
     if (upn === '') continue;
+    const check = upnCheckProblem(upn);
+    if (check !== null) warnings.push({ line, column: columnName('upn'), message: check });
+    if (attendance !== null && typeof percentage === 'number' && percentage !== attendance && Math.abs(percentage - attendance) > PERCENT_TOLERANCE) {
+      const counts = attended !== null ? `${attended} of ${possible} possible sessions attended` : `${possible} possible sessions less ${authorised} authorised and ${unauthorised} unauthorised absences`;
+      warnings.push({
+        line,
+        column: columnName('percentage'),
+        message: `says ${rawPercent} but ${counts} is ${attendance.toFixed(1)}%: Markwise uses the sessions; check the report`,
+      });
+    }
     if (attendance === null) {
       // No sessions yet (a pupil who joined this week), or a row the MIS left blank: no figure, not an error.
       const blank = [possible, attended, authorised, unauthorised, percentage].every((v) => v === null);
@@ -192,7 +209,7 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
     figures.push({ upn, name, attendance, possible: n(possible), attended: n(attended), authorised: n(authorised), unauthorised: n(unauthorised) });
   }
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
-  return { ok: true, report: { figures, noFigureYet } };
+  return { ok: true, report: { figures, noFigureYet, warnings } };
 }
 
 /** "report.csv line 14, column Possible: ..." */

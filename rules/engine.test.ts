@@ -29,6 +29,12 @@ describe('the rules engine', () => {
     expect(result.findings.map((f) => f.rule)).toEqual(['code-unknown']);
   });
 
+  it('a mark a check cannot decide fails alone: an N typed as 1925 on a page leaves the real overdue N reported (issue 11, item 11)', () => {
+    const result = run([pupil([mark('1925-11-24', 'AM', 'N'), mark('2024-09-10', 'AM', 'N'), mark('2024-09-11', 'AM', '/')])], { today: '2024-10-01' });
+    expect(result.failures).toEqual([{ check: 'unexplained-absence', upn: 'A123456789012', date: '1925-11-24', session: 'AM', message: expect.stringContaining('No 5 school days found') }]);
+    expect(result.findings.filter((f) => f.rule === 'n-overdue').map((f) => f.date)).toEqual(['2024-09-10']);
+  });
+
   it('lists findings most urgent first', () => {
     const result = run([pupil([mark('2024-10-01', 'AM', '\\'), mark('2024-10-02', 'AM', 'H')])], { today: '2024-10-02' });
     expect(result.findings.map((f) => f.severity)).toEqual(['error', 'warning']);

@@ -2,10 +2,11 @@
 // pupil's standing out. Pure: no DOM, no browser APIs, no clock (today is given).
 
 import { CHECKS } from './checks';
-import { rulesContext, type EvaluateOptions, type Report } from './checks/check';
+import { rulesContext, type EvaluateOptions, type Report, type ReportFailure } from './checks/check';
 import { standingOf, type PupilStanding } from './checks/standing';
 import { compareFindings, type Finding } from './findings';
-import type { RegisterSnapshot } from './snapshot';
+import type { IsoDate } from './dates';
+import type { RegisterSnapshot, Session } from './snapshot';
 import { TimelineBuilder } from './timeline';
 
 export type { Check, EvaluateOptions, RulesContext } from './checks/check';
@@ -15,6 +16,9 @@ export interface CheckFailure {
   readonly check: string;
   readonly upn: string;
   readonly message: string;
+  /** The mark it could not check, where it failed on one mark (otherwise on the pupil's whole register). */
+  readonly date?: IsoDate;
+  readonly session?: Session;
 }
 
 export interface Evaluation {
@@ -39,14 +43,22 @@ export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateOp
   for (const pupil of snapshot.pupils) {
     const timeline = builder.build(pupil);
     for (const check of checks) {
+      const fail: ReportFailure = (i, error) => {
+        const mark = timeline.marks[i];
+        failures.push({ check: check.id, upn: pupil.upn, message: messageOf(error), ...(mark === undefined ? {} : { date: mark.date, session: mark.session }) });
+      };
       try {
-        check.run(timeline, context, report);
+        check.run(timeline, context, report, fail);
       } catch (error) {
-        failures.push({ check: check.id, upn: pupil.upn, message: error instanceof Error ? error.message : String(error) });
+        failures.push({ check: check.id, upn: pupil.upn, message: messageOf(error) });
       }
     }
-    if (withStandings) pupils.push(standingOf(timeline, context));
+    if (withStandings) pupils.push(standingOf(timeline, context, (i, error) => failures.push({ check: 'standing', upn: pupil.upn, message: messageOf(error), date: timeline.marks[i]!.date, session: timeline.marks[i]!.session })));
   }
   findings.sort(compareFindings);
   return { findings, pupils, failures };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'n-overdue',
   'la-notify-10-days',
   'penalty-threshold',
+  'mark-not-school-day',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -3,6 +3,8 @@ import { BENCH_ACADEMIC_YEAR, benchSchool } from '../bench/school-policy';
 import { generateSchool } from '../bench/generate-school';
 import { evaluateRegister } from './engine';
 import { pupilCard } from './pupil-card';
+import { schoolCalendarFor } from './calendar/bank-holidays';
+import { presetPolicy } from './presets';
 import { mark, pupil } from '../test/support/rules';
 
 describe('the pupil card', () => {
@@ -38,6 +40,14 @@ describe('the pupil card', () => {
     const card = pupilCard(pupil([mark('2024-07-15', 'AM', 'H'), mark('2024-09-09', 'AM', 'H')]), '2024-09-10');
     expect(card.sessions.authorised).toBe(1);
     expect(card.weeks).toHaveLength(1);
+  });
+
+  it('counted as the standings count: last school year and a Saturday are left out, and the card says which days it read', () => {
+    const calendar = schoolCalendarFor(presetPolicy('dfe').calendar);
+    const marks = [mark('2025-07-14', 'AM', 'O'), mark('2025-11-08', 'AM', 'O'), mark('2025-11-10', 'AM', '/'), mark('2025-11-12', 'PM', 'I')];
+    const card = pupilCard(pupil(marks), '2025-11-26', { calendar });
+    expect([card.possible, card.attended, card.from, card.to]).toEqual([2, 1, '2025-11-10', '2025-11-12']);
+    expect(pupilCard(pupil(marks), '2025-11-26').possible).toBe(4);
   });
 
   it("agrees with the engine's standings for every pupil of a generated school", () => {

@@ -161,7 +161,15 @@ describe('reading a JSON register snapshot', () => {
     expect(result).toEqual({
       ok: true,
       snapshot: { role: 'teacher', source: 'today.json', pupils: [{ upn: 'A1', name: 'Ada', dob: null, year: null, marks: [{ ...am, arrival: null }] }] },
+      warnings: [],
     });
+  });
+
+  it('a UPN failing the DfE check letter is a warning with its path; a date of birth after today is refused (issue 11, item 20)', () => {
+    const checked = readRegisterExport(snapshot([{ upn: 'A801200005001', name: 'Ada', marks: [am] }]), 'today.json', { today: '2024-10-01' });
+    expect(checked.ok && checked.warnings).toEqual([{ line: null, column: null, path: 'pupils[0].upn', message: expect.stringContaining('(it would be B)') }]);
+    const unborn = readRegisterExport(snapshot([{ upn: 'A1', name: 'Ada', dob: '2024-10-02', marks: [am] }]), 'today.json', { today: '2024-10-01' });
+    expect(unborn.ok ? [] : unborn.problems).toEqual([{ line: null, column: null, path: 'pupils[0].dob', message: "'2024-10-02' is after today (Tue 1 Oct 2024): a date of birth cannot be in the future" }]);
   });
 
   it('names the JSON path of a bad field', () => {

@@ -4,8 +4,9 @@
 // one bad row and no snapshot is returned, with every problem's line and column.
 
 import { csvRowsWithLines, type CsvRow } from './csv-rows';
-import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
+import { formatClockTime, formatSchoolDate, isIsoDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
 import { registerSnapshotSchema, type RegisterSnapshot, type Session, type SnapshotMark } from './snapshot';
+import { upnCheckProblem } from './upn';
 import { describeIssues } from './validation';
 
 export interface ExportProblem {
@@ -18,7 +19,8 @@ export interface ExportProblem {
   readonly message: string;
 }
 
-export type ExportResult = { ok: true; snapshot: RegisterSnapshot } | { ok: false; problems: ExportProblem[] };
+/** Read, perhaps with warnings: things worth a look that do not stop the check (a UPN failing its check letter). */
+export type ExportResult = { ok: true; snapshot: RegisterSnapshot; warnings: ExportProblem[] } | { ok: false; problems: ExportProblem[] };
 
 export const REQUIRED_COLUMNS = ['upn', 'name', 'date', 'session', 'mark', 'arrival'] as const;
 export const OPTIONAL_COLUMNS = ['dob', 'year'] as const;
@@ -37,6 +39,31 @@ export interface ReadOptions {
    * can show progress on a year's export (570,000 rows). JSON is read in one go and not reported.
    */
   readonly onProgress?: (fraction: number) => void;
+  /** The date checked as of: a mark dated more than a year after it is a typo, not a register. */
+  readonly today?: IsoDate;
+}
+
+/** Registers are read from this date: an earlier one is a typo in the year (24/11/1925), and the school calendar starts in 2000. */
+export const FIRST_REGISTER_DATE = '2000-01-01';
+
+/** The last date a register may hold, a year after today (28 February for 29 February). */
+export function lastRegisterDate(today: IsoDate): IsoDate {
+  const sameDay = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
+}
+
+/** A date of birth after today is a typo: refused, as every later figure would rest on it. */
+function dobProblem(dob: IsoDate, written: string, today: IsoDate | undefined): string | null {
+  return today !== undefined && dob > today ? `${quoted(written)} is after today (${formatSchoolDate(today)}): a date of birth cannot be in the future` : null;
+}
+
+/** Why a register date cannot be right, or null when it can. */
+export function registerDateProblem(date: IsoDate, written: string, today: IsoDate | undefined): string | null {
+  if (date < FIRST_REGISTER_DATE) return `${quoted(written)} is before 2000: Markwise reads registers from 1 January 2000 (is the year mistyped?)`;
+  if (today !== undefined && date > lastRegisterDate(today)) {
+    return `${quoted(written)} is more than a year after today (${formatSchoolDate(today)}): is the year mistyped?`;
+  }
+  return null;
 }
 
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
@@ -47,7 +74,7 @@ export function readRegisterExport(text: string, source = '', options: ReadOptio
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   if (body.trim() === '') return failed({ line: null, column: null, path: null, message: 'the file is empty' });
   const first = body.trimStart()[0];
-  return first === '{' || first === '[' ? readJson(body, source) : readCsv(body, source, options.onProgress);
+  return first === '{' || first === '[' ? readJson(body, source, options.today) : readCsv(body, source, options.onProgress, options.today);
 }
 
 /** "register.csv line 14, column date: ..." or "register.json pupils[3].marks[12].date: ...". */
@@ -92,7 +119,7 @@ function failed(...problems: ExportProblem[]): ExportResult {
 // ---------------------------------------------------------------------------
 // JSON register snapshots
 
-function readJson(text: string, source: string): ExportResult {
+function readJson(text: string, source: string, today: IsoDate | undefined): ExportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -106,7 +133,21 @@ function readJson(text: string, source: string): ExportResult {
   if (!result.success) {
     return failed(...describeIssues(result.error, withSource, '(the whole file)').map((p) => ({ line: null, column: null, path: p.path, message: p.message })));
   }
-  return mergedPupils(result.data);
+  const problems: ExportProblem[] = [];
+  const warnings: ExportProblem[] = [];
+  result.data.pupils.forEach((pupil, p) => {
+    const born = pupil.dob === null ? null : dobProblem(pupil.dob, pupil.dob, today);
+    if (born !== null) problems.push({ line: null, column: null, path: `pupils[${p}].dob`, message: born });
+    const upn = upnCheckProblem(pupil.upn);
+    if (upn !== null && !warnings.some((w) => w.message === upn)) warnings.push({ line: null, column: null, path: `pupils[${p}].upn`, message: upn });
+    pupil.marks.forEach((mark, m) => {
+      const problem = registerDateProblem(mark.date, mark.date, today);
+      if (problem !== null) problems.push({ line: null, column: null, path: `pupils[${p}].marks[${m}].date`, message: problem });
+    });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const merged = mergedPupils(result.data);
+  return merged.ok ? { ...merged, warnings } : merged;
 }
 
 /**
@@ -148,7 +189,7 @@ function mergedPupils(snapshot: RegisterSnapshot): ExportResult {
       entry.marks.push(mark);
     });
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot: { ...snapshot, pupils } };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot: { ...snapshot, pupils }, warnings: [] };
 }
 
 function duplicateSession(upn: string, session: Session, date: IsoDate): string {
@@ -185,7 +226,7 @@ interface PupilBeingRead {
   dobLine: number;
 }
 
-function readCsv(text: string, source: string, onProgress?: (fraction: number) => void): ExportResult {
+function readCsv(text: string, source: string, onProgress: ((fraction: number) => void) | undefined, today: IsoDate | undefined): ExportResult {
   const problems: ExportProblem[] = [];
   const rows = csvRows(text, problems, onProgress);
   onProgress?.(1);
@@ -219,6 +260,7 @@ function readCsv(text: string, source: string, onProgress?: (fraction: number) =
   if (missing.length > 0) return { ok: false, problems };
 
   const pupils = new Map<string, PupilBeingRead>();
+  const warnings: ExportProblem[] = [];
   const seen = new Map<string, number>();
   let rowsRead = 0;
   for (const row of rows.slice(headerIndex + 1)) {
@@ -240,8 +282,13 @@ function readCsv(text: string, source: string, onProgress?: (fraction: number) =
     const upn = cell('upn');
     if (upn === '') problem('upn', "is empty (every row needs the pupil's UPN)");
     const rawDate = cell('date');
-    const date = parseSchoolDate(rawDate);
+    let date = parseSchoolDate(rawDate);
     if (date === null) problem('date', `${quoted(rawDate)} is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)`);
+    const dateProblem = date === null ? null : registerDateProblem(date, rawDate, today);
+    if (dateProblem !== null) {
+      problem('date', dateProblem);
+      date = null;
+    }
     const rawSession = cell('session');
     const session = rawSession.toUpperCase();
     const isSession = session === 'AM' || session === 'PM';
@@ -252,7 +299,9 @@ function readCsv(text: string, source: string, onProgress?: (fraction: number) =
     const rawDob = cell('dob');
     const dob = rawDob === '' ? null : parseSchoolDate(rawDob);
     if (rawDob !== '' && dob === null) problem('dob', `${quoted(rawDob)} is not a real date of birth (expected YYYY-MM-DD or DD/MM/YYYY, or an empty cell)`);
-    if (upn === '' || date === null || !isSession || (rawArrival !== '' && arrival === null) || (rawDob !== '' && dob === null)) continue;
+    const unborn = dob === null ? null : dobProblem(dob, rawDob, today);
+    if (unborn !== null) problem('dob', unborn);
+    if (upn === '' || date === null || !isSession || (rawArrival !== '' && arrival === null) || (rawDob !== '' && dob === null) || unborn !== null) continue;
 
     const name = cell('name');
     const key = `${upn}\u0000${date}\u0000${session}`;
@@ -265,6 +314,8 @@ function readCsv(text: string, source: string, onProgress?: (fraction: number) =
     if (pupil === undefined) {
       pupil = { upn, name, dob, year: cell('year') || null, marks: [], line, dobLine: line };
       pupils.set(upn, pupil);
+      const check = upnCheckProblem(upn);
+      if (check !== null) warnings.push({ line, column: 'upn', path: null, message: check });
     } else if (pupil.name !== name) {
       problem('name', `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}`);
       continue;
@@ -288,6 +339,7 @@ function readCsv(text: string, source: string, onProgress?: (fraction: number) =
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   return {
     ok: true,
+    warnings,
     snapshot: {
       role: 'office',
       source,

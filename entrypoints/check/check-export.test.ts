@@ -30,6 +30,13 @@ describe('checking a register export on the extension page', () => {
     expect(outcome.pupils.length).toBeGreaterThan(20);
   });
 
+  it('says what the reader noticed without refusing the file, and refuses a date before 2000 with its line (issue 11, items 11 and 20)', () => {
+    const warned = checkExport(request({ bytes: bytes(`${HEADER}\nA801200005001,Ada,2025-11-24,AM,/,\n`) }));
+    expect(warned.ok && warned.fileWarnings).toEqual(["register.csv line 2, column upn: 'A801200005001' fails the DfE check letter (it would be B): check the UPN in the MIS"]);
+    const typo = checkExport(request({ bytes: bytes(`${HEADER}\nA1,Ada,24/11/1925,AM,N,\n`) }));
+    expect(typo.ok ? [] : typo.problems).toEqual([expect.stringContaining("register.csv line 2, column date: '24/11/1925' is before 2000")]);
+  });
+
   it('as a teacher, the codes the policy keeps for the office are flagged', () => {
     const outcome = checkExport(request({ role: 'teacher' }));
     expect(outcome.ok && outcome.findings.some((f) => f.rule === 'code-not-allowed')).toBe(true);

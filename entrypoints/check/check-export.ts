@@ -11,7 +11,7 @@ import type { PupilStanding } from '../../rules/checks/standing';
 import { parsePolicy, type Policy, type Role } from '../../rules/policy/schema';
 import { policyWarnings, type PolicyWarning } from '../../rules/policy/warnings';
 import { pupilCard, type PupilCardData } from '../../rules/pupil-card';
-import { describeExportProblems, readRegisterExport } from '../../rules/register-export';
+import { describeExportProblem, describeExportProblems, readRegisterExport } from '../../rules/register-export';
 
 /** Larger than a year's export of a 2,000-pupil school (about 45 MB); more is refused before it is read. */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -41,6 +41,8 @@ export interface ExportChecked {
   readonly pupils: readonly PupilStanding[];
   readonly failures: readonly CheckFailure[];
   readonly warnings: readonly PolicyWarning[];
+  /** What the reader noticed without refusing the file, with its line ("register.csv line 4, column upn: ..."). */
+  readonly fileWarnings: readonly string[];
   /** Each pupil's year as a picture, in the order of pupils. */
   readonly cards: readonly PupilCardData[];
 }
@@ -71,7 +73,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
 
   const { text, encoding } = decodeFileText(request.bytes);
   onProgress({ stage: 'reading', fraction: 0 });
-  const read = readRegisterExport(text, fileName, { onProgress: (fraction) => onProgress({ stage: 'reading', fraction }) });
+  const read = readRegisterExport(text, fileName, { today: request.today, onProgress: (fraction) => onProgress({ stage: 'reading', fraction }) });
   if (!read.ok) return refused(`${fileName} could not be read, so nothing was checked`, describeExportProblems(fileName, read.problems));
 
   const marks = read.snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
@@ -92,6 +94,8 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
     pupils: evaluation.pupils,
     failures: evaluation.failures,
     warnings: policyWarnings(policy.policy, calendar, request.today),
-    cards: read.snapshot.pupils.map((p) => pupilCard(p, request.today)),
+    fileWarnings: read.warnings.map((w) => describeExportProblem(fileName, w)),
+    // Counted as the standings count them, so the card and the export's year-to-date figure agree.
+    cards: read.snapshot.pupils.map((p) => pupilCard(p, request.today, { calendar })),
   };
 }

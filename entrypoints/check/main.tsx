@@ -9,7 +9,8 @@ import { downloadText } from '../../components/download';
 import { findingsCsv } from '../../components/findings-csv';
 import type { FindingView, PanelActions, PanelState } from '../../components/model';
 import { Panel } from '../../components/panel';
-import { PupilCard } from '../../components/pupil-card';
+import { PupilCard, type YearToDateFigure } from '../../components/pupil-card';
+import { academicYearLabel } from '../../rules/calendar/school-calendar';
 import '../../components/pupil-card.css';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
@@ -147,7 +148,9 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
     role: outcome.role,
     pupils: outcome.pupils.length,
     items,
-    problems: outcome.failures.map((f) => `The ${f.check} check could not be run for pupil ${f.upn} (${f.message}); the other checks were.`),
+    problems: outcome.failures.map(
+      (f) => `Could not check pupil ${f.upn}${f.date === undefined ? '' : `, ${formatSchoolDate(f.date)}${f.session === undefined ? '' : ` ${f.session}`}`}: the ${f.check} check failed (${f.message}); the other marks were checked.`,
+    ),
     unchecked: [...new Set(outcome.failures.map((f) => f.upn))].map((upn) => outcome.pupils.find((p) => p.upn === upn)?.name || upn),
     fixes: [],
   };
@@ -173,12 +176,22 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
         {outcome.role === 'teacher' ? 'teachers' : 'office staff'} may enter.
       </p>
       <p>
-        {plural(persistent, 'pupil')} persistently absent (below 90%), {severe} of them severely (below 50%), by the sessions in this file.
+        {plural(persistent, 'pupil')} persistently absent (missing {outcome.policy.thresholds.persistentAbsence}% or more), {severe} of them severely ({outcome.policy.thresholds.severeAbsence}% or more), by the sessions in this file.
       </p>
       {outcome.encoding === 'windows-1252' ? (
         <p class="notice" data-encoding="windows-1252">
           The file is not UTF-8, so it was read as Windows-1252 (how Excel and SIMS on Windows often save CSV). If names look wrong, save the export as “CSV UTF-8” and check it again.
         </p>
+      ) : null}
+      {outcome.fileWarnings.length > 0 ? (
+        <div class="notice" id="file-warnings">
+          <p>About the file (these did not stop the check):</p>
+          <ul>
+            {outcome.fileWarnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {outcome.warnings.length > 0 ? (
         <div class="notice">
@@ -204,6 +217,12 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
   );
 }
 
+/** The export's own figure for the school year to today: a whole year's export is a year-to-date figure. */
+function exportYearToDate(outcome: ExportChecked, upn: string): YearToDateFigure | null {
+  const attendance = outcome.pupils.find((p) => p.upn === upn)?.attendance ?? null;
+  return attendance === null ? null : { attendance, source: `${outcome.fileName}, school year ${academicYearLabel(outcome.today)} to date`, asOf: outcome.today };
+}
+
 function CardChooser({ outcome }: { outcome: ExportChecked }) {
   const [upn, setUpn] = useState('');
   const order = useMemo(() => outcome.cards.map((c, i) => [c, i] as const).sort(([a], [b]) => a.name.localeCompare(b.name, 'en-GB')), [outcome]);
@@ -222,7 +241,7 @@ function CardChooser({ outcome }: { outcome: ExportChecked }) {
           ))}
         </select>
       </label>
-      {card ? <PupilCard card={card} findings={outcome.findings} policy={outcome.policy} /> : null}
+      {card ? <PupilCard card={card} findings={outcome.findings} policy={outcome.policy} yearToDate={exportYearToDate(outcome, card.upn)} /> : null}
     </section>
   );
 }

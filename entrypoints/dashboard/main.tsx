@@ -13,9 +13,9 @@ import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../.
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { DEMO_ORIGINS, todayInEngland, todayOf } from '../../storage/bundle';
 import type { NFirstSeen, PupilMarks, ReportFigureRow, ThresholdSeen } from '../../storage/db';
-import { PupilCard } from '../../components/pupil-card';
+import { PupilCard, type YearToDateFigure } from '../../components/pupil-card';
 import '../../components/pupil-card.css';
-import type { SchoolCalendar } from '../../rules/calendar/school-calendar';
+import { academicYearStarting, type SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { evaluateRegister } from '../../rules/engine';
 import { pupilCard } from '../../rules/pupil-card';
 import { openExtensionStore } from '../../storage/extension-store';
@@ -231,16 +231,42 @@ function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entrie
   );
 }
 
+/**
+ * The newest year-to-date figure known for the pupil this school year: the one a register page or
+ * record showed, or an imported report's. The marks seen are never one (issue 11, item 15).
+ */
+async function yearToDateOf(pupil: PupilMarks, today: IsoDate): Promise<YearToDateFigure | null> {
+  const [pages, reports] = await Promise.all([store.figuresFor(pupil.site, [pupil.pupilId]), store.reportFiguresFor([pupil.upn])]);
+  const page = pages.get(pupil.pupilId);
+  const report = reports.get(pupil.upn);
+  const year = academicYearStarting(today);
+  const candidates: YearToDateFigure[] = [
+    ...(page === undefined ? [] : [{ attendance: page.attendance, source: `a register page or record on ${page.site}`, asOf: page.seenOn }]),
+    ...(report === undefined ? [] : [{ attendance: report.attendance, source: `the attendance report ${report.source}`, asOf: report.asOf }]),
+  ].filter((f) => f.asOf <= today && academicYearStarting(f.asOf) === year);
+  return candidates.sort((a, b) => b.asOf.localeCompare(a.asOf))[0] ?? null;
+}
+
 /** A pupil's card from the marks class registers and records showed, checked by the policy. */
 function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]; policy: Policy; calendar: SchoolCalendar; today: IsoDate }) {
   const [key, setKey] = useState('');
+  const [yearToDate, setYearToDate] = useState<YearToDateFigure | null>(null);
   const chosen = pupils.find((p) => p.key === key);
   const card = useMemo(() => {
     if (chosen === undefined) return null;
     const pupil = { upn: chosen.upn, name: chosen.name, dob: chosen.dob, year: null, marks: chosen.marks };
-    const findings = evaluateRegister({ role: 'office', source: chosen.site, pupils: [pupil] }, { policy, calendar, today }).findings;
-    return { data: pupilCard(pupil, today), findings };
+    const findings = evaluateRegister({ role: 'office', source: chosen.site, pupils: [pupil] }, { policy, calendar, today, standings: false }).findings;
+    return { data: pupilCard(pupil, today, { calendar }), findings };
   }, [chosen, policy, calendar, today]);
+  useEffect(() => {
+    setYearToDate(null);
+    if (chosen === undefined) return;
+    let current = true;
+    void yearToDateOf(chosen, today).then((figure) => current && setYearToDate(figure));
+    return () => {
+      current = false;
+    };
+  }, [chosen?.key, today]);
   return (
     <section aria-labelledby="cards-h" id="pupil-cards" class="cards">
       <h2 id="cards-h">Pupil card</h2>
@@ -261,7 +287,7 @@ function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]
           </select>
         </label>
       )}
-      {card !== null ? <PupilCard card={card.data} findings={card.findings} policy={policy} /> : null}
+      {card !== null ? <PupilCard card={card.data} findings={card.findings} policy={policy} yearToDate={yearToDate} /> : null}
     </section>
   );
 }

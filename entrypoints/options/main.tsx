@@ -24,6 +24,7 @@ import { ReportSection } from './report-import';
 import { TermDatesImport } from './terms-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
 import { grantedSiteList, type GrantedSite } from './site-access';
+import { bandAndTierWarnings } from '../../rules/policy/warnings';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 const store = openExtensionStore();
@@ -136,7 +137,9 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
       return;
     }
     await changed();
-    setOutcome({ kind: 'ok', message: `Saved. Markwise now checks by ${result.policy.schoolName}'s policy.` });
+    // A line on neither side of two bands, or on both, is legal but almost always a slip: say so at once.
+    const lines = bandAndTierWarnings(result.policy).map((w) => `${w.path}: ${w.message}`);
+    setOutcome({ kind: 'ok', message: `Saved. Markwise now checks by ${result.policy.schoolName}'s policy.${lines.length > 0 ? ' Please look again at:' : ''}`, details: lines });
     await reload();
   };
   const choose = async (id: string) => {
@@ -219,7 +222,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
             <div class="row" key={i} role="group" aria-label={`Band ${i + 1}`}>
               {(['name', 'atLeast', 'below', 'meaning'] as const).map((k) => (
                 <label key={k}>
-                  {{ name: 'Name', atLeast: 'From (%)', below: 'Below (%; empty: up to 100%)', meaning: 'Meaning' }[k]}
+                  {{ name: 'Name', atLeast: 'From (%)', below: 'To (%; empty: up to 100%)', meaning: 'Meaning' }[k]}
                   <input
                     type="text"
                     value={band[k]}
@@ -227,6 +230,21 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
                   />
                 </label>
               ))}
+              {/* Whether a pupil exactly on each line is in this band: "90% and above" holds 90.0%, "above 90%" does not. */}
+              <label>
+                At the From line
+                <select value={band.includesFrom ? 'in' : 'out'} onChange={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, includesFrom: (e.currentTarget as HTMLSelectElement).value === 'in' } : b)) })}>
+                  <option value="in">included ({band.atLeast || 'x'}% and above)</option>
+                  <option value="out">not included (above {band.atLeast || 'x'}%)</option>
+                </select>
+              </label>
+              <label>
+                At the To line
+                <select value={band.includesTo ? 'in' : 'out'} onChange={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, includesTo: (e.currentTarget as HTMLSelectElement).value === 'in' } : b)) })}>
+                  <option value="out">not included (below {band.below || 'x'}%)</option>
+                  <option value="in">included ({band.below || 'x'}% and below)</option>
+                </select>
+              </label>
               <label>
                 Colour
                 <input type="color" value={/^#[0-9a-f]{6}$/i.test(band.colour) ? band.colour : '#000000'} onInput={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, colour: (e.currentTarget as HTMLInputElement).value } : b)) })} />
@@ -236,7 +254,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set({ bands: [...form.bands, { name: '', colour: '#5a5a5e', atLeast: '', below: '', meaning: '' }] })}>
+          <button type="button" onClick={() => set({ bands: [...form.bands, { name: '', colour: '#5a5a5e', atLeast: '', includesFrom: true, below: '', includesTo: false, meaning: '' }] })}>
             Add a band
           </button>
         </fieldset>
@@ -246,7 +264,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
             <div class="row" key={i} role="group" aria-label={`Tier ${i + 1}`}>
               {(['level', 'name', 'appliesBelow', 'description'] as const).map((k) => (
                 <label key={k}>
-                  {{ level: 'Level', name: 'Name', appliesBelow: 'Applies below (%; empty: everyone)', description: 'Description' }[k]}
+                  {{ level: 'Level', name: 'Name', appliesBelow: 'Applies from the line (%; empty: everyone)', description: 'Description' }[k]}
                   <input
                     type="text"
                     value={tier[k]}
@@ -254,6 +272,13 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
                   />
                 </label>
               ))}
+              <label>
+                At the line
+                <select value={tier.includesLine ? 'in' : 'out'} onChange={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, includesLine: (e.currentTarget as HTMLSelectElement).value === 'in' } : t)) })}>
+                  <option value="out">not included (below {tier.appliesBelow || 'x'}%)</option>
+                  <option value="in">included ({tier.appliesBelow || 'x'}% and below)</option>
+                </select>
+              </label>
               <label>
                 Next steps (one per line)
                 <textarea rows={2} value={tier.nextSteps} onInput={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, nextSteps: (e.currentTarget as HTMLTextAreaElement).value } : t)) })} />
@@ -263,7 +288,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
               </button>
             </div>
           ))}
-          <button type="button" onClick={() => set({ tiers: [...form.tiers, { level: String(form.tiers.length + 1), name: '', appliesBelow: '', description: '', nextSteps: '' }] })}>
+          <button type="button" onClick={() => set({ tiers: [...form.tiers, { level: String(form.tiers.length + 1), name: '', appliesBelow: '', includesLine: false, description: '', nextSteps: '' }] })}>
             Add a tier
           </button>
         </fieldset>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../rules/policy/schema';
-import { presetInput } from '../../rules/presets';
+import { PRESET_IDS, presetInput } from '../../rules/presets';
+import { bandFor } from '../../rules/checks/standing';
 import { applyForm, formFromPolicy, readCodeList, readSiteOrigin } from './policy-form';
 
 describe('the options page policy form', () => {
@@ -10,6 +11,32 @@ describe('the options page policy form', () => {
     const before = parsePolicy(input);
     const after = parsePolicy(edited);
     expect(after.ok && before.ok && after.policy).toEqual(before.ok && before.policy);
+  });
+
+  it.each(PRESET_IDS)('round-trips %s, every band and tier line on the side it was (issue 11, item 14)', (id) => {
+    const input = presetInput(id);
+    const before = parsePolicy(input);
+    const after = parsePolicy(applyForm(input, formFromPolicy(input)));
+    expect(after.ok && before.ok && after.policy).toEqual(before.ok && before.policy);
+  });
+
+  it('shows whether each line is included, and writes the words that say so', () => {
+    const input = presetInput('valence');
+    const form = formFromPolicy(input);
+    // Valence: "Above 95%" (95 not included), "95% and below" (95 included).
+    expect([form.bands[0]!.atLeast, form.bands[0]!.includesFrom, form.bands[1]!.below, form.bands[1]!.includesTo]).toEqual(['95', false, '95', true]);
+    expect([form.tiers[1]!.appliesBelow, form.tiers[1]!.includesLine]).toEqual(['95', true]);
+    form.bands[0]!.includesFrom = true;
+    form.bands[1]!.includesTo = false;
+    form.tiers[1]!.includesLine = false;
+    const result = parsePolicy(applyForm(input, form));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.policy.bands[0]).toMatchObject({ atLeast: 95 });
+    expect(result.policy.bands[0]!.above).toBeUndefined();
+    expect(result.policy.bands[1]).toMatchObject({ above: 90, below: 95 });
+    expect(result.policy.tiers[1]).toMatchObject({ appliesBelow: 95 });
+    expect(bandFor(result.policy, 95)?.name).toBe('Above 95%');
   });
 
   it('puts edits in place and keeps what the form does not show (the calendar, the notes)', () => {

@@ -5,15 +5,24 @@
 export interface BandRow {
   name: string;
   colour: string;
+  /** The lower line; written as atLeast when includesFrom, otherwise above. */
   atLeast: string;
+  /** Whether attendance exactly on the lower line is in the band ("90% and above", not "above 90%"). */
+  includesFrom: boolean;
+  /** The upper line, empty for up to and including 100%; written as atMost when includesTo, otherwise below. */
   below: string;
+  /** Whether attendance exactly on the upper line is in the band ("95% and below", not "below 95%"). */
+  includesTo: boolean;
   meaning: string;
 }
 
 export interface TierRow {
   level: string;
   name: string;
+  /** The line; written as appliesAtOrBelow when includesLine, otherwise appliesBelow. */
   appliesBelow: string;
+  /** Whether a pupil exactly on the line enters the tier ("90% and below", not "below 90%"). */
+  includesLine: boolean;
   description: string;
   /** One step per line. */
   nextSteps: string;
@@ -64,14 +73,23 @@ export function formFromPolicy(input: unknown): PolicyForm {
     attendanceTarget: text(policy.attendanceTarget),
     bands: (Array.isArray(policy.bands) ? policy.bands : []).map((b) => {
       const band = obj(b);
-      return { name: text(band.name), colour: text(band.colour), atLeast: text(band.atLeast), below: text(band.below), meaning: text(band.meaning) };
+      return {
+        name: text(band.name),
+        colour: text(band.colour),
+        atLeast: text(band.above ?? band.atLeast),
+        includesFrom: band.above === undefined,
+        below: text(band.atMost ?? band.below),
+        includesTo: band.atMost !== undefined,
+        meaning: text(band.meaning),
+      };
     }),
     tiers: (Array.isArray(policy.tiers) ? policy.tiers : []).map((t) => {
       const tier = obj(t);
       return {
         level: text(tier.level),
         name: text(tier.name),
-        appliesBelow: text(tier.appliesBelow),
+        appliesBelow: text(tier.appliesAtOrBelow ?? tier.appliesBelow),
+        includesLine: tier.appliesAtOrBelow !== undefined,
         description: text(tier.description),
         nextSteps: (Array.isArray(tier.nextSteps) ? tier.nextSteps : []).map(text).join('\n'),
       };
@@ -83,11 +101,6 @@ export function formFromPolicy(input: unknown): PolicyForm {
 function numberOrText(value: string): number | string {
   const trimmed = value.trim();
   return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
-}
-
-/** A number, or null for an empty field ("no upper bound", "everyone"). */
-function numberOrNull(value: string): number | string | null {
-  return value.trim() === '' ? null : numberOrText(value);
 }
 
 /** 'all', or the codes listed: '/ \ L N', '/, \, L, N'. */
@@ -114,11 +127,18 @@ export function applyForm(input: unknown, form: PolicyForm): Json {
     },
     unexplainedAbsence: { ...unexplained, limitSchoolDays: numberOrText(form.limitSchoolDays), warnWhenSchoolDaysLeft: numberOrText(form.warnWhenSchoolDaysLeft) },
     attendanceTarget: numberOrText(form.attendanceTarget),
-    bands: form.bands.map((b) => ({ name: b.name.trim(), colour: b.colour.trim(), atLeast: numberOrText(b.atLeast), below: numberOrNull(b.below), meaning: b.meaning.trim() })),
+    bands: form.bands.map((b) => ({
+      name: b.name.trim(),
+      colour: b.colour.trim(),
+      [b.includesFrom ? 'atLeast' : 'above']: numberOrText(b.atLeast),
+      // An empty upper line is up to and including 100%.
+      ...(b.below.trim() === '' ? {} : { [b.includesTo ? 'atMost' : 'below']: numberOrText(b.below) }),
+      meaning: b.meaning.trim(),
+    })),
     tiers: form.tiers.map((t) => ({
       level: numberOrText(t.level),
       name: t.name.trim(),
-      appliesBelow: numberOrNull(t.appliesBelow),
+      ...(t.appliesBelow.trim() === '' ? { appliesBelow: null } : { [t.includesLine ? 'appliesAtOrBelow' : 'appliesBelow']: numberOrText(t.appliesBelow) }),
       description: t.description.trim(),
       nextSteps: t.nextSteps
         .split('\n')

@@ -175,6 +175,16 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
                   No figure yet for {pupils(result.report.noFigureYet.length)} (no sessions possible): {result.report.noFigureYet.map((p) => `${p.name || p.upn} (line ${p.line})`).join(', ')}.
                 </p>
               ) : null}
+              {result.report.warnings.length > 0 ? (
+                <div id="report-warnings">
+                  <p>Please look again at these before importing (they do not stop the import):</p>
+                  <ul>
+                    {result.report.warnings.map((w, i) => (
+                      <li key={i}>{describeReportProblem(loaded.fileName, w)}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               <div class="row">
                 <button type="button" class="primary" id="report-confirm" disabled={importing} onClick={() => void importNow()}>
                   Import figures for {pupils(result.report.figures.length)}

@@ -1,7 +1,7 @@
 // The contract between the engine and each check. A new rule is one file in
 // rules/checks/ and one line in rules/checks/index.ts.
 
-import type { SchoolCalendar } from '../calendar/school-calendar';
+import { academicYearStarting, type SchoolCalendar } from '../calendar/school-calendar';
 import { dayNumber, parseClockTime, type IsoDate } from '../dates';
 import type { Finding, RuleId, Severity } from '../findings';
 import type { Policy, Role } from '../policy/schema';
@@ -18,15 +18,23 @@ export interface RulesContext {
   /** Minutes after midnight, indexed by session (0 = AM, 1 = PM). */
   readonly registrationStartsAt: readonly [number, number];
   readonly registerClosesAt: readonly [number, number];
+  /** The school year standings count, by its first calendar year (2025 for 2025-26). */
+  readonly schoolYear: number;
 }
 
 export type Report = (finding: Finding) => void;
+
+/**
+ * A mark a check could not decide (index in the timeline): the check goes on with the next mark,
+ * so one bad mark never hides the pupil's other findings.
+ */
+export type ReportFailure = (index: number, error: unknown) => void;
 
 export interface Check {
   readonly id: string;
   /** The rule ids this check can report. */
   readonly rules: readonly RuleId[];
-  run(timeline: PupilTimeline, context: RulesContext, report: Report): void;
+  run(timeline: PupilTimeline, context: RulesContext, report: Report, fail: ReportFailure): void;
 }
 
 export interface EvaluateOptions {
@@ -41,6 +49,11 @@ export interface EvaluateOptions {
    * one week has no year-to-date figure to work out; the extension takes the page's own.
    */
   readonly standings?: boolean;
+  /**
+   * The school year a standing counts, by its first calendar year (2024 for 2024-25); default the
+   * school year of today. Only that year's school days up to today count.
+   */
+  readonly schoolYear?: number;
 }
 
 export function rulesContext(options: EvaluateOptions, snapshotRole: Role): RulesContext {
@@ -56,6 +69,7 @@ export function rulesContext(options: EvaluateOptions, snapshotRole: Role): Rule
     allowedCodes: allowed === 'all' ? null : new Set(allowed),
     registrationStartsAt: [minutes(sessions.AM.registrationStartsAt), minutes(sessions.PM.registrationStartsAt)],
     registerClosesAt: [minutes(sessions.AM.registerClosesAt), minutes(sessions.PM.registerClosesAt)],
+    schoolYear: options.schoolYear ?? academicYearStarting(options.today),
   };
 }
 

@@ -68,83 +68,87 @@ function reportWithdrawn(timeline: PupilTimeline, i: number, code: string, advic
 export const codeValidity: Check = {
   id: 'code-validity',
   rules: ['code-unknown', 'code-withdrawn', 'code-not-yet-in-force', 'code-not-allowed', 'code-wrong-session', 'code-x-compulsory-age'],
-  run(timeline, context, report) {
+  run(timeline, context, report, fail) {
     const { normalised, codes, sessions, marks } = timeline;
     const allowed = context.allowedCodes;
     const dob = timeline.pupil.dob;
     for (let i = 0; i < timeline.length; i++) {
-      const code = normalised[i]!;
-      if (code === '') continue;
-      const inForce = codes[i];
-      if (inForce === undefined) {
-        const date = marks[i]!.date;
-        const withdrawn = WITHDRAWN_CODE_ADVICE[code];
-        const isNew = NEW_CODE_ADVICE[code];
-        if (withdrawn !== undefined && (code === 'F' ? date >= F_WITHDRAWN_FROM : date >= CODE_SET_2024_FROM)) {
-          report(reportWithdrawn(timeline, i, code, withdrawn));
-        } else if (isNew !== undefined && date < CODE_SET_2024_FROM) {
+      try {
+        const code = normalised[i]!;
+        if (code === '') continue;
+        const inForce = codes[i];
+        if (inForce === undefined) {
+          const date = marks[i]!.date;
+          const withdrawn = WITHDRAWN_CODE_ADVICE[code];
+          const isNew = NEW_CODE_ADVICE[code];
+          if (withdrawn !== undefined && (code === 'F' ? date >= F_WITHDRAWN_FROM : date >= CODE_SET_2024_FROM)) {
+            report(reportWithdrawn(timeline, i, code, withdrawn));
+          } else if (isNew !== undefined && date < CODE_SET_2024_FROM) {
+            report(
+              findingAt(timeline, i, {
+                rule: 'code-not-yet-in-force',
+                severity: 'error',
+                suggestion: isNew.suggestion,
+                alternatives: isNew.alternatives,
+                what: `${code} was not an attendance code yet on ${formatSchoolDate(date)}: it came into force on 19 August 2024.`,
+                why: `A register entry is judged by the codes in force on its date, and ${REGULATIONS_2024} apply only from 19 August 2024. ${isNew.advice}`,
+                action: isNew.suggestion !== null ? `Change the mark to ${isNew.suggestion}.` : `Change the mark to ${isNew.alternatives.join(' or ')}.`,
+              }),
+            );
+          } else {
+            report(
+              findingAt(timeline, i, {
+                rule: 'code-unknown',
+                severity: 'error',
+                what: `${quoted(marks[i]!.mark)} is not a DfE attendance code.`,
+                why: `Every session must be recorded with one of the codes set out in ${regulationsOn(date)}.`,
+                action: 'Replace it with the code for what happened in this session.',
+              }),
+            );
+          }
+          continue;
+        }
+        if (allowed !== null && !allowed.has(code)) {
           report(
             findingAt(timeline, i, {
-              rule: 'code-not-yet-in-force',
-              severity: 'error',
-              suggestion: isNew.suggestion,
-              alternatives: isNew.alternatives,
-              what: `${code} was not an attendance code yet on ${formatSchoolDate(date)}: it came into force on 19 August 2024.`,
-              why: `A register entry is judged by the codes in force on its date, and ${REGULATIONS_2024} apply only from 19 August 2024. ${isNew.advice}`,
-              action: isNew.suggestion !== null ? `Change the mark to ${isNew.suggestion}.` : `Change the mark to ${isNew.alternatives.join(' or ')}.`,
-            }),
-          );
-        } else {
-          report(
-            findingAt(timeline, i, {
-              rule: 'code-unknown',
-              severity: 'error',
-              what: `${quoted(marks[i]!.mark)} is not a DfE attendance code.`,
-              why: `Every session must be recorded with one of the codes set out in ${regulationsOn(date)}.`,
-              action: 'Replace it with the code for what happened in this session.',
+              rule: 'code-not-allowed',
+              severity: 'warning',
+              what: `${code} (${inForce.meaning.toLowerCase()}) is not one of the codes a ${context.role} may enter.`,
+              why: `Under ${schoolPolicy(context.policy)}, ${context.role === 'teacher' ? 'teachers' : 'office staff'} enter only ${[...allowed].join(', ')}; other codes are set by the attendance office once the reason is known.`,
+              action: 'Enter N if the pupil is absent and the reason is not yet known, and pass on what you know to the office.',
             }),
           );
         }
-        continue;
-      }
-      if (allowed !== null && !allowed.has(code)) {
-        report(
-          findingAt(timeline, i, {
-            rule: 'code-not-allowed',
-            severity: 'warning',
-            what: `${code} (${inForce.meaning.toLowerCase()}) is not one of the codes a ${context.role} may enter.`,
-            why: `Under ${schoolPolicy(context.policy)}, ${context.role === 'teacher' ? 'teachers' : 'office staff'} enter only ${[...allowed].join(', ')}; other codes are set by the attendance office once the reason is known.`,
-            action: 'Enter N if the pupil is absent and the reason is not yet known, and pass on what you know to the office.',
-          }),
-        );
-      }
-      const pm = sessions[i] === 1;
-      if ((code === '/' && pm) || (code === '\\' && !pm)) {
-        const right = pm ? '\\' : '/';
-        report(
-          findingAt(timeline, i, {
-            rule: 'code-wrong-session',
-            severity: 'warning',
-            suggestion: right,
-            what: `${code} marks presence in the ${pm ? 'morning' : 'afternoon'}, but this is the ${sessionName(marks[i]!.session)} session.`,
-            why: `The DfE codes use / for the morning session and \\ for the afternoon (${regulationsOn(marks[i]!.date)}).`,
-            action: `Change the mark to ${right}.`,
-          }),
-        );
-      }
-      if (code === 'X' && dob !== null && isCompulsorySchoolAge(dob, marks[i]!.date)) {
-        // C2 (part-time timetable) exists only from 19 August 2024; before it, such leave was C.
-        const partTime = marks[i]!.date >= CODE_SET_2024_FROM ? 'C2' : 'C';
-        report(
-          findingAt(timeline, i, {
-            rule: 'code-x-compulsory-age',
-            severity: 'error',
-            alternatives: partTime === 'C2' ? ['C2', 'C'] : ['C'],
-            what: `X is for pupils below compulsory school age, but ${timeline.pupil.name || 'this pupil'} has been of compulsory school age since ${formatSchoolDate(compulsorySchoolAgeStarts(dob))}.`,
-            why: `A child is of compulsory school age from the start of the term after their fifth birthday; X may not be used for them (${regulationsOn(marks[i]!.date)}; ${GUIDANCE_2024}).`,
-            action: `Record the real reason for ${when(marks[i]!.date, marks[i]!.session)}: for example ${partTime} for a part-time timetable, or the absence code that applies.`,
-          }),
-        );
+        const pm = sessions[i] === 1;
+        if ((code === '/' && pm) || (code === '\\' && !pm)) {
+          const right = pm ? '\\' : '/';
+          report(
+            findingAt(timeline, i, {
+              rule: 'code-wrong-session',
+              severity: 'warning',
+              suggestion: right,
+              what: `${code} marks presence in the ${pm ? 'morning' : 'afternoon'}, but this is the ${sessionName(marks[i]!.session)} session.`,
+              why: `The DfE codes use / for the morning session and \\ for the afternoon (${regulationsOn(marks[i]!.date)}).`,
+              action: `Change the mark to ${right}.`,
+            }),
+          );
+        }
+        if (code === 'X' && dob !== null && isCompulsorySchoolAge(dob, marks[i]!.date)) {
+          // C2 (part-time timetable) exists only from 19 August 2024; before it, such leave was C.
+          const partTime = marks[i]!.date >= CODE_SET_2024_FROM ? 'C2' : 'C';
+          report(
+            findingAt(timeline, i, {
+              rule: 'code-x-compulsory-age',
+              severity: 'error',
+              alternatives: partTime === 'C2' ? ['C2', 'C'] : ['C'],
+              what: `X is for pupils below compulsory school age, but ${timeline.pupil.name || 'this pupil'} has been of compulsory school age since ${formatSchoolDate(compulsorySchoolAgeStarts(dob))}.`,
+              why: `A child is of compulsory school age from the start of the term after their fifth birthday; X may not be used for them (${regulationsOn(marks[i]!.date)}; ${GUIDANCE_2024}).`,
+              action: `Record the real reason for ${when(marks[i]!.date, marks[i]!.session)}: for example ${partTime} for a part-time timetable, or the absence code that applies.`,
+            }),
+          );
+        }
+      } catch (error) {
+        fail(i, error);
       }
     }
   },

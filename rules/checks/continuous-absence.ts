@@ -13,7 +13,7 @@ export const LA_NOTIFY_SCHOOL_DAYS = 10;
 export const continuousAbsence: Check = {
   id: 'continuous-absence',
   rules: ['la-notify-10-days'],
-  run(timeline, context, report) {
+  run(timeline, context, report, fail) {
     const { codes, days } = timeline;
     const { calendar, todayDay } = context;
     let run = 0;
@@ -29,8 +29,17 @@ export const continuousAbsence: Check = {
       for (; last < timeline.length && days[last] === day; last++) {
         if (codes[last]?.counts !== 'unauthorised') unauthorisedDay = false;
       }
-      if (calendar.isSchoolDayNumber(day)) {
-        const ordinal = calendar.schoolDayOrdinal(day);
+      let ordinal: number | null;
+      try {
+        ordinal = calendar.isSchoolDayNumber(day) ? calendar.schoolDayOrdinal(day) : null;
+      } catch (error) {
+        // A day the calendar cannot place breaks the run and is said so; the next days still count.
+        fail(i, error);
+        run = 0;
+        i = last;
+        continue;
+      }
+      if (ordinal !== null) {
         if (!unauthorisedDay) {
           run = 0;
         } else {

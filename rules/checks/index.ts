@@ -5,6 +5,7 @@ import { codeValidity } from './code-validity';
 import { continuousAbsence } from './continuous-absence';
 import { lateness } from './lateness';
 import { penaltyThreshold } from './penalty-threshold';
+import { schoolDay } from './school-day';
 import { unexplainedAbsence } from './unexplained-absence';
 
-export const CHECKS: readonly Check[] = [codeValidity, lateness, unexplainedAbsence, continuousAbsence, penaltyThreshold];
+export const CHECKS: readonly Check[] = [codeValidity, lateness, unexplainedAbsence, continuousAbsence, penaltyThreshold, schoolDay];

@@ -29,32 +29,36 @@ function markForArrival(code: string, arrival: number, close: number, start: num
 export const lateness: Check = {
   id: 'lateness',
   rules: ['late-should-be-u', 'late-should-be-l'],
-  run(timeline, context, report) {
+  run(timeline, context, report, fail) {
     const { arrivals, normalised, sessions, marks } = timeline;
     for (let i = 0; i < timeline.length; i++) {
-      const arrival = arrivals[i]!;
-      if (arrival < 0) continue;
-      const session = sessions[i]!;
-      const close = context.registerClosesAt[session]!;
-      const code = normalised[i]!;
-      const right = markForArrival(code, arrival, close, context.registrationStartsAt[session]!, session);
-      if (right === null) continue;
-      const shown = code === '' ? 'no mark' : code;
-      const closeText = formatClockTime(close);
-      const arrivalText = formatClockTime(arrival);
-      const after = right === 'U';
-      report(
-        findingAt(timeline, i, {
-          rule: after ? 'late-should-be-u' : 'late-should-be-l',
-          severity: 'error',
-          suggestion: right,
-          what: after
-            ? `Arrived at ${arrivalText}, after the register closed at ${closeText}, but marked ${shown}.`
-            : `Arrived at ${arrivalText}, ${arrival === close ? 'exactly when the register closed' : `before the register closed at ${closeText}`}, but marked ${shown}.`,
-          why: whyByClosingTime(context.policy, marks[i]!.session, closeText, marks[i]!.date),
-          action: `Change the mark to ${right}${after ? '' : right === 'L' ? ' (late, before the register closed)' : ' (present)'}.`,
-        }),
-      );
+      try {
+        const arrival = arrivals[i]!;
+        if (arrival < 0) continue;
+        const session = sessions[i]!;
+        const close = context.registerClosesAt[session]!;
+        const code = normalised[i]!;
+        const right = markForArrival(code, arrival, close, context.registrationStartsAt[session]!, session);
+        if (right === null) continue;
+        const shown = code === '' ? 'no mark' : code;
+        const closeText = formatClockTime(close);
+        const arrivalText = formatClockTime(arrival);
+        const after = right === 'U';
+        report(
+          findingAt(timeline, i, {
+            rule: after ? 'late-should-be-u' : 'late-should-be-l',
+            severity: 'error',
+            suggestion: right,
+            what: after
+              ? `Arrived at ${arrivalText}, after the register closed at ${closeText}, but marked ${shown}.`
+              : `Arrived at ${arrivalText}, ${arrival === close ? 'exactly when the register closed' : `before the register closed at ${closeText}`}, but marked ${shown}.`,
+            why: whyByClosingTime(context.policy, marks[i]!.session, closeText, marks[i]!.date),
+            action: `Change the mark to ${right}${after ? '' : right === 'L' ? ' (late, before the register closed)' : ' (present)'}.`,
+          }),
+        );
+      } catch (error) {
+        fail(i, error);
+      }
     }
   },
 };

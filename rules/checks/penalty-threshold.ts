@@ -16,7 +16,7 @@ export const PENALTY_SCHOOL_WEEKS = 10;
 export const penaltyThreshold: Check = {
   id: 'penalty-threshold',
   rules: ['penalty-threshold'],
-  run(timeline, context, report) {
+  run(timeline, context, report, fail) {
     const { normalised, codes, days, marks } = timeline;
     const { calendar, todayDay } = context;
     // Indices of unauthorised sessions inside the current window, oldest first.
@@ -27,7 +27,13 @@ export const penaltyThreshold: Check = {
     for (let i = 0; i < timeline.length; i++) {
       if (days[i]! > todayDay) break;
       if (codes[i] === undefined || !UNAUTHORISED_CODES.has(normalised[i]!)) continue;
-      const week = calendar.schoolWeekOrdinal(days[i]!);
+      let week: number;
+      try {
+        week = calendar.schoolWeekOrdinal(days[i]!);
+      } catch (error) {
+        fail(i, error);
+        continue;
+      }
       window.push(i);
       weeks.push(week);
       while (week - weeks[head]! >= PENALTY_SCHOOL_WEEKS) head++;

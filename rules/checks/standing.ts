@@ -7,9 +7,12 @@
 // possible. Each mark counts by the code set in force on its date. Thresholds
 // are compared on the unrounded figures: exactly 10% missed is persistent.
 
+import { compareUpperLines, inBand, tierApplies, tierLine } from '../policy/lines';
 import type { Band, Policy, Tier } from '../policy/schema';
 import type { PupilTimeline } from '../timeline';
-import type { RulesContext } from './check';
+import type { SchoolCalendar } from '../calendar/school-calendar';
+import { dayNumber } from '../dates';
+import type { ReportFailure, RulesContext } from './check';
 
 export interface SessionTally {
   present: number;
@@ -35,8 +38,18 @@ export interface PupilStanding extends SessionTally {
   readonly tier: Tier | null;
 }
 
-/** Tallies the marks dated on or before today by how each counts. */
-export function tallySessions(timeline: PupilTimeline, todayDay: number): SessionTally {
+/** Which marks a tally counts besides being dated on or before today. */
+export interface CountedMarks {
+  /** The first day counted (1 September of the school year). */
+  readonly fromDay: number;
+  /** Only its school days count: a mark on a weekend or in a holiday is a finding, not a session. */
+  readonly calendar: SchoolCalendar;
+  /** A mark whose day could not be looked up is not counted, and said so. */
+  readonly fail?: ReportFailure;
+}
+
+/** Tallies the marks dated on or before today (and, given `counted`, in its days) by how each counts. */
+export function tallySessions(timeline: PupilTimeline, todayDay: number, counted?: CountedMarks): SessionTally {
   const tally: SessionTally = { present: 0, approvedActivity: 0, authorised: 0, unauthorised: 0, notPossible: 0, late: 0 };
   const { codes, days } = timeline;
   for (let i = 0; i < timeline.length; i++) {
@@ -44,6 +57,15 @@ export function tallySessions(timeline: PupilTimeline, todayDay: number): Sessio
     if (days[i]! > todayDay) break;
     const code = codes[i];
     if (code === undefined) continue;
+    if (counted !== undefined) {
+      if (days[i]! < counted.fromDay) continue;
+      try {
+        if (!counted.calendar.isSchoolDayNumber(days[i]!)) continue;
+      } catch (error) {
+        counted.fail?.(i, error);
+        continue;
+      }
+    }
     switch (code.counts) {
       case 'present':
         tally.present++;
@@ -76,9 +98,9 @@ export function reachesAbsenceThreshold(missed: number, possible: number, thresh
   return possible > 0 && (missed * 100) / possible >= thresholdPercent;
 }
 
-/** The band holding this attendance: atLeast inclusive, below exclusive (null: up to and including 100%). */
+/** The band holding this attendance, each line included or not as the band says (rules/policy/lines.ts). */
 export function bandFor(policy: Policy, attendance: number): Band | null {
-  return policy.bands.find((b) => attendance >= b.atLeast && (b.below === null || attendance < b.below)) ?? null;
+  return policy.bands.find((b) => inBand(b, attendance)) ?? null;
 }
 
 /**
@@ -90,14 +112,19 @@ export function bandFor(policy: Policy, attendance: number): Band | null {
 export function tierFor(policy: Policy, attendance: number): Tier | null {
   let chosen: Tier | null = null;
   for (const tier of policy.tiers) {
-    const limit = tier.appliesBelow ?? Infinity;
-    if (attendance < limit && (chosen === null || limit < (chosen.appliesBelow ?? Infinity))) chosen = tier;
+    if (tierApplies(tier, attendance) && (chosen === null || compareUpperLines(tierLine(tier), tierLine(chosen)) < 0)) chosen = tier;
   }
   return chosen;
 }
 
-export function standingOf(timeline: PupilTimeline, context: RulesContext): PupilStanding {
-  const tally = tallySessions(timeline, context.todayDay);
+/**
+ * Where the pupil stands in the school year asked for (by default today's), up to today: only
+ * that year's school days count, never last July's marks or a Saturday's.
+ */
+export function standingOf(timeline: PupilTimeline, context: RulesContext, fail?: ReportFailure): PupilStanding {
+  const fromDay = dayNumber(`${context.schoolYear}-09-01`);
+  const lastDay = Math.min(context.todayDay, dayNumber(`${context.schoolYear + 1}-08-31`));
+  const tally = tallySessions(timeline, lastDay, { fromDay, calendar: context.calendar, ...(fail === undefined ? {} : { fail }) });
   const attended = tally.present + tally.approvedActivity;
   const missed = tally.authorised + tally.unauthorised;
   const possible = attended + missed;

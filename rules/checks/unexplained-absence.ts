@@ -83,7 +83,7 @@ const verdicts = new WeakMap<RulesContext, Map<number, FindingDetails | null>>()
 export const unexplainedAbsence: Check = {
   id: 'unexplained-absence',
   rules: ['n-due-soon', 'n-due-today', 'n-overdue'],
-  run(timeline, context, report) {
+  run(timeline, context, report, fail) {
     const { normalised, codes, days, arrivals, sessions } = timeline;
     let known = verdicts.get(context);
     if (known === undefined) {
@@ -98,7 +98,13 @@ export const unexplainedAbsence: Check = {
       const key = day * 2 + sessions[i]!;
       let details = known.get(key);
       if (details === undefined) {
-        details = verdict(context, day, sessions[i] === 1 ? 'PM' : 'AM');
+        try {
+          details = verdict(context, day, sessions[i] === 1 ? 'PM' : 'AM');
+        } catch (error) {
+          // This N's deadline cannot be found (no school days ahead): the pupil's other N still count.
+          fail(i, error);
+          continue;
+        }
         known.set(key, details);
       }
       if (details !== null) report(findingAt(timeline, i, details));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_POLICY_INPUT, makePolicy } from '../../test/support/rules';
 import { parsePolicy, type PolicyInput } from './schema';
 import { policyWarnings } from './warnings';
+import { bandFor, tierFor } from '../checks/standing';
 import { schoolCalendarFor } from '../calendar/bank-holidays';
 
 function problems(change: (p: Record<string, any>) => void) {
@@ -10,6 +11,33 @@ function problems(change: (p: Record<string, any>) => void) {
   const result = parsePolicy(input);
   return result.ok ? [] : result.problems;
 }
+
+describe('a band or tier line says whether it includes the line (issue 11, item 14)', () => {
+  it('a file written before the words existed keeps its meaning: atLeast includes, below does not', () => {
+    const result = parsePolicy({ ...TEST_POLICY_INPUT, bands: [{ name: 'High', colour: '#1b7f3b', atLeast: 90, below: null }, { name: 'Low', colour: '#b3261e', atLeast: 0, below: 90 }] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(bandFor(result.policy, 90)?.name).toBe('High');
+    expect(bandFor(result.policy, 89.99)?.name).toBe('Low');
+    expect(tierFor(result.policy, 90)?.level).toBe(1);
+    expect(tierFor(result.policy, 89.99)?.level).toBe(2);
+  });
+
+  it.each<[string, Record<string, unknown>, string, RegExp]>([
+    ['both atLeast and above', { name: 'B', colour: '#1b7f3b', atLeast: 90, above: 90 }, 'bands[0].above', /not both/],
+    ['no lower line', { name: 'B', colour: '#1b7f3b', below: 90 }, 'bands[0].atLeast', /atLeast \(the line included\) or above/],
+    ['both below and atMost', { name: 'B', colour: '#1b7f3b', atLeast: 0, below: 90, atMost: 90 }, 'bands[0].atMost', /not both/],
+    ['an upper line under the lower', { name: 'B', colour: '#1b7f3b', above: 90, atMost: 90 }, 'bands[0].atMost', /above the band's lower line/],
+  ])('a band with %s is refused, naming the field', (_what, band, path, message) => {
+    const found = problems((p) => (p.bands = [band]));
+    expect(found).toEqual([{ path, message: expect.stringMatching(message) }]);
+  });
+
+  it('a tier with both appliesBelow and appliesAtOrBelow is refused', () => {
+    const found = problems((p) => (p.tiers = [{ level: 1, name: 'A', appliesBelow: 90, appliesAtOrBelow: 90 }]));
+    expect(found).toEqual([{ path: 'tiers[0].appliesAtOrBelow', message: expect.stringMatching(/not both/) }]);
+  });
+});
 
 describe('policy validation names the field and says what is wrong', () => {
   it.each<[string, (p: Record<string, any>) => void, string, RegExp]>([
@@ -62,6 +90,17 @@ describe('warnings for suspicious but legal policies', () => {
     expect(gap.map((w) => w.message)).toEqual(['No band holds attendance from 85% up to 90%.']);
     const overlap = warn({ bands: [{ name: 'High', colour: '#1b7f3b', atLeast: 80, below: null }, { name: 'Low', colour: '#b3261e', atLeast: 0, below: 90 }] });
     expect(overlap.map((w) => w.message)).toEqual(['Band "High" overlaps another band from 80% to 90%.']);
+  });
+
+  it('a line no band includes, or two bands include, is a gap or an overlap of exactly that figure (issue 11, item 14)', () => {
+    const neither = warn({ bands: [{ name: 'High', colour: '#1b7f3b', above: 90 }, { name: 'Low', colour: '#b3261e', atLeast: 0, below: 90 }] });
+    expect(neither.map((w) => w.message)).toEqual(['No band holds attendance of exactly 90%: one band must include its line.']);
+    const both = warn({ bands: [{ name: 'High', colour: '#1b7f3b', atLeast: 90 }, { name: 'Low', colour: '#b3261e', atLeast: 0, atMost: 90 }] });
+    expect(both.map((w) => w.message)).toEqual(['Band "High" and another band both hold exactly 90%: only one may include the line.']);
+    const fine = warn({ bands: [{ name: 'High', colour: '#1b7f3b', above: 90 }, { name: 'Low', colour: '#b3261e', atLeast: 0, atMost: 90 }] });
+    expect(fine).toEqual([]);
+    const notTop = warn({ bands: [{ name: 'All', colour: '#1b7f3b', atLeast: 0, below: 100 }] });
+    expect(notTop.map((w) => w.message)).toEqual(['No band holds attendance of exactly 100% (give the top band no upper limit).']);
   });
 
   it('tiers whose thresholds rise with the level', () => {

@@ -126,27 +126,62 @@ export const calendarSchema = z.object({
   academicYears: z._default(z.array(academicYearSchema), []),
 });
 
+/**
+ * Each line of a band or tier says, by its name, whether it includes the line itself: the DfE's
+ * "10% or more" missed puts exactly 90.0% attendance in persistent absence, while "below 90%"
+ * does not. Files written before these names existed used atLeast and below, which keep their meaning.
+ */
 const bandSchema = z
   .object({
     name: nonEmpty(),
     /** A CSS hex colour; the band's name is always shown beside it, so colour is never the only signal. */
     colour: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written as #rrggbb' })),
-    /** The band holds attendance from atLeast (inclusive) up to below (exclusive); below null means up to and including 100%. */
-    atLeast: percentage,
-    below: z.nullable(percentage),
+    /** The lowest attendance the band holds, the line included ("90% and above")... */
+    atLeast: z.optional(percentage),
+    /** ...or the line it is above, the line not included ("above 95%"). */
+    above: z.optional(percentage),
+    /** The line the band is below, not included ("below 90%"); null or absent with atMost absent: up to and including 100%. */
+    below: z.optional(z.nullable(percentage)),
+    /** ...or the highest attendance it holds, the line included ("95% and below"). */
+    atMost: z.optional(percentage),
     meaning: z._default(z.string(), ''),
   })
-  .check(z.refine((b) => b.below === null || b.below > b.atLeast, { error: 'must be above atLeast', path: ['below'] }));
+  .check(
+    z.superRefine((b, ctx) => {
+      if (b.atLeast !== undefined && b.above !== undefined) {
+        ctx.addIssue({ code: 'custom', message: 'give atLeast (the line included) or above (the line not included), not both', path: ['above'] });
+      } else if (b.atLeast === undefined && b.above === undefined) {
+        ctx.addIssue({ code: 'custom', message: "must be given: the band's lowest attendance as atLeast (the line included) or above (the line not included)", path: ['atLeast'] });
+      }
+      if (b.atMost !== undefined && b.below !== undefined && b.below !== null) {
+        ctx.addIssue({ code: 'custom', message: 'give below (the line not included) or atMost (the line included), not both', path: ['atMost'] });
+      }
+      const lower = b.atLeast ?? b.above;
+      const upper = b.atMost ?? b.below;
+      if (lower !== undefined && upper !== undefined && upper !== null && upper <= lower) {
+        ctx.addIssue({ code: 'custom', message: `must be above the band's lower line (${lower})`, path: [b.atMost !== undefined ? 'atMost' : 'below'] });
+      }
+    }),
+  );
 
-const tierSchema = z.object({
-  level: wholeNumber(1),
-  name: nonEmpty(),
-  /** A pupil enters this tier when attendance is below this percentage; null for a tier that holds everyone. */
-  appliesBelow: z.nullable(percentage),
-  description: z._default(z.string(), ''),
-  /** The next steps the policy names for a pupil in this tier. */
-  nextSteps: z._default(z.array(nonEmpty()), []),
-});
+const tierSchema = z
+  .object({
+    level: wholeNumber(1),
+    name: nonEmpty(),
+    /** A pupil enters this tier when attendance is below this percentage, the line not included; null (or neither given) for a tier that holds everyone. */
+    appliesBelow: z.optional(z.nullable(percentage)),
+    /** ...or at or below it, the line included ("90% and below"). */
+    appliesAtOrBelow: z.optional(percentage),
+    description: z._default(z.string(), ''),
+    /** The next steps the policy names for a pupil in this tier. */
+    nextSteps: z._default(z.array(nonEmpty()), []),
+  })
+  .check(
+    z.refine((t) => t.appliesAtOrBelow === undefined || t.appliesBelow === undefined || t.appliesBelow === null, {
+      error: 'give appliesBelow (the line not included) or appliesAtOrBelow (the line included), not both',
+      path: ['appliesAtOrBelow'],
+    }),
+  );
 
 const firstDayContactSchema = z.object({
   at: clockTime,

@@ -24,14 +24,15 @@ export const dfe = {
   attendanceTarget: 90,
   // Colours are Markwise's choice; the band's name always shows beside its colour.
   bands: [
-    { name: 'Not persistently absent', colour: '#1b7f3b', atLeast: 90, below: null, meaning: 'Missing less than 10% of sessions' },
-    { name: 'Persistently absent', colour: '#b25e00', atLeast: 50, below: 90, meaning: 'Missing 10% or more of sessions [E]' },
-    { name: 'Severely absent', colour: '#b3261e', atLeast: 0, below: 50, meaning: 'Missing 50% or more of sessions [E]' },
+    // "10% or more" and "50% or more" missed [E]: exactly 90.0% and 50.0% attendance are on the absent side.
+    { name: 'Not persistently absent', colour: '#1b7f3b', above: 90, meaning: 'Missing less than 10% of sessions' },
+    { name: 'Persistently absent', colour: '#b25e00', above: 50, atMost: 90, meaning: 'Missing 10% or more of sessions [E]' },
+    { name: 'Severely absent', colour: '#b3261e', atLeast: 0, atMost: 50, meaning: 'Missing 50% or more of sessions [E]' },
   ],
   tiers: [
     { level: 1, name: 'Universal support', appliesBelow: null, nextSteps: ['Keep expecting and encouraging good attendance'] },
-    { level: 2, name: 'Targeted support', appliesBelow: 90, nextSteps: ['Meet the family to understand the barriers and agree support [G]'] },
-    { level: 3, name: 'Intensive support', appliesBelow: 50, nextSteps: ['Agree a joint approach with the local authority and other services [G]'] },
+    { level: 2, name: 'Targeted support', appliesAtOrBelow: 90, nextSteps: ['Meet the family to understand the barriers and agree support [G]'] },
+    { level: 3, name: 'Intensive support', appliesAtOrBelow: 50, nextSteps: ['Agree a joint approach with the local authority and other services [G]'] },
   ],
   thresholds: { persistentAbsence: 10, severeAbsence: 50 },
   notes: [

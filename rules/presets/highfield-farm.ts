@@ -19,7 +19,7 @@ export const highfieldFarm = {
   attendanceTarget: 96,
   // The strategy's colour-coded system names no colours: these are Markwise's choice.
   bands: [
-    { name: '96% and above', colour: '#1b7f3b', atLeast: 96, below: null, meaning: 'At or above the school target' },
+    { name: '96% and above', colour: '#1b7f3b', atLeast: 96, meaning: 'At or above the school target' },
     { name: 'Below 96%', colour: '#8a6d00', atLeast: 92, below: 96, meaning: 'Monitored more closely each half term' },
     { name: 'Below 92%', colour: '#b25e00', atLeast: 50, below: 92, meaning: 'Formal attendance meeting and attendance contract' },
     { name: 'Below 50%', colour: '#b3261e', atLeast: 0, below: 50, meaning: 'Refer to MASH' },

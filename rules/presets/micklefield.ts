@@ -25,7 +25,7 @@ export const micklefield = {
   attendanceTarget: 93.5,
   // The strategy table's bands: All / Below 90% / Between 80-90% / Below 80%. Colours are Markwise's choice.
   bands: [
-    { name: '90% and above', colour: '#1b7f3b', atLeast: 90, below: null, meaning: 'Tier 1: whole-school expectations' },
+    { name: '90% and above', colour: '#1b7f3b', atLeast: 90, meaning: 'Tier 1: whole-school expectations' },
     { name: '80% to 90%', colour: '#b25e00', atLeast: 80, below: 90, meaning: 'Tiers 2-4: monitor, listen, facilitate support' },
     { name: 'Below 80%', colour: '#b3261e', atLeast: 0, below: 80, meaning: 'Tiers 5-6: formalise support, enforce' },
   ],

@@ -29,23 +29,24 @@ export const milefield = {
   attendanceTarget: 97,
   // The agreement names no bands: the target and the DfE's persistent and severe lines [E]. Colours are Markwise's choice.
   bands: [
-    { name: 'At or above target (97%)', colour: '#1b7f3b', atLeast: 97, below: null, meaning: 'Meeting the whole-school target' },
-    { name: 'Below target', colour: '#8a6d00', atLeast: 90, below: 97, meaning: 'Below 97%: school-led support may be offered' },
-    { name: 'Persistently absent', colour: '#b25e00', atLeast: 50, below: 90, meaning: 'Missing 10% or more: additional targeted support' },
-    { name: 'Severely absent', colour: '#b3261e', atLeast: 0, below: 50, meaning: 'Missing 50% or more: joint approach with the local authority' },
+    // Seed 000: "97%+" includes 97%; "persistently" and "severely absent" are the DfE's, missing 10% or 50% or more [E].
+    { name: 'At or above target (97%)', colour: '#1b7f3b', atLeast: 97, meaning: 'Meeting the whole-school target' },
+    { name: 'Below target', colour: '#8a6d00', above: 90, below: 97, meaning: 'Below 97%: school-led support may be offered' },
+    { name: 'Persistently absent', colour: '#b25e00', above: 50, atMost: 90, meaning: 'Missing 10% or more: additional targeted support' },
+    { name: 'Severely absent', colour: '#b3261e', atLeast: 0, atMost: 50, meaning: 'Missing 50% or more: joint approach with the local authority' },
   ],
   // Seed 001: school-led support, then formal support with the LA Attendance Improvement Officer;
   // seed 000: persistent absence gets targeted support, severe absence a joint approach with the LA.
   tiers: [
     { level: 1, name: 'Expectations', appliesBelow: null, nextSteps: ['Daily follow-up of absence; fortnightly analysis of attendance'] },
     { level: 2, name: 'School-led support', appliesBelow: 97, nextSteps: ['Invite the family to discuss barriers and offer support', 'In-school meeting if absences persist'] },
-    { level: 3, name: 'Formal support', appliesBelow: 90, nextSteps: ['Meeting with the Local Authority Attendance Improvement Officer for a formal plan of support'] },
-    { level: 4, name: 'Joint approach with the local authority', appliesBelow: 50, nextSteps: ['Agree a joint approach for the severely absent pupil with the local authority'] },
+    { level: 3, name: 'Formal support', appliesAtOrBelow: 90, nextSteps: ['Meeting with the Local Authority Attendance Improvement Officer for a formal plan of support'] },
+    { level: 4, name: 'Joint approach with the local authority', appliesAtOrBelow: 50, nextSteps: ['Agree a joint approach for the severely absent pupil with the local authority'] },
   ],
   thresholds: { persistentAbsence: 10, severeAbsence: 50 },
   notes: [
     'The agreement gives no register times: 08:45-09:15 and 13:00-13:30 are defaults. Enter your own.',
-    'Tier thresholds below 97% and 90% are Markwise\'s reading of the agreement: check them.',
+    'Tier thresholds below 97%, 90% and below, and 50% and below are Markwise\'s reading of the agreement (persistent and severe absence as the DfE counts them): check them.',
     'No term dates: school days are counted as weekdays less bank holidays until you add yours.',
   ],
 } satisfies PolicyInput;

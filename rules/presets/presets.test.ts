@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englandBankHolidays, schoolCalendarFor } from '../calendar/bank-holidays';
 import { policyWarnings } from '../policy/warnings';
+import { bandFor, tierFor } from '../checks/standing';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '.';
 
 const SEEDS = join(__dirname, '../../../shared/seeds');
@@ -105,5 +106,102 @@ describe('bank holidays for England (calendars.md table)', () => {
   it.each([2024, 2025, 2026, 2027])('%i matches on every weekday', (year) => {
     const weekday = (d: string) => ![0, 6].includes(new Date(d + 'T12:00:00Z').getUTCDay());
     expect(englandBankHolidays(year).filter(weekday)).toEqual(table[year]);
+  });
+});
+
+/**
+ * Bands and tiers on the right side of their lines (issue 11, item 14): each preset at each of
+ * its lines and just either side, against its seed's words and the DfE's "10% or more" and
+ * "50% or more" missed. `just` is the smallest step attendance can take in a year of sessions.
+ */
+describe('every preset puts each line on the side its source says', () => {
+  const just = 0.01;
+  const at = (id: Parameters<typeof presetPolicy>[0], attendance: number) => {
+    const policy = presetPolicy(id);
+    return [bandFor(policy, attendance)?.name ?? null, tierFor(policy, attendance)?.level ?? null];
+  };
+  const dfeText = "Persistent absence is where a pupil misses 10% or more of school, and severe absence is where a pupil misses 50% or more of school";
+
+  it('the DfE wording the lines follow is the seed\'s (Valence §12.7 quotes it)', () => {
+    expect(folded('003_')).toContain(dfeText);
+  });
+
+  it('dfe: 90.0% is persistently absent, tier 2 (missing 10% or more); 50.0% severely absent, tier 3 (50% or more)', () => {
+    expect(at('dfe', 90 + just)).toEqual(['Not persistently absent', 1]);
+    expect(at('dfe', 90)).toEqual(['Persistently absent', 2]);
+    expect(at('dfe', 90 - just)).toEqual(['Persistently absent', 2]);
+    expect(at('dfe', 50 + just)).toEqual(['Persistently absent', 2]);
+    expect(at('dfe', 50)).toEqual(['Severely absent', 3]);
+    expect(at('dfe', 50 - just)).toEqual(['Severely absent', 3]);
+    expect(at('dfe', 100)).toEqual(['Not persistently absent', 1]);
+    expect(at('dfe', 0)).toEqual(['Severely absent', 3]);
+  });
+
+  it('milefield (seed 000): 97% meets the "97%+" target; 90.0% is persistently absent and 50.0% severely absent, as the DfE counts them', () => {
+    expect(folded('000_')).toContain('WHOLE SCHOOL ATTENDANCE TARGET: 97%+');
+    expect(folded('000_')).toMatch(/persistently absent.*severely absent/);
+    expect(at('milefield', 97 + just)).toEqual(['At or above target (97%)', 1]);
+    expect(at('milefield', 97)).toEqual(['At or above target (97%)', 1]);
+    expect(at('milefield', 97 - just)).toEqual(['Below target', 2]);
+    expect(at('milefield', 90 + just)).toEqual(['Below target', 2]);
+    expect(at('milefield', 90)).toEqual(['Persistently absent', 3]);
+    expect(at('milefield', 90 - just)).toEqual(['Persistently absent', 3]);
+    expect(at('milefield', 50 + just)).toEqual(['Persistently absent', 3]);
+    expect(at('milefield', 50)).toEqual(['Severely absent', 4]);
+    expect(at('milefield', 50 - just)).toEqual(['Severely absent', 4]);
+  });
+
+  it('valence (seed 003): "with 95% attendance and below" puts exactly 95.0% below, not "Above 95%"; 90.0% and 50.0% by §12.7', () => {
+    expect(folded('003_')).toContain('with 95% attendance and below');
+    expect(at('valence', 95 + just)).toEqual(['Above 95%', 1]);
+    expect(at('valence', 95)).toEqual(['95% and below', 2]);
+    expect(at('valence', 95 - just)).toEqual(['95% and below', 2]);
+    expect(at('valence', 90 + just)).toEqual(['95% and below', 2]);
+    expect(at('valence', 90)).toEqual(['Persistently absent', 3]);
+    expect(at('valence', 90 - just)).toEqual(['Persistently absent', 3]);
+    expect(at('valence', 50 + just)).toEqual(['Persistently absent', 3]);
+    expect(at('valence', 50)).toEqual(['Severely absent', 4]);
+    expect(at('valence', 50 - just)).toEqual(['Severely absent', 4]);
+  });
+
+  it('micklefield (seed 002): its tiers say "Below 90%" and "Below 80%", so 90.0% and 80.0% stay above each line', () => {
+    const text = folded('002_');
+    expect(text).toContain('All Below 90%');
+    expect(text).toContain('Below 80%');
+    expect(at('micklefield', 90 + just)).toEqual(['90% and above', 1]);
+    expect(at('micklefield', 90)).toEqual(['90% and above', 1]);
+    expect(at('micklefield', 90 - just)).toEqual(['80% to 90%', 2]);
+    expect(at('micklefield', 80 + just)).toEqual(['80% to 90%', 2]);
+    expect(at('micklefield', 80)).toEqual(['80% to 90%', 2]);
+    expect(at('micklefield', 80 - just)).toEqual(['Below 80%', 5]);
+  });
+
+  it('highfield-farm (seed 004): "96% or more", "below 92%" and "below 50%" keep each line above it', () => {
+    const text = folded('004_');
+    expect(text).toContain('attendance levels of 96% or more');
+    expect(text).toContain('formal attendance meeting (below 92%)');
+    expect(text).toContain('Attendance below 50% - refer to MASH');
+    expect(at('highfield-farm', 96 + just)).toEqual(['96% and above', 1]);
+    expect(at('highfield-farm', 96)).toEqual(['96% and above', 1]);
+    expect(at('highfield-farm', 96 - just)).toEqual(['Below 96%', 2]);
+    expect(at('highfield-farm', 92 + just)).toEqual(['Below 96%', 2]);
+    expect(at('highfield-farm', 92)).toEqual(['Below 96%', 2]);
+    expect(at('highfield-farm', 92 - just)).toEqual(['Below 92%', 3]);
+    expect(at('highfield-farm', 50 + just)).toEqual(['Below 92%', 3]);
+    expect(at('highfield-farm', 50)).toEqual(['Below 92%', 3]);
+    expect(at('highfield-farm', 50 - just)).toEqual(['Below 50%', 4]);
+  });
+
+  it.each(PRESET_IDS)('%s: a band\'s persistent or severe absence name agrees with the flags at every line', (id) => {
+    const policy = presetPolicy(id);
+    for (const line of [90, 50]) {
+      for (const attendance of [line - just, line, line + just]) {
+        const band = bandFor(policy, attendance)!.name;
+        const persistent = 100 - attendance >= policy.thresholds.persistentAbsence - 1e-9;
+        const severe = 100 - attendance >= policy.thresholds.severeAbsence - 1e-9;
+        if (band === 'Persistently absent') expect([attendance, persistent && !severe]).toEqual([attendance, true]);
+        if (band === 'Severely absent') expect([attendance, severe]).toEqual([attendance, true]);
+      }
+    }
   });
 });

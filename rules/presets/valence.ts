@@ -24,18 +24,19 @@ export const valence = {
   // Appendix 11: teachers track pupils "with 95% attendance and below"; §12.7 persistent 10%, severe 50%.
   // Bands include their lower bound, so exactly 95.0% sits in the upper band. Colours are Markwise's choice.
   bands: [
-    { name: 'Above 95%', colour: '#1b7f3b', atLeast: 95, below: null, meaning: 'Meeting expectations' },
-    { name: '95% and below', colour: '#8a6d00', atLeast: 90, below: 95, meaning: 'Class teacher monitors (appendix 11)' },
-    { name: 'Persistently absent', colour: '#b25e00', atLeast: 50, below: 90, meaning: 'Missing 10% or more (§12.7)' },
-    { name: 'Severely absent', colour: '#b3261e', atLeast: 0, below: 50, meaning: 'Missing 50% or more (§12.7)' },
+    // Appendix 11: pupils "with 95% attendance and below" are monitored, so 95.0% is below; §12.7: missing "10% or more", "50% or more".
+    { name: 'Above 95%', colour: '#1b7f3b', above: 95, meaning: 'Meeting expectations' },
+    { name: '95% and below', colour: '#8a6d00', above: 90, atMost: 95, meaning: 'Class teacher monitors (appendix 11)' },
+    { name: 'Persistently absent', colour: '#b25e00', above: 50, atMost: 90, meaning: 'Missing 10% or more (§12.7)' },
+    { name: 'Severely absent', colour: '#b3261e', atLeast: 0, atMost: 50, meaning: 'Missing 50% or more (§12.7)' },
   ],
   // Appendix 11, graduated whole-school support. The policy names who acts at each tier, not a percentage;
   // the thresholds are the ones it uses elsewhere (95% monitoring, §12.7 persistent and severe absence).
   tiers: [
     { level: 1, name: 'Class teacher / HLTA', appliesBelow: null, nextSteps: ['Record attendance daily and promote punctual, regular attendance', 'Speak with parents about attendance issues'] },
-    { level: 2, name: 'Attendance manager', appliesBelow: 95, nextSteps: ['Meet the pupil and family as prioritised with the attendance lead'] },
-    { level: 3, name: 'Attendance lead', appliesBelow: 90, nextSteps: ['Arrange calls and meetings with parents', 'Refer to the Education Welfare Officer for targeted intervention'] },
-    { level: 4, name: 'Strategic intervention (triage)', appliesBelow: 50, nextSteps: ["Refer to the LA's staged approach: Vulnerable Pupils Hot Clinic or statutory intervention"] },
+    { level: 2, name: 'Attendance manager', appliesAtOrBelow: 95, nextSteps: ['Meet the pupil and family as prioritised with the attendance lead'] },
+    { level: 3, name: 'Attendance lead', appliesAtOrBelow: 90, nextSteps: ['Arrange calls and meetings with parents', 'Refer to the Education Welfare Officer for targeted intervention'] },
+    { level: 4, name: 'Strategic intervention (triage)', appliesAtOrBelow: 50, nextSteps: ["Refer to the LA's staged approach: Vulnerable Pupils Hot Clinic or statutory intervention"] },
   ],
   thresholds: { persistentAbsence: 10, severeAbsence: 50 },
   notes: [

@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { DEMO_TODAY } from '../../demo/make-demo-register';
 import { DEFAULT_UNEXPLAINED_FROM, DEFAULT_WEEK, weekSessions } from '../../demo/mis/pages';
-import { DEMO_CASES, generateSchool, markKey, pupilsOfClass, registerName, type ClassId, type DemoPupil } from '../../demo/mis/school';
+import { CURRENT_YEAR, DEMO_CASES, attendanceOf, formatPercent, generateSchool, markKey, pupilsOfClass, registerName, type ClassId, type DemoPupil } from '../../demo/mis/school';
+import { bandFor, tierFor } from '../../rules/checks/standing';
 import { pupilCard } from '../../rules/pupil-card';
 import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { nDeadline } from '../../rules/checks/unexplained-absence';
@@ -235,6 +236,44 @@ test("a pupil's card from the class registers opened: the weeks seen, the sessio
   const [download] = await Promise.all([dashboard.waitForEvent('download'), card.locator('button.download-card').click()]);
   const rows = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').slice(1), { skipEmptyLines: true }).data;
   expect(rows.filter((r) => r[0] === 'Week').map((r) => r[1])).toEqual(expectedCard.weeks.map((w) => w.monday));
+});
+
+test('no tier from part of a year: the card gives the marks seen as "from N sessions seen", and the band and tier from the year-to-date figure (issue 11, item 15)', async ({ context, page, mis, extensionId }) => {
+  for (const week of [WEEK_BEFORE, DEFAULT_WEEK]) await openRegister(page, `${mis.url}/register/class?class=4A&week=${week}`);
+  const seenMarks = (pupil: DemoPupil) =>
+    [WEEK_BEFORE, DEFAULT_WEEK].flatMap((week) =>
+      weekSessions(week).flatMap((s) => {
+        const mark = pupil.marks.get(markKey(s.date, s.session));
+        return mark === undefined || s.date > DEMO_TODAY ? [] : [{ date: s.date, session: s.session, mark: mark.code, arrival: mark.arrival ?? null }];
+      }),
+    );
+  // The register's own year-to-date column, as the badge reads it (one decimal place).
+  const yearToDate = (pupil: DemoPupil) => Number.parseFloat(formatPercent(attendanceOf(pupil, CURRENT_YEAR).percent));
+  const seenFigure = (pupil: DemoPupil) => {
+    const card = pupilCard({ upn: pupil.upn, name: '', dob: null, year: null, marks: seenMarks(pupil) }, DEMO_TODAY);
+    const possible = card.weeks.reduce((n, w) => n + w.possible, 0);
+    return { possible, attendance: (card.weeks.reduce((n, w) => n + w.attended, 0) * 100) / possible };
+  };
+  // A pupil whose fortnight seen would put them in another tier than their year does (40.0% seen, 87.8% for the year).
+  const pupil = pupilsOfClass(school, '4A').find((p) => tierFor(policy, seenFigure(p).attendance)?.level !== tierFor(policy, yearToDate(p))?.level)!;
+  expect(pupil).toBeDefined();
+  const seen = seenFigure(pupil);
+  const ytdTier = tierFor(policy, yearToDate(pupil))!;
+  const ytdBand = bandFor(policy, yearToDate(pupil))!;
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dashboard.locator('#card-pupil').selectOption(`${new URL(mis.url).origin}|${pupil.id}`);
+  const card = dashboard.locator(`.pupil-card[data-upn="${pupil.upn}"]`);
+  const marks = seenMarks(pupil);
+  await expect(card.locator('.card-seen')).toContainText(`from ${seen.possible} sessions seen (${formatSchoolDate(marks[0]!.date)} to ${formatSchoolDate(marks.at(-1)!.date)})`);
+  await expect(card.locator('.card-seen')).not.toContainText('tier');
+  await expect(card.locator('.card-seen')).not.toContainText('band');
+  const ytd = card.locator('.card-year-to-date');
+  await expect(ytd).toHaveAttribute('data-tier', String(ytdTier.level));
+  await expect(ytd).toContainText(`${yearToDate(pupil).toFixed(1)}%`);
+  await expect(ytd).toContainText(`tier ${ytdTier.level}, ${ytdTier.name}`);
+  await expect(ytd).toContainText(`band ${ytdBand.name}`);
 });
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -88,6 +88,25 @@ test('an edited session time is saved, and a bad one is refused with its place',
   await expect(page.getByLabel('Morning register closes')).toHaveValue('09:15');
 });
 
+test('each band and tier line shows and sets whether it includes the line, and a line on neither side is warned about (issue 11, item 14)', async ({ page, worker }) => {
+  await page.locator('#active-policy').selectOption('dfe');
+  const band = (n: number) => page.getByRole('group', { name: `Band ${n}` });
+  // dfe: "Not persistently absent" is above 90% (90.0% is persistently absent, missing 10% or more).
+  await expect(band(1).getByLabel('At the From line')).toHaveValue('out');
+  await expect(band(1).getByLabel('At the From line').locator('option:checked')).toHaveText('not included (above 90%)');
+  await expect(band(2).getByLabel('At the To line').locator('option:checked')).toHaveText('included (90% and below)');
+  await expect(page.getByRole('group', { name: 'Tier 2' }).getByLabel('At the line').locator('option:checked')).toHaveText('included (90% and below)');
+  // Leave 90.0% in no band: saved (it is legal), but said at once.
+  await band(2).getByLabel('At the To line').selectOption('out');
+  await page.locator('#save-policy').click();
+  const result = page.locator('#policy-save-result');
+  await expect(result).toContainText('Saved.');
+  await expect(result).toContainText('No band holds attendance of exactly 90%: one band must include its line.');
+  await expect
+    .poll(() => worker.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { policy: { bands: unknown[] } }>> } } } }).chrome.storage.local.get('markwise.bundle'))['markwise.bundle']?.policy.bands[1])))
+    .toMatchObject({ name: 'Persistently absent', above: 50, below: 90 });
+});
+
 /** A local authority's term dates for 2026-27 as an iCalendar file, the way councils publish them. */
 function termDatesIcs(): string {
   const event = (summary: string, start: string, endExclusive: string) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${endExclusive}`, `SUMMARY:${summary}`, 'END:VEVENT'];

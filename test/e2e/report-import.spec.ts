@@ -94,3 +94,13 @@ test("columns the guess missed are chosen by hand; the figures give badges by UP
     await expect(badge.locator('.details')).toContainText('from the attendance report week-48.csv, as of Mon 24 Nov 2025 (2 days ago)');
   }
 });
+
+test('a report is read with warnings it does not stop for: a UPN failing the DfE check letter, a percentage that disagrees with the sessions (issue 11, item 20)', async ({ page }) => {
+  await page.locator('#report-import').setInputFiles(csv('week-48.csv', 'UPN,Name,Possible,Attended,%\nA801200005001,Ada,200,180,95.0\nB801200005001,Bo,200,190,95.0\n'));
+  await expect(page.locator('#report-warnings li')).toHaveText([
+    "week-48.csv line 2, column UPN: 'A801200005001' fails the DfE check letter (it would be B): check the UPN in the MIS",
+    'week-48.csv line 2, column %: says 95.0 but 180 of 200 possible sessions attended is 90.0%: Markwise uses the sessions; check the report',
+  ]);
+  await page.locator('#report-confirm').click();
+  await expect(heldCount(page)).toHaveText('2');
+});
