@@ -234,11 +234,14 @@ function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entrie
 /**
  * The newest year-to-date figure known for the pupil this school year: the one a register page or
  * record showed, or an imported report's. The marks seen are never one (issue 11, item 15).
+ * "This school year" is the real one in England: figures are stored dated by the real day (a fixed
+ * checking date is for checking only), and the card says how old the figure is.
  */
-async function yearToDateOf(pupil: PupilMarks, today: IsoDate): Promise<YearToDateFigure | null> {
+async function yearToDateOf(pupil: PupilMarks): Promise<YearToDateFigure | null> {
   const [pages, reports] = await Promise.all([store.figuresFor(pupil.site, [pupil.pupilId]), store.reportFiguresFor([pupil.upn])]);
   const page = pages.get(pupil.pupilId);
   const report = reports.get(pupil.upn);
+  const today = store.realToday();
   const year = academicYearStarting(today);
   const candidates: YearToDateFigure[] = [
     ...(page === undefined ? [] : [{ attendance: page.attendance, source: `a register page or record on ${page.site}`, asOf: page.seenOn }]),
@@ -262,11 +265,11 @@ function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]
     setYearToDate(null);
     if (chosen === undefined) return;
     let current = true;
-    void yearToDateOf(chosen, today).then((figure) => current && setYearToDate(figure));
+    void yearToDateOf(chosen).then((figure) => current && setYearToDate(figure));
     return () => {
       current = false;
     };
-  }, [chosen?.key, today]);
+  }, [chosen?.key]);
   return (
     <section aria-labelledby="cards-h" id="pupil-cards" class="cards">
       <h2 id="cards-h">Pupil card</h2>
