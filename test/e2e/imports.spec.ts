@@ -8,49 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { demoClassRegister } from '../../sites/builtin/demo';
 import { expect, panel, test } from './fixtures';
-
-/** Every row of one table of Markwise's database, read in the extension's own origin. */
-async function rowsOf(page: Page, table: string): Promise<unknown[]> {
-  return page.evaluate(
-    (table) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction([table], 'readonly').objectStore(table).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
-}
-
-/** Puts rows straight into Markwise's database, as an import made before these checks would have. */
-async function plant(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(rows), 'readwrite');
-          for (const [table, list] of Object.entries(rows)) for (const row of list) tx.objectStore(table).put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
-}
+import { plant, rowsOf } from './database';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -10,6 +10,7 @@ import { academicYearStarting } from '../../rules/calendar/school-calendar';
 import { formatSchoolDate } from '../../rules/dates';
 import { todayInEngland } from '../../storage/bundle';
 import { expect, test } from './fixtures';
+import { plant } from './database';
 
 /** Every row of every table of Markwise's database, read in the extension's own origin. */
 async function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
@@ -163,28 +164,6 @@ test('the wipe button deletes everything Markwise stored, after asking', async (
   for (const [table, rows] of Object.entries(after)) expect(rows, table).toEqual([]);
   await expect(page.locator('#storage-summary tr[data-table="policies"] td')).toHaveText('0');
 });
-
-/** Puts rows straight into Markwise's database, as if they had been recorded long ago. */
-async function plant(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(rows), 'readwrite');
-          for (const [table, list] of Object.entries(rows)) for (const row of list) tx.objectStore(table).put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
-}
 
 test('pupil data older than the retention setting is removed, and the privacy section says what is held', async ({ page }) => {
   // Retention goes by today in England, whatever date Markwise checks as of.

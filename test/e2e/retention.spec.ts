@@ -13,6 +13,7 @@ import { formatSchoolDate } from '../../rules/dates';
 
 const formatDate = (date: string) => formatSchoolDate(date);
 import { expect, panel, test } from './fixtures';
+import { plant, rowsOf } from './database';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -22,46 +23,6 @@ const YEAR = academicYearStarting(TODAY);
 /** A day of the previous real school year, and one of the year before it. */
 const LAST_YEAR = `${YEAR - 1}-10-01`;
 const TWO_YEARS_AGO = `${YEAR - 2}-10-01`;
-
-async function rowsOf(page: Page, table: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (table) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(table, 'readonly').objectStore(table).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
-}
-
-async function plant(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(rows), 'readwrite');
-          for (const [table, list] of Object.entries(rows)) for (const row of list) tx.objectStore(table).put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
-}
 
 const SITE = 'https://mis.example';
 const n = (pupilId: string, date: string) => ({ key: `${SITE}|${pupilId}|${date}|AM`, site: SITE, pupilId, date, session: 'AM', upn: null, name: pupilId, firstSeen: `${date}T09:00:00.000Z`, lastSeen: `${date}T09:00:00.000Z`, pageUrl: null, pageTitle: null });

@@ -6,6 +6,7 @@
 
 import type { Page, Worker } from '@playwright/test';
 import { expect, panel, test } from './fixtures';
+import { plant, rowsOf } from './database';
 
 type Api = {
   chrome: {
@@ -37,47 +38,6 @@ async function sendFromPage(page: Page, message: unknown): Promise<Record<string
   await cdp.detach();
   if (reply.exceptionDetails !== undefined) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
   return reply.result.value as Record<string, unknown>;
-}
-
-/** Every row of a table of Markwise's database, read in the extension's own origin. */
-async function rowsOf(page: Page, table: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (table) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(table, 'readonly').objectStore(table).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
-}
-
-async function plant(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(rows), 'readwrite');
-          for (const [table, list] of Object.entries(rows)) for (const row of list) tx.objectStore(table).put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
 }
 
 async function openRegister(page: Page, url: string): Promise<void> {
