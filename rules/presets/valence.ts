@@ -22,7 +22,7 @@ export const valence = {
   // Line 31: "The school therefore expects all pupils to have 100% attendance."
   attendanceTarget: 100,
   // Appendix 11: teachers track pupils "with 95% attendance and below"; §12.7 persistent 10%, severe 50%.
-  // Bands include their lower bound, so exactly 95.0% sits in the upper band. Colours are Markwise's choice.
+  // Each line says which side it falls on: exactly 95.0% is "95% and below", exactly 90.0% persistently absent. Colours are Markwise's choice.
   bands: [
     // Appendix 11: pupils "with 95% attendance and below" are monitored, so 95.0% is below; §12.7: missing "10% or more", "50% or more".
     { name: 'Above 95%', colour: '#1b7f3b', above: 95, meaning: 'Meeting expectations' },
