@@ -20,6 +20,17 @@ export interface MarksSeen {
   readonly cells: readonly number[] | null;
   /** Which of those cells hold N, by their place in that order. */
   readonly n: readonly number[];
+  /**
+   * Which of those cells are blank (or '-', no mark yet), by their place in that order: a page that
+   * fills its marks in after loading shows blanks first, so a blank never says an N was dealt with.
+   */
+  readonly blank: readonly number[];
+}
+
+/** No mark yet: empty, or the '-' some MIS products show for a session not yet marked. */
+export function isBlankMark(mark: string): boolean {
+  const m = mark.trim();
+  return m === '' || m === '-';
 }
 
 /** The pupil and column of the i-th cell shown. */
@@ -31,13 +42,18 @@ export function seenCell(seen: MarksSeen, i: number): [pupil: number, column: nu
 export function marksSeen(register: Pick<PageRegister, 'snapshot' | 'pupilIds' | 'cells'>, page: MarksSeen['page']): MarksSeen {
   const { pupils } = register.snapshot;
   const isN = new Set<string>();
+  const isBlank = new Set<string>();
   pupils.forEach((pupil, p) => {
-    for (const m of pupil.marks) if (m.mark.trim().toUpperCase() === 'N') isN.add(`${p}|${m.date}${m.session}`);
+    for (const m of pupil.marks) {
+      if (m.mark.trim().toUpperCase() === 'N') isN.add(`${p}|${m.date}${m.session}`);
+      else if (isBlankMark(m.mark)) isBlank.add(`${p}|${m.date}${m.session}`);
+    }
   });
   const columns: MarksSeen['columns'][number][] = [];
   const columnOf = new Map<string, number>();
   const cells: number[] = [];
   const n: number[] = [];
+  const blank: number[] = [];
   register.cells.forEach((cell, i) => {
     const k = cell.date + cell.session;
     let c = columnOf.get(k);
@@ -47,6 +63,7 @@ export function marksSeen(register: Pick<PageRegister, 'snapshot' | 'pupilIds' |
     }
     cells.push(cell.pupil, c);
     if (isN.has(`${cell.pupil}|${k}`)) n.push(i);
+    else if (isBlank.has(`${cell.pupil}|${k}`)) blank.push(i);
   });
   const width = columns.length;
   const grid = cells.length === 2 * pupils.length * width && cells.every((v, j) => v === (j % 2 ? (j >> 1) % width : Math.floor(j / 2 / width)));
@@ -56,5 +73,6 @@ export function marksSeen(register: Pick<PageRegister, 'snapshot' | 'pupilIds' |
     columns,
     cells: grid ? null : cells,
     n,
+    blank,
   };
 }

@@ -7,7 +7,7 @@ const problems = (message: unknown) => {
   return parsed.success ? [] : describeIssues(parsed.error, message, '(the message)').map((p) => `${p.path}: ${p.message}`);
 };
 
-const seen = { page: { url: 'https://mis.example/register', title: 'Register' }, pupils: [{ pupilId: 'p1', upn: 'A1', name: 'Ada' }], columns: [{ date: '2025-11-24', session: 'AM' }], cells: [0, 0], n: [0] };
+const seen = { page: { url: 'https://mis.example/register', title: 'Register' }, pupils: [{ pupilId: 'p1', upn: 'A1', name: 'Ada' }], columns: [{ date: '2025-11-24', session: 'AM' }], cells: [0, 0], n: [0], blank: [] as number[] };
 
 describe('the messages the background accepts', () => {
   it('accepts what pages send, and drops the site a page claims', () => {
@@ -29,5 +29,6 @@ describe('the messages the background accepts', () => {
     expect(problems({ type: 'record-n-seen', seen: { ...seen, cells: [0, 1] }, thresholds: [], marks: [] })).toEqual(['seen.cells: a cell names a pupil or column the page did not list']);
     expect(problems({ type: 'record-n-seen', seen: { ...seen, n: [1] }, thresholds: [], marks: [] })).toEqual(['seen.n: an N names a cell the page did not list']);
     expect(problems({ type: 'record-n-seen', seen: { ...seen, cells: null, n: [0] }, thresholds: [], marks: [] })).toEqual([]);
+    expect(problems({ type: 'record-n-seen', seen: { ...seen, n: [], blank: [1] }, thresholds: [], marks: [] })).toEqual(['seen.blank: a blank names a cell the page did not list']);
   });
 });

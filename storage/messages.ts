@@ -108,6 +108,7 @@ const marksSeenSchema = z
     columns: z.array(z.object({ date: isoDate, session: sessionSchema })).check(z.maxLength(MAX_COLUMNS)),
     cells: z.nullable(z.array(index).check(z.maxLength(2 * MAX_CELLS))),
     n: z.array(index).check(z.maxLength(MAX_CELLS)),
+    blank: z.array(index).check(z.maxLength(MAX_CELLS)),
   })
   .check(
     z.refine((seen) => (seen.cells === null ? true : seen.cells.length % 2 === 0 && seen.cells.every((v, i) => v < (i % 2 === 0 ? seen.pupils.length : seen.columns.length))), {
@@ -117,6 +118,10 @@ const marksSeenSchema = z
     z.refine((seen) => seen.n.every((i) => i < (seen.cells === null ? seen.pupils.length * seen.columns.length : seen.cells.length / 2)), {
       error: 'an N names a cell the page did not list',
       path: ['n'],
+    }),
+    z.refine((seen) => seen.blank.every((i) => i < (seen.cells === null ? seen.pupils.length * seen.columns.length : seen.cells.length / 2)), {
+      error: 'a blank names a cell the page did not list',
+      path: ['blank'],
     }),
   );
 

@@ -243,7 +243,7 @@ describe('N codes seen on register pages', () => {
     { date: '2025-10-06', session: 'PM' as const },
   ];
   // A full grid, pupil by pupil: cell 0 is Ada AM, 1 Ada PM, 2 Ben AM, 3 Ben PM.
-  const grid = (...n: number[]) => ({ page, pupils, columns, cells: null, n });
+  const grid = (...n: number[]) => ({ page, pupils, columns, cells: null, n, blank: [] as number[] });
 
   it('keeps who, which session and where; the first sighting stays, and an unchanged N is not written again', async () => {
     const { store, clock } = makeStore();
@@ -269,11 +269,22 @@ describe('N codes seen on register pages', () => {
     await store.recordMarksSeen(SITE, grid(1, 3));
     expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor PM', 'Ben Carter PM']);
     // A page of Ben alone, AM only: Ada's and Ben's PM are not on it, so they stay.
-    await store.recordMarksSeen(SITE, { page, pupils: [pupils[1]!], columns: [columns[0]!], cells: [0, 0], n: [] });
+    await store.recordMarksSeen(SITE, { page, pupils: [pupils[1]!], columns: [columns[0]!], cells: [0, 0], n: [], blank: [] });
     expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor PM', 'Ben Carter PM']);
     // A list of cells (not a grid) that shows Ben's PM with a code: removed.
-    await store.recordMarksSeen(SITE, { page, pupils, columns, cells: [0, 0, 1, 1], n: [] });
+    await store.recordMarksSeen(SITE, { page, pupils, columns, cells: [0, 0, 1, 1], n: [], blank: [] });
     expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor PM']);
+  });
+
+  it('a blank cell (or "-", no mark yet) never settles an N: only another code does (issue 11, item 8)', async () => {
+    const { store } = makeStore();
+    await store.recordMarksSeen(SITE, grid(0, 3));
+    // The same grid while its marks have not arrived: every cell blank.
+    await store.recordMarksSeen(SITE, { ...grid(), blank: [0, 1, 2, 3] });
+    expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor AM', 'Ben Carter PM']);
+    // Then with Ada's AM blank still and Ben's PM given a code: only Ben's goes.
+    await store.recordMarksSeen(SITE, { ...grid(), blank: [0] });
+    expect((await store.openNs()).map((r) => `${r.name} ${r.session}`)).toEqual(['Ada Okafor AM']);
   });
 
   it('the same pupil id on another site is another pupil: its page removes nothing here', async () => {
@@ -374,7 +385,7 @@ describe('retention: pupil data older than the setting goes', () => {
   });
 
   const SITE = 'https://mis.example';
-  const column = (date: string) => ({ page: { url: 'u', title: 't' }, pupils: [{ pupilId: `p-${date}`, upn: 'A1', name: 'Ada' }], columns: [{ date, session: 'AM' as const }], cells: null, n: [0] });
+  const column = (date: string) => ({ page: { url: 'u', title: 't' }, pupils: [{ pupilId: `p-${date}`, upn: 'A1', name: 'Ada' }], columns: [{ date, session: 'AM' as const }], cells: null, n: [0], blank: [] });
   const NONE = { pupilFigures: 0, reportFigures: 0, nFirstSeen: 0, dismissals: 0, thresholds: 0, pupilMarks: 0 };
   const onRealDay = (date: string) => makeStore({ defaultPolicyId: 'micklefield', clock: { now: new Date(`${date}T12:00:00Z`) } });
 
@@ -624,7 +635,7 @@ describe('privacy', () => {
     await store.recordFigures('https://a.example', [
       { pupilId: '1', upn: null, name: 'A', attendance: 90, possible: null, attended: null, seenOn: '2025-10-06' },
     ]);
-    await store.recordMarksSeen('https://a.example', { page: { url: 'https://a.example/r', title: 'R' }, pupils: [{ pupilId: '1', upn: null, name: 'A' }], columns: [{ date: '2025-10-06', session: 'AM' }], cells: null, n: [0] });
+    await store.recordMarksSeen('https://a.example', { page: { url: 'https://a.example/r', title: 'R' }, pupils: [{ pupilId: '1', upn: null, name: 'A' }], columns: [{ date: '2025-10-06', session: 'AM' }], cells: null, n: [0], blank: [] });
     await store.dismiss({ site: 'https://a.example', rule: 'r', upn: 'A1', date: '2025-10-06', session: 'AM', reason: '' });
     await store.addSite('https://a.example', ['p']);
     await store.importSiteProfiles('[{"id":"p"}]', (json) => ({ ok: true, profiles: json as { id: string }[] }));

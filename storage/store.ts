@@ -480,11 +480,16 @@ export class MarkwiseStore {
       const pupilIndex = new Map(seen.pupils.map((p, i) => [p.pupilId, i]));
       const columnIndex = new Map(seen.columns.map((c, i) => [`${c.date}|${c.session}`, i]));
       const shown = seen.cells === null ? null : new Set(Array.from({ length: seen.cells.length / 2 }, (_, i) => seen.cells![2 * i]! * columnCount + seen.cells![2 * i + 1]!));
+      // A blank cell says nothing yet (the page may fill its marks in later): only another code deals with an N.
+      const blank = new Set(seen.blank.map((i) => {
+        const [pupil, column] = seenCell(seen, i);
+        return pupil * columnCount + column;
+      }));
       const onRecord = await this.db.nFirstSeen.where('site').equals(site).toArray();
       const dealtWith = onRecord.filter((row) => {
         const pupil = pupilIndex.get(row.pupilId);
         const column = columnIndex.get(`${row.date}|${row.session}`);
-        if (pupil === undefined || column === undefined || nKeys.has(row.key)) return false;
+        if (pupil === undefined || column === undefined || nKeys.has(row.key) || blank.has(pupil * columnCount + column)) return false;
         return shown === null || shown.has(pupil * columnCount + column);
       });
       await this.db.nFirstSeen.bulkDelete(dealtWith.map((row) => row.key));

@@ -101,9 +101,11 @@ export interface WidgetEmbed {
 /**
  * Faults a real MIS page can have, for trying Markwise on them (?fault=):
  * - same-upn: a second pupil's row shows the UPN of the pupil with the late L (a UPN typed twice);
- * - marks-unreadable: the mark inputs have another class than the profile expects (the MIS changed its markup).
+ * - marks-unreadable: the mark inputs have another class than the profile expects (the MIS changed its markup);
+ * - marks-later: the register arrives with blank cells and its marks are filled in by script a moment after
+ *   the page has loaded, as app-style MIS pages fetch them.
  */
-export const REGISTER_FAULTS = ['same-upn', 'marks-unreadable'] as const;
+export const REGISTER_FAULTS = ['same-upn', 'marks-unreadable', 'marks-later'] as const;
 export type RegisterFault = (typeof REGISTER_FAULTS)[number];
 
 export function isRegisterFault(text: string | null): text is RegisterFault {
@@ -131,17 +133,36 @@ export function classRegisterPage(school: DemoSchool, classId: ClassId, week: Is
     rows,
     (r, c) => {
       const s = sessions[c]!;
-      return pupils[r]!.marks.get(markKey(s.date, s.session));
+      return fault === 'marks-later' ? undefined : pupils[r]!.marks.get(markKey(s.date, s.session));
     },
     fault === 'marks-unreadable' ? 'reg-mark' : undefined,
   );
+  const later = fault === 'marks-later' ? marksLater(pupils, sessions) : '';
   const body = `<h1>Class register: ${esc(classId)}</h1>
 ${classPicker(classId, (c) => registerUrl(c, week), 'Classes')}
 <nav class="picker" aria-label="Weeks"><a href="${esc(registerUrl(classId, addDays(week, -7)))}">Previous week</a> <strong>Week beginning ${esc(shortDay(week))}/${week.slice(0, 4)}</strong> <a href="${esc(registerUrl(classId, addDays(week, 7)))}">Next week</a></nav>
 <p class="note">Type a code in each cell (/ or \\ present, L late, N reason not yet known) and save.</p>
 ${widget?.element ?? ''}
-${grid}`;
+${grid}${later}`;
   return page(`Register ${classId}, week beginning ${ukDate(week)}`, body, { script: REGISTER_SCRIPT, scriptSrc: widget?.scriptSrc });
+}
+
+/** The marks of the marks-later fault: sent with the page as data, put in the cells 1.5 s after it has loaded. */
+function marksLater(pupils: readonly DemoPupil[], sessions: readonly GridSession[]): string {
+  const marks: Record<string, string> = {};
+  for (const p of pupils) {
+    for (const s of sessions) {
+      const mark = p.marks.get(markKey(s.date, s.session));
+      if (mark !== undefined) marks[`mark|${p.id}|${s.date}|${s.session}`] = mark.code;
+    }
+  }
+  // JSON in a script element: '<' is escaped so no mark can end the element.
+  return `
+<script type="application/json" id="marks-later">${JSON.stringify(marks).replace(/</g, '\\u003c')}</script>
+<script>addEventListener('load', function () { setTimeout(function () {
+  var marks = JSON.parse(document.getElementById('marks-later').textContent);
+  for (var name in marks) { var input = document.getElementsByName(name)[0]; if (input) input.value = marks[name]; }
+}, 1500); });</script>`;
 }
 
 /** Applies a saved register form (fields `mark|<pupilId>|<date>|<session>`). Returns how many marks changed. */

@@ -41,6 +41,7 @@ describe('the widget storage', () => {
       columns: [{ date: '2025-11-24', session: 'AM' as const }, { date: '2025-11-24', session: 'PM' as const }],
       cells: null,
       n: [0, 3],
+      blank: [],
     };
     expect(await send({ type: 'record-n-seen', site: 'https://mis.example', seen, thresholds: [], marks: [] })).toEqual({
       firstSeen: { 'https://mis.example|P1|2025-11-24|AM': '2025-11-26T09:00:00.000Z', 'https://mis.example|P2|2025-11-24|PM': '2025-11-26T09:00:00.000Z' },

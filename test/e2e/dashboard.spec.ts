@@ -15,6 +15,7 @@ import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { nDeadline } from '../../rules/checks/unexplained-absence';
 import { formatSchoolDate } from '../../rules/dates';
 import { presetPolicy } from '../../rules/presets';
+import { rowsOf } from './database';
 import { expect, panel, test } from './fixtures';
 
 const policy = presetPolicy('micklefield');
@@ -145,6 +146,30 @@ test('an N that a register page later shows with a code leaves the list', async 
   await expect(dashboard.locator(`tr.open-n[data-upn="${dueToday.upn}"][data-date="2025-11-19"]`)).toHaveCount(0);
   // An N on a page not opened again stays: only a page that shows the session can say it was dealt with.
   await expect(dashboard.locator('tr.open-n[data-date="2025-11-17"]')).toHaveCount(before.filter((e) => e.date === '2025-11-17').length);
+});
+
+test('a blank cell never settles an N: a register whose marks arrive after it loads leaves the list as it was (issue 11, item 8)', async ({ context, page, mis, extensionId }) => {
+  await openRegister(page, `${mis.url}/register/class?class=4A&week=${WEEK_BEFORE}`);
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const before = sorted(nOnRegister('4A', WEEK_BEFORE));
+  expect(before.length).toBeGreaterThan(0);
+  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length);
+
+  // The same register from an MIS that fills its marks in a moment after the page loads: Markwise
+  // reads it while every cell is still blank.
+  await openRegister(page, `${mis.url}/register/class?class=4A&week=${WEEK_BEFORE}&fault=marks-later`);
+  const cell = page.locator(`input[name$="|${before[0]!.date}|${before[0]!.session}"]`).first();
+  await expect(cell).toHaveValue(/./);
+  // The background has taken in what that page showed: the marks kept for pupil cards now hold its blanks.
+  const n = before[0]!;
+  await expect
+    .poll(async () => (await rowsOf(dashboard, 'pupilMarks')).some((row) => row.upn === n.upn && (row.marks as { date: string; session: string; mark: string }[]).some((m) => m.date === n.date && m.session === n.session && m.mark === '')))
+    .toBe(true);
+  // The follow-up page still lists every N.
+  await dashboard.reload();
+  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length);
+  expect(await listed(dashboard)).toEqual(before);
 });
 
 test('thresholds crossed: from two reports, and from the pupil records that show 10 days and the penalty-notice line', async ({ context, page, mis, extensionId }) => {

@@ -31,6 +31,7 @@ describe('marksSeen: what a page showed, for the follow-up list', () => {
       ],
       cells: null,
       n: [1, 2],
+      blank: [],
     });
     expect(seen.n.map((i) => seenCell(seen, i))).toEqual([
       [0, 1],
@@ -56,5 +57,18 @@ describe('marksSeen: what a page showed, for the follow-up list', () => {
   it('a grid with a missing cell is not taken for a full grid', () => {
     const seen = marksSeen({ snapshot, pupilIds: ['p1', 'p2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'PM')] }, page);
     expect(seen.cells).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+
+  it('blank cells, and the "-" of a session not yet marked, are listed apart: they say nothing about an N', () => {
+    const blanks: RegisterSnapshot = {
+      ...snapshot,
+      pupils: [
+        { upn: 'A1', name: 'Ada', dob: null, year: null, marks: [m('2025-11-24', 'AM', ''), m('2025-11-24', 'PM', ' - ')] },
+        { upn: 'B2', name: 'Ben', dob: null, year: null, marks: [m('2025-11-24', 'AM', 'N'), m('2025-11-24', 'PM', 'O')] },
+      ],
+    };
+    const seen = marksSeen({ snapshot: blanks, pupilIds: ['p1', 'p2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'AM'), cell(1, '2025-11-24', 'PM')] }, page);
+    expect(seen.n).toEqual([2]);
+    expect(seen.blank).toEqual([0, 1]);
   });
 });
