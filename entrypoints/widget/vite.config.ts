@@ -22,6 +22,19 @@ const dropPureMarks: Plugin = {
   },
 };
 
+// Methods the page code's own classes call on each other (register view, surface, hint layer, school
+// calendar, page session): the whole widget is one file, so terser may shorten them everywhere at once.
+// Only names no page, vendor or stored data ever sees; a DOM property's name is never shortened.
+const INTERNAL_METHODS = new RegExp(
+  `^(${[
+    'academicYearsWithTermDates', 'cellChanged', 'clearBadges', 'clearPage', 'errorCount', 'findingCount', 'fixCellFromKeyboard',
+    'hasMarker', 'hasTermDatesFor', 'hideTip', 'isSchoolDay', 'isSchoolDayNumber', 'kindOf', 'learned', 'markAll', 'markCell',
+    'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'readProblems', 'schedulePlacement', 'schoolDayOrdinal',
+    'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'tipElement', 'updateBundle',
+    'useActions', 'storedFigures', 'onDismiss', 'onRestore',
+  ].join('|')})$`,
+);
+
 export default defineConfig({
   plugins: [dropPureMarks],
   root: resolve(here, '../..'),
@@ -35,7 +48,7 @@ export default defineConfig({
     minify: process.env.MARKWISE_PROFILE === 'true' ? false : 'terser',
     // ascii_only: a school's server may send the file with no charset to a page that declares
     // none, and the browser then reads UTF-8 bytes as windows-1252 ("Â·" for "·").
-    terserOptions: { compress: { passes: 2 }, format: { ascii_only: true } },
+    terserOptions: { compress: { passes: 3 }, mangle: { properties: { regex: INTERNAL_METHODS } }, format: { ascii_only: true } },
     reportCompressedSize: true,
     lib: {
       // main.ts, not index.ts: WXT would take an index file in entrypoints/ for an extension entrypoint.
