@@ -22,16 +22,18 @@ const dropPureMarks: Plugin = {
   },
 };
 
-// Methods the page code's own classes call on each other (register view, surface, hint layer, school
-// calendar, page session): the whole widget is one file, so terser may shorten them everywhere at once.
-// Only names no page, vendor or stored data ever sees; a DOM property's name is never shortened.
+// Methods and option fields the page code's own classes pass each other (register view, surface, hint
+// layer, school calendar, page session, panel): the whole widget is one file, so terser may shorten them
+// everywhere at once. Only names no page, vendor, policy, profile or stored data ever sees (no schema
+// key, no finding field); a DOM property's name is never shortened.
 const INTERNAL_METHODS = new RegExp(
   `^(${[
     'academicYearsWithTermDates', 'cellChanged', 'clearBadges', 'clearPage', 'errorCount', 'findingCount', 'fixCellFromKeyboard',
     'hasMarker', 'hasTermDatesFor', 'hideTip', 'isSchoolDay', 'isSchoolDayNumber', 'kindOf', 'learned', 'markAll', 'markCell',
     'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'readProblems', 'schedulePlacement', 'schoolDayOrdinal',
     'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'tipElement', 'updateBundle',
-    'useActions', 'storedFigures', 'onDismiss', 'onRestore',
+    'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
+    'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode',
   ].join('|')})$`,
 );
 

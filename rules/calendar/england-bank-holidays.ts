@@ -2,7 +2,7 @@
 // for code that must not carry the library (the widget); england-bank-holidays.test.ts checks every
 // year against the library. Like the library, a holiday on a weekend is listed beside its substitute.
 
-import type { IsoDate } from '../dates';
+import { dateOfDayNumber, mondayOfDayNumber, weekdayOfDayNumber } from '../dates';
 import type { BankHolidaySource } from './bank-holiday-source';
 
 export const ENGLAND_TABLE_FIRST_YEAR = 2000;
@@ -17,33 +17,27 @@ const ONE_OFF: Readonly<Record<number, number[]>> = { 2012: [6, 5], 2020: [5, 8]
 /** England's bank holidays in a year from 2000 to 2045; a year outside them has none listed. */
 export const tabledEnglandBankHolidays: BankHolidaySource = (year) => {
   if (year < ENGLAND_TABLE_FIRST_YEAR || year > ENGLAND_TABLE_LAST_YEAR) return [];
-  const days: number[] = [];
-  const add = (month: number, day: number) => days.push(Date.UTC(year, month - 1, day));
-  const weekday = (month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  // Day numbers, as rules/dates.ts counts them; Date.UTC carries a day past the month's end over.
+  const on = (month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
   // Easter Sunday by the anonymous Gregorian algorithm.
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
   const h = (19 * a + b - Math.floor(b / 4) - Math.floor((8 * b + 13) / 25) + 15) % 30;
   const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
-  const easter = h + l - 7 * Math.floor((a + 11 * h + 22 * l) / 451) + 22;
-  const newYear = weekday(1, 1);
-  add(1, 1);
-  if (newYear === 6) add(1, 3);
-  if (newYear === 0) add(1, 2);
-  add(3, easter - 2);
-  add(3, easter + 1);
-  // Early May (first Monday) except 2020; spring (last Monday of May) except 2022; summer (last Monday of August).
-  if (year !== 2020) add(5, 1 + ((8 - weekday(5, 1)) % 7));
-  if (year !== 2022) add(5, 31 - ((weekday(5, 31) + 6) % 7));
-  add(8, 31 - ((weekday(8, 31) + 6) % 7));
-  // Christmas and Boxing Day, and the weekdays that stand in for them: Friday -> 28; Saturday -> 27, 28; Sunday -> 27.
-  const christmas = weekday(12, 25);
-  add(12, 25);
-  add(12, 26);
-  if (christmas === 6 || christmas === 0) add(12, 27);
-  if (christmas === 5 || christmas === 6) add(12, 28);
+  const easter = on(3, h + l - 7 * Math.floor((a + 11 * h + 22 * l) / 451) + 22);
+  const newYear = weekdayOfDayNumber(on(1, 1));
+  const christmas = weekdayOfDayNumber(on(12, 25));
+  const days = [on(1, 1), easter - 2, easter + 1, mondayOfDayNumber(on(8, 31)), on(12, 25), on(12, 26)];
+  if (newYear === 6) days.push(on(1, 3));
+  if (newYear === 0) days.push(on(1, 2));
+  // Early May (first Monday) except 2020; spring (last Monday of May) except 2022.
+  if (year !== 2020) days.push(mondayOfDayNumber(on(5, 7)));
+  if (year !== 2022) days.push(mondayOfDayNumber(on(5, 31)));
+  // The weekdays that stand in for Christmas and Boxing Day: Friday -> 28; Saturday -> 27, 28; Sunday -> 27.
+  if (christmas === 6 || christmas === 0) days.push(on(12, 27));
+  if (christmas === 5 || christmas === 6) days.push(on(12, 28));
   const oneOff = ONE_OFF[year] ?? [];
-  for (let i = 0; i < oneOff.length; i += 2) add(oneOff[i]!, oneOff[i + 1]!);
-  return days.sort((x, y) => x - y).map((t): IsoDate => new Date(t).toISOString().slice(0, 10));
+  for (let i = 0; i < oneOff.length; i += 2) days.push(on(oneOff[i]!, oneOff[i + 1]!));
+  return days.sort((x, y) => x - y).map(dateOfDayNumber);
 };
