@@ -13,9 +13,15 @@ import { marksSeen } from '../../sites/marks-seen';
 import { findRegister, markKey, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
-import type { PageFigure, Send, StoredFigure, TabStatus } from '../../storage/messages';
+import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
 import { RegisterView } from './register-view';
 import { OWN_ATTRIBUTE, PageSurface, type SurfaceOptions } from './surface';
+import type { TellStatus } from './tab-status';
+
+export interface PageSessionOptions extends SurfaceOptions {
+  /** Told the tab's status (the extension's popup shows it); the widget has nobody to tell. */
+  readonly tellStatus?: TellStatus;
+}
 
 /**
  * Resolves when the page has been parsed: Markwise reads the register then (the content script and
@@ -45,8 +51,6 @@ export class PageSession {
   #location = '';
   /** The address the profiles were last matched against: patterns run once per address, not per DOM change. */
   #matchedAt: string | null = null;
-  /** The last status told to the background, so that it is told only changes. */
-  #toldStatus = '';
   #observer: MutationObserver | null = null;
   #waitTimer: ReturnType<typeof setTimeout> | undefined;
   #rereadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -57,14 +61,14 @@ export class PageSession {
   #bundle: ContentBundle;
   readonly #send: Send;
   readonly #signal: AbortSignal;
-  readonly #surfaceOptions: SurfaceOptions;
+  readonly #surfaceOptions: PageSessionOptions;
 
   constructor(
     document: Document,
     bundle: ContentBundle,
     send: Send,
     signal: AbortSignal,
-    surfaceOptions: SurfaceOptions = {},
+    surfaceOptions: PageSessionOptions = {},
   ) {
     this.#document = document;
     this.#bundle = bundle;
@@ -371,20 +375,7 @@ export class PageSession {
   }
 
   #reportStatus(): void {
-    const status: TabStatus = {
-      profileId: this.#profile?.id ?? null,
-      profileName: this.#profile?.name ?? null,
-      verified: this.#profile?.verified ?? true,
-      registerFound: this.#view !== null,
-      pupils: this.#surface?.signals.state.value.pupils ?? 0,
-      findings: this.#view?.findingCount ?? 0,
-      errors: this.#view?.errorCount ?? 0,
-      problems: this.#view?.readProblems.slice(0, 3) ?? [],
-    };
-    const told = JSON.stringify(status);
-    if (told === this.#toldStatus) return;
-    this.#toldStatus = told;
-    void this.#send({ type: 'tab-status', status }).catch(() => {});
+    this.#surfaceOptions.tellStatus?.(this.#profile, this.#view, this.#surface?.signals.state.value.pupils ?? 0);
   }
 }
 

@@ -33,7 +33,7 @@ const INTERNAL_METHODS = new RegExp(
     'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'readProblems', 'schedulePlacement', 'schoolDayOrdinal',
     'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'tipElement', 'updateBundle',
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
-    'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode',
+    'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus',
   ].join('|')})$`,
 );
 
