@@ -170,10 +170,6 @@ export class HintLayer {
     if (marker?.box) marker.box.classList.add('highlight');
   }
 
-  hasMarker(key: string): boolean {
-    return this.#markers.has(key);
-  }
-
   showTip(element: Element, content: TipContent): void {
     const doc = this.#root.ownerDocument;
     const parts: HTMLElement[] = [];
@@ -229,9 +225,5 @@ export class HintLayer {
     this.#tip.hidden = true;
     this.#tipFor = null;
     this.#tipPlacedFor = null;
-  }
-
-  get tipElement(): HTMLElement {
-    return this.#tip;
   }
 }

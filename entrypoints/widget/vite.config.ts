@@ -29,9 +29,9 @@ const dropPureMarks: Plugin = {
 const INTERNAL_METHODS = new RegExp(
   `^(${[
     'academicYearsWithTermDates', 'cellChanged', 'clearBadges', 'clearPage', 'errorCount', 'findingCount', 'fixCellFromKeyboard',
-    'hasMarker', 'hasTermDatesFor', 'hideTip', 'isSchoolDay', 'isSchoolDayNumber', 'kindOf', 'learned', 'markAll', 'markCell',
+    'hasTermDatesFor', 'hideTip', 'isSchoolDay', 'isSchoolDayNumber', 'kindOf', 'learned', 'markAll', 'markCell',
     'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'readProblems', 'schedulePlacement', 'schoolDayOrdinal',
-    'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'tipElement', 'updateBundle',
+    'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'updateBundle',
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
     'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus',
   ].join('|')})$`,
