@@ -28,51 +28,54 @@ interface Marker {
 const NEAR_SCREEN = '600px';
 
 export class HintLayer {
-  private readonly layer: HTMLElement;
-  private readonly tip: HTMLElement;
-  private readonly live: HTMLElement;
-  private readonly markers = new Map<string, Marker>();
+  readonly #layer: HTMLElement;
+  readonly #tip: HTMLElement;
+  readonly #live: HTMLElement;
+  readonly #markers = new Map<string, Marker>();
   /** Cells' markers, by cell: a cell has one marker. */
-  private readonly byElement = new Map<Element, Marker>();
-  private readonly visibility: IntersectionObserver;
-  private tipFor: Element | null = null;
-  private tipPlacedFor: Element | null = null;
-  private highlighted: string | null = null;
-  private frame = 0;
+  readonly #byElement = new Map<Element, Marker>();
+  readonly #visibility: IntersectionObserver;
+  #tipFor: Element | null = null;
+  #tipPlacedFor: Element | null = null;
+  #highlighted: string | null = null;
+  #frame = 0;
 
-  constructor(private readonly root: ShadowRoot) {
+  readonly #root: ShadowRoot;
+
+  constructor(root: ShadowRoot) {
+    this.#root = root;
     const doc = root.ownerDocument;
     const view = doc.defaultView!;
-    this.layer = doc.createElement('div');
-    this.layer.className = 'layer';
-    this.tip = doc.createElement('div');
-    this.tip.className = 'tip mw';
-    this.tip.hidden = true;
-    this.tip.setAttribute('role', 'tooltip');
-    this.tip.id = 'mw-tip';
-    this.live = doc.createElement('div');
-    this.live.className = 'visually-hidden';
-    this.live.setAttribute('role', 'status');
-    this.live.setAttribute('aria-live', 'polite');
-    this.layer.append(this.tip);
-    root.append(this.layer, this.live);
+    this.#layer = doc.createElement('div');
+    this.#layer.className = 'layer';
+    this.#tip = doc.createElement('div');
+    this.#tip.className = 'tip mw';
+    this.#tip.hidden = true;
+    this.#tip.setAttribute('role', 'tooltip');
+    this.#tip.id = 'mw-tip';
+    this.#live = doc.createElement('div');
+    this.#live.className = 'visually-hidden';
+    this.#live.setAttribute('role', 'status');
+    this.#live.setAttribute('aria-live', 'polite');
+    this.#layer.append(this.#tip);
+    root.append(this.#layer, this.#live);
     // The browser reports where cells are as they come near the screen, from its own layout:
     // no forced layout on a 15,000-cell page, and nothing drawn that nobody can see.
-    this.visibility = new view.IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: NEAR_SCREEN });
+    this.#visibility = new view.IntersectionObserver((entries) => this.#onVisibility(entries), { rootMargin: NEAR_SCREEN });
   }
 
-  private onVisibility(entries: IntersectionObserverEntry[]): void {
-    const view = this.root.ownerDocument.defaultView!;
+  #onVisibility(entries: IntersectionObserverEntry[]): void {
+    const view = this.#root.ownerDocument.defaultView!;
     // Read the scroll position once, before any marker is drawn: reading it after a write would
     // make the browser lay out the whole register again, once per marker.
     const scrollX = view.scrollX;
     const scrollY = view.scrollY;
     for (const entry of entries) {
-      const marker = this.byElement.get(entry.target);
+      const marker = this.#byElement.get(entry.target);
       if (marker === undefined) continue;
       if (entry.isIntersecting) {
-        this.draw(marker);
-        this.place(marker, entry.boundingClientRect, scrollX, scrollY);
+        this.#draw(marker);
+        this.#place(marker, entry.boundingClientRect, scrollX, scrollY);
       } else if (marker.box !== null) {
         marker.box.remove();
         marker.box = null;
@@ -80,55 +83,55 @@ export class HintLayer {
     }
   }
 
-  private draw(marker: Marker): void {
+  #draw(marker: Marker): void {
     let box = marker.box;
     if (box === null) {
-      const doc = this.root.ownerDocument;
+      const doc = this.#root.ownerDocument;
       box = doc.createElement('div');
       box.className = 'marker';
       const corner = doc.createElement('span');
       corner.className = 'corner';
       box.append(corner);
-      this.layer.append(box);
+      this.#layer.append(box);
       marker.box = box;
     }
     box.dataset.severity = marker.severity;
     box.dataset.key = marker.key;
     box.title = marker.label;
-    box.classList.toggle('highlight', marker.key === this.highlighted);
+    box.classList.toggle('highlight', marker.key === this.#highlighted);
     box.firstElementChild!.textContent = SEVERITY_GLYPHS[marker.severity];
   }
 
-  private forget(marker: Marker): void {
+  #forget(marker: Marker): void {
     marker.box?.remove();
-    this.visibility.unobserve(marker.element);
-    this.byElement.delete(marker.element);
-    this.markers.delete(marker.key);
+    this.#visibility.unobserve(marker.element);
+    this.#byElement.delete(marker.element);
+    this.#markers.delete(marker.key);
   }
 
   /** Marks one cell (or clears it with severity null), without reading layout: safe on every keystroke. */
   mark(key: string, element: Element, severity: Severity | null, label: string): void {
-    const existing = this.markers.get(key);
+    const existing = this.#markers.get(key);
     if (severity === null) {
-      if (existing !== undefined) this.forget(existing);
+      if (existing !== undefined) this.#forget(existing);
       return;
     }
     if (existing !== undefined && existing.element === element) {
       existing.severity = severity;
       existing.label = label;
-      if (existing.box !== null) this.draw(existing);
+      if (existing.box !== null) this.#draw(existing);
       return;
     }
-    if (existing !== undefined) this.forget(existing);
+    if (existing !== undefined) this.#forget(existing);
     const marker: Marker = { key, element, severity, label, box: null };
-    this.markers.set(key, marker);
-    this.byElement.set(element, marker);
-    this.visibility.observe(element);
+    this.#markers.set(key, marker);
+    this.#byElement.set(element, marker);
+    this.#visibility.observe(element);
   }
 
   /** Replaces every marker at once. */
   markAll(entries: readonly { key: string; element: Element; severity: Severity; label: string }[]): void {
-    for (const marker of [...this.markers.values()]) this.forget(marker);
+    for (const marker of [...this.#markers.values()]) this.#forget(marker);
     for (const entry of entries) this.mark(entry.key, entry.element, entry.severity, entry.label);
   }
 
@@ -137,7 +140,7 @@ export class HintLayer {
     this.hideTip();
   }
 
-  private place(marker: Marker, rect: DOMRectReadOnly, scrollX: number, scrollY: number): void {
+  #place(marker: Marker, rect: DOMRectReadOnly, scrollX: number, scrollY: number): void {
     if (marker.box === null) return;
     const style = marker.box.style;
     style.left = `${rect.left + scrollX - 2}px`;
@@ -148,31 +151,27 @@ export class HintLayer {
 
   /** After the page scrolled inside a container, resized or re-flowed: one frame, reads then writes. */
   schedulePlacement(): void {
-    if (this.frame !== 0) return;
-    const view = this.root.ownerDocument.defaultView!;
-    this.frame = view.requestAnimationFrame(() => {
-      this.frame = 0;
-      const drawn = [...this.markers.values()].filter((m) => m.box !== null);
+    if (this.#frame !== 0) return;
+    const view = this.#root.ownerDocument.defaultView!;
+    this.#frame = view.requestAnimationFrame(() => {
+      this.#frame = 0;
+      const drawn = [...this.#markers.values()].filter((m) => m.box !== null);
       const rects = drawn.map((m) => m.element.getBoundingClientRect());
-      drawn.forEach((m, i) => this.place(m, rects[i]!, view.scrollX, view.scrollY));
-      if (this.tipFor !== null) this.placeTip(this.tipFor);
+      drawn.forEach((m, i) => this.#place(m, rects[i]!, view.scrollX, view.scrollY));
+      if (this.#tipFor !== null) this.#placeTip(this.#tipFor);
     });
   }
 
   highlight(key: string | null): void {
-    const previous = this.highlighted === null ? undefined : this.markers.get(this.highlighted);
-    this.highlighted = key;
+    const previous = this.#highlighted === null ? undefined : this.#markers.get(this.#highlighted);
+    this.#highlighted = key;
     if (previous?.box) previous.box.classList.remove('highlight');
-    const marker = key === null ? undefined : this.markers.get(key);
+    const marker = key === null ? undefined : this.#markers.get(key);
     if (marker?.box) marker.box.classList.add('highlight');
   }
 
-  hasMarker(key: string): boolean {
-    return this.markers.has(key);
-  }
-
   showTip(element: Element, content: TipContent): void {
-    const doc = this.root.ownerDocument;
+    const doc = this.#root.ownerDocument;
     const parts: HTMLElement[] = [];
     if (content.meaning !== null) {
       const p = doc.createElement('p');
@@ -202,33 +201,29 @@ export class HintLayer {
       }
       parts.push(heading, list);
     }
-    this.tip.replaceChildren(...parts);
-    this.tip.hidden = parts.length === 0;
-    this.tipFor = element;
+    this.#tip.replaceChildren(...parts);
+    this.#tip.hidden = parts.length === 0;
+    this.#tipFor = element;
     // Typing in the same cell: the tip is already beside it, and reading layout now would
     // make the browser lay out the whole register on every keystroke.
-    if (this.tipPlacedFor !== element) this.schedulePlacement();
+    if (this.#tipPlacedFor !== element) this.schedulePlacement();
     // Screen readers hear the problem without focus moving.
     const said = content.problems.map((p) => p.text).join(' ');
-    if (this.live.textContent !== said) this.live.textContent = said;
+    if (this.#live.textContent !== said) this.#live.textContent = said;
   }
 
-  private placeTip(element: Element): void {
-    this.tipPlacedFor = element;
-    const view = this.root.ownerDocument.defaultView!;
+  #placeTip(element: Element): void {
+    this.#tipPlacedFor = element;
+    const view = this.#root.ownerDocument.defaultView!;
     const rect = element.getBoundingClientRect();
     const left = Math.max(4, Math.min(rect.left, view.innerWidth - 310));
-    this.tip.style.left = `${left + view.scrollX}px`;
-    this.tip.style.top = `${rect.bottom + view.scrollY + 4}px`;
+    this.#tip.style.left = `${left + view.scrollX}px`;
+    this.#tip.style.top = `${rect.bottom + view.scrollY + 4}px`;
   }
 
   hideTip(): void {
-    this.tip.hidden = true;
-    this.tipFor = null;
-    this.tipPlacedFor = null;
-  }
-
-  get tipElement(): HTMLElement {
-    return this.tip;
+    this.#tip.hidden = true;
+    this.#tipFor = null;
+    this.#tipPlacedFor = null;
   }
 }

@@ -36,24 +36,24 @@ interface ResolvedMark {
  * many cells, so each (code set, session, mark) is resolved once.
  */
 export class TimelineBuilder {
-  private readonly dayNumbers = new Map<IsoDate, number>();
+  readonly #dayNumbers = new Map<IsoDate, number>();
   /**
    * Resolved marks for each span of dates with one meaning for every mark, by
    * session: before F's withdrawal (2013), the rest of the 2006 set, the 2024 set.
    */
-  private readonly resolved = [0, 1, 2, 3, 4, 5].map(() => new Map<string, ResolvedMark>());
+  readonly #resolved = [0, 1, 2, 3, 4, 5].map(() => new Map<string, ResolvedMark>());
 
-  private resolve(raw: string, date: IsoDate, session: SnapshotMark['session']): ResolvedMark {
+  #resolve(raw: string, date: IsoDate, session: SnapshotMark['session']): ResolvedMark {
     const normalised = normaliseMark(raw, session);
     return { normalised, code: codeInForce(normalised, date) };
   }
 
   build(pupil: SnapshotPupil): PupilTimeline {
-    const timeline = this.read(pupil.marks, pupil);
-    return timeline.inOrder ? timeline.value : this.read(sortedByDateAndSession(pupil.marks), pupil).value;
+    const timeline = this.#read(pupil.marks, pupil);
+    return timeline.inOrder ? timeline.value : this.#read(sortedByDateAndSession(pupil.marks), pupil).value;
   }
 
-  private read(marks: readonly SnapshotMark[], pupil: SnapshotPupil): { value: PupilTimeline; inOrder: boolean } {
+  #read(marks: readonly SnapshotMark[], pupil: SnapshotPupil): { value: PupilTimeline; inOrder: boolean } {
     const n = marks.length;
     const normalised: string[] = new Array<string>(n);
     const codes: (AttendanceCode | undefined)[] = new Array<AttendanceCode | undefined>(n);
@@ -69,10 +69,10 @@ export class TimelineBuilder {
       const m = marks[i]!;
       if (m.date !== lastDate) {
         lastDate = m.date;
-        let known = this.dayNumbers.get(m.date);
+        let known = this.#dayNumbers.get(m.date);
         if (known === undefined) {
           known = dayNumber(m.date);
-          this.dayNumbers.set(m.date, known);
+          this.#dayNumbers.set(m.date, known);
         }
         day = known;
         setIndex = m.date < F_WITHDRAWN_FROM ? 0 : m.date < CODE_SET_2024_FROM ? 2 : 4;
@@ -81,10 +81,10 @@ export class TimelineBuilder {
       const key = day * 2 + pm;
       if (key < previousKey) inOrder = false;
       previousKey = key;
-      const cache = this.resolved[setIndex + pm]!;
+      const cache = this.#resolved[setIndex + pm]!;
       let r = cache.get(m.mark);
       if (r === undefined) {
-        r = this.resolve(m.mark, m.date, m.session);
+        r = this.#resolve(m.mark, m.date, m.session);
         cache.set(m.mark, r);
       }
       normalised[i] = r.normalised;

@@ -486,29 +486,37 @@ export function unambiguousPart(register: PageRegister): Pick<PageRegister, 'sna
  * several; those are then looked up row by row. Remembered per selector for one read.
  */
 class PerRowElements {
-  private readonly found = new Map<string, Element[] | null>();
+  readonly #found = new Map<string, Element[] | null>();
+
+  readonly #root: Element;
+  readonly #rowsSelector: string | undefined;
+  readonly #rows: readonly Element[];
 
   constructor(
-    private readonly root: Element,
-    private readonly rowsSelector: string | undefined,
-    private readonly rows: readonly Element[],
-  ) {}
+    root: Element,
+    rowsSelector: string | undefined,
+    rows: readonly Element[],
+  ) {
+    this.#root = root;
+    this.#rowsSelector = rowsSelector;
+    this.#rows = rows;
+  }
 
   get(selector: string): Element[] | null {
-    let elements = this.found.get(selector);
+    let elements = this.#found.get(selector);
     if (elements === undefined) {
-      elements = this.find(selector);
-      this.found.set(selector, elements);
+      elements = this.#find(selector);
+      this.#found.set(selector, elements);
     }
     return elements;
   }
 
-  private find(selector: string): Element[] | null {
-    if (this.rowsSelector === undefined || this.rows.length < 2) return null;
-    const matches = this.root.querySelectorAll(`:is(${this.rowsSelector}) :is(${selector})`);
-    if (matches.length !== this.rows.length) return null;
+  #find(selector: string): Element[] | null {
+    if (this.#rowsSelector === undefined || this.#rows.length < 2) return null;
+    const matches = this.#root.querySelectorAll(`:is(${this.#rowsSelector}) :is(${selector})`);
+    if (matches.length !== this.#rows.length) return null;
     const elements = Array.from(matches);
-    for (let r = 0; r < elements.length; r++) if (!this.rows[r]!.contains(elements[r]!)) return null;
+    for (let r = 0; r < elements.length; r++) if (!this.#rows[r]!.contains(elements[r]!)) return null;
     return elements;
   }
 }

@@ -9,6 +9,7 @@ import { BUNDLE_KEY, type ContentBundle } from '../../storage/bundle';
 import type { Request, Send } from '../../storage/messages';
 import { FORGET_MESSAGE } from '../../storage/forget';
 import { documentParsed, PageSession } from '../page/page-session';
+import { tabStatusTeller } from '../page/tab-status';
 
 const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 
@@ -38,7 +39,7 @@ export default defineContentScript({
       // pays for the register itself.
       // Closed in every shipped build; open only in the e2e build, for Playwright (wxt.config.ts).
       const shadowMode = import.meta.env.MARKWISE_SHADOW_MODE === 'open' ? 'open' : 'closed';
-      session = new PageSession(document, bundle, send, lifetime.signal, { shadowMode });
+      session = new PageSession(document, bundle, send, lifetime.signal, { shadowMode, tellStatus: tabStatusTeller(send) });
       await parsed;
       session.start();
       browser.storage.local.onChanged.addListener((changes) => {

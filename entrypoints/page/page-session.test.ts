@@ -9,6 +9,7 @@ import { siteProfileSchema } from '../../sites/profile';
 import type { ContentBundle } from '../../storage/bundle';
 import type { Request, Send } from '../../storage/messages';
 import { PageSession } from './page-session';
+import { tabStatusTeller } from './tab-status';
 
 const PATH = '^/register/class-only(\\?|$)';
 
@@ -31,7 +32,7 @@ function session(url: string) {
     return { ok: true };
   }) as unknown as Send;
   const abort = new dom.window.AbortController();
-  new PageSession(dom.window.document, bundle, send, abort.signal).start();
+  new PageSession(dom.window.document, bundle, send, abort.signal, { tellStatus: tabStatusTeller(send) }).start();
   return { dom, sent, abort };
 }
 

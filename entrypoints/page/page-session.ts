@@ -13,9 +13,15 @@ import { marksSeen } from '../../sites/marks-seen';
 import { findRegister, markKey, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
-import type { PageFigure, Send, StoredFigure, TabStatus } from '../../storage/messages';
+import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
 import { RegisterView } from './register-view';
 import { OWN_ATTRIBUTE, PageSurface, type SurfaceOptions } from './surface';
+import type { TellStatus } from './tab-status';
+
+export interface PageSessionOptions extends SurfaceOptions {
+  /** Told the tab's status (the extension's popup shows it); the widget has nobody to tell. */
+  readonly tellStatus?: TellStatus;
+}
 
 /**
  * Resolves when the page has been parsed: Markwise reads the register then (the content script and
@@ -37,220 +43,229 @@ function isOwn(node: Node): boolean {
 }
 
 export class PageSession {
-  private surface: PageSurface | null = null;
-  private view: RegisterView | null = null;
-  private viewAbort: AbortController | null = null;
-  private profile: SiteProfile | null = null;
-  private root: Element | null = null;
-  private location = '';
+  #surface: PageSurface | null = null;
+  #view: RegisterView | null = null;
+  #viewAbort: AbortController | null = null;
+  #profile: SiteProfile | null = null;
+  #root: Element | null = null;
+  #location = '';
   /** The address the profiles were last matched against: patterns run once per address, not per DOM change. */
-  private matchedAt: string | null = null;
-  /** The last status told to the background, so that it is told only changes. */
-  private toldStatus = '';
-  private observer: MutationObserver | null = null;
-  private waitTimer: ReturnType<typeof setTimeout> | undefined;
-  private rereadTimer: ReturnType<typeof setTimeout> | undefined;
-  private calendar: SchoolCalendar;
-  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  #matchedAt: string | null = null;
+  #observer: MutationObserver | null = null;
+  #waitTimer: ReturnType<typeof setTimeout> | undefined;
+  #rereadTimer: ReturnType<typeof setTimeout> | undefined;
+  #calendar: SchoolCalendar;
+  #statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly #document: Document;
+  #bundle: ContentBundle;
+  readonly #send: Send;
+  readonly #signal: AbortSignal;
+  readonly #surfaceOptions: PageSessionOptions;
 
   constructor(
-    private readonly document: Document,
-    private bundle: ContentBundle,
-    private readonly send: Send,
-    private readonly signal: AbortSignal,
-    private readonly surfaceOptions: SurfaceOptions = {},
+    document: Document,
+    bundle: ContentBundle,
+    send: Send,
+    signal: AbortSignal,
+    surfaceOptions: PageSessionOptions = {},
   ) {
-    this.calendar = this.makeCalendar();
+    this.#document = document;
+    this.#bundle = bundle;
+    this.#send = send;
+    this.#signal = signal;
+    this.#surfaceOptions = surfaceOptions;
+    this.#calendar = this.#makeCalendar();
   }
 
   /** The policy's calendar, with its day tables already filled for today's year and the next. */
-  private makeCalendar(): SchoolCalendar {
-    const calendar = new SchoolCalendar(this.bundle.policy.calendar, listedBankHolidays(this.bundle.bankHolidays));
-    calendar.isSchoolDay(todayOf(this.bundle.today));
+  #makeCalendar(): SchoolCalendar {
+    const calendar = new SchoolCalendar(this.#bundle.policy.calendar, listedBankHolidays(this.#bundle.bankHolidays));
+    calendar.isSchoolDay(todayOf(this.#bundle.today));
     return calendar;
   }
 
-  private get site(): string {
-    return this.document.location.origin;
+  get #site(): string {
+    return this.#document.location.origin;
   }
 
   /** This site's dismissals only: one made on another site (or the check page) does not apply here. */
-  private dismissedHere(): Readonly<Record<string, string>> {
-    return dismissalsOn(this.site, this.bundle.dismissed);
+  #dismissedHere(): Readonly<Record<string, string>> {
+    return dismissalsOn(this.#site, this.#bundle.dismissed);
   }
 
-  private profilesHere(): SiteProfile[] {
-    const site = this.bundle.sites.find((s) => originMatches(s.origin, this.site));
+  #profilesHere(): SiteProfile[] {
+    const site = this.#bundle.sites.find((s) => originMatches(s.origin, this.#site));
     if (site === undefined) return [];
     const ids = new Set(site.profileIds);
-    return this.bundle.profiles.filter((p) => ids.has(p.id));
+    return this.#bundle.profiles.filter((p) => ids.has(p.id));
   }
 
   start(): void {
-    const win = this.document.defaultView!;
-    this.observer = new win.MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.document.documentElement, { childList: true, subtree: true });
-    win.addEventListener('popstate', () => this.check(), { signal: this.signal });
-    this.document.addEventListener('input', (e) => this.onInput(e), { capture: true, signal: this.signal });
-    this.document.addEventListener('change', (e) => this.onInput(e), { capture: true, signal: this.signal });
-    this.document.addEventListener('focusin', (e) => this.onFocus(e, false), { signal: this.signal });
-    this.document.addEventListener('focusout', () => this.surface?.hideTip(), { signal: this.signal });
-    this.document.addEventListener('mouseover', (e) => this.onHover(e), { passive: true, signal: this.signal });
-    this.document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal: this.signal });
-    win.addEventListener('resize', () => this.surface?.hints.schedulePlacement(), { passive: true, signal: this.signal });
-    this.document.addEventListener('scroll', () => this.surface?.hints.schedulePlacement(), { passive: true, capture: true, signal: this.signal });
-    this.signal.addEventListener('abort', () => this.stop());
-    this.check();
+    const win = this.#document.defaultView!;
+    this.#observer = new win.MutationObserver((records) => this.#onMutations(records));
+    this.#observer.observe(this.#document.documentElement, { childList: true, subtree: true });
+    win.addEventListener('popstate', () => this.#check(), { signal: this.#signal });
+    this.#document.addEventListener('input', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
+    this.#document.addEventListener('change', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
+    this.#document.addEventListener('focusin', (e) => this.#onFocus(e, false), { signal: this.#signal });
+    this.#document.addEventListener('focusout', () => this.#surface?.hideTip(), { signal: this.#signal });
+    this.#document.addEventListener('mouseover', (e) => this.#onHover(e), { passive: true, signal: this.#signal });
+    this.#document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal: this.#signal });
+    win.addEventListener('resize', () => this.#surface?.hints.schedulePlacement(), { passive: true, signal: this.#signal });
+    this.#document.addEventListener('scroll', () => this.#surface?.hints.schedulePlacement(), { passive: true, capture: true, signal: this.#signal });
+    this.#signal.addEventListener('abort', () => this.#stop());
+    this.#check();
   }
 
-  private stop(): void {
-    this.observer?.disconnect();
-    this.endView();
-    clearTimeout(this.waitTimer);
-    clearTimeout(this.rereadTimer);
+  #stop(): void {
+    this.#observer?.disconnect();
+    this.#endView();
+    clearTimeout(this.#waitTimer);
+    clearTimeout(this.#rereadTimer);
     // A stopped page (a wipe, the extension switched off) reports no status after it.
-    clearTimeout(this.statusTimer);
-    this.surface?.remove();
-    this.surface = null;
+    clearTimeout(this.#statusTimer);
+    this.#surface?.remove();
+    this.#surface = null;
   }
 
   /** A new bundle (policy edited, a finding dismissed in another tab, the panel collapsed). */
   updateBundle(bundle: ContentBundle): void {
-    const policyChanged = JSON.stringify(bundle.policy) !== JSON.stringify(this.bundle.policy) || JSON.stringify(bundle.today) !== JSON.stringify(this.bundle.today);
-    const sitesChanged = JSON.stringify(bundle.sites) !== JSON.stringify(this.bundle.sites) || JSON.stringify(bundle.profiles) !== JSON.stringify(this.bundle.profiles);
-    this.bundle = bundle;
-    if (this.surface !== null) this.surface.signals.collapsed.value = bundle.panelCollapsed;
+    const policyChanged = JSON.stringify(bundle.policy) !== JSON.stringify(this.#bundle.policy) || JSON.stringify(bundle.today) !== JSON.stringify(this.#bundle.today);
+    const sitesChanged = JSON.stringify(bundle.sites) !== JSON.stringify(this.#bundle.sites) || JSON.stringify(bundle.profiles) !== JSON.stringify(this.#bundle.profiles);
+    this.#bundle = bundle;
+    if (this.#surface !== null) this.#surface.signals.collapsed.value = bundle.panelCollapsed;
     if (policyChanged || sitesChanged) {
-      this.calendar = this.makeCalendar();
-      this.profile = null;
-      this.matchedAt = null;
-      this.check(true);
+      this.#calendar = this.#makeCalendar();
+      this.#profile = null;
+      this.#matchedAt = null;
+      this.#check(true);
     } else {
-      this.view?.setDismissed(this.dismissedHere());
+      this.#view?.setDismissed(this.#dismissedHere());
     }
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  #onMutations(records: MutationRecord[]): void {
     let foreign = false;
     let insideRegister = false;
     for (const record of records) {
       const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
       if (nodes.length > 0 && nodes.every(isOwn)) continue;
       foreign = true;
-      if (this.root !== null && this.root.contains(record.target)) insideRegister = true;
+      if (this.#root !== null && this.#root.contains(record.target)) insideRegister = true;
     }
     if (!foreign) return;
-    if (this.root !== null && this.root.isConnected && insideRegister) {
+    if (this.#root !== null && this.#root.isConnected && insideRegister) {
       // The MIS re-rendered rows inside the same register: read it again, once things settle.
-      clearTimeout(this.rereadTimer);
-      this.rereadTimer = setTimeout(() => this.check(true), 50);
+      clearTimeout(this.#rereadTimer);
+      this.#rereadTimer = setTimeout(() => this.#check(true), 50);
       return;
     }
-    this.check();
+    this.#check();
   }
 
   /** Works out which profile and register the page has now, and starts a view when either changed. */
-  private check(force = false): void {
+  #check(force = false): void {
     try {
-      const here = this.document.location.pathname + this.document.location.search;
-      const locationChanged = here !== this.location;
-      this.location = here;
-      if (locationChanged || this.matchedAt !== here) {
-        this.matchedAt = here;
-        const profile = profilesForPath(this.profilesHere(), here)[0] ?? null;
-        if (profile !== this.profile) {
-          this.profile = profile;
+      const here = this.#document.location.pathname + this.#document.location.search;
+      const locationChanged = here !== this.#location;
+      this.#location = here;
+      if (locationChanged || this.#matchedAt !== here) {
+        this.#matchedAt = here;
+        const profile = profilesForPath(this.#profilesHere(), here)[0] ?? null;
+        if (profile !== this.#profile) {
+          this.#profile = profile;
           force = true;
         }
       }
-      if (this.profile === null) {
-        this.endView();
-        this.surface?.remove();
-        this.surface = null;
-        this.reportStatus();
+      if (this.#profile === null) {
+        this.#endView();
+        this.#surface?.remove();
+        this.#surface = null;
+        this.#reportStatus();
         return;
       }
-      const root = findRegister(this.document, this.profile);
-      if (!force && root === this.root && root !== null && root.isConnected) return;
-      this.ensureSurface();
-      this.endView();
-      this.root = root;
+      const root = findRegister(this.#document, this.#profile);
+      if (!force && root === this.#root && root !== null && root.isConnected) return;
+      this.#ensureSurface();
+      this.#endView();
+      this.#root = root;
       if (root === null) {
-        this.waitForRegister(this.profile);
+        this.#waitForRegister(this.#profile);
         return;
       }
-      clearTimeout(this.waitTimer);
-      this.startView(this.profile, root);
+      clearTimeout(this.#waitTimer);
+      this.#startView(this.#profile, root);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
-  private ensureSurface(): PageSurface {
-    if (this.surface === null) {
-      this.surface = new PageSurface(this.document, this.bundle.panelCollapsed, (collapsed) => {
-        void this.send({ type: 'set-panel-collapsed', collapsed }).catch(() => {});
-      }, this.surfaceOptions);
+  #ensureSurface(): PageSurface {
+    if (this.#surface === null) {
+      this.#surface = new PageSurface(this.#document, this.#bundle.panelCollapsed, (collapsed) => {
+        void this.#send({ type: 'set-panel-collapsed', collapsed }).catch(() => {});
+      }, this.#surfaceOptions);
     }
-    return this.surface;
+    return this.#surface;
   }
 
-  private waitForRegister(profile: SiteProfile): void {
-    const surface = this.ensureSurface();
+  #waitForRegister(profile: SiteProfile): void {
+    const surface = this.#ensureSurface();
     surface.publishPanel({ ...surface.signals.state.value, status: 'reading', profileName: profile.name, items: [], fixes: [], problems: [] });
-    clearTimeout(this.waitTimer);
-    this.waitTimer = setTimeout(() => {
-      if (this.root !== null || this.profile !== profile) return;
+    clearTimeout(this.#waitTimer);
+    this.#waitTimer = setTimeout(() => {
+      if (this.#root !== null || this.#profile !== profile) return;
       surface.publishPanel({
         ...surface.signals.state.value,
         status: 'not-found',
         profileName: profile.name,
         verified: profile.verified,
-        policyName: this.bundle.policy.schoolName,
-        today: todayOf(this.bundle.today),
+        policyName: this.#bundle.policy.schoolName,
+        today: todayOf(this.#bundle.today),
         role: profile.role,
         pupils: 0,
         message: `This page looks like "${profile.name}", but its register (${profile.register}) is not on it. The MIS may have changed its pages. Markwise has not changed anything on this page; check the site profile in Markwise's options.`,
       });
-      this.reportStatus();
+      this.#reportStatus();
     }, REGISTER_WAIT_MS);
   }
 
-  private endView(): void {
-    this.viewAbort?.abort();
-    this.viewAbort = null;
-    this.view?.dispose();
-    this.view = null;
-    this.surface?.clearPage();
-    this.surface?.useActions(null);
+  #endView(): void {
+    this.#viewAbort?.abort();
+    this.#viewAbort = null;
+    this.#view?.dispose();
+    this.#view = null;
+    this.#surface?.clearPage();
+    this.#surface?.useActions(null);
   }
 
-  private startView(profile: SiteProfile, root: Element): void {
-    const surface = this.ensureSurface();
+  #startView(profile: SiteProfile, root: Element): void {
+    const surface = this.#ensureSurface();
     const abort = new AbortController();
-    this.viewAbort = abort;
-    const register = readRegister(this.document, root, profile, this.document.location.href);
-    const today = todayOf(this.bundle.today);
+    this.#viewAbort = abort;
+    const register = readRegister(this.#document, root, profile, this.#document.location.href);
+    const today = todayOf(this.#bundle.today);
     const pupilIds = register.pupilIds;
     const view = new RegisterView({
       register,
-      evaluate: { policy: this.bundle.policy, calendar: this.calendar, today, standings: false },
-      policyName: this.bundle.policy.schoolName,
-      dismissed: this.dismissedHere(),
+      evaluate: { policy: this.#bundle.policy, calendar: this.#calendar, today, standings: false },
+      policyName: this.#bundle.policy.schoolName,
+      dismissed: this.#dismissedHere(),
       surface,
       storedFigures: new Map(),
       nFirstSeen: new Map(),
       onDismiss: (finding: Finding, reason: string) => {
-        void this.send({ type: 'dismiss', rule: finding.rule, upn: finding.upn, date: finding.date, session: finding.session, reason }).catch(() => {});
+        void this.#send({ type: 'dismiss', rule: finding.rule, upn: finding.upn, date: finding.date, session: finding.session, reason }).catch(() => {});
       },
       onRestore: (key) => {
-        void this.send({ type: 'undismiss', key }).catch(() => {});
+        void this.#send({ type: 'undismiss', key }).catch(() => {});
       },
       signal: abort.signal,
     });
-    this.view = view;
+    this.#view = view;
     // The MIS may re-flow the register (a font loading, a column resized): keep markers on their cells.
-    const win = this.document.defaultView!;
+    const win = this.#document.defaultView!;
     if (win.ResizeObserver !== undefined) {
       const resized = new win.ResizeObserver(() => surface.hints.schedulePlacement());
       resized.observe(root);
@@ -259,20 +274,20 @@ export class PageSession {
     surface.useActions(view.actions);
     view.render();
     // When the panel was complete, on the page's clock (npm run bench reads it).
-    this.host().setAttribute('data-ready-at', String(performance.now()));
-    this.reportStatus();
-    void this.learn(register, view, abort.signal, today);
+    this.#host().setAttribute('data-ready-at', String(performance.now()));
+    this.#reportStatus();
+    void this.#learn(register, view, abort.signal, today);
   }
 
-  private host(): Element {
-    return this.ensureSurface().host;
+  #host(): Element {
+    return this.#ensureSurface().host;
   }
 
   /**
    * After the panel is up: remember the figures this page shows, fetch figures seen
    * elsewhere for pupils it does not, and when each N was first seen.
    */
-  private async learn(read: ReturnType<typeof readRegister>, view: RegisterView, signal: AbortSignal, today: string): Promise<void> {
+  async #learn(read: ReturnType<typeof readRegister>, view: RegisterView, signal: AbortSignal, today: string): Promise<void> {
     try {
       // Rows that cannot be told apart (one UPN on two rows) feed nothing that is kept.
       const register = unambiguousPart(read);
@@ -289,15 +304,15 @@ export class PageSession {
         }
         figures.push({ pupilId, upn: pupil.upn === pupilId ? null : pupil.upn, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
       }
-      if (figures.length > 0) await this.send({ type: 'record-figures', site: this.site, seenOn: today, figures });
+      if (figures.length > 0) await this.#send({ type: 'record-figures', site: this.#site, seenOn: today, figures });
       // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
       const [stored, seen] = await Promise.all([
-        missing.length > 0 ? this.send({ type: 'figures-for', site: this.site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
+        missing.length > 0 ? this.#send({ type: 'figures-for', site: this.#site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
         register.cells.length > 0
-          ? this.send({ type: 'record-n-seen', site: this.site, seen: marksSeen(register, { url: this.document.location.href, title: this.document.title }), thresholds: view.thresholds(), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]! })) })
+          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#document.location.href, title: this.#document.title }), thresholds: view.thresholds(), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]! })) })
           : Promise.resolve({ firstSeen: {} as Record<string, string> }),
       ]);
-      if (signal.aborted || this.view !== view) return;
+      if (signal.aborted || this.#view !== view) return;
       const nFirstSeen = new Map<string, string>();
       const upnOf = new Map(register.pupilIds.map((id, i) => [id, register.snapshot.pupils[i]!.upn]));
       for (const [key, firstSeen] of Object.entries(seen.firstSeen)) {
@@ -311,69 +326,56 @@ export class PageSession {
     }
   }
 
-  private onInput(event: Event): void {
+  #onInput(event: Event): void {
     const target = event.target;
-    if (this.view === null || !(target instanceof Element)) return;
+    if (this.#view === null || !(target instanceof Element)) return;
     try {
-      this.view.cellChanged(target);
-      this.reportStatusSoon();
+      this.#view.cellChanged(target);
+      this.#reportStatusSoon();
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
-  private onFocus(event: FocusEvent, typing: boolean): void {
+  #onFocus(event: FocusEvent, typing: boolean): void {
     const target = event.target;
-    if (this.view === null || !(target instanceof Element) || !this.view.owns(target)) return;
+    if (this.#view === null || !(target instanceof Element) || !this.#view.owns(target)) return;
     try {
-      this.view.showTipFor(target, typing);
+      this.#view.showTipFor(target, typing);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
-  private onHover(event: MouseEvent): void {
+  #onHover(event: MouseEvent): void {
     const target = event.target;
-    if (this.view === null || !(target instanceof Element) || this.root === null || !this.root.contains(target)) return;
-    const control = this.profile?.cells?.mark.selector !== undefined ? target.closest(this.profile.cells.selector)?.querySelector(this.profile.cells.mark.selector) : target.closest(this.profile?.cells?.selector ?? '*');
-    if (control && this.view.owns(control) && this.document.activeElement !== control) this.view.showTipFor(control, false);
+    if (this.#view === null || !(target instanceof Element) || this.#root === null || !this.#root.contains(target)) return;
+    const control = this.#profile?.cells?.mark.selector !== undefined ? target.closest(this.#profile.cells.selector)?.querySelector(this.#profile.cells.mark.selector) : target.closest(this.#profile?.cells?.selector ?? '*');
+    if (control && this.#view.owns(control) && this.#document.activeElement !== control) this.#view.showTipFor(control, false);
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
+  #onKeyDown(event: KeyboardEvent): void {
     // Only a person's Alt+Enter writes a mark: a page script's synthetic one is ignored.
-    if (!event.isTrusted || !event.altKey || event.key !== 'Enter' || this.view === null) return;
+    if (!event.isTrusted || !event.altKey || event.key !== 'Enter' || this.#view === null) return;
     const target = event.target;
-    if (!(target instanceof Element) || !this.view.owns(target)) return;
-    if (this.view.fixCellFromKeyboard(target)) event.preventDefault();
+    if (!(target instanceof Element) || !this.#view.owns(target)) return;
+    if (this.#view.fixCellFromKeyboard(target)) event.preventDefault();
   }
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    const surface = this.surface;
+    const surface = this.#surface;
     if (surface === null) return;
     surface.publishPanel({ ...surface.signals.state.value, status: 'ready', problems: [...surface.signals.state.value.problems, `Markwise hit a problem and stopped checking this page: ${message}`] });
   }
 
-  private reportStatusSoon(): void {
-    clearTimeout(this.statusTimer);
-    this.statusTimer = setTimeout(() => this.reportStatus(), 500);
+  #reportStatusSoon(): void {
+    clearTimeout(this.#statusTimer);
+    this.#statusTimer = setTimeout(() => this.#reportStatus(), 500);
   }
 
-  private reportStatus(): void {
-    const status: TabStatus = {
-      profileId: this.profile?.id ?? null,
-      profileName: this.profile?.name ?? null,
-      verified: this.profile?.verified ?? true,
-      registerFound: this.view !== null,
-      pupils: this.surface?.signals.state.value.pupils ?? 0,
-      findings: this.view?.findingCount ?? 0,
-      errors: this.view?.errorCount ?? 0,
-      problems: this.view?.readProblems.slice(0, 3) ?? [],
-    };
-    const told = JSON.stringify(status);
-    if (told === this.toldStatus) return;
-    this.toldStatus = told;
-    void this.send({ type: 'tab-status', status }).catch(() => {});
+  #reportStatus(): void {
+    this.#surfaceOptions.tellStatus?.(this.#profile, this.#view, this.#surface?.signals.state.value.pupils ?? 0);
   }
 }
 

@@ -55,150 +55,150 @@ function mostSevere(findings: readonly Finding[]): Severity | null {
 }
 
 export class RegisterView {
-  private readonly register: PageRegister;
-  private readonly profile: SiteProfile;
-  private readonly options: RegisterViewOptions;
+  readonly #register: PageRegister;
+  readonly #profile: SiteProfile;
+  readonly #options: RegisterViewOptions;
   /** Findings for each snapshot pupil. */
-  private readonly byPupil: Finding[][];
+  readonly #byPupil: Finding[][];
   /** Built on the first edit or focus: the first paint of a 15,000-cell page need not pay for it. */
-  private controlIndex: Map<Element, number> | null = null;
+  #controlIndex: Map<Element, number> | null = null;
   /** Each pupil's cells, so a finding finds its cell among a handful rather than in a map of every cell. */
-  private readonly pupilCells: number[][];
+  readonly #pupilCells: number[][];
   /** Pupils whose UPN another pupil on this page shows too: each is checked on its own, so findings stay with their row. */
-  private readonly sharedUpn: ReadonlySet<number>;
+  readonly #sharedUpn: ReadonlySet<number>;
   /** The pupil each finding on the panel belongs to: findings carry a UPN, which two rows may share. */
-  private readonly pupilOfFinding = new WeakMap<Finding, number>();
-  private readonly fixes: (FixRecord & { before: ControlState; cell: number })[] = [];
-  private dismissed: Record<string, string>;
+  readonly #pupilOfFinding = new WeakMap<Finding, number>();
+  readonly #fixes: (FixRecord & { before: ControlState; cell: number })[] = [];
+  #dismissed: Record<string, string>;
   /** What could not be read, said once. */
-  private readonly readLines: string[];
+  readonly #readLines: string[];
   /** What a fix or an undo could not do, newest last. */
-  private notes: string[] = [];
+  #notes: string[] = [];
   /** Checks that failed, by pupil. */
-  private readonly failures = new Map<number, CheckFailure[]>();
-  private publishTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly validCodes = new Map<string, { code: string; meaning: string }[]>();
-  private storedFigures: ReadonlyMap<string, StoredFigure>;
-  private nFirstSeen: ReadonlyMap<string, string>;
+  readonly #failures = new Map<number, CheckFailure[]>();
+  #publishTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #validCodes = new Map<string, { code: string; meaning: string }[]>();
+  #storedFigures: ReadonlyMap<string, StoredFigure>;
+  #nFirstSeen: ReadonlyMap<string, string>;
 
   constructor(options: RegisterViewOptions) {
-    this.options = options;
-    this.register = options.register;
-    this.profile = options.register.profile;
-    this.dismissed = { ...options.dismissed };
-    this.storedFigures = options.storedFigures;
-    this.nFirstSeen = options.nFirstSeen;
+    this.#options = options;
+    this.#register = options.register;
+    this.#profile = options.register.profile;
+    this.#dismissed = { ...options.dismissed };
+    this.#storedFigures = options.storedFigures;
+    this.#nFirstSeen = options.nFirstSeen;
     const problems = options.register.problems;
-    this.readLines = problems.slice(0, 5).map((p) => (p.ambiguous ? `${p.where[0]!.toUpperCase()}${p.where.slice(1)} ${p.message}.` : `Could not read ${p.where}: ${p.message}.`));
-    if (problems.length > 5) this.readLines.push(`…and ${problems.length - 5} more cells or rows that could not be read.`);
-    this.readLines.push(...termCoverageOn(options.evaluate.policy.calendar.academicYears, options.evaluate.today));
+    this.#readLines = problems.slice(0, 5).map((p) => (p.ambiguous ? `${p.where[0]!.toUpperCase()}${p.where.slice(1)} ${p.message}.` : `Could not read ${p.where}: ${p.message}.`));
+    if (problems.length > 5) this.#readLines.push(`…and ${problems.length - 5} more cells or rows that could not be read.`);
+    this.#readLines.push(...termCoverageOn(options.evaluate.policy.calendar.academicYears, options.evaluate.today));
     const byUpn = new Map<string, number>();
     const shared = new Set<number>();
-    this.register.snapshot.pupils.forEach((p, i) => {
+    this.#register.snapshot.pupils.forEach((p, i) => {
       const first = byUpn.get(p.upn);
       if (first === undefined) byUpn.set(p.upn, i);
       else shared.add(first).add(i);
     });
-    this.sharedUpn = shared;
-    this.pupilCells = this.register.snapshot.pupils.map(() => []);
-    const cells = this.register.cells;
-    for (let i = 0; i < cells.length; i++) this.pupilCells[cells[i]!.pupil]!.push(i);
-    this.byPupil = this.register.snapshot.pupils.map(() => []);
-    this.evaluateAll();
+    this.#sharedUpn = shared;
+    this.#pupilCells = this.#register.snapshot.pupils.map(() => []);
+    const cells = this.#register.cells;
+    for (let i = 0; i < cells.length; i++) this.#pupilCells[cells[i]!.pupil]!.push(i);
+    this.#byPupil = this.#register.snapshot.pupils.map(() => []);
+    this.#evaluateAll();
   }
 
-  private get cellByControl(): Map<Element, number> {
-    if (this.controlIndex === null) {
-      this.controlIndex = new Map();
-      this.register.cells.forEach((cell, i) => this.controlIndex!.set(cell.control, i));
+  get #cellByControl(): Map<Element, number> {
+    if (this.#controlIndex === null) {
+      this.#controlIndex = new Map();
+      this.#register.cells.forEach((cell, i) => this.#controlIndex!.set(cell.control, i));
     }
-    return this.controlIndex;
+    return this.#controlIndex;
   }
 
   /** The cell of a pupil's mark on this page: the pupil by its place in the snapshot, never by UPN. */
-  private cellOf(pupil: number, date: IsoDate, session: Session): number | undefined {
-    for (const i of this.pupilCells[pupil]!) {
-      const cell = this.register.cells[i]!;
+  #cellOf(pupil: number, date: IsoDate, session: Session): number | undefined {
+    for (const i of this.#pupilCells[pupil]!) {
+      const cell = this.#register.cells[i]!;
       if (cell.date === date && cell.session === session) return i;
     }
     return undefined;
   }
 
   /** Whether a fix may be written to this pupil's cells: not when its rows cannot be told from another's. */
-  private writableFor(pupil: number): boolean {
-    return this.profile.cells !== undefined && canWrite(this.profile.cells.mark) && !this.register.unwritable.has(pupil);
+  #writableFor(pupil: number): boolean {
+    return this.#profile.cells !== undefined && canWrite(this.#profile.cells.mark) && !this.#register.unwritable.has(pupil);
   }
 
   /** A cell's marker key: upn|date|session, with the row where two rows show one UPN. */
-  private keyOfCell(index: number): string {
-    const cell = this.register.cells[index]!;
-    const key = markKey(this.register.snapshot.pupils[cell.pupil]!.upn, cell.date, cell.session);
-    return this.register.ambiguous.has(cell.pupil) ? `${key}|row ${this.register.rows[cell.row]!.number}` : key;
+  #keyOfCell(index: number): string {
+    const cell = this.#register.cells[index]!;
+    const key = markKey(this.#register.snapshot.pupils[cell.pupil]!.upn, cell.date, cell.session);
+    return this.#register.ambiguous.has(cell.pupil) ? `${key}|row ${this.#register.rows[cell.row]!.number}` : key;
   }
 
   /** Whether a finding is dismissed: never on rows that share a UPN, whose dismissals could be the other pupil's. */
-  private isDismissed(finding: Finding, pupil: number): boolean {
-    return !this.register.ambiguous.has(pupil) && this.dismissed[dismissalKey(finding)] !== undefined;
+  #isDismissed(finding: Finding, pupil: number): boolean {
+    return !this.#register.ambiguous.has(pupil) && this.#dismissed[dismissalKey(finding)] !== undefined;
   }
 
   /** The cell a finding on the panel was found in. */
-  private cellOfFinding(finding: Finding): number | undefined {
-    const pupil = this.pupilOfFinding.get(finding);
-    return pupil === undefined ? undefined : this.cellOf(pupil, finding.date, finding.session);
+  #cellOfFinding(finding: Finding): number | undefined {
+    const pupil = this.#pupilOfFinding.get(finding);
+    return pupil === undefined ? undefined : this.#cellOf(pupil, finding.date, finding.session);
   }
 
-  private noteFindings(pupil: number, findings: readonly Finding[]): void {
-    for (const f of findings) this.pupilOfFinding.set(f, pupil);
+  #noteFindings(pupil: number, findings: readonly Finding[]): void {
+    for (const f of findings) this.#pupilOfFinding.set(f, pupil);
   }
 
   /** Every pupil at once: the page has just been read. Check failures are reported, never thrown. */
-  private evaluateAll(): void {
-    const pupils = this.register.snapshot.pupils;
-    const together = this.sharedUpn.size === 0 ? pupils : pupils.filter((_p, i) => !this.sharedUpn.has(i));
-    const evaluation = evaluateRegister({ ...this.register.snapshot, pupils: together }, this.options.evaluate);
+  #evaluateAll(): void {
+    const pupils = this.#register.snapshot.pupils;
+    const together = this.#sharedUpn.size === 0 ? pupils : pupils.filter((_p, i) => !this.#sharedUpn.has(i));
+    const evaluation = evaluateRegister({ ...this.#register.snapshot, pupils: together }, this.#options.evaluate);
     const indexOf = new Map<string, number>();
     pupils.forEach((p, i) => {
-      if (!this.sharedUpn.has(i)) indexOf.set(p.upn, i);
+      if (!this.#sharedUpn.has(i)) indexOf.set(p.upn, i);
     });
-    for (const list of this.byPupil) list.length = 0;
-    this.failures.clear();
+    for (const list of this.#byPupil) list.length = 0;
+    this.#failures.clear();
     for (const finding of evaluation.findings) {
       const index = indexOf.get(finding.upn)!;
-      this.byPupil[index]!.push(finding);
-      this.pupilOfFinding.set(finding, index);
+      this.#byPupil[index]!.push(finding);
+      this.#pupilOfFinding.set(finding, index);
     }
     for (const failure of evaluation.failures) {
       // -1: a failure of no one pupil on the page; still said, never dropped.
       const index = indexOf.get(failure.upn) ?? -1;
-      this.failures.set(index, [...(this.failures.get(index) ?? []), failure]);
+      this.#failures.set(index, [...(this.#failures.get(index) ?? []), failure]);
     }
-    for (const index of this.sharedUpn) this.evaluatePupil(index);
+    for (const index of this.#sharedUpn) this.#evaluatePupil(index);
   }
 
   /** One pupil again, after a cell changed: only what changed is re-checked. */
-  private evaluatePupil(index: number): void {
-    const pupil = this.register.snapshot.pupils[index]!;
-    const evaluation = evaluateRegister({ role: this.register.snapshot.role, source: this.register.snapshot.source, pupils: [pupil] }, this.options.evaluate);
-    this.byPupil[index] = evaluation.findings;
-    this.noteFindings(index, evaluation.findings);
-    if (evaluation.failures.length > 0) this.failures.set(index, evaluation.failures);
-    else this.failures.delete(index);
+  #evaluatePupil(index: number): void {
+    const pupil = this.#register.snapshot.pupils[index]!;
+    const evaluation = evaluateRegister({ role: this.#register.snapshot.role, source: this.#register.snapshot.source, pupils: [pupil] }, this.#options.evaluate);
+    this.#byPupil[index] = evaluation.findings;
+    this.#noteFindings(index, evaluation.findings);
+    if (evaluation.failures.length > 0) this.#failures.set(index, evaluation.failures);
+    else this.#failures.delete(index);
   }
 
   /** The pupils some check could not run for, by name, in page order. */
-  private unchecked(): string[] {
-    return [...this.failures].sort(([a], [b]) => a - b).map(([i, failures]) => {
-      const pupil = this.register.snapshot.pupils[i];
+  #unchecked(): string[] {
+    return [...this.#failures].sort(([a], [b]) => a - b).map(([i, failures]) => {
+      const pupil = this.#register.snapshot.pupils[i];
       return pupil === undefined ? failures[0]!.upn || 'a pupil' : pupil.name || pupil.upn;
     });
   }
 
   /** Every problem the panel lists: what a fix or undo could not do, what could not be read, what could not be checked. */
-  private problemLines(): string[] {
-    const lines = [...this.notes, ...this.readLines];
-    const failed = [...this.failures].sort(([a], [b]) => a - b);
+  #problemLines(): string[] {
+    const lines = [...this.#notes, ...this.#readLines];
+    const failed = [...this.#failures].sort(([a], [b]) => a - b);
     for (const [i, failures] of failed.slice(0, 5)) {
-      const pupil = this.register.snapshot.pupils[i];
+      const pupil = this.#register.snapshot.pupils[i];
       for (const f of failures.slice(0, 2)) lines.push(`Could not check ${pupil?.name || f.upn} (UPN ${f.upn}) for ${f.check}: ${f.message}`);
     }
     if (failed.length > 5) lines.push(`…and ${failed.length - 5} more pupils whose marks could not all be checked.`);
@@ -208,25 +208,25 @@ export class RegisterView {
   /** Draws everything: markers, badges and the panel. */
   render(): void {
     // Badges first: they take space beside names, and markers are placed after layout settles.
-    this.renderBadges();
+    this.#renderBadges();
     const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];
-    const byCell = this.findingsByCell();
+    const byCell = this.#findingsByCell();
     for (const [index, findings] of byCell) {
-      const active = findings.filter((f) => !this.isDismissed(f, this.register.cells[index]!.pupil));
+      const active = findings.filter((f) => !this.#isDismissed(f, this.#register.cells[index]!.pupil));
       const severity = mostSevere(active);
       if (severity === null) continue;
-      entries.push({ key: this.keyOfCell(index), element: cellElement(this.register.cells[index]!, this.profile), severity, label: active.map((f) => f.what).join(' ') });
+      entries.push({ key: this.#keyOfCell(index), element: cellElement(this.#register.cells[index]!, this.#profile), severity, label: active.map((f) => f.what).join(' ') });
     }
-    this.options.surface.markAll(entries);
-    this.publishNow();
+    this.#options.surface.markAll(entries);
+    this.#publishNow();
   }
 
   /** Findings by the index of the cell they were found in. */
-  private findingsByCell(): Map<number, Finding[]> {
+  #findingsByCell(): Map<number, Finding[]> {
     const map = new Map<number, Finding[]>();
-    this.byPupil.forEach((list, pupil) => {
+    this.#byPupil.forEach((list, pupil) => {
       for (const f of list) {
-        const index = this.cellOf(pupil, f.date, f.session);
+        const index = this.#cellOf(pupil, f.date, f.session);
         if (index === undefined) continue;
         const existing = map.get(index);
         if (existing === undefined) map.set(index, [f]);
@@ -236,14 +236,14 @@ export class RegisterView {
     return map;
   }
 
-  private renderBadges(): void {
-    const policy = this.options.evaluate.policy;
+  #renderBadges(): void {
+    const policy = this.#options.evaluate.policy;
     const badges: { anchor: Element; view: BadgeView }[] = [];
-    for (const row of this.register.rows) {
+    for (const row of this.#register.rows) {
       if (row.badgeAnchor === null) continue;
-      const pupil = this.register.snapshot.pupils[row.pupil]!;
-      const pupilId = this.register.pupilIds[row.pupil]!;
-      const stored = this.storedFigures.get(pupilId);
+      const pupil = this.#register.snapshot.pupils[row.pupil]!;
+      const pupilId = this.#register.pupilIds[row.pupil]!;
+      const stored = this.#storedFigures.get(pupilId);
       const attendance = row.attendance ?? (row.sessions !== null ? (row.sessions.attended * 100) / row.sessions.possible : (stored?.attendance ?? null));
       if (attendance === null) continue;
       badges.push({
@@ -255,99 +255,99 @@ export class RegisterView {
           band: bandFor(policy, attendance),
           tier: tierFor(policy, attendance),
           from: row.attendance !== null || row.sessions !== null ? null : (stored?.from ?? null),
-          focusable: this.profile.role === 'office',
+          focusable: this.#profile.role === 'office',
         },
       });
     }
-    this.options.surface.showBadges(badges);
+    this.#options.surface.showBadges(badges);
   }
 
-  private items(): FindingView[] {
+  #items(): FindingView[] {
     const all: { finding: Finding; pupil: number }[] = [];
-    this.byPupil.forEach((list, pupil) => {
+    this.#byPupil.forEach((list, pupil) => {
       for (const finding of list) all.push({ finding, pupil });
     });
     all.sort(({ finding: a, pupil: p }, { finding: b, pupil: q }) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.upn < b.upn ? -1 : a.upn > b.upn ? 1 : 0) || p - q);
     return all.map(({ finding, pupil }) => {
       const key = dismissalKey(finding);
-      const cell = this.cellOf(pupil, finding.date, finding.session);
+      const cell = this.#cellOf(pupil, finding.date, finding.session);
       const onPage = cell !== undefined;
       return {
         finding,
         key,
         // Two rows with one UPN give findings with one dismissal key: the cell keeps them apart.
-        ...(this.sharedUpn.has(pupil) ? { id: `${key}|${cell === undefined ? `pupil ${pupil}` : this.keyOfCell(cell)}` } : {}),
+        ...(this.#sharedUpn.has(pupil) ? { id: `${key}|${cell === undefined ? `pupil ${pupil}` : this.#keyOfCell(cell)}` } : {}),
         onPage,
-        canFix: onPage && finding.suggestion !== null && this.writableFor(pupil),
-        dismissed: this.isDismissed(finding, pupil) ? this.dismissed[key]! : null,
+        canFix: onPage && finding.suggestion !== null && this.#writableFor(pupil),
+        dismissed: this.#isDismissed(finding, pupil) ? this.#dismissed[key]! : null,
         // Dismissals are kept by UPN: one made on a row that shares its UPN would hide the other pupil's finding.
-        ...(this.register.ambiguous.has(pupil) ? { canDismiss: false } : {}),
+        ...(this.#register.ambiguous.has(pupil) ? { canDismiss: false } : {}),
       };
     });
   }
 
   /** How many marks were read of the cells the profile found; null for a page without marks (a pupil list). */
-  private marksRead(): { read: number; cells: number } | null {
-    return this.profile.cells === undefined ? null : { read: this.register.cells.length, cells: this.register.cellsFound };
+  #marksRead(): { read: number; cells: number } | null {
+    return this.#profile.cells === undefined ? null : { read: this.#register.cells.length, cells: this.#register.cellsFound };
   }
 
-  private publishNow(): void {
-    clearTimeout(this.publishTimer);
-    this.publishTimer = undefined;
-    const { evaluate } = this.options;
-    this.options.surface.publishPanel({
+  #publishNow(): void {
+    clearTimeout(this.#publishTimer);
+    this.#publishTimer = undefined;
+    const { evaluate } = this.#options;
+    this.#options.surface.publishPanel({
       status: 'ready',
       message: '',
-      profileName: this.profile.name,
-      verified: this.profile.verified,
-      policyName: this.options.policyName,
+      profileName: this.#profile.name,
+      verified: this.#profile.verified,
+      policyName: this.#options.policyName,
       today: evaluate.today,
-      role: this.register.snapshot.role,
-      pupils: this.register.snapshot.pupils.length,
-      items: this.items(),
-      problems: this.problemLines(),
-      unchecked: this.unchecked(),
-      marks: this.marksRead(),
-      fixes: this.fixes.map(({ before: _before, cell: _cell, ...fix }) => fix),
+      role: this.#register.snapshot.role,
+      pupils: this.#register.snapshot.pupils.length,
+      items: this.#items(),
+      problems: this.#problemLines(),
+      unchecked: this.#unchecked(),
+      marks: this.#marksRead(),
+      fixes: this.#fixes.map(({ before: _before, cell: _cell, ...fix }) => fix),
     });
   }
 
   /** The panel follows typing a moment later, so a keystroke only pays for its own cell. */
-  private publishSoon(): void {
-    if (this.publishTimer !== undefined) return;
-    this.publishTimer = setTimeout(() => {
-      if (!this.options.signal.aborted) this.publishNow();
+  #publishSoon(): void {
+    if (this.#publishTimer !== undefined) return;
+    this.#publishTimer = setTimeout(() => {
+      if (!this.#options.signal.aborted) this.#publishNow();
     }, 120);
   }
 
   /** A cell's control changed (typing, a dropdown, a fix): re-read that mark and re-check its pupil. */
   cellChanged(control: Element): boolean {
-    const index = this.cellByControl.get(control);
-    if (index === undefined || this.profile.cells === undefined) return false;
-    const cell = this.register.cells[index]!;
-    const pupil = this.register.snapshot.pupils[cell.pupil]!;
-    const raw = readMark(this.profile.cells.mark, cell.control);
+    const index = this.#cellByControl.get(control);
+    if (index === undefined || this.#profile.cells === undefined) return false;
+    const cell = this.#register.cells[index]!;
+    const pupil = this.#register.snapshot.pupils[cell.pupil]!;
+    const raw = readMark(this.#profile.cells.mark, cell.control);
     const mark = pupil.marks.find((m) => m.date === cell.date && m.session === cell.session);
     if (mark !== undefined) mark.mark = raw;
-    const before = this.byPupil[cell.pupil]!;
-    this.evaluatePupil(cell.pupil);
-    this.remark(cell.pupil, before);
+    const before = this.#byPupil[cell.pupil]!;
+    this.#evaluatePupil(cell.pupil);
+    this.#remark(cell.pupil, before);
     this.showTipFor(control, true);
-    this.publishSoon();
+    this.#publishSoon();
     return true;
   }
 
   /** Updates the markers of one pupil's cells: those that had or have findings. */
-  private remark(pupilIndex: number, before: readonly Finding[]): void {
+  #remark(pupilIndex: number, before: readonly Finding[]): void {
     const cells = new Set<number>();
     for (const f of before) {
-      const index = this.cellOf(pupilIndex, f.date, f.session);
+      const index = this.#cellOf(pupilIndex, f.date, f.session);
       if (index !== undefined) cells.add(index);
     }
     const now = new Map<number, Finding[]>();
-    for (const f of this.byPupil[pupilIndex]!) {
-      if (this.isDismissed(f, pupilIndex)) continue;
-      const index = this.cellOf(pupilIndex, f.date, f.session);
+    for (const f of this.#byPupil[pupilIndex]!) {
+      if (this.#isDismissed(f, pupilIndex)) continue;
+      const index = this.#cellOf(pupilIndex, f.date, f.session);
       if (index === undefined) continue;
       cells.add(index);
       const list = now.get(index);
@@ -356,59 +356,59 @@ export class RegisterView {
     }
     for (const index of cells) {
       const findings = now.get(index) ?? [];
-      this.options.surface.markCell(this.keyOfCell(index), cellElement(this.register.cells[index]!, this.profile), mostSevere(findings), findings.map((f) => f.what).join(' '));
+      this.#options.surface.markCell(this.#keyOfCell(index), cellElement(this.#register.cells[index]!, this.#profile), mostSevere(findings), findings.map((f) => f.what).join(' '));
     }
   }
 
   /** Every pupil a dismissal touches: dismissals are kept by UPN, which two rows may share. */
-  private remarkUpn(upn: string): void {
-    this.register.snapshot.pupils.forEach((p, i) => {
-      if (p.upn === upn) this.remark(i, this.byPupil[i]!);
+  #remarkUpn(upn: string): void {
+    this.#register.snapshot.pupils.forEach((p, i) => {
+      if (p.upn === upn) this.#remark(i, this.#byPupil[i]!);
     });
   }
 
-  private findingsForCell(cell: PageCell): Finding[] {
-    const list = this.byPupil[cell.pupil]!;
-    return list.filter((f) => f.date === cell.date && f.session === cell.session && !this.isDismissed(f, cell.pupil));
+  #findingsForCell(cell: PageCell): Finding[] {
+    const list = this.#byPupil[cell.pupil]!;
+    return list.filter((f) => f.date === cell.date && f.session === cell.session && !this.#isDismissed(f, cell.pupil));
   }
 
   /** The valid codes on this date, for this session and role, with their meanings. */
-  private codesFor(date: IsoDate, session: Session): { code: string; meaning: string }[] {
+  #codesFor(date: IsoDate, session: Session): { code: string; meaning: string }[] {
     const memo = `${date}|${session}`;
-    let codes = this.validCodes.get(memo);
+    let codes = this.#validCodes.get(memo);
     if (codes === undefined) {
-      const allowed = this.options.evaluate.policy.codes[this.register.snapshot.role];
+      const allowed = this.#options.evaluate.policy.codes[this.#register.snapshot.role];
       codes = [];
       for (const code of codeSetOn(date).values()) {
         if ((code.code === '/' && session === 'PM') || (code.code === '\\' && session === 'AM')) continue;
         if (allowed !== 'all' && !allowed.includes(code.code)) continue;
         codes.push({ code: code.code, meaning: code.meaning });
       }
-      this.validCodes.set(memo, codes);
+      this.#validCodes.set(memo, codes);
     }
     return codes;
   }
 
   /** The tip for a cell: the code's meaning, its problems and fix, and while typing the codes that fit. */
   showTipFor(control: Element, typing: boolean): void {
-    const index = this.cellByControl.get(control);
-    if (index === undefined || this.profile.cells === undefined) return;
-    const cell = this.register.cells[index]!;
-    const raw = readMark(this.profile.cells.mark, cell.control);
+    const index = this.#cellByControl.get(control);
+    if (index === undefined || this.#profile.cells === undefined) return;
+    const cell = this.#register.cells[index]!;
+    const raw = readMark(this.#profile.cells.mark, cell.control);
     const normalised = normaliseMark(raw, cell.session);
     const code = normalised === '' ? undefined : codeInForce(normalised, cell.date);
-    const findings = this.findingsForCell(cell);
+    const findings = this.#findingsForCell(cell);
     const fix = findings.find((f) => f.suggestion !== null);
     const problems = findings.map((f) => ({ severity: f.severity, text: `${f.what} ${f.action}` }));
-    if (fix !== undefined && this.writableFor(cell.pupil)) problems.push({ severity: 'info', text: `Alt+Enter changes it to ${fix.suggestion}.` });
-    else if (fix !== undefined && canWrite(this.profile.cells.mark)) problems.push({ severity: 'info', text: 'Markwise changes no mark on this row: another row shows the same pupil or session (see the panel).' });
-    const nSeen = normalised === 'N' ? this.nFirstSeen.get(this.keyOfCell(index)) : undefined;
+    if (fix !== undefined && this.#writableFor(cell.pupil)) problems.push({ severity: 'info', text: `Alt+Enter changes it to ${fix.suggestion}.` });
+    else if (fix !== undefined && canWrite(this.#profile.cells.mark)) problems.push({ severity: 'info', text: 'Markwise changes no mark on this row: another row shows the same pupil or session (see the panel).' });
+    const nSeen = normalised === 'N' ? this.#nFirstSeen.get(this.#keyOfCell(index)) : undefined;
     if (nSeen !== undefined) problems.push({ severity: 'info', text: `Markwise first saw this N on ${formatSchoolDate(nSeen.slice(0, 10))}.` });
-    const isTextInput = this.profile.cells.mark.kind === 'text-input';
+    const isTextInput = this.#profile.cells.mark.kind === 'text-input';
     const prefix = normalised;
     const offered =
-      typing && isTextInput ? this.codesFor(cell.date, cell.session).filter((c) => prefix === '' || c.code.startsWith(prefix)).slice(0, MAX_CODES_OFFERED) : [];
-    this.options.surface.showTip(cellElement(cell, this.profile), {
+      typing && isTextInput ? this.#codesFor(cell.date, cell.session).filter((c) => prefix === '' || c.code.startsWith(prefix)).slice(0, MAX_CODES_OFFERED) : [];
+    this.#options.surface.showTip(cellElement(cell, this.#profile), {
       meaning: code !== undefined ? `${code.code}: ${code.meaning}` : normalised === '' ? null : `${raw.trim()}: not a code in use on ${formatSchoolDate(cell.date)}`,
       problems,
       codes: offered,
@@ -418,101 +418,101 @@ export class RegisterView {
 
   /** Whether the control belongs to this register. */
   owns(control: Element): boolean {
-    return this.cellByControl.has(control);
+    return this.#cellByControl.has(control);
   }
 
   /** Alt+Enter in a cell: the first finding's fix, in that cell. */
   fixCellFromKeyboard(control: Element): boolean {
-    const index = this.cellByControl.get(control);
+    const index = this.#cellByControl.get(control);
     if (index === undefined) return false;
-    const cell = this.register.cells[index]!;
-    if (!this.writableFor(cell.pupil)) return false;
-    const finding = this.findingsForCell(cell).find((f) => f.suggestion !== null);
+    const cell = this.#register.cells[index]!;
+    if (!this.#writableFor(cell.pupil)) return false;
+    const finding = this.#findingsForCell(cell).find((f) => f.suggestion !== null);
     if (finding === undefined) return false;
-    this.fix(finding, index);
+    this.#fix(finding, index);
     return true;
   }
 
   /** Writes a finding's fix into the cell it was found in, and only when that cell's row can be told apart from every other. */
-  private fix(finding: Finding, index: number | undefined): void {
-    if (index === undefined || finding.suggestion === null || this.profile.cells === undefined) return;
-    const cell = this.register.cells[index]!;
-    if (!this.writableFor(cell.pupil)) return;
-    const from = readMark(this.profile.cells.mark, cell.control);
-    const result = writeMark(this.profile.cells.mark, cell.control, finding.suggestion);
+  #fix(finding: Finding, index: number | undefined): void {
+    if (index === undefined || finding.suggestion === null || this.#profile.cells === undefined) return;
+    const cell = this.#register.cells[index]!;
+    if (!this.#writableFor(cell.pupil)) return;
+    const from = readMark(this.#profile.cells.mark, cell.control);
+    const result = writeMark(this.#profile.cells.mark, cell.control, finding.suggestion);
     if (!result.ok) {
-      this.notes = [...this.notes, `Could not change ${finding.name}'s mark: ${result.reason}.`];
-      this.publishNow();
+      this.#notes = [...this.#notes, `Could not change ${finding.name}'s mark: ${result.reason}.`];
+      this.#publishNow();
       return;
     }
-    this.fixes.unshift({ key: this.keyOfCell(index), upn: finding.upn, name: finding.name, date: finding.date, session: finding.session, from, to: finding.suggestion, before: result.before, cell: index });
+    this.#fixes.unshift({ key: this.#keyOfCell(index), upn: finding.upn, name: finding.name, date: finding.date, session: finding.session, from, to: finding.suggestion, before: result.before, cell: index });
     // writeMark's input event has already re-read the cell through cellChanged; if the MIS
     // stopped the event, read it here.
     this.cellChanged(cell.control);
-    this.publishNow();
+    this.#publishNow();
   }
 
   readonly actions: PanelActions = {
     show: (view) => {
-      const index = this.cellOfFinding(view.finding);
+      const index = this.#cellOfFinding(view.finding);
       if (index === undefined) return;
-      const cell = this.register.cells[index]!;
-      const element = cellElement(cell, this.profile);
+      const cell = this.#register.cells[index]!;
+      const element = cellElement(cell, this.#profile);
       element.scrollIntoView({ block: 'center', inline: 'nearest' });
-      this.options.surface.highlight(this.keyOfCell(index));
+      this.#options.surface.highlight(this.#keyOfCell(index));
       if (cell.control instanceof HTMLElement && cell.control.tabIndex >= 0 && cell.control !== element) cell.control.focus({ preventScroll: true });
     },
-    fix: (view) => this.fix(view.finding, this.cellOfFinding(view.finding)),
+    fix: (view) => this.#fix(view.finding, this.#cellOfFinding(view.finding)),
     undo: (record) => {
-      const i = this.fixes.findIndex((f) => f.key === record.key && f.to === record.to);
-      const fix = this.fixes[i];
-      if (fix === undefined || this.profile.cells === undefined) return;
-      const cell = this.register.cells[fix.cell]!;
-      const undone = undoWrite(this.profile.cells.mark, cell.control, fix.before, fix.to, cell.session);
+      const i = this.#fixes.findIndex((f) => f.key === record.key && f.to === record.to);
+      const fix = this.#fixes[i];
+      if (fix === undefined || this.#profile.cells === undefined) return;
+      const cell = this.#register.cells[fix.cell]!;
+      const undone = undoWrite(this.#profile.cells.mark, cell.control, fix.before, fix.to, cell.session);
       // Either way the change can no longer be undone: it is undone, or staff have overtaken it.
-      this.fixes.splice(i, 1);
+      this.#fixes.splice(i, 1);
       if (undone.ok) this.cellChanged(cell.control);
       else {
         const when = `${formatSchoolDate(fix.date)} ${fix.session === 'AM' ? 'morning' : 'afternoon'}`;
-        this.notes = [...this.notes, `Markwise has not undone the change to ${fix.name}'s mark for ${when}: ${undone.reason}. The mark has been left as it is.`];
+        this.#notes = [...this.#notes, `Markwise has not undone the change to ${fix.name}'s mark for ${when}: ${undone.reason}. The mark has been left as it is.`];
       }
-      this.publishNow();
+      this.#publishNow();
     },
     dismiss: (view, reason) => {
-      const pupil = this.pupilOfFinding.get(view.finding);
-      if (pupil === undefined || this.register.ambiguous.has(pupil)) return;
-      this.dismissed[view.key] = reason;
-      this.options.onDismiss(view.finding, reason);
-      this.remarkUpn(view.finding.upn);
-      this.publishNow();
+      const pupil = this.#pupilOfFinding.get(view.finding);
+      if (pupil === undefined || this.#register.ambiguous.has(pupil)) return;
+      this.#dismissed[view.key] = reason;
+      this.#options.onDismiss(view.finding, reason);
+      this.#remarkUpn(view.finding.upn);
+      this.#publishNow();
     },
     restore: (view) => {
-      delete this.dismissed[view.key];
-      this.options.onRestore(view.key);
-      this.remarkUpn(view.finding.upn);
-      this.publishNow();
+      delete this.#dismissed[view.key];
+      this.#options.onRestore(view.key);
+      this.#remarkUpn(view.finding.upn);
+      this.#publishNow();
     },
     setCollapsed: () => {},
   };
 
   /** Figures and N first-seen dates the background knew, arriving after the first render. */
   learned(storedFigures: ReadonlyMap<string, StoredFigure>, nFirstSeen: ReadonlyMap<string, string>): void {
-    this.storedFigures = storedFigures;
-    this.nFirstSeen = nFirstSeen;
-    if (storedFigures.size > 0) this.renderBadges();
+    this.#storedFigures = storedFigures;
+    this.#nFirstSeen = nFirstSeen;
+    if (storedFigures.size > 0) this.#renderBadges();
   }
 
   /** Dismissals changed elsewhere (another tab, the options page). */
   setDismissed(dismissed: Readonly<Record<string, string>>): void {
-    this.dismissed = { ...dismissed };
+    this.#dismissed = { ...dismissed };
     this.render();
   }
 
   /** Findings that mark a threshold crossed, for the follow-up list: 10 days' unauthorised absence, the penalty-notice line. Not of rows that cannot be told apart. */
   thresholds(): Finding[] {
     const out: Finding[] = [];
-    this.byPupil.forEach((list, pupil) => {
-      if (this.register.ambiguous.has(pupil)) return;
+    this.#byPupil.forEach((list, pupil) => {
+      if (this.#register.ambiguous.has(pupil)) return;
       for (const f of list) if (f.rule === 'la-notify-10-days' || f.rule === 'penalty-threshold') out.push(f);
     });
     return out;
@@ -520,30 +520,30 @@ export class RegisterView {
 
   get findingCount(): number {
     let n = 0;
-    this.byPupil.forEach((list, pupil) => {
-      for (const f of list) if (!this.isDismissed(f, pupil)) n++;
+    this.#byPupil.forEach((list, pupil) => {
+      for (const f of list) if (!this.#isDismissed(f, pupil)) n++;
     });
     return n;
   }
 
   get errorCount(): number {
     let n = 0;
-    this.byPupil.forEach((list, pupil) => {
-      for (const f of list) if (f.severity === 'error' && !this.isDismissed(f, pupil)) n++;
+    this.#byPupil.forEach((list, pupil) => {
+      for (const f of list) if (f.severity === 'error' && !this.#isDismissed(f, pupil)) n++;
     });
     return n;
   }
 
   /** For the popup: what was not read or not checked comes first. */
   get readProblems(): readonly string[] {
-    const marks = this.marksRead();
+    const marks = this.#marksRead();
     const gaps: string[] = [];
     if (marks !== null && marks.read < marks.cells) gaps.push(`Read ${marks.read} marks of the ${marks.cells} cells on this page.`);
-    if (this.failures.size > 0) gaps.push(`Could not check every mark of ${this.failures.size} ${this.failures.size === 1 ? 'pupil' : 'pupils'}.`);
-    return [...gaps, ...this.problemLines()];
+    if (this.#failures.size > 0) gaps.push(`Could not check every mark of ${this.#failures.size} ${this.#failures.size === 1 ? 'pupil' : 'pupils'}.`);
+    return [...gaps, ...this.#problemLines()];
   }
 
   dispose(): void {
-    clearTimeout(this.publishTimer);
+    clearTimeout(this.#publishTimer);
   }
 }

@@ -82,71 +82,78 @@ export class PageSurface implements Surface {
   readonly host: HTMLElement;
   readonly hints: HintLayer;
   readonly signals;
-  private readonly panelRoot: HTMLElement;
-  private badgeHosts: HTMLElement[] = [];
-  private badgeObserver: IntersectionObserver | null = null;
-  private pendingBadges: Map<Element, BadgeView> | null = null;
-  private idleHandle = 0;
-  private readonly badgeSheet: CSSStyleSheet | HTMLStyleElement;
-  private actions: PanelActions;
+  readonly #panelRoot: HTMLElement;
+  #badgeHosts: HTMLElement[] = [];
+  #badgeObserver: IntersectionObserver | null = null;
+  #pendingBadges: Map<Element, BadgeView> | null = null;
+  #idleHandle = 0;
+  readonly #badgeSheet: CSSStyleSheet | HTMLStyleElement;
+  #actions: PanelActions;
+
+  readonly #document: Document;
+  readonly #onCollapse: (collapsed: boolean) => void;
+  readonly #options: SurfaceOptions;
 
   constructor(
-    private readonly document: Document,
+    document: Document,
     collapsed: boolean,
-    private readonly onCollapse: (collapsed: boolean) => void,
-    private readonly options: SurfaceOptions = {},
+    onCollapse: (collapsed: boolean) => void,
+    options: SurfaceOptions = {},
   ) {
+    this.#document = document;
+    this.#onCollapse = onCollapse;
+    this.#options = options;
     this.signals = panelSignals(collapsed);
     this.host = document.createElement('markwise-root');
     this.host.setAttribute(OWN_ATTRIBUTE, 'root');
     const shadow = this.host.attachShadow({ mode: options.shadowMode ?? 'closed' });
     acceptOnlyTrusted(shadow);
     adopt(shadow, sheet(document, BASE_CSS + PANEL_CSS + HINT_CSS));
-    this.panelRoot = document.createElement('div');
-    if (options.panelIn === undefined) shadow.append(this.panelRoot);
+    this.#panelRoot = document.createElement('div');
+    if (options.panelIn === undefined) shadow.append(this.#panelRoot);
     else {
       acceptOnlyTrusted(options.panelIn);
       adopt(options.panelIn, sheet(document, BASE_CSS + PANEL_CSS + (options.panelCss ?? '')));
-      options.panelIn.append(this.panelRoot);
+      options.panelIn.append(this.#panelRoot);
     }
     this.hints = new HintLayer(shadow);
-    this.badgeSheet = sheet(document, BADGE_CSS);
+    this.#badgeSheet = sheet(document, BADGE_CSS);
     // Outside <body>, so a single-page app that replaces the body's children leaves it alone.
     document.documentElement.append(this.host);
-    this.actions = this.emptyActions();
-    this.renderPanel();
+    this.#actions = this.#emptyActions();
+    this.#renderPanel();
   }
 
-  private emptyActions(): PanelActions {
+  #emptyActions(): PanelActions {
     const none = () => {};
-    return { show: none, fix: none, undo: none, dismiss: none, restore: none, setCollapsed: (c) => this.setCollapsed(c) };
+    return { show: none, fix: none, undo: none, dismiss: none, restore: none, setCollapsed: (c) => this.#setCollapsed(c) };
   }
 
-  private setCollapsed(collapsed: boolean): void {
+  #setCollapsed(collapsed: boolean): void {
     this.signals.collapsed.value = collapsed;
-    this.onCollapse(collapsed);
+    this.#onCollapse(collapsed);
   }
 
-  private stopRendering: (() => void) | null = null;
+  #stopRendering: (() => void) | null = null;
 
   /** The panel follows its signals: an effect re-renders it whenever one of them changes. */
-  private renderPanel(): void {
-    this.stopRendering?.();
-    this.stopRendering = effect(() => {
-      render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.actions }), this.panelRoot);
+  #renderPanel(): void {
+    this.#stopRendering?.();
+    this.#stopRendering = effect(() => {
+      render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.#actions }), this.#panelRoot);
     });
   }
 
   /** The register view whose findings the panel shows, and acts on. */
   useActions(actions: PanelActions | null): void {
-    this.actions = actions === null ? this.emptyActions() : { ...actions, setCollapsed: (c) => this.setCollapsed(c) };
-    this.renderPanel();
+    this.#actions = actions === null ? this.#emptyActions() : { ...actions, setCollapsed: (c) => this.#setCollapsed(c) };
+    this.#renderPanel();
   }
 
   /** The effect renders the panel at once (not on a later tick): when this returns, the panel is drawn. */
   publishPanel(state: PanelState): void {
     this.signals.state.value = state;
-    this.options.onPublish?.(state);
+    this.#options.onPublish?.(state);
   }
 
   markCell(...args: Parameters<HintLayer['mark']>): void {
@@ -177,59 +184,59 @@ export class PageSurface implements Surface {
    */
   showBadges(badges: { anchor: Element; view: BadgeView }[]): void {
     this.clearBadges();
-    const win = this.document.defaultView!;
+    const win = this.#document.defaultView!;
     const pending = new Map<Element, BadgeView>();
     for (const { anchor, view } of badges) pending.set(anchor, view);
-    this.pendingBadges = pending;
+    this.#pendingBadges = pending;
     const draw = (anchor: Element) => {
       const view = pending.get(anchor);
       if (view === undefined) return;
       pending.delete(anchor);
-      this.badgeObserver?.unobserve(anchor);
-      this.drawBadge(anchor, view);
+      this.#badgeObserver?.unobserve(anchor);
+      this.#drawBadge(anchor, view);
     };
-    this.badgeObserver = new win.IntersectionObserver(
+    this.#badgeObserver = new win.IntersectionObserver(
       (entries) => {
         for (const entry of entries) if (entry.isIntersecting) draw(entry.target);
       },
       { rootMargin: '800px' },
     );
-    for (const anchor of pending.keys()) this.badgeObserver.observe(anchor);
+    for (const anchor of pending.keys()) this.#badgeObserver.observe(anchor);
     // On a very large page each batch of badges makes the browser lay the page out again: there,
     // badges wait until they come near the screen.
     if (pending.size > IDLE_BADGES_UP_TO) return;
     const idle = (deadline?: IdleDeadline) => {
-      if (this.pendingBadges !== pending) return;
+      if (this.#pendingBadges !== pending) return;
       let n = 0;
       for (const anchor of pending.keys()) {
         draw(anchor);
         if (++n >= 100 || (deadline !== undefined && deadline.timeRemaining() < 2)) break;
       }
-      if (pending.size > 0) this.idleHandle = schedule();
+      if (pending.size > 0) this.#idleHandle = schedule();
     };
     const schedule = () => (win.requestIdleCallback !== undefined ? win.requestIdleCallback(idle, { timeout: 1000 }) : win.setTimeout(idle, 50));
-    this.idleHandle = schedule();
+    this.#idleHandle = schedule();
   }
 
-  private drawBadge(anchor: Element, view: BadgeView): void {
+  #drawBadge(anchor: Element, view: BadgeView): void {
     if (!anchor.isConnected) return;
     // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
     // from its own attributes.
-    const host = this.document.createElement('markwise-pupil-badge');
+    const host = this.#document.createElement('markwise-pupil-badge');
     host.setAttribute(OWN_ATTRIBUTE, 'badge');
-    const shadow = host.attachShadow({ mode: this.options.shadowMode ?? 'closed' });
-    adopt(shadow, this.badgeSheet);
+    const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
+    adopt(shadow, this.#badgeSheet);
     render(h(Badge, { view }), shadow);
     anchor.after(host);
-    this.badgeHosts.push(host);
+    this.#badgeHosts.push(host);
   }
 
   clearBadges(): void {
-    this.badgeObserver?.disconnect();
-    this.badgeObserver = null;
-    this.pendingBadges = null;
-    for (const host of this.badgeHosts) host.remove();
-    this.badgeHosts = [];
+    this.#badgeObserver?.disconnect();
+    this.#badgeObserver = null;
+    this.#pendingBadges = null;
+    for (const host of this.#badgeHosts) host.remove();
+    this.#badgeHosts = [];
   }
 
   /** Leaves the page as it was: for a page view that ended, or an extension that was switched off. */
@@ -240,9 +247,9 @@ export class PageSurface implements Surface {
 
   remove(): void {
     this.clearPage();
-    this.stopRendering?.();
-    render(null, this.panelRoot);
-    this.panelRoot.remove();
+    this.#stopRendering?.();
+    render(null, this.#panelRoot);
+    this.#panelRoot.remove();
     this.host.remove();
   }
 }

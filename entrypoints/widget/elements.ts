@@ -139,63 +139,63 @@ abstract class MarkwiseElement extends HTMLElement {
 
 export class MarkwisePanel extends MarkwiseElement {
   static readonly observedAttributes = ['preset', 'selector', 'marks', 'today', 'policy-src', 'storage', 'staff'];
-  private lifetime: AbortController | null = null;
-  private started = false;
+  #lifetime: AbortController | null = null;
+  #started = false;
 
   protected refresh(): void {
-    void this.restart();
+    void this.#restart();
   }
 
-  private profileProperty: unknown = undefined;
+  #profileProperty: unknown = undefined;
 
   /** A site profile given by script; it wins over an inline profile and selector. */
   get profile(): unknown {
-    return this.profileProperty;
+    return this.#profileProperty;
   }
 
   set profile(value: unknown) {
-    this.profileProperty = value;
+    this.#profileProperty = value;
     if (this.isConnected) this.refresh();
   }
 
   disconnectedCallback(): void {
-    this.stop();
+    this.#stop();
   }
 
   attributeChangedCallback(): void {
-    if (this.started) void this.restart();
+    if (this.#started) void this.#restart();
   }
 
-  private stop(): void {
-    this.lifetime?.abort();
-    this.lifetime = null;
+  #stop(): void {
+    this.#lifetime?.abort();
+    this.#lifetime = null;
     this.root.replaceChildren();
   }
 
-  private async restart(): Promise<void> {
-    this.stop();
-    this.started = true;
+  async #restart(): Promise<void> {
+    this.#stop();
+    this.#started = true;
     const lifetime = new AbortController();
-    this.lifetime = lifetime;
+    this.#lifetime = lifetime;
     this.setAttribute('data-status', 'starting');
     try {
-      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.store(), documentParsed(document)]);
+      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.#store(), documentParsed(document)]);
       if (lifetime.signal.aborted) return;
-      if (!outcome.ok) return this.fail('Markwise could not use this policy, so nothing is checked', outcome.where, outcome.problems);
-      const profile = profileFor(this, this.profileProperty);
-      if (!profile.ok) return this.fail('Markwise does not know which register to check', profile.where, profile.problems);
+      if (!outcome.ok) return this.#fail('Markwise could not use this policy, so nothing is checked', outcome.where, outcome.problems);
+      const profile = profileFor(this, this.#profileProperty);
+      if (!profile.ok) return this.#fail('Markwise does not know which register to check', profile.where, profile.problems);
       const today = this.getAttribute('today');
-      if (today !== null && !isIsoDate(today)) return this.fail('Markwise could not use this date', `today="${today}"`, [{ path: 'today', message: 'must be a real date written as YYYY-MM-DD' }]);
+      if (today !== null && !isIsoDate(today)) return this.#fail('Markwise could not use this date', `today="${today}"`, [{ path: 'today', message: 'must be a real date written as YYYY-MM-DD' }]);
       const dismissed = await store.dismissed();
       if (lifetime.signal.aborted) return;
-      this.startSession(outcome.policy, profile.profile, store, dismissed, today, lifetime.signal);
+      this.#startSession(outcome.policy, profile.profile, store, dismissed, today, lifetime.signal);
     } catch (error) {
-      if (error instanceof AttributeProblem) return this.fail('Markwise could not use this setting, so nothing is checked', error.where, [error.problem]);
-      this.fail('Markwise hit a problem and is not checking this page', 'the widget', [{ path: 'error', message: error instanceof Error ? error.message : String(error) }]);
+      if (error instanceof AttributeProblem) return this.#fail('Markwise could not use this setting, so nothing is checked', error.where, [error.problem]);
+      this.#fail('Markwise hit a problem and is not checking this page', 'the widget', [{ path: 'error', message: error instanceof Error ? error.message : String(error) }]);
     }
   }
 
-  private async store(): Promise<WidgetStore> {
+  async #store(): Promise<WidgetStore> {
     const storage = this.getAttribute('storage');
     if (storage === 'indexeddb') return indexedDbStore();
     if (storage === null || storage === 'memory') return memoryStore();
@@ -203,7 +203,7 @@ export class MarkwisePanel extends MarkwiseElement {
     throw new AttributeProblem(`storage="${storage}"`, { path: 'storage', message: 'must be "memory" or "indexeddb"' });
   }
 
-  private startSession(policy: Policy, profile: SiteProfile, store: WidgetStore, dismissed: Record<string, string>, today: string | null, signal: AbortSignal): void {
+  #startSession(policy: Policy, profile: SiteProfile, store: WidgetStore, dismissed: Record<string, string>, today: string | null, signal: AbortSignal): void {
     const bundle: ContentBundle = {
       revision: 1,
       policy,
@@ -219,12 +219,12 @@ export class MarkwisePanel extends MarkwiseElement {
       shadowMode: 'open',
       panelIn: this.root,
       panelCss: INLINE_PANEL_CSS,
-      onPublish: (state) => this.published(state, policy.id),
+      onPublish: (state) => this.#published(state, policy.id),
     });
     session.start();
   }
 
-  private published(state: PanelState, policy: string): void {
+  #published(state: PanelState, policy: string): void {
     this.setAttribute('data-status', state.status);
     if (state.status !== 'ready') return;
     const detail: FindingsEventDetail = {
@@ -237,7 +237,7 @@ export class MarkwisePanel extends MarkwiseElement {
     this.dispatchEvent(new CustomEvent('markwise-findings', { detail, bubbles: true, composed: true }));
   }
 
-  private fail(heading: string, where: string, problems: readonly Problem[]): void {
+  #fail(heading: string, where: string, problems: readonly Problem[]): void {
     this.setAttribute('data-status', 'error');
     showProblems(this.root, heading, where, problems);
   }
@@ -255,20 +255,20 @@ function attendanceOf(element: Element): number | null {
 
 export class MarkwiseBadge extends MarkwiseElement {
   static readonly observedAttributes = ['upn', 'name', 'attendance', 'attended', 'possible', 'preset', 'policy-src', 'focusable'];
-  private drawn = 0;
+  #drawn = 0;
 
   protected refresh(): void {
-    void this.draw();
+    void this.#draw();
   }
 
   attributeChangedCallback(): void {
-    if (this.isConnected) void this.draw();
+    if (this.isConnected) void this.#draw();
   }
 
-  private async draw(): Promise<void> {
-    const turn = ++this.drawn;
+  async #draw(): Promise<void> {
+    const turn = ++this.#drawn;
     const outcome = await elementPolicy(this, this.policyProperty);
-    if (turn !== this.drawn) return;
+    if (turn !== this.#drawn) return;
     if (!outcome.ok) return showProblems(this.root, 'Markwise could not use this policy', outcome.where, outcome.problems);
     const attendance = attendanceOf(this);
     if (attendance === null) {

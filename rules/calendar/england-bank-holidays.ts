@@ -1,62 +1,43 @@
-// England's bank holidays 2000 to 2045, written by make-england-table.ts from date-holidays
-// (GB, ENG): month and day, by year. For code that must not carry the library (the widget);
-// england-bank-holidays.test.ts checks every year against the library.
+// England's bank holidays 2000 to 2045, worked out by rule as date-holidays (GB, ENG) lists them,
+// for code that must not carry the library (the widget); england-bank-holidays.test.ts checks every
+// year against the library. Like the library, a holiday on a weekend is listed beside its substitute.
 
-import type { IsoDate } from '../dates';
+import { dateOfDayNumber, mondayOfDayNumber, weekdayOfDayNumber } from '../dates';
 import type { BankHolidaySource } from './bank-holiday-source';
 
 export const ENGLAND_TABLE_FIRST_YEAR = 2000;
 export const ENGLAND_TABLE_LAST_YEAR = 2045;
 
-const TABLE: Readonly<Record<number, string>> = {
-  2000: '0101 0103 0421 0424 0501 0529 0828 1225 1226',
-  2001: '0101 0413 0416 0507 0528 0827 1225 1226',
-  2002: '0101 0329 0401 0506 0527 0826 1225 1226',
-  2003: '0101 0418 0421 0505 0526 0825 1225 1226',
-  2004: '0101 0409 0412 0503 0531 0830 1225 1226 1227 1228',
-  2005: '0101 0103 0325 0328 0502 0530 0829 1225 1226 1227',
-  2006: '0101 0102 0414 0417 0501 0529 0828 1225 1226',
-  2007: '0101 0406 0409 0507 0528 0827 1225 1226',
-  2008: '0101 0321 0324 0505 0526 0825 1225 1226',
-  2009: '0101 0410 0413 0504 0525 0831 1225 1226 1228',
-  2010: '0101 0402 0405 0503 0531 0830 1225 1226 1227 1228',
-  2011: '0101 0103 0422 0425 0502 0530 0829 1225 1226 1227',
-  2012: '0101 0102 0406 0409 0507 0528 0605 0827 1225 1226',
-  2013: '0101 0329 0401 0506 0527 0826 1225 1226',
-  2014: '0101 0418 0421 0505 0526 0825 1225 1226',
-  2015: '0101 0403 0406 0504 0525 0831 1225 1226 1228',
-  2016: '0101 0325 0328 0502 0530 0829 1225 1226 1227',
-  2017: '0101 0102 0414 0417 0501 0529 0828 1225 1226',
-  2018: '0101 0330 0402 0507 0528 0827 1225 1226',
-  2019: '0101 0419 0422 0506 0527 0826 1225 1226',
-  2020: '0101 0410 0413 0508 0525 0831 1225 1226 1228',
-  2021: '0101 0402 0405 0503 0531 0830 1225 1226 1227 1228',
-  2022: '0101 0103 0415 0418 0502 0602 0603 0829 0919 1225 1226 1227',
-  2023: '0101 0102 0407 0410 0501 0508 0529 0828 1225 1226',
-  2024: '0101 0329 0401 0506 0527 0826 1225 1226',
-  2025: '0101 0418 0421 0505 0526 0825 1225 1226',
-  2026: '0101 0403 0406 0504 0525 0831 1225 1226 1228',
-  2027: '0101 0326 0329 0503 0531 0830 1225 1226 1227 1228',
-  2028: '0101 0103 0414 0417 0501 0529 0828 1225 1226',
-  2029: '0101 0330 0402 0507 0528 0827 1225 1226',
-  2030: '0101 0419 0422 0506 0527 0826 1225 1226',
-  2031: '0101 0411 0414 0505 0526 0825 1225 1226',
-  2032: '0101 0326 0329 0503 0531 0830 1225 1226 1227 1228',
-  2033: '0101 0103 0415 0418 0502 0530 0829 1225 1226 1227',
-  2034: '0101 0102 0407 0410 0501 0529 0828 1225 1226',
-  2035: '0101 0323 0326 0507 0528 0827 1225 1226',
-  2036: '0101 0411 0414 0505 0526 0825 1225 1226',
-  2037: '0101 0403 0406 0504 0525 0831 1225 1226 1228',
-  2038: '0101 0423 0426 0503 0531 0830 1225 1226 1227 1228',
-  2039: '0101 0103 0408 0411 0502 0530 0829 1225 1226 1227',
-  2040: '0101 0102 0330 0402 0507 0528 0827 1225 1226',
-  2041: '0101 0419 0422 0506 0527 0826 1225 1226',
-  2042: '0101 0404 0407 0505 0526 0825 1225 1226',
-  2043: '0101 0327 0330 0504 0525 0831 1225 1226 1228',
-  2044: '0101 0415 0418 0502 0530 0829 1225 1226 1227',
-  2045: '0101 0102 0407 0410 0501 0529 0828 1225 1226',
-};
+/**
+ * One-off days, as "month day" pairs: 2012's Diamond Jubilee, 2020's early May moved to VE Day,
+ * 2022's spring moved to 2 June with the Platinum Jubilee and the Queen's funeral, 2023's coronation.
+ */
+const ONE_OFF: Readonly<Record<number, number[]>> = { 2012: [6, 5], 2020: [5, 8], 2022: [6, 2, 6, 3, 9, 19], 2023: [5, 8] };
 
-/** England's bank holidays in a year of the table; a year outside it has none listed. */
-export const tabledEnglandBankHolidays: BankHolidaySource = (year) =>
-  (TABLE[year]?.split(' ') ?? []).map((md): IsoDate => `${year}-${md.slice(0, 2)}-${md.slice(2)}`);
+/** England's bank holidays in a year from 2000 to 2045; a year outside them has none listed. */
+export const tabledEnglandBankHolidays: BankHolidaySource = (year) => {
+  if (year < ENGLAND_TABLE_FIRST_YEAR || year > ENGLAND_TABLE_LAST_YEAR) return [];
+  // Day numbers, as rules/dates.ts counts them; Date.UTC carries a day past the month's end over.
+  const on = (month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
+  // Easter Sunday by the anonymous Gregorian algorithm.
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((8 * b + 13) / 25) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const easter = on(3, h + l - 7 * Math.floor((a + 11 * h + 22 * l) / 451) + 22);
+  const newYear = weekdayOfDayNumber(on(1, 1));
+  const christmas = weekdayOfDayNumber(on(12, 25));
+  const days = [on(1, 1), easter - 2, easter + 1, mondayOfDayNumber(on(8, 31)), on(12, 25), on(12, 26)];
+  if (newYear === 6) days.push(on(1, 3));
+  if (newYear === 0) days.push(on(1, 2));
+  // Early May (first Monday) except 2020; spring (last Monday of May) except 2022.
+  if (year !== 2020) days.push(mondayOfDayNumber(on(5, 7)));
+  if (year !== 2022) days.push(mondayOfDayNumber(on(5, 31)));
+  // The weekdays that stand in for Christmas and Boxing Day: Friday -> 28; Saturday -> 27, 28; Sunday -> 27.
+  if (christmas === 6 || christmas === 0) days.push(on(12, 27));
+  if (christmas === 5 || christmas === 6) days.push(on(12, 28));
+  const oneOff = ONE_OFF[year] ?? [];
+  for (let i = 0; i < oneOff.length; i += 2) days.push(on(oneOff[i]!, oneOff[i + 1]!));
+  return days.sort((x, y) => x - y).map(dateOfDayNumber);
+};

@@ -203,6 +203,13 @@ test('the JavaScript API checks a snapshot without reading the page', async ({ m
       { path: 'pupils[0].marks[0].date', message: 'must be a real date written as YYYY-MM-DD' },
     ],
   });
+  // The classic script gives the same API as the global Markwise (README, "The embeddable widget").
+  await page.addScriptTag({ url: '/widget/markwise-widget.iife.js' });
+  const fromGlobal = await page.evaluate(() => {
+    const { check } = (window as unknown as { Markwise: { check(snapshot: unknown, options: unknown): unknown } }).Markwise;
+    return check({ pupils: [{ upn: '', name: 'Ada', marks: [{ date: '2025-02-30', session: 'AM', mark: '/' }] }] }, { preset: 'micklefield' });
+  });
+  expect(fromGlobal).toEqual(answer);
   await page.close();
 });
 

@@ -4,7 +4,7 @@
 // drawing on a surface that records what it is asked to draw.
 
 import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_CASES } from '../../demo/mis/school';
 import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
 import { RegisterView, type Surface } from '../../entrypoints/page/register-view';
@@ -253,8 +253,10 @@ describe('a check that fails', () => {
     const index = register.snapshot.pupils.findIndex((p) => p.upn.endsWith('5'));
     const control = register.cells.find((c) => c.pupil === index)!.control as HTMLInputElement;
     control.value = 'N';
+    const shown = drawn.panel;
     view.cellChanged(control);
-    (view as unknown as { publishNow(): void }).publishNow();
+    // The panel is drawn again a moment after typing: wait for that drawing, then look.
+    await vi.waitFor(() => expect(drawn.panel).not.toBe(shown));
     expect(failedLines()).toHaveLength(before);
     expect(drawn.panel!.unchecked).toHaveLength(names.length);
   });

@@ -1,0 +1,29 @@
+// The tab's status for the extension's popup, told to the background only when it changes. The content
+// script gives it to its PageSession; the widget, which has no popup, does not carry it.
+
+import type { SiteProfile } from '../../sites/profile';
+import type { Send, TabStatus } from '../../storage/messages';
+import type { RegisterView } from './register-view';
+
+/** Told the page's profile, register view and pupil count whenever they may have changed. */
+export type TellStatus = (profile: SiteProfile | null, view: RegisterView | null, pupils: number) => void;
+
+export function tabStatusTeller(send: Send): TellStatus {
+  let told = '';
+  return (profile, view, pupils) => {
+    const status: TabStatus = {
+      profileId: profile?.id ?? null,
+      profileName: profile?.name ?? null,
+      verified: profile?.verified ?? true,
+      registerFound: view !== null,
+      pupils,
+      findings: view?.findingCount ?? 0,
+      errors: view?.errorCount ?? 0,
+      problems: view?.readProblems.slice(0, 3) ?? [],
+    };
+    const text = JSON.stringify(status);
+    if (text === told) return;
+    told = text;
+    void send({ type: 'tab-status', status }).catch(() => {});
+  };
+}
