@@ -130,7 +130,7 @@ test("a pupil's second run of 10 days and second penalty-threshold crossing in a
   const url = `${mis.url}/register/class?class=4A`;
   await openRegister(page, url);
   const crossing = (rule: string, date: string) => ({ rule, upn: 'T111111111111', name: 'Twice Crossed', date, what: `${rule} reached on ${date}`, action: 'Tell the local authority' });
-  const seen = { page: { url, title: 'Register' }, pupils: [], columns: [], cells: null, n: [] };
+  const seen = { page: { url, title: 'Register' }, pupils: [], columns: [], cells: null, n: [], blank: [] };
   // First the earlier runs, from one page; weeks later, another page shows the second ones.
   for (const thresholds of [
     [crossing('la-notify-10-days', '2025-09-19'), crossing('penalty-threshold', '2025-09-17')],
