@@ -3,10 +3,9 @@
 // fail, on the demo MIS's real markup (served over HTTP, parsed by jsdom) and a real RegisterView
 // drawing on a surface that records what it is asked to draw.
 
-import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_CASES } from '../../demo/mis/school';
-import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
+import { profile, servedDemoMis } from '../support/demo-pages';
 import { RegisterView, type Surface } from '../../entrypoints/page/register-view';
 import type { PanelState } from '../../components/model';
 import { SchoolCalendar } from '../../rules/calendar/school-calendar';
@@ -15,24 +14,12 @@ import type { Check } from '../../rules/checks/check';
 import { CHECKS } from '../../rules/checks';
 import { presetPolicy } from '../../rules/presets';
 import { demoClassRegister, demoOfficeUnexplained } from '../../sites/builtin/demo';
-import { siteProfileSchema, type SiteProfile, type SiteProfileInput } from '../../sites/profile';
+import type { SiteProfile } from '../../sites/profile';
 import { findRegister, readRegister, unambiguousPart } from '../../sites/read';
 import { undoWrite, writeMark } from '../../sites/write';
 
-let server: DemoMisServer;
-beforeAll(async () => {
-  server = await startDemoMis({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function load(path: string): Promise<Document> {
-  const html = await (await fetch(server.url + path)).text();
-  return new JSDOM(html, { url: server.url + path }).window.document;
-}
-
-const profile = (input: SiteProfileInput): SiteProfile => siteProfileSchema.parse(input);
+const mis = servedDemoMis();
+const load = mis.load;
 
 function read(doc: Document, p: SiteProfile) {
   return readRegister(doc, findRegister(doc, p)!, p);

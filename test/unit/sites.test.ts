@@ -4,31 +4,19 @@
 // page's own listeners notice, and can be undone.
 
 import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CASES } from '../../demo/mis/school';
-import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
+import { profile, servedDemoMis } from '../support/demo-pages';
 import { SPA_OPTION_NAMES } from '../../demo/mis/spa-options';
 import { BUILTIN_PROFILES } from '../../sites';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from '../../sites/builtin/demo';
-import { siteProfileSchema, type SiteProfile, type SiteProfileInput } from '../../sites/profile';
+import { siteProfileSchema, type SiteProfile } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { findRegister, profilesForPath, readPercentage, readRegister, readSession, readSessions } from '../../sites/read';
 import { undoWrite, writeMark } from '../../sites/write';
 
-let server: DemoMisServer;
-beforeAll(async () => {
-  server = await startDemoMis({ port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function load(path: string): Promise<Document> {
-  const html = await (await fetch(server.url + path)).text();
-  return new JSDOM(html, { url: server.url + path }).window.document;
-}
-
-const profile = (input: SiteProfileInput): SiteProfile => siteProfileSchema.parse(input);
+const mis = servedDemoMis();
+const load = mis.load;
 
 function read(doc: Document, p: SiteProfile) {
   const root = findRegister(doc, p);
@@ -106,7 +94,7 @@ describe('reading the demo MIS', () => {
   });
 
   it('the app register: marks read from option names, the date and session from the title', async () => {
-    const api = await (await fetch(`${server.url}/api/register?class=4A&date=2025-11-24&session=AM`)).json();
+    const api = await (await fetch(`${mis.url()}/api/register?class=4A&date=2025-11-24&session=AM`)).json();
     // Render the register as the app does, from its own JSON, into a document.
     const doc = new JSDOM('<section class="mis-register"><h2 class="mis-register-title">Register 4A: <span class="mis-register-date">24/11/2025</span> <span class="mis-register-session">AM</span></h2></section>').window.document;
     const section = doc.querySelector('section')!;
