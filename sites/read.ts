@@ -99,6 +99,10 @@ function compiled(pattern: string): RegExp {
 
 interface Scopes {
   cell: Element | null;
+  /** The element after the mark's cell (an "Arrived" column after each session column). */
+  'next-cell'?: Element | null;
+  /** Not yet read: the row's cell under a header found by its text. */
+  column?: null;
   row: Element;
   readonly register: Element;
   readonly page: Document;
@@ -106,7 +110,7 @@ interface Scopes {
 
 /** A value the profile points at, or null when its element, attribute or pattern finds nothing. */
 export function readValue(source: ValueSource, scopes: Scopes): string | null {
-  const scope = scopes[source.scope];
+  const scope = source.scope === 'next-cell' ? (scopes.cell?.nextElementSibling ?? null) : source.scope === 'column' ? null : scopes[source.scope];
   if (scope === null) return null;
   return valueIn(source, source.selector === undefined ? scope : scope.querySelector(source.selector));
 }
@@ -198,6 +202,8 @@ export function readMark(control: MarkControl, element: Element): string {
     }
     case 'text':
       return ownText(element);
+    case 'radios':
+      return '';
   }
 }
 
@@ -214,6 +220,16 @@ export const PRESENT = 'PRESENT';
 
 export function presentFor(code: string, session: Session): string {
   return code === PRESENT ? (session === 'AM' ? '/' : '\\') : code;
+}
+
+/** A cell's mark controls, in the order they are tried (version 2 allows a list). */
+export function markControls(spec: NonNullable<SiteProfile['cells']>): readonly MarkControl[] {
+  return Array.isArray(spec.mark) ? spec.mark : [spec.mark];
+}
+
+/** The first of a cell's mark controls: the one a profile of version 1 has. */
+export function primaryMark(spec: NonNullable<SiteProfile['cells']>): MarkControl {
+  return markControls(spec)[0]!;
 }
 
 /** The control for a cell: the profile's mark selector inside it, or the cell itself. */
@@ -329,11 +345,11 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       const cell = cellElements[c]!;
       const cellScopes = scopes;
       cellScopes.cell = cell;
-      const dateText = valueOf(cellSpec.date, cellScopes);
+      const dateText = ('parts' in cellSpec.date ? null : valueOf(cellSpec.date, cellScopes));
       const date = dateText === null ? null : dateOf(dateText);
       const sessionText = valueOf(cellSpec.session, cellScopes);
       const session = sessionText === null ? null : readSession(sessionText);
-      const control = controls !== null ? controls[c]! : controlOf(cellSpec.mark, cell);
+      const control = controls !== null ? controls[c]! : controlOf(primaryMark(cellSpec), cell);
       if (date === null || session === null || control === null) {
         const what = date === null ? `no date (read ${JSON.stringify(dateText)})` : session === null ? `no session (read ${JSON.stringify(sessionText)})` : 'no mark control';
         problems.push({ where: `${where}, cell ${c + 1}`, message: what });
@@ -343,7 +359,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       pupil.marks.push({
         date,
         session,
-        mark: presentFor(readMark(cellSpec.mark, control), session),
+        mark: presentFor(readMark(primaryMark(cellSpec), control), session),
         arrival: arrivalText !== null && parseClockTime(arrivalText) !== null ? arrivalText : null,
       });
       cells.push({ element: cell, control, pupil: index, row: rowIndex, date, session });
@@ -533,7 +549,7 @@ function readColumns(document: Document, root: Element, spec: CellSpec, problems
   const headers = Array.from(root.querySelectorAll(spec.columns!.headers));
   return headers.map((header, i) => {
     const scopes: Scopes = { cell: header, row: header, register: root, page: document };
-    const dateText = readValue(spec.date, scopes);
+    const dateText = ('parts' in spec.date ? null : readValue(spec.date, scopes));
     const sessionText = readValue(spec.session, scopes);
     const date = dateText === null ? null : parseSchoolDate(dateText);
     const session = sessionText === null ? null : readSession(sessionText);
@@ -547,7 +563,7 @@ function readColumns(document: Document, root: Element, spec: CellSpec, problems
 
 /** The selector for a grid's mark controls below some scope: the cell's control, or the cell itself. */
 function controlSelector(spec: CellSpec): string {
-  return spec.mark.selector === undefined ? `:is(${spec.selector})` : `:is(${spec.selector}) :is(${spec.mark.selector})`;
+  return primaryMark(spec).selector === undefined ? `:is(${spec.selector})` : `:is(${spec.selector}) :is(${primaryMark(spec).selector})`;
 }
 
 /** Arrival times by the control of their cell: the same map whether found per row or per register. */
@@ -555,7 +571,7 @@ function arrivalsByControl(arrivals: Map<Element, string> | null, spec: CellSpec
   if (arrivals === null || arrivals.size === 0) return arrivals;
   const byControl = new Map<Element, string>();
   for (const [cell, text] of arrivals) {
-    const control = controlOf(spec.mark, cell);
+    const control = controlOf(primaryMark(spec), cell);
     if (control !== null) byControl.set(control, text);
   }
   return byControl;
@@ -604,9 +620,9 @@ function addGridMarks(
     const control = controls[first + c]!;
     const text = arrivals === null || arrivals.size === 0 ? undefined : arrivals.get(control);
     const arrival = text !== undefined && parseClockTime(text) !== null ? text : null;
-    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(readMark(spec.mark, control), column.session), arrival });
+    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(readMark(primaryMark(spec), control), column.session), arrival });
     // Cells' own elements are found later, only for the few that need a marker.
-    cells.push({ element: spec.mark.selector === undefined ? control : null, control, pupil: pupilIndex, row: rowIndex, date: column.date, session: column.session });
+    cells.push({ element: primaryMark(spec).selector === undefined ? control : null, control, pupil: pupilIndex, row: rowIndex, date: column.date, session: column.session });
   }
 }
 
@@ -633,7 +649,7 @@ function readGridRow(
 
 /** The row's mark controls in one query, when they line up one to one with its cells; else null. */
 function rowControls(row: Element, spec: CellSpec, cellCount: number): Element[] | null {
-  if (spec.mark.selector === undefined || spec.selector === ':scope') return null;
+  if (primaryMark(spec).selector === undefined || spec.selector === ':scope') return null;
   const found = row.querySelectorAll(controlSelector(spec));
   return found.length === cellCount ? Array.from(found) : null;
 }

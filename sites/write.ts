@@ -79,6 +79,8 @@ export function writeMark(control: MarkControl, element: Element, code: string):
     }
     case 'text':
       return { ok: false, reason: 'this page shows marks read-only; change it in the register itself' };
+    case 'radios':
+      return { ok: false, reason: 'Markwise cannot yet write to radio buttons' };
   }
 }
 

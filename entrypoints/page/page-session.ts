@@ -10,7 +10,7 @@ import { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { listedBankHolidays } from '../../rules/calendar/bank-holiday-source';
 import type { Finding } from '../../rules/findings';
 import { marksSeen } from '../../sites/marks-seen';
-import { findRegister, markKey, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
+import { findRegister, markKey, primaryMark, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
@@ -350,7 +350,8 @@ export class PageSession {
   #onHover(event: MouseEvent): void {
     const target = event.target;
     if (this.#view === null || !(target instanceof Element) || this.#root === null || !this.#root.contains(target)) return;
-    const control = this.#profile?.cells?.mark.selector !== undefined ? target.closest(this.#profile.cells.selector)?.querySelector(this.#profile.cells.mark.selector) : target.closest(this.#profile?.cells?.selector ?? '*');
+    const markSelector = this.#profile?.cells === undefined ? undefined : primaryMark(this.#profile.cells).selector;
+    const control = markSelector !== undefined ? target.closest(this.#profile!.cells!.selector)?.querySelector(markSelector) : target.closest(this.#profile?.cells?.selector ?? '*');
     if (control && this.#view.owns(control) && this.#document.activeElement !== control) this.#view.showTipFor(control, false);
   }
 

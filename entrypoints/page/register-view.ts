@@ -12,7 +12,7 @@ import type { EvaluateOptions } from '../../rules/checks/check';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import type { Session } from '../../rules/snapshot';
 import type { SiteProfile } from '../../sites/profile';
-import { cellElement, markKey, readMark, type PageCell, type PageRegister } from '../../sites/read';
+import { cellElement, markKey, primaryMark, readMark, type PageCell, type PageRegister } from '../../sites/read';
 import { canWrite, undoWrite, writeMark, type ControlState } from '../../sites/write';
 import type { BadgeView } from '../../components/badge';
 import type { TipContent } from '../../components/hints';
@@ -126,7 +126,7 @@ export class RegisterView {
 
   /** Whether a fix may be written to this pupil's cells: not when its rows cannot be told from another's. */
   #writableFor(pupil: number): boolean {
-    return this.#profile.cells !== undefined && canWrite(this.#profile.cells.mark) && !this.#register.unwritable.has(pupil);
+    return this.#profile.cells !== undefined && canWrite(primaryMark(this.#profile.cells)) && !this.#register.unwritable.has(pupil);
   }
 
   /** A cell's marker key: upn|date|session, with the row where two rows show one UPN. */
@@ -326,7 +326,7 @@ export class RegisterView {
     if (index === undefined || this.#profile.cells === undefined) return false;
     const cell = this.#register.cells[index]!;
     const pupil = this.#register.snapshot.pupils[cell.pupil]!;
-    const raw = readMark(this.#profile.cells.mark, cell.control);
+    const raw = readMark(primaryMark(this.#profile.cells), cell.control);
     const mark = pupil.marks.find((m) => m.date === cell.date && m.session === cell.session);
     if (mark !== undefined) mark.mark = raw;
     const before = this.#byPupil[cell.pupil]!;
@@ -394,17 +394,17 @@ export class RegisterView {
     const index = this.#cellByControl.get(control);
     if (index === undefined || this.#profile.cells === undefined) return;
     const cell = this.#register.cells[index]!;
-    const raw = readMark(this.#profile.cells.mark, cell.control);
+    const raw = readMark(primaryMark(this.#profile.cells), cell.control);
     const normalised = normaliseMark(raw, cell.session);
     const code = normalised === '' ? undefined : codeInForce(normalised, cell.date);
     const findings = this.#findingsForCell(cell);
     const fix = findings.find((f) => f.suggestion !== null);
     const problems = findings.map((f) => ({ severity: f.severity, text: `${f.what} ${f.action}` }));
     if (fix !== undefined && this.#writableFor(cell.pupil)) problems.push({ severity: 'info', text: `Alt+Enter changes it to ${fix.suggestion}.` });
-    else if (fix !== undefined && canWrite(this.#profile.cells.mark)) problems.push({ severity: 'info', text: 'Markwise changes no mark on this row: another row shows the same pupil or session (see the panel).' });
+    else if (fix !== undefined && canWrite(primaryMark(this.#profile.cells))) problems.push({ severity: 'info', text: 'Markwise changes no mark on this row: another row shows the same pupil or session (see the panel).' });
     const nSeen = normalised === 'N' ? this.#nFirstSeen.get(this.#keyOfCell(index)) : undefined;
     if (nSeen !== undefined) problems.push({ severity: 'info', text: `Markwise first saw this N on ${formatSchoolDate(nSeen.slice(0, 10))}.` });
-    const isTextInput = this.#profile.cells.mark.kind === 'text-input';
+    const isTextInput = primaryMark(this.#profile.cells).kind === 'text-input';
     const prefix = normalised;
     const offered =
       typing && isTextInput ? this.#codesFor(cell.date, cell.session).filter((c) => prefix === '' || c.code.startsWith(prefix)).slice(0, MAX_CODES_OFFERED) : [];
@@ -438,8 +438,8 @@ export class RegisterView {
     if (index === undefined || finding.suggestion === null || this.#profile.cells === undefined) return;
     const cell = this.#register.cells[index]!;
     if (!this.#writableFor(cell.pupil)) return;
-    const from = readMark(this.#profile.cells.mark, cell.control);
-    const result = writeMark(this.#profile.cells.mark, cell.control, finding.suggestion);
+    const from = readMark(primaryMark(this.#profile.cells), cell.control);
+    const result = writeMark(primaryMark(this.#profile.cells), cell.control, finding.suggestion);
     if (!result.ok) {
       this.#notes = [...this.#notes, `Could not change ${finding.name}'s mark: ${result.reason}.`];
       this.#publishNow();
@@ -468,7 +468,7 @@ export class RegisterView {
       const fix = this.#fixes[i];
       if (fix === undefined || this.#profile.cells === undefined) return;
       const cell = this.#register.cells[fix.cell]!;
-      const undone = undoWrite(this.#profile.cells.mark, cell.control, fix.before, fix.to, cell.session);
+      const undone = undoWrite(primaryMark(this.#profile.cells), cell.control, fix.before, fix.to, cell.session);
       // Either way the change can no longer be undone: it is undone, or staff have overtaken it.
       this.#fixes.splice(i, 1);
       if (undone.ok) this.cellChanged(cell.control);

@@ -10,9 +10,9 @@ import { profile, servedDemoMis } from '../support/demo-pages';
 import { SPA_OPTION_NAMES } from '../../demo/mis/spa-options';
 import { BUILTIN_PROFILES } from '../../sites';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from '../../sites/builtin/demo';
-import { siteProfileSchema, type SiteProfile } from '../../sites/profile';
+import { siteProfileSchema, type MarkControl, type SiteProfile } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
-import { findRegister, profilesForPath, readPercentage, readRegister, readSession, readSessions } from '../../sites/read';
+import { findRegister, primaryMark, profilesForPath, readPercentage, readRegister, readSession, readSessions } from '../../sites/read';
 import { undoWrite, writeMark } from '../../sites/write';
 
 const mis = servedDemoMis();
@@ -204,12 +204,12 @@ describe('writing a fix', () => {
     const events: string[] = [];
     input.addEventListener('input', () => events.push('input'));
     input.addEventListener('change', () => events.push('change'));
-    const result = writeMark(p.cells!.mark, input, 'U');
+    const result = writeMark(primaryMark(p.cells!), input, 'U');
     expect(result.ok).toBe(true);
     expect(input.value).toBe('U');
     expect(events).toEqual(['input', 'change']);
     if (!result.ok) return;
-    expect(undoWrite(p.cells!.mark, input, result.before, 'U', 'AM')).toEqual({ ok: true });
+    expect(undoWrite(primaryMark(p.cells!), input, result.before, 'U', 'AM')).toEqual({ ok: true });
     expect(input.value).toBe('L');
   });
 
@@ -217,7 +217,7 @@ describe('writing a fix', () => {
     const doc = new JSDOM('<select><option value="">—</option><option value="7">Illness</option><option value="9">Late (after registers closed)</option><option value="3">Present (AM)</option></select>').window.document;
     const select = doc.querySelector('select')!;
     select.value = '3';
-    const control = profile(demoSpaRegister(SPA_OPTION_NAMES)).cells!.mark;
+    const control = profile(demoSpaRegister(SPA_OPTION_NAMES)).cells!.mark as MarkControl;
     const result = writeMark(control, select, 'U');
     expect(result.ok).toBe(true);
     expect(select.value).toBe('9');
@@ -227,7 +227,7 @@ describe('writing a fix', () => {
   it('a read-only page is never written to', async () => {
     const doc = await load('/office/unexplained');
     const cell = doc.querySelector('td.absence-code')!;
-    expect(writeMark(profile(demoOfficeUnexplained).cells!.mark, cell, 'O')).toEqual({ ok: false, reason: 'this page shows marks read-only; change it in the register itself' });
+    expect(writeMark(profile(demoOfficeUnexplained).cells!.mark as MarkControl, cell, 'O')).toEqual({ ok: false, reason: 'this page shows marks read-only; change it in the register itself' });
     expect(cell.textContent).toBe('N');
   });
 });
