@@ -6,6 +6,7 @@
 // Runs in the content script: only types come from profile.ts, so zod is not
 // bundled here.
 
+import { CODES_2006, CODES_2024 } from '../rules/codes';
 import { formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from '../rules/dates';
 import type { RegisterSnapshot, Session, SnapshotPupil } from '../rules/snapshot';
 import type { MarkControl, SiteProfile, ValueSource } from './profile';
@@ -14,8 +15,10 @@ import type { MarkControl, SiteProfile, ValueSource } from './profile';
 export interface PageCell {
   /** The cell the profile's cells selector found; found from the control when first needed (cellElement). */
   element: Element | null;
-  /** The control that holds the mark: an input, a select, a button group or the cell. */
-  readonly control: Element;
+  /** The control that holds the mark now: an input, a select, a button or radio group, or the cell. */
+  control: Element;
+  /** Which of the profile's mark controls the cell has now (a MIS may swap text for a dropdown on a click). */
+  mark: MarkControl;
   /** Index into the snapshot's pupils. */
   readonly pupil: number;
   /** Index into the register's rows: the row the mark was read from. */
@@ -31,8 +34,9 @@ export interface PageRow {
   readonly pupil: number;
   /** Its place among the rows the profile found, from 1, as problems name it ('row 3'). */
   readonly number: number;
-  /** Where the badge goes: after this element. */
+  /** Where the badge goes: after this element, or at its end when badgeInside (or when it is a cell of a table row). */
   readonly badgeAnchor: Element | null;
+  readonly badgeInside: boolean;
   /** Year-to-date attendance the page shows, in per cent. */
   readonly attendance: number | null;
   readonly sessions: { readonly attended: number; readonly possible: number } | null;
@@ -57,6 +61,8 @@ export interface PageRegister {
   readonly problems: readonly ReadProblem[];
   /** The cells the profile found where marks should be; cells.length of them were read. */
   readonly cellsFound: number;
+  /** Cells found whose mark could not be read (no radio checked): a change there means the page must be read again. */
+  readonly unread: ReadonlySet<Element>;
   /**
    * Snapshot pupils whose rows cannot be told apart from another's (two rows with one UPN, one
    * session shown twice): checked, but no fix is written to their cells and nothing of theirs is stored.
@@ -121,11 +127,35 @@ function valueIn(source: ValueSource, element: Element | Document | null): strin
   const raw =
     source.attribute !== undefined
       ? (element as Element).getAttribute(source.attribute)
-      : ((element as Element | Document).textContent ?? '');
+      : source.state !== undefined
+        ? stateOf(element as Element, source.state)
+        : element.nodeType === 9
+          ? ''
+          : textOf(element as Element);
   if (raw === null) return null;
   if (source.pattern === undefined) return raw.trim();
   const match = compiled(source.pattern).exec(raw.slice(0, LONGEST_VALUE));
   return match === null ? null : (match[1] ?? match[0]).trim();
+}
+
+/** A control's state now, as a person sees it: not the attribute the page was served with. */
+function stateOf(element: Element, state: NonNullable<ValueSource['state']>): string | null {
+  const control = element as Partial<HTMLInputElement & HTMLSelectElement>;
+  if (state === 'checked') return control.checked === undefined ? null : String(control.checked);
+  if (state === 'value') return control.value ?? null;
+  if (control.selectedOptions === undefined) return null;
+  const option = control.selectedOptions[0];
+  return option === undefined ? '' : state === 'selected-value' ? option.value : (option.textContent ?? '');
+}
+
+const HIDDEN_TEXT = 'script,style,option';
+
+/** An element's text as a person reads it: without the code of an inline <script> or <style>, or a dropdown's every option. */
+export function textOf(element: Element): string {
+  if (element.childElementCount === 0 || element.querySelector(HIDDEN_TEXT) === null) return element.textContent ?? '';
+  const copy = element.cloneNode(true) as Element;
+  for (const hidden of Array.from(copy.querySelectorAll(HIDDEN_TEXT))) hidden.remove();
+  return copy.textContent ?? '';
 }
 
 const SESSION_WORDS: Readonly<Record<string, Session>> = {
@@ -185,8 +215,8 @@ function buttonLabel(control: MarkControl, button: Element): string {
   return control.buttonAttribute !== undefined ? (button.getAttribute(control.buttonAttribute) ?? '') : (button.textContent ?? '');
 }
 
-/** The mark a control holds now, as a code ('' when blank). */
-export function readMark(control: MarkControl, element: Element): string {
+/** The mark a control holds now, as a code ('' when blank); null when it holds none Markwise can recognise (radios). */
+export function readMark(control: MarkControl, element: Element): string | null {
   switch (control.kind) {
     case 'text-input':
       return (element as HTMLInputElement).value ?? '';
@@ -202,9 +232,62 @@ export function readMark(control: MarkControl, element: Element): string {
     }
     case 'text':
       return ownText(element);
-    case 'radios':
-      return '';
+    case 'radios': {
+      const checked = radiosIn(element).find((r) => r.checked);
+      return checked === undefined ? null : radioCode(control, checked);
+    }
   }
+}
+
+/** Why readMark found no mark, for the panel. */
+export function unreadMark(control: MarkControl, element: Element): string {
+  const checked = radiosIn(element).find((r) => r.checked);
+  if (checked === undefined) return 'no radio button is checked';
+  return `the checked radio button's ${control.codeFrom} (${JSON.stringify(radioText(control, checked).trim().slice(0, 40))}) is not a code, nor a name in the profile's names`;
+}
+
+/** The radio buttons of a group: the element holding them, or one radio. */
+export function radiosIn(element: Element): HTMLInputElement[] {
+  return (element.matches('input[type="radio"]') ? [element] : Array.from(element.querySelectorAll('input[type="radio"]'))) as HTMLInputElement[];
+}
+
+/** What a radio button says, where the profile says its code is. */
+function radioText(control: MarkControl, radio: HTMLInputElement): string {
+  if (control.codeFrom === 'value') return radio.value;
+  if (control.codeFrom === 'header') return headerOf(control, radio);
+  const labels = Array.from(radio.labels ?? [], (l) => textOf(l).trim()).filter((t) => t !== '');
+  return labels[0] ?? radio.getAttribute('aria-label') ?? '';
+}
+
+/** A radio's code: its text through the names table, or the text itself when it is a DfE code; null when neither. */
+export function radioCode(control: MarkControl, radio: HTMLInputElement): string | null {
+  const text = radioText(control, radio).trim();
+  const named = nameTable(control).get(nameKey(text));
+  if (named !== undefined) return named;
+  return CODES_2024.has(text) || CODES_2006.has(text) ? text : null;
+}
+
+/** The column a table cell starts at, counting spanned columns. */
+function columnOf(cell: Element): number {
+  let column = 0;
+  for (let c = cell.previousElementSibling; c !== null; c = c.previousElementSibling) column += (c as HTMLTableCellElement).colSpan || 1;
+  return column;
+}
+
+/** The text of the header over a radio's column: in the nearest table out from it that has the headers (MIS nest a table in each cell). */
+function headerOf(control: MarkControl, radio: Element): string {
+  const selector = control.headers ?? ':scope > thead > tr:last-child > *';
+  for (let table = radio.closest('table'); table !== null; table = table.parentElement?.closest('table') ?? null) {
+    const headers = Array.from(table.querySelectorAll(selector));
+    if (headers.length === 0) continue;
+    let cell = radio.closest('td, th');
+    while (cell !== null && cell.closest('table') !== table) cell = cell.parentElement?.closest('td, th') ?? null;
+    if (cell === null) return '';
+    const column = columnOf(cell);
+    const header = headers.find((h) => column >= columnOf(h) && column < columnOf(h) + ((h as HTMLTableCellElement).colSpan || 1));
+    return header === undefined ? '' : textOf(header);
+  }
+  return '';
 }
 
 /** A read-only cell's own text, leaving out child elements such as an arrival time shown inside it. */
@@ -212,7 +295,7 @@ function ownText(element: Element): string {
   let own = '';
   for (const node of Array.from(element.childNodes)) if (node.nodeType === 3) own += node.textContent ?? '';
   own = own.trim();
-  return own !== '' ? own : (element.textContent ?? '').trim();
+  return own !== '' ? own : textOf(element).trim();
 }
 
 /** A names table may map a name to PRESENT: the present mark of the session it is in (/ or \\). */
@@ -227,9 +310,18 @@ export function markControls(spec: NonNullable<SiteProfile['cells']>): readonly 
   return Array.isArray(spec.mark) ? spec.mark : [spec.mark];
 }
 
-/** The first of a cell's mark controls: the one a profile of version 1 has. */
-export function primaryMark(spec: NonNullable<SiteProfile['cells']>): MarkControl {
-  return markControls(spec)[0]!;
+/** The first of a cell's mark controls found in it, tried in order; null when it has none of them. */
+export function resolveMark(spec: NonNullable<SiteProfile['cells']>, cell: Element): { mark: MarkControl; control: Element } | null {
+  for (const mark of markControls(spec)) {
+    const control = controlOf(mark, cell);
+    if (control !== null) return { mark, control };
+  }
+  return null;
+}
+
+/** The one mark control of a profile that has one; undefined when cells may hold several kinds. */
+function onlyMark(spec: NonNullable<SiteProfile['cells']>): MarkControl | undefined {
+  return Array.isArray(spec.mark) ? (spec.mark.length === 1 ? spec.mark[0] : undefined) : spec.mark;
 }
 
 /** The control for a cell: the profile's mark selector inside it, or the cell itself. */
@@ -250,6 +342,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const rows: PageRow[] = [];
   const problems: ReadProblem[] = [];
   let cellsFound = 0;
+  const unread = new Set<Element>();
   const cellSpec = profile.cells;
   // A register has few distinct dates and many cells: parse each date once.
   const dates = new Map<string, IsoDate | null>();
@@ -312,13 +405,15 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     }
     const attendanceText = rowValue(profile.attendance, r);
     const sessionsText = rowValue(profile.sessions, r);
-    const anchors = profile.badgeAfter === undefined ? null : perRow.get(profile.badgeAfter);
+    const badgeSelector = profile.badgeIn ?? profile.badgeAfter;
+    const anchors = badgeSelector === undefined ? null : perRow.get(badgeSelector);
     const rowIndex = rows.length;
     rows.push({
       element: row,
       pupil: index,
       number: r + 1,
-      badgeAnchor: profile.badgeAfter === undefined ? null : anchors !== null ? anchors[r]! : row.querySelector(profile.badgeAfter),
+      badgeAnchor: badgeSelector === undefined ? null : anchors !== null ? anchors[r]! : row.querySelector(badgeSelector),
+      badgeInside: profile.badgeIn !== undefined,
       attendance: attendanceText === null ? null : readPercentage(attendanceText),
       sessions: sessionsText === null ? null : readSessions(sessionsText),
     });
@@ -327,11 +422,11 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     const pupil = pupils[index]!;
     if (grid !== null) {
       cellsFound += columns!.length;
-      addGridMarks(grid.controls, r * columns!.length, grid.arrivals, cellSpec, columns!, pupil, index, rowIndex, cells);
+      addGridMarks(grid.controls, r * columns!.length, grid.arrivals, cellSpec, columns!, pupil, index, rowIndex, cells, problems, unread, where);
       continue;
     }
     if (columns !== null) {
-      cellsFound += readGridRow(row, where, cellSpec, columns, pupil, index, rowIndex, cells, problems);
+      cellsFound += readGridRow(row, where, cellSpec, columns, pupil, index, rowIndex, cells, problems, unread);
       continue;
     }
     // ':scope': the row is itself the one cell (a dropdown per pupil).
@@ -349,20 +444,27 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       const date = dateText === null ? null : dateOf(dateText);
       const sessionText = valueOf(cellSpec.session, cellScopes);
       const session = sessionText === null ? null : readSession(sessionText);
-      const control = controls !== null ? controls[c]! : controlOf(primaryMark(cellSpec), cell);
-      if (date === null || session === null || control === null) {
+      const found = controls !== null ? { mark: onlyMark(cellSpec)!, control: controls[c]! } : resolveMark(cellSpec, cell);
+      if (date === null || session === null || found === null) {
         const what = date === null ? `no date (read ${JSON.stringify(dateText)})` : session === null ? `no session (read ${JSON.stringify(sessionText)})` : 'no mark control';
         problems.push({ where: `${where}, cell ${c + 1}`, message: what });
+        continue;
+      }
+      const mark = readMark(found.mark, found.control);
+      if (mark === null) {
+        // Never a blank mark: a group with nothing recognisable checked is said, and counted as not read.
+        problems.push({ where: `${where}${cellSpec.selector === ':scope' ? '' : `, cell ${c + 1}`} (${pupil.name || pupilId})`, message: unreadMark(found.mark, found.control) });
+        unread.add(cell);
         continue;
       }
       const arrivalText = arrivals !== null ? (arrivals.get(cell) ?? null) : cellSpec.arrival === undefined ? null : readValue(cellSpec.arrival, cellScopes);
       pupil.marks.push({
         date,
         session,
-        mark: presentFor(readMark(primaryMark(cellSpec), control), session),
+        mark: presentFor(mark, session),
         arrival: arrivalText !== null && parseClockTime(arrivalText) !== null ? arrivalText : null,
       });
-      cells.push({ element: cell, control, pupil: index, row: rowIndex, date, session });
+      cells.push({ element: cell, control: found.control, mark: found.mark, pupil: index, row: rowIndex, date, session });
     }
   }
   if (cellSpec !== undefined && rows.length > 0 && cellsFound === 0) {
@@ -382,6 +484,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     // Rows that cannot be told apart come first: they are why a fix is not offered.
     problems: ambiguities.length === 0 ? problems : [...ambiguities, ...problems],
     cellsFound,
+    unread,
     ambiguous,
     unwritable,
   };
@@ -561,17 +664,19 @@ function readColumns(document: Document, root: Element, spec: CellSpec, problems
   });
 }
 
-/** The selector for a grid's mark controls below some scope: the cell's control, or the cell itself. */
+/** The selector for a grid's mark controls below some scope: the cell's control, or the cell itself (also where cells may hold several kinds). */
 function controlSelector(spec: CellSpec): string {
-  return primaryMark(spec).selector === undefined ? `:is(${spec.selector})` : `:is(${spec.selector}) :is(${primaryMark(spec).selector})`;
+  const selector = onlyMark(spec)?.selector;
+  return selector === undefined ? `:is(${spec.selector})` : `:is(${spec.selector}) :is(${selector})`;
 }
 
 /** Arrival times by the control of their cell: the same map whether found per row or per register. */
 function arrivalsByControl(arrivals: Map<Element, string> | null, spec: CellSpec): Map<Element, string> | null {
-  if (arrivals === null || arrivals.size === 0) return arrivals;
+  const only = onlyMark(spec);
+  if (arrivals === null || arrivals.size === 0 || only === undefined) return arrivals;
   const byControl = new Map<Element, string>();
   for (const [cell, text] of arrivals) {
-    const control = controlOf(primaryMark(spec), cell);
+    const control = controlOf(only, cell);
     if (control !== null) byControl.set(control, text);
   }
   return byControl;
@@ -613,16 +718,33 @@ function addGridMarks(
   pupilIndex: number,
   rowIndex: number,
   cells: PageCell[],
+  problems: ReadProblem[],
+  unread: Set<Element>,
+  where: string,
 ): void {
+  // One kind of control: found is the control. Several: found is the cell, and its control is looked for in it.
+  const only = onlyMark(spec);
   for (let c = 0; c < columns.length; c++) {
     const column = columns[c];
     if (column == null) continue;
-    const control = controls[first + c]!;
-    const text = arrivals === null || arrivals.size === 0 ? undefined : arrivals.get(control);
+    const found = controls[first + c]!;
+    let control = found;
+    let mark = only;
+    if (mark === undefined) {
+      const resolved = resolveMark(spec, found);
+      if (resolved !== null) ({ control, mark } = resolved);
+    }
+    const code = mark === undefined ? null : readMark(mark, control);
+    if (code === null) {
+      problems.push({ where: `${where}, cell ${c + 1}`, message: mark === undefined ? 'no mark control' : unreadMark(mark, control) });
+      unread.add(only?.selector === undefined ? found : (found.closest(spec.selector) ?? found));
+      continue;
+    }
+    const text = arrivals === null || arrivals.size === 0 ? undefined : arrivals.get(found);
     const arrival = text !== undefined && parseClockTime(text) !== null ? text : null;
-    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(readMark(primaryMark(spec), control), column.session), arrival });
+    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(code, column.session), arrival });
     // Cells' own elements are found later, only for the few that need a marker.
-    cells.push({ element: primaryMark(spec).selector === undefined ? control : null, control, pupil: pupilIndex, row: rowIndex, date: column.date, session: column.session });
+    cells.push({ element: only?.selector === undefined ? found : null, control, mark: mark!, pupil: pupilIndex, row: rowIndex, date: column.date, session: column.session });
   }
 }
 
@@ -637,19 +759,20 @@ function readGridRow(
   rowIndex: number,
   cells: PageCell[],
   problems: ReadProblem[],
+  unread: Set<Element>,
 ): number {
   const controls = row.querySelectorAll(controlSelector(spec));
   if (controls.length !== columns.length) {
     problems.push({ where, message: `${controls.length} cells where the register has ${columns.length} session columns` });
     return Math.max(columns.length, controls.length);
   }
-  addGridMarks(controls, 0, arrivalsByControl(rowArrivals(row, spec), spec), spec, columns, pupil, pupilIndex, rowIndex, cells);
+  addGridMarks(controls, 0, arrivalsByControl(rowArrivals(row, spec), spec), spec, columns, pupil, pupilIndex, rowIndex, cells, problems, unread, where);
   return columns.length;
 }
 
 /** The row's mark controls in one query, when they line up one to one with its cells; else null. */
 function rowControls(row: Element, spec: CellSpec, cellCount: number): Element[] | null {
-  if (primaryMark(spec).selector === undefined || spec.selector === ':scope') return null;
+  if (onlyMark(spec)?.selector === undefined || spec.selector === ':scope') return null;
   const found = row.querySelectorAll(controlSelector(spec));
   return found.length === cellCount ? Array.from(found) : null;
 }
@@ -667,7 +790,7 @@ function cellArrivals(scope: Element, prefix: string, spec: CellSpec): Map<Eleme
   for (const element of Array.from(scope.querySelectorAll(`${prefix}:is(${spec.selector}) :is(${arrival.selector})`))) {
     const cell = element.parentElement?.closest(spec.selector);
     if (cell == null) continue;
-    const raw = arrival.attribute !== undefined ? element.getAttribute(arrival.attribute) : element.textContent;
+    const raw = arrival.attribute !== undefined ? element.getAttribute(arrival.attribute) : arrival.state !== undefined ? stateOf(element, arrival.state) : element.textContent;
     if (raw === null) continue;
     if (arrival.pattern === undefined) map.set(cell, raw.trim());
     else {

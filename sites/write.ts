@@ -6,7 +6,7 @@
 import { normaliseMark } from '../rules/codes';
 import type { Session } from '../rules/snapshot';
 import type { MarkControl } from './profile';
-import { codeOfLabel, PRESENT, presentFor, readMark } from './read';
+import { codeOfLabel, PRESENT, presentFor, radioCode, radiosIn, readMark } from './read';
 
 /** An option for PRESENT stands for both present marks. */
 function sameCode(offered: string, wanted: string): boolean {
@@ -17,7 +17,8 @@ function sameCode(offered: string, wanted: string): boolean {
 export type ControlState =
   | { readonly kind: 'text-input'; readonly value: string }
   | { readonly kind: 'select'; readonly value: string }
-  | { readonly kind: 'buttons'; readonly pressed: Element | null };
+  | { readonly kind: 'buttons'; readonly pressed: Element | null }
+  | { readonly kind: 'radios'; readonly checked: HTMLInputElement | null };
 
 export type WriteResult = { ok: true; before: ControlState } | { ok: false; reason: string };
 
@@ -79,8 +80,19 @@ export function writeMark(control: MarkControl, element: Element, code: string):
     }
     case 'text':
       return { ok: false, reason: 'this page shows marks read-only; change it in the register itself' };
-    case 'radios':
-      return { ok: false, reason: 'Markwise cannot yet write to radio buttons' };
+    case 'radios': {
+      const radios = radiosIn(element);
+      const radio = radios.find((r) => {
+        const offered = radioCode(control, r);
+        return offered !== null && sameCode(offered, code);
+      });
+      if (radio === undefined) return { ok: false, reason: `this register has no radio button for ${code}` };
+      if (radio.disabled) return { ok: false, reason: 'the MIS has locked this cell' };
+      const before: ControlState = { kind: 'radios', checked: radios.find((r) => r.checked) ?? null };
+      // A person's click: the page's own listeners see click, input and change.
+      radio.click();
+      return radio.checked ? { ok: true, before } : { ok: false, reason: 'the register did not take the mark' };
+    }
   }
 }
 
@@ -92,9 +104,10 @@ export type UndoResult = { ok: true } | { ok: false; reason: string };
  */
 export function undoWrite(control: MarkControl, element: Element, before: ControlState, written: string, session: Session): UndoResult {
   if (!element.isConnected) return { ok: false, reason: 'the cell is no longer on the page (the register has been reloaded or replaced)' };
-  const now = presentFor(readMark(control, element), session);
-  if (normaliseMark(now, session) !== normaliseMark(written, session)) {
-    return { ok: false, reason: `the cell now holds ${now.trim() === '' ? 'nothing' : now.trim()}, not the ${written} Markwise put there, so someone has changed it since` };
+  const read = readMark(control, element);
+  const now = read === null ? '' : presentFor(read, session);
+  if (read === null || normaliseMark(now, session) !== normaliseMark(written, session)) {
+    return { ok: false, reason: `the cell now holds ${read === null ? 'no mark Markwise can read' : now.trim() === '' ? 'nothing' : now.trim()}, not the ${written} Markwise put there, so someone has changed it since` };
   }
   switch (before.kind) {
     case 'text-input':
@@ -106,6 +119,17 @@ export function undoWrite(control: MarkControl, element: Element, before: Contro
       if (before.pressed === null || !before.pressed.isConnected) return { ok: false, reason: 'the button it had before is no longer on the page' };
       (before.pressed as HTMLElement).click();
       return readMark(control, element) !== '' ? { ok: true } : { ok: false, reason: 'the register did not take the old mark back' };
+    case 'radios': {
+      if (before.checked === null) {
+        // Nothing was checked before: no click unchecks a radio, so clear it and say so as a change would.
+        const checked = radiosIn(element).find((r) => r.checked);
+        if (checked !== undefined) (checked.checked = false), announce(checked);
+        return { ok: true };
+      }
+      if (!before.checked.isConnected) return { ok: false, reason: 'the radio button it had before is no longer on the page' };
+      before.checked.click();
+      return before.checked.checked ? { ok: true } : { ok: false, reason: 'the register did not take the old mark back' };
+    }
   }
 }
 

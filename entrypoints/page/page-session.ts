@@ -10,7 +10,7 @@ import { SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { listedBankHolidays } from '../../rules/calendar/bank-holiday-source';
 import type { Finding } from '../../rules/findings';
 import { marksSeen } from '../../sites/marks-seen';
-import { findRegister, markKey, primaryMark, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
+import { findRegister, markKey, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
@@ -157,8 +157,7 @@ export class PageSession {
     if (!foreign) return;
     if (this.#root !== null && this.#root.isConnected && insideRegister) {
       // The MIS re-rendered rows inside the same register: read it again, once things settle.
-      clearTimeout(this.#rereadTimer);
-      this.#rereadTimer = setTimeout(() => this.#check(true), 50);
+      this.#rereadSoon();
       return;
     }
     this.#check();
@@ -330,7 +329,8 @@ export class PageSession {
     const target = event.target;
     if (this.#view === null || !(target instanceof Element)) return;
     try {
-      this.#view.cellChanged(target);
+      // A cell that could not be read now reads (or one no longer does): read the page again, to say it.
+      if (this.#view.cellChanged(target) === 'reread') this.#rereadSoon();
       this.#reportStatusSoon();
     } catch (error) {
       this.#fail(error);
@@ -347,12 +347,16 @@ export class PageSession {
     }
   }
 
+  #rereadSoon(): void {
+    clearTimeout(this.#rereadTimer);
+    this.#rereadTimer = setTimeout(() => this.#check(true), 50);
+  }
+
+  /** Hovering anywhere in a cell (a radio, its label, the cell's padding) is hovering that cell. */
   #onHover(event: MouseEvent): void {
     const target = event.target;
     if (this.#view === null || !(target instanceof Element) || this.#root === null || !this.#root.contains(target)) return;
-    const markSelector = this.#profile?.cells === undefined ? undefined : primaryMark(this.#profile.cells).selector;
-    const control = markSelector !== undefined ? target.closest(this.#profile!.cells!.selector)?.querySelector(markSelector) : target.closest(this.#profile?.cells?.selector ?? '*');
-    if (control && this.#view.owns(control) && this.#document.activeElement !== control) this.#view.showTipFor(control, false);
+    this.#view.hover(target);
   }
 
   #onKeyDown(event: KeyboardEvent): void {

@@ -12,7 +12,8 @@ import type { EvaluateOptions } from '../../rules/checks/check';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import type { Session } from '../../rules/snapshot';
 import type { SiteProfile } from '../../sites/profile';
-import { cellElement, markKey, primaryMark, readMark, type PageCell, type PageRegister } from '../../sites/read';
+import { cellElement, markControls, markKey, readMark, resolveMark, type PageCell, type PageRegister } from '../../sites/read';
+import type { MarkControl } from '../../sites/profile';
 import { canWrite, undoWrite, writeMark, type ControlState } from '../../sites/write';
 import type { BadgeView } from '../../components/badge';
 import type { TipContent } from '../../components/hints';
@@ -28,7 +29,7 @@ export interface Surface {
   showTip(element: Element, content: TipContent): void;
   hideTip(): void;
   highlight(key: string | null): void;
-  showBadges(badges: { anchor: Element; view: BadgeView }[]): void;
+  showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView }[]): void;
 }
 
 export interface RegisterViewOptions {
@@ -68,7 +69,8 @@ export class RegisterView {
   readonly #sharedUpn: ReadonlySet<number>;
   /** The pupil each finding on the panel belongs to: findings carry a UPN, which two rows may share. */
   readonly #pupilOfFinding = new WeakMap<Finding, number>();
-  readonly #fixes: (FixRecord & { before: ControlState; cell: number })[] = [];
+  /** Each fix with the control and kind it was written to: the cell may have swapped its control since. */
+  readonly #fixes: (FixRecord & { before: ControlState; cell: number; mark: MarkControl; control: Element })[] = [];
   #dismissed: Record<string, string>;
   /** What could not be read, said once. */
   readonly #readLines: string[];
@@ -115,6 +117,61 @@ export class RegisterView {
     return this.#controlIndex;
   }
 
+  /** Built only when an event lands in a cell whose control is not the one read (swapped since). */
+  #elementIndex: Map<Element, number> | null = null;
+
+  /** The cell element an event target is in: a cell of the profile, or the row where the row is the cell. */
+  #cellElementAt(target: Element): Element | null {
+    const spec = this.#profile.cells!;
+    const selector = spec.selector !== ':scope' ? spec.selector : this.#profile.rows;
+    const element = selector === undefined ? this.#register.root : target.closest(selector);
+    return element !== null && this.#register.root.contains(element) ? element : null;
+  }
+
+  /**
+   * The cell a click, focus, key or change belongs to: any control inside a cell is that cell's (a
+   * radio of a group, a label, the dropdown a cell of text became). The cell's control is looked
+   * for again when cells may hold several kinds.
+   */
+  #cellAt(target: Element): number | undefined {
+    const spec = this.#profile.cells;
+    if (spec === undefined) return undefined;
+    let index = this.#cellByControl.get(target);
+    if (index === undefined) {
+      const element = this.#cellElementAt(target);
+      if (element === null) return undefined;
+      for (const mark of markControls(spec)) {
+        const control = mark.selector === undefined ? element : element.querySelector(mark.selector);
+        index = control === null ? undefined : this.#cellByControl.get(control);
+        if (index !== undefined) break;
+      }
+      if (index === undefined) {
+        this.#elementIndex ??= new Map(this.#register.cells.map((cell, i) => [cellElement(cell, this.#profile), i]));
+        index = this.#elementIndex.get(element);
+      }
+    }
+    if (index !== undefined && markControls(spec).length > 1) this.#resolve(index);
+    return index;
+  }
+
+  /** A cell of several kinds: which control it has now (text until clicked, a dropdown after). */
+  #resolve(index: number): void {
+    const cell = this.#register.cells[index]!;
+    const found = resolveMark(this.#profile.cells!, cellElement(cell, this.#profile));
+    if (found === null || found.control === cell.control) return;
+    this.#cellByControl.delete(cell.control);
+    cell.control = found.control;
+    cell.mark = found.mark;
+    this.#cellByControl.set(found.control, index);
+  }
+
+  /** Whether a change at target needs the page read again: a cell Markwise could not read, or one it can no longer read. */
+  unreadAt(target: Element): boolean {
+    if (this.#profile.cells === undefined || this.#register.unread.size === 0) return false;
+    const element = this.#cellElementAt(target);
+    return element !== null && this.#register.unread.has(element);
+  }
+
   /** The cell of a pupil's mark on this page: the pupil by its place in the snapshot, never by UPN. */
   #cellOf(pupil: number, date: IsoDate, session: Session): number | undefined {
     for (const i of this.#pupilCells[pupil]!) {
@@ -124,9 +181,10 @@ export class RegisterView {
     return undefined;
   }
 
-  /** Whether a fix may be written to this pupil's cells: not when its rows cannot be told from another's. */
-  #writableFor(pupil: number): boolean {
-    return this.#profile.cells !== undefined && canWrite(primaryMark(this.#profile.cells)) && !this.#register.unwritable.has(pupil);
+  /** Whether a fix may be written to this cell: by its control now, and not when its row cannot be told from another's. */
+  #writable(index: number): boolean {
+    const cell = this.#register.cells[index]!;
+    return canWrite(cell.mark) && !this.#register.unwritable.has(cell.pupil);
   }
 
   /** A cell's marker key: upn|date|session, with the row where two rows show one UPN. */
@@ -238,7 +296,7 @@ export class RegisterView {
 
   #renderBadges(): void {
     const policy = this.#options.evaluate.policy;
-    const badges: { anchor: Element; view: BadgeView }[] = [];
+    const badges: { anchor: Element; inside: boolean; view: BadgeView }[] = [];
     for (const row of this.#register.rows) {
       if (row.badgeAnchor === null) continue;
       const pupil = this.#register.snapshot.pupils[row.pupil]!;
@@ -248,6 +306,7 @@ export class RegisterView {
       if (attendance === null) continue;
       badges.push({
         anchor: row.badgeAnchor,
+        inside: row.badgeInside,
         view: {
           upn: pupil.upn,
           name: pupil.name,
@@ -278,7 +337,7 @@ export class RegisterView {
         // Two rows with one UPN give findings with one dismissal key: the cell keeps them apart.
         ...(this.#sharedUpn.has(pupil) ? { id: `${key}|${cell === undefined ? `pupil ${pupil}` : this.#keyOfCell(cell)}` } : {}),
         onPage,
-        canFix: onPage && finding.suggestion !== null && this.#writableFor(pupil),
+        canFix: onPage && finding.suggestion !== null && this.#writable(cell),
         dismissed: this.#isDismissed(finding, pupil) ? this.#dismissed[key]! : null,
         // Dismissals are kept by UPN: one made on a row that shares its UPN would hide the other pupil's finding.
         ...(this.#register.ambiguous.has(pupil) ? { canDismiss: false } : {}),
@@ -308,7 +367,7 @@ export class RegisterView {
       problems: this.#problemLines(),
       unchecked: this.#unchecked(),
       marks: this.#marksRead(),
-      fixes: this.#fixes.map(({ before: _before, cell: _cell, ...fix }) => fix),
+      fixes: this.#fixes.map(({ before: _before, cell: _cell, mark: _mark, control: _control, ...fix }) => fix),
     });
   }
 
@@ -320,21 +379,26 @@ export class RegisterView {
     }, 120);
   }
 
-  /** A cell's control changed (typing, a dropdown, a fix): re-read that mark and re-check its pupil. */
-  cellChanged(control: Element): boolean {
-    const index = this.#cellByControl.get(control);
-    if (index === undefined || this.#profile.cells === undefined) return false;
+  /**
+   * Something in a cell changed (typing, a dropdown, a radio clicked, a fix): re-read that mark and
+   * re-check its pupil. 'reread' when the cell no longer holds a mark Markwise can read: the page is
+   * read again, so that it is said as a read problem and never checked as blank.
+   */
+  cellChanged(target: Element): 'read' | 'reread' | 'none' {
+    const index = this.#cellAt(target);
+    if (index === undefined) return this.unreadAt(target) ? 'reread' : 'none';
     const cell = this.#register.cells[index]!;
     const pupil = this.#register.snapshot.pupils[cell.pupil]!;
-    const raw = readMark(primaryMark(this.#profile.cells), cell.control);
+    const raw = readMark(cell.mark, cell.control);
+    if (raw === null) return 'reread';
     const mark = pupil.marks.find((m) => m.date === cell.date && m.session === cell.session);
     if (mark !== undefined) mark.mark = raw;
     const before = this.#byPupil[cell.pupil]!;
     this.#evaluatePupil(cell.pupil);
     this.#remark(cell.pupil, before);
-    this.showTipFor(control, true);
+    this.showTipFor(target, true);
     this.#publishSoon();
-    return true;
+    return 'read';
   }
 
   /** Updates the markers of one pupil's cells: those that had or have findings. */
@@ -390,21 +454,21 @@ export class RegisterView {
   }
 
   /** The tip for a cell: the code's meaning, its problems and fix, and while typing the codes that fit. */
-  showTipFor(control: Element, typing: boolean): void {
-    const index = this.#cellByControl.get(control);
-    if (index === undefined || this.#profile.cells === undefined) return;
+  showTipFor(target: Element, typing: boolean): void {
+    const index = this.#cellAt(target);
+    if (index === undefined) return;
     const cell = this.#register.cells[index]!;
-    const raw = readMark(primaryMark(this.#profile.cells), cell.control);
+    const raw = readMark(cell.mark, cell.control) ?? '';
     const normalised = normaliseMark(raw, cell.session);
     const code = normalised === '' ? undefined : codeInForce(normalised, cell.date);
     const findings = this.#findingsForCell(cell);
     const fix = findings.find((f) => f.suggestion !== null);
     const problems = findings.map((f) => ({ severity: f.severity, text: `${f.what} ${f.action}` }));
-    if (fix !== undefined && this.#writableFor(cell.pupil)) problems.push({ severity: 'info', text: `Alt+Enter changes it to ${fix.suggestion}.` });
-    else if (fix !== undefined && canWrite(primaryMark(this.#profile.cells))) problems.push({ severity: 'info', text: 'Markwise changes no mark on this row: another row shows the same pupil or session (see the panel).' });
+    if (fix !== undefined && this.#writable(index)) problems.push({ severity: 'info', text: `Alt+Enter changes it to ${fix.suggestion}.` });
+    else if (fix !== undefined && canWrite(cell.mark)) problems.push({ severity: 'info', text: 'Markwise changes no mark on this row: another row shows the same pupil or session (see the panel).' });
     const nSeen = normalised === 'N' ? this.#nFirstSeen.get(this.#keyOfCell(index)) : undefined;
     if (nSeen !== undefined) problems.push({ severity: 'info', text: `Markwise first saw this N on ${formatSchoolDate(nSeen.slice(0, 10))}.` });
-    const isTextInput = primaryMark(this.#profile.cells).kind === 'text-input';
+    const isTextInput = cell.mark.kind === 'text-input';
     const prefix = normalised;
     const offered =
       typing && isTextInput ? this.#codesFor(cell.date, cell.session).filter((c) => prefix === '' || c.code.startsWith(prefix)).slice(0, MAX_CODES_OFFERED) : [];
@@ -416,17 +480,26 @@ export class RegisterView {
     });
   }
 
-  /** Whether the control belongs to this register. */
-  owns(control: Element): boolean {
-    return this.#cellByControl.has(control);
+  /** Whether the element is in a cell of this register (the cell's control, or anything else inside the cell). */
+  owns(target: Element): boolean {
+    return this.#cellAt(target) !== undefined;
+  }
+
+  /** Hovering a cell shows its tip, unless focus is in that cell (its tip is already shown, maybe with codes offered). */
+  hover(target: Element): void {
+    const index = this.#cellAt(target);
+    if (index === undefined) return;
+    const active = target.ownerDocument.activeElement;
+    if (active !== null && active !== target.ownerDocument.body && this.#cellAt(active) === index) return;
+    this.showTipFor(target, false);
   }
 
   /** Alt+Enter in a cell: the first finding's fix, in that cell. */
-  fixCellFromKeyboard(control: Element): boolean {
-    const index = this.#cellByControl.get(control);
+  fixCellFromKeyboard(target: Element): boolean {
+    const index = this.#cellAt(target);
     if (index === undefined) return false;
     const cell = this.#register.cells[index]!;
-    if (!this.#writableFor(cell.pupil)) return false;
+    if (!this.#writable(index)) return false;
     const finding = this.#findingsForCell(cell).find((f) => f.suggestion !== null);
     if (finding === undefined) return false;
     this.#fix(finding, index);
@@ -436,19 +509,21 @@ export class RegisterView {
   /** Writes a finding's fix into the cell it was found in, and only when that cell's row can be told apart from every other. */
   #fix(finding: Finding, index: number | undefined): void {
     if (index === undefined || finding.suggestion === null || this.#profile.cells === undefined) return;
+    if (markControls(this.#profile.cells).length > 1) this.#resolve(index);
     const cell = this.#register.cells[index]!;
-    if (!this.#writableFor(cell.pupil)) return;
-    const from = readMark(primaryMark(this.#profile.cells), cell.control);
-    const result = writeMark(primaryMark(this.#profile.cells), cell.control, finding.suggestion);
+    if (!this.#writable(index)) return;
+    const { mark, control } = cell;
+    const from = readMark(mark, control) ?? '';
+    const result = writeMark(mark, control, finding.suggestion);
     if (!result.ok) {
       this.#notes = [...this.#notes, `Could not change ${finding.name}'s mark: ${result.reason}.`];
       this.#publishNow();
       return;
     }
-    this.#fixes.unshift({ key: this.#keyOfCell(index), upn: finding.upn, name: finding.name, date: finding.date, session: finding.session, from, to: finding.suggestion, before: result.before, cell: index });
+    this.#fixes.unshift({ key: this.#keyOfCell(index), upn: finding.upn, name: finding.name, date: finding.date, session: finding.session, from, to: finding.suggestion, before: result.before, cell: index, mark, control });
     // writeMark's input event has already re-read the cell through cellChanged; if the MIS
     // stopped the event, read it here.
-    this.cellChanged(cell.control);
+    this.cellChanged(control);
     this.#publishNow();
   }
 
@@ -468,10 +543,10 @@ export class RegisterView {
       const fix = this.#fixes[i];
       if (fix === undefined || this.#profile.cells === undefined) return;
       const cell = this.#register.cells[fix.cell]!;
-      const undone = undoWrite(primaryMark(this.#profile.cells), cell.control, fix.before, fix.to, cell.session);
+      const undone = undoWrite(fix.mark, fix.control, fix.before, fix.to, cell.session);
       // Either way the change can no longer be undone: it is undone, or staff have overtaken it.
       this.#fixes.splice(i, 1);
-      if (undone.ok) this.cellChanged(cell.control);
+      if (undone.ok) this.cellChanged(fix.control);
       else {
         const when = `${formatSchoolDate(fix.date)} ${fix.session === 'AM' ? 'morning' : 'afternoon'}`;
         this.#notes = [...this.#notes, `Markwise has not undone the change to ${fix.name}'s mark for ${when}: ${undone.reason}. The mark has been left as it is.`];

@@ -182,18 +182,22 @@ export class PageSurface implements Surface {
    * forced layout); on pages of up to IDLE_BADGES_UP_TO pupils the rest follow in idle time, a
    * batch at a time, so a page is never held up by badges nobody can see yet.
    */
-  showBadges(badges: { anchor: Element; view: BadgeView }[]): void {
+  showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView }[]): void {
     this.clearBadges();
     const win = this.#document.defaultView!;
     const pending = new Map<Element, BadgeView>();
-    for (const { anchor, view } of badges) pending.set(anchor, view);
+    const inside = new Set<Element>();
+    for (const badge of badges) {
+      pending.set(badge.anchor, badge.view);
+      if (badge.inside) inside.add(badge.anchor);
+    }
     this.#pendingBadges = pending;
     const draw = (anchor: Element) => {
       const view = pending.get(anchor);
       if (view === undefined) return;
       pending.delete(anchor);
       this.#badgeObserver?.unobserve(anchor);
-      this.#drawBadge(anchor, view);
+      this.#drawBadge(anchor, view, inside.has(anchor));
     };
     this.#badgeObserver = new win.IntersectionObserver(
       (entries) => {
@@ -218,7 +222,7 @@ export class PageSurface implements Surface {
     this.#idleHandle = schedule();
   }
 
-  #drawBadge(anchor: Element, view: BadgeView): void {
+  #drawBadge(anchor: Element, view: BadgeView, inside: boolean): void {
     if (!anchor.isConnected) return;
     // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
     // from its own attributes.
@@ -227,7 +231,9 @@ export class PageSurface implements Surface {
     const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
     adopt(shadow, this.#badgeSheet);
     render(h(Badge, { view }), shadow);
-    anchor.after(host);
+    // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
+    if (inside || anchor.parentElement?.nodeName === 'TR') anchor.append(host);
+    else anchor.after(host);
     this.#badgeHosts.push(host);
   }
 

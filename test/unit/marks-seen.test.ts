@@ -5,7 +5,7 @@ import type { PageCell } from '../../sites/read';
 
 const page = { url: 'https://mis.example/register', title: 'Register' };
 const m = (date: string, session: 'AM' | 'PM', mark: string) => ({ date, session, mark, arrival: null });
-const cell = (pupil: number, date: string, session: 'AM' | 'PM'): PageCell => ({ element: null, control: null as unknown as Element, pupil, row: pupil, date, session });
+const cell = (pupil: number, date: string, session: 'AM' | 'PM'): PageCell => ({ element: null, control: null as unknown as Element, mark: { kind: 'text', options: 'code', names: {} }, pupil, row: pupil, date, session });
 
 describe('marksSeen: what a page showed, for the follow-up list', () => {
   const snapshot: RegisterSnapshot = {

@@ -15,7 +15,7 @@ import { CHECKS } from '../../rules/checks';
 import { presetPolicy } from '../../rules/presets';
 import { demoClassRegister, demoOfficeUnexplained } from '../../sites/builtin/demo';
 import type { SiteProfile } from '../../sites/profile';
-import { findRegister, primaryMark, readRegister, unambiguousPart } from '../../sites/read';
+import { findRegister, markControls, readRegister, unambiguousPart } from '../../sites/read';
 import { undoWrite, writeMark } from '../../sites/write';
 
 const mis = servedDemoMis();
@@ -203,18 +203,18 @@ describe('undo', () => {
     const p = profile(demoClassRegister);
     const c = DEMO_CASES.lateAfterClose;
     const input = cellInput(doc, c.pupilId, c.date, c.session);
-    const first = writeMark(primaryMark(p.cells!), input, 'U');
+    const first = writeMark(markControls(p.cells!)[0]!, input, 'U');
     if (!first.ok) throw new Error(first.reason);
     input.value = 'u'; // the same code, typed in lower case: still the fix
-    expect(undoWrite(primaryMark(p.cells!), input, first.before, 'U', 'AM')).toEqual({ ok: true });
+    expect(undoWrite(markControls(p.cells!)[0]!, input, first.before, 'U', 'AM')).toEqual({ ok: true });
     expect(input.value).toBe('L');
-    const second = writeMark(primaryMark(p.cells!), input, 'U');
+    const second = writeMark(markControls(p.cells!)[0]!, input, 'U');
     if (!second.ok) throw new Error(second.reason);
     input.value = 'N';
-    expect(undoWrite(primaryMark(p.cells!), input, second.before, 'U', 'AM')).toEqual({ ok: false, reason: 'the cell now holds N, not the U Markwise put there, so someone has changed it since' });
+    expect(undoWrite(markControls(p.cells!)[0]!, input, second.before, 'U', 'AM')).toEqual({ ok: false, reason: 'the cell now holds N, not the U Markwise put there, so someone has changed it since' });
     expect(input.value).toBe('N');
     input.value = '';
-    expect(undoWrite(primaryMark(p.cells!), input, second.before, 'U', 'AM')).toMatchObject({ ok: false, reason: expect.stringContaining('now holds nothing') });
+    expect(undoWrite(markControls(p.cells!)[0]!, input, second.before, 'U', 'AM')).toMatchObject({ ok: false, reason: expect.stringContaining('now holds nothing') });
     expect(input.value).toBe('');
   });
 });

@@ -12,7 +12,7 @@ import { BUILTIN_PROFILES } from '../../sites';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from '../../sites/builtin/demo';
 import { siteProfileSchema, type MarkControl, type SiteProfile } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
-import { findRegister, primaryMark, profilesForPath, readPercentage, readRegister, readSession, readSessions } from '../../sites/read';
+import { findRegister, markControls, profilesForPath, readPercentage, readRegister, readSession, readSessions } from '../../sites/read';
 import { undoWrite, writeMark } from '../../sites/write';
 
 const mis = servedDemoMis();
@@ -204,12 +204,12 @@ describe('writing a fix', () => {
     const events: string[] = [];
     input.addEventListener('input', () => events.push('input'));
     input.addEventListener('change', () => events.push('change'));
-    const result = writeMark(primaryMark(p.cells!), input, 'U');
+    const result = writeMark(markControls(p.cells!)[0]!, input, 'U');
     expect(result.ok).toBe(true);
     expect(input.value).toBe('U');
     expect(events).toEqual(['input', 'change']);
     if (!result.ok) return;
-    expect(undoWrite(primaryMark(p.cells!), input, result.before, 'U', 'AM')).toEqual({ ok: true });
+    expect(undoWrite(markControls(p.cells!)[0]!, input, result.before, 'U', 'AM')).toEqual({ ok: true });
     expect(input.value).toBe('L');
   });
 
