@@ -3,6 +3,8 @@
 import { SPA_OPTION_NAMES } from '../demo/mis/spa-options';
 import type { SiteProfileInput } from './profile';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from './builtin/demo';
+import { demoRadioRegister } from './builtin/demo-radios';
+import { demoTextCellRegister } from './builtin/demo-text-cells';
 import { arborUnverified, bromcomUnverified, gibbonUnverified, scholarpackUnverified } from './builtin/unverified';
 
 export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
@@ -11,6 +13,8 @@ export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
   demoOfficeUnexplained,
   demoPupilList,
   demoPupilRecord,
+  demoRadioRegister,
+  demoTextCellRegister,
   arborUnverified,
   bromcomUnverified,
   scholarpackUnverified,

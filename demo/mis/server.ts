@@ -22,6 +22,8 @@ import {
   unexplainedPage,
 } from './pages';
 import { DEMO_TODAY, generateSchool, isClassId, mondayOf, type DemoSchool } from './school';
+import { takeAttendancePage } from './radio-register';
+import { textRegisterPage } from './text-register';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
 import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
 import { readFile } from 'node:fs/promises';
@@ -94,6 +96,9 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   }
 
   if (path.startsWith('/widget')) return handleWidget(school, req, res, url);
+  const taken = path === '/attendance/take' && isGet ? takeAttendancePage(school, q) : undefined;
+  if (taken !== undefined) return send(res, taken === null ? 404 : 200, taken ?? notFoundPage('There is no such register.'));
+  if (path === '/register/week' && isGet) return send(res, 200, textRegisterPage(school));
 
   if ((path === '/app' || path === '/app/') && isGet) {
     if (path === '/app') return redirect(res, `/app/${url.search}`);
