@@ -56,7 +56,7 @@ export function patternProblem(pattern: string): string | null {
   return null;
 }
 
-const SELECTOR_KEYS = new Set(['selector', 'register', 'rows', 'badgeAfter', 'headers']);
+const SELECTOR_KEYS = new Set(['selector', 'register', 'rows', 'badgeAfter', 'badgeIn', 'headers']);
 
 /** Each selector and pattern of a profile, with its path ('cells.mark.selector', 'paths[0]'). */
 function* fields(value: unknown, path: string): Generator<{ path: string; kind: 'selector' | 'pattern'; text: string }> {

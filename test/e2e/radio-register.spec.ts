@@ -74,7 +74,7 @@ test('a teacher clicking the U radio by hand makes the finding go; a hint shows 
   await expect(tip).toContainText('Alt+Enter changes it to U');
   await radio(LATE_AFTER_CLOSE).click();
   await expect(finding(page, 'late-should-be-u', id)).toHaveCount(0);
-  // U is right for the arrival; Micklefield lets teachers enter only / \\ L N, so a warning remains and no error.
+  // U is right for the arrival; Micklefield lets teachers enter only / \ L N, so a warning remains and no error.
   await expect(panel(page).locator(`li.finding[data-upn="${id}"][data-severity="error"]`)).toHaveCount(0);
   await expect(page.locator(`markwise-root .marker[data-key="${id}|2025-11-26|AM"] .corner`)).toHaveText('!');
 });
