@@ -2,7 +2,8 @@
 // openSIS Classic's "Take Attendance" (OS4ED/openSIS-Classic, modules/attendance/TakeAttendance.php,
 // GPL: read, not copied): one column per attendance code headed by the code's title, one radio
 // per code in each pupil's row (name="attendance[<student id>]", value the code's database id,
-// each radio in a small table of its own inside the cell, its label empty), a comment box per
+// each radio in a small table of its own inside the cell, its label empty: here named by aria-label,
+// so that the demo is accessible), a comment box per
 // pupil; and shared/reference/mis-pages.md ("one radio group per pupil, one radio per code, the
 // codes' names as the column headers; the radios' values are database ids"). The date is an
 // <input type="date"> whose live value is the date; the period is in the heading.
@@ -70,7 +71,7 @@ export function takeAttendancePage(school: DemoSchool, q: URLSearchParams): stri
     const name = `attendance[${esc(p.id)}]`;
     const radios = RADIO_CODES.map((c) => {
       const checked = mark !== null && (mark.code === c.code || (c.code === '/' && mark.code === (period === 'AM' ? '/' : '\\')));
-      return `<td class="code-cell"><table align="center"><tr><td><label class="radio-inline"><input type="radio" name="${name}" value="${c.id}"${checked ? ' checked' : ''}><span></span></label></td></tr></table></td>`;
+      return `<td class="code-cell"><table align="center"><tr><td><label class="radio-inline"><input type="radio" name="${name}" value="${c.id}"${checked ? ' checked' : ''} aria-label="${esc(registerName(p))}: ${esc(c.title)}"><span></span></label></td></tr></table></td>`;
     });
     return `<tr class="student-row" data-student-id="${esc(p.id)}"><td class="student-name">${esc(registerName(p))}</td>${radios.join('')}<td><input type="time" class="arrived" name="arrived[${esc(p.id)}]" value="${mark?.arrival ?? ''}" aria-label="${esc(registerName(p))}, arrived"></td><td><input name="comment[${esc(p.id)}]" maxlength="80" aria-label="${esc(registerName(p))}, comment"></td></tr>`;
   });
