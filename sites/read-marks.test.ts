@@ -144,6 +144,20 @@ describe('live form values and text as a person reads it', () => {
   });
 });
 
+describe('names read once for all rows', () => {
+  it('leaves out a script inside a name cell, where the register is read by one query for every row', () => {
+    const doc = dom(`<table><tbody>
+      <tr data-id="1"><td class="name"><a>Ada</a><script>track(1)</script></td><td class="m" data-date="2025-11-24" data-session="AM">/</td></tr>
+      <tr data-id="2"><td class="name"><a>Bo</a></td><td class="m" data-date="2025-11-24" data-session="AM">L</td></tr></tbody></table>`);
+    const p = siteProfileSchema.parse({
+      id: 'names', name: 'Names', product: 'Test', verified: true, paths: ['.*'], role: 'office', register: 'table', rows: 'tbody tr',
+      pupilId: { scope: 'row', attribute: 'data-id' }, pupilName: { scope: 'row', selector: 'td.name' },
+      cells: { selector: 'td.m', date: { scope: 'cell', attribute: 'data-date' }, session: { scope: 'cell', attribute: 'data-session' }, mark: { kind: 'text' } },
+    });
+    expect(readRegister(doc, doc.querySelector('table')!, p).snapshot.pupils.map((x) => x.name)).toEqual(['Ada', 'Bo']);
+  });
+});
+
 describe('several kinds of control in a cell', () => {
   const profile: SiteProfileInput = {
     id: 'swap',

@@ -121,8 +121,8 @@ export function readValue(source: ValueSource, scopes: Scopes): string | null {
   return valueIn(source, source.selector === undefined ? scope : scope.querySelector(source.selector));
 }
 
-/** The value of a source in the element it found (null: nothing found). */
-function valueIn(source: ValueSource, element: Element | Document | null): string | null {
+/** The value of a source in the element it found (null: nothing found); plain: known to hold no script, style or option. */
+function valueIn(source: ValueSource, element: Element | Document | null, plain = false): string | null {
   if (element === null) return null;
   const raw =
     source.attribute !== undefined
@@ -131,7 +131,9 @@ function valueIn(source: ValueSource, element: Element | Document | null): strin
         ? stateOf(element as Element, source.state)
         : element.nodeType === 9
           ? ''
-          : textOf(element as Element);
+          : plain
+            ? (element.textContent ?? '')
+            : textOf(element as Element);
   if (raw === null) return null;
   if (source.pattern === undefined) return raw.trim();
   const match = compiled(source.pattern).exec(raw.slice(0, LONGEST_VALUE));
@@ -374,7 +376,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     if (source === undefined) return null;
     if (source.scope !== 'row' || source.selector === undefined) return readValue(source, scopes);
     const found = perRow.get(source.selector);
-    return found === null ? readValue(source, scopes) : valueIn(source, found[r]!);
+    return found === null ? readValue(source, scopes) : valueIn(source, found[r]!, perRow.plain(source.selector));
   };
   for (let r = 0; r < rowElements.length; r++) {
     const row = rowElements[r]!;
@@ -619,6 +621,18 @@ class PerRowElements {
     this.#root = root;
     this.#rowsSelector = rowsSelector;
     this.#rows = rows;
+  }
+
+  readonly #plain = new Map<string, boolean>();
+
+  /** Whether no row's element for the selector holds a script, style or option: one query, not one per row. */
+  plain(selector: string): boolean {
+    let plain = this.#plain.get(selector);
+    if (plain === undefined) {
+      plain = this.#root.querySelector(`:is(${this.#rowsSelector}) :is(${selector}) :is(${HIDDEN_TEXT})`) === null;
+      this.#plain.set(selector, plain);
+    }
+    return plain;
   }
 
   get(selector: string): Element[] | null {
