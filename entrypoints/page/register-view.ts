@@ -12,7 +12,7 @@ import type { EvaluateOptions } from '../../rules/checks/check';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import type { Session } from '../../rules/snapshot';
 import type { SiteProfile } from '../../sites/profile';
-import { cellElement, markControls, markKey, readMark, resolveMark, type PageCell, type PageRegister } from '../../sites/read';
+import { cellElement, markControls, markKey, radiosIn, readMark, resolveMark, type PageCell, type PageRegister } from '../../sites/read';
 import type { MarkControl } from '../../sites/profile';
 import { canWrite, undoWrite, writeMark, type ControlState } from '../../sites/write';
 import type { BadgeView } from '../../components/badge';
@@ -535,7 +535,9 @@ export class RegisterView {
       const element = cellElement(cell, this.#profile);
       element.scrollIntoView({ block: 'center', inline: 'nearest' });
       this.#options.surface.highlight(this.#keyOfCell(index));
-      if (cell.control instanceof HTMLElement && cell.control.tabIndex >= 0 && cell.control !== element) cell.control.focus({ preventScroll: true });
+      // A radio group takes focus at its checked radio, as the keyboard reaches it.
+      const control = cell.mark.kind === 'radios' ? (radiosIn(cell.control).find((r) => r.checked) ?? radiosIn(cell.control)[0]) : cell.control;
+      if (control instanceof HTMLElement && control.tabIndex >= 0 && control !== element) control.focus({ preventScroll: true });
     },
     fix: (view) => this.#fix(view.finding, this.#cellOfFinding(view.finding)),
     undo: (record) => {

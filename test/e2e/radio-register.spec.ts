@@ -81,6 +81,16 @@ test('a teacher clicking the U radio by hand makes the finding go; a hint shows 
   await expect(page.locator(`markwise-root .marker[data-key="${id}|2025-11-26|AM"] .corner`)).toHaveText('!');
 });
 
+test('Show takes the keyboard to the group\'s checked radio, where Alt+Enter accepts the fix', async ({ page, mis }) => {
+  await page.goto(`${mis.url}/attendance/take?class=5B`);
+  const { id, radio } = await pupil(page, RADIO_CASES.lateAfterClose.index);
+  await finding(page, 'late-should-be-u', id).locator('button[data-action="show"]').click();
+  await expect(page.locator(`markwise-root .marker.highlight[data-key="${id}|2025-11-26|AM"]`)).toHaveCount(1);
+  await expect(radio(LATE)).toBeFocused();
+  await page.keyboard.press('Alt+Enter');
+  await expect(radio(LATE_AFTER_CLOSE)).toBeChecked();
+});
+
 test('Alt+Enter on a focused radio accepts the fix', async ({ page, mis }) => {
   await page.goto(`${mis.url}/attendance/take?class=5B`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
