@@ -23,6 +23,7 @@ import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { TermDatesImport } from './terms-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
+import { isUnencrypted, UNENCRYPTED_WARNING } from '../../storage/site-origin';
 import { grantedSiteList, type GrantedSite } from './site-access';
 import { bandAndTierWarnings } from '../../rules/policy/warnings';
 
@@ -423,6 +424,11 @@ function CalendarSection({ state }: { state: State }) {
   );
 }
 
+/** Beside each http:// site: said in words, not by colour alone. */
+function Unencrypted({ origin }: { origin: string }) {
+  return isUnencrypted(origin) ? <strong class="unencrypted" data-unencrypted="true">(not encrypted: {UNENCRYPTED_WARNING})</strong> : null;
+}
+
 function SitesSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [origin, setOrigin] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -431,6 +437,8 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
     ...BUILTIN_PROFILES.filter((p) => !DEMO_PROFILE_IDS.includes(p.id)).map((p) => ({ id: p.id, name: p.name, verified: p.verified })),
     ...state.storedProfiles,
   ];
+  const typed = readSiteOrigin(origin);
+  const typedUnencrypted = typed.ok && typed.unencrypted;
   const add = async () => {
     const read = readSiteOrigin(origin);
     if (!read.ok) {
@@ -449,7 +457,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
     }
     await store.addSite(read.origin, chosen);
     await changed();
-    setOutcome({ kind: 'ok', message: `Markwise now runs on ${read.origin}. Reload its pages to see it.` });
+    setOutcome({ kind: 'ok', message: `Markwise now runs on ${read.origin}. Reload its pages to see it.${read.unencrypted ? ` Not encrypted: ${UNENCRYPTED_WARNING}` : ''}` });
     setOrigin('');
     await reload();
   };
@@ -477,7 +485,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
           {state.sites.map((site) =>
             site.managed ? (
               <li key={site.origin} data-managed="true">
-                {site.origin}: {site.profileIds.join(', ')} <span class="locked">(set by {state.managed.managedBy})</span>{' '}
+                {site.origin}: {site.profileIds.join(', ')} <span class="locked">(set by {state.managed.managedBy})</span> <Unencrypted origin={site.origin} />{' '}
                 {state.siteAccess[site.origin] ? (
                   <span>on in this browser</span>
                 ) : (
@@ -490,6 +498,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
               <li key={site.origin}>
                 {site.origin}: {site.profileIds.join(', ')}{' '}
                 {readSiteOrigin(site.origin).ok ? null : <strong class="locked">(not used: not one exact site; remove it and add each site in full) </strong>}
+                <Unencrypted origin={site.origin} />
                 <button type="button" onClick={() => void remove(site)}>
                   Remove {site.origin}
                 </button>
@@ -506,8 +515,11 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
       >
         <label>
           Site address
-          <input type="text" id="site-origin" placeholder="https://your-school.mis.example" value={origin} onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)} />
+          <input type="text" id="site-origin" placeholder="https://your-school.mis.example" value={origin} aria-describedby="site-origin-warning" onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)} />
         </label>
+        <p id="site-origin-warning" class="unencrypted" hidden={!typedUnencrypted}>
+          Not encrypted: {UNENCRYPTED_WARNING}
+        </p>
         <fieldset>
           <legend>Its pages are read by</legend>
           {profiles.map((p) => (
