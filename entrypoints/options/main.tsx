@@ -424,6 +424,13 @@ function CalendarSection({ state }: { state: State }) {
   );
 }
 
+/** What to do when the browser did not give access: refused in its prompt (false), or refused outright (the browser's reason). */
+function notGranted(answer: false | string): string {
+  return answer === false
+    ? 'the browser did not give Markwise access to it: try again and choose Allow when the browser asks'
+    : `the browser refused to ask for access (${answer}); if your browser is managed, your administrator may block it`;
+}
+
 /** Beside each http:// site: said in words, not by colour alone. */
 function Unencrypted({ origin }: { origin: string }) {
   return isUnencrypted(origin) ? <strong class="unencrypted" data-unencrypted="true">(not encrypted: {UNENCRYPTED_WARNING})</strong> : null;
@@ -450,9 +457,11 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
       return;
     }
     // Asked for here, inside the click: the browser shows its own prompt for this one site.
-    const granted = await browser.permissions.request({ origins: [`${read.origin}/*`] });
-    if (!granted) {
-      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: ['the browser did not give Markwise access to it'] });
+    const asking = browser.permissions.request({ origins: [`${read.origin}/*`] });
+    setOutcome({ kind: 'ok', message: `Asking the browser for access to ${read.origin} only: choose Allow in its prompt to add the site.` });
+    const granted = await asking.catch((error: unknown) => String(error instanceof Error ? error.message : error));
+    if (granted !== true) {
+      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: [notGranted(granted)] });
       return;
     }
     await store.addSite(read.origin, chosen);
@@ -463,8 +472,8 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
   };
   // A site an administrator set still needs this browser's access, asked for inside a click.
   const allow = async (site: SiteGrant) => {
-    const granted = await browser.permissions.request({ origins: [`${site.origin}/*`] });
-    setOutcome(granted ? { kind: 'ok', message: `Markwise now runs on ${site.origin}. Reload its pages to see it.` } : { kind: 'problems', message: 'Not turned on:', problems: ['the browser did not give Markwise access to it'] });
+    const granted = await browser.permissions.request({ origins: [`${site.origin}/*`] }).catch((error: unknown) => String(error instanceof Error ? error.message : error));
+    setOutcome(granted === true ? { kind: 'ok', message: `Markwise now runs on ${site.origin}. Reload its pages to see it.` } : { kind: 'problems', message: 'Not turned on:', problems: [notGranted(granted)] });
     await changed();
     await reload();
   };
