@@ -539,7 +539,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
                 onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
               />{' '}
               {p.name}
-              {p.verified ? '' : ' (unverified)'}
+              {p.verified || p.name.includes('(unverified)') ? '' : ' (unverified)'}
             </label>
           ))}
         </fieldset>

@@ -12,7 +12,8 @@
 // prompt for a site the person already allowed, and the background registers its content script
 // as it does after a prompt. The one path not exercised end to end is a person pressing Deny.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
@@ -110,6 +111,16 @@ async function registeredMatches(worker: Worker): Promise<string[]> {
   });
 }
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
 /** What the development build has without asking (its demo on localhost). */
 const DEV_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -198,6 +209,10 @@ test.describe('adding an MIS site', () => {
     const listed = page.locator('[data-section="sites"] ul li').filter({ hasText: HTTP_SITE });
     await expect(listed).toContainText(`${HTTP_SITE}: our-mis`);
     await expect(listed.locator('[data-unencrypted]')).toContainText('not encrypted: this site uses http://');
+    // Said in words as well as colour, readable, and the page stays axe-clean with the warning under the address typed.
+    await page.locator('#site-origin').fill('http://mis2.school.local');
+    await expect(page.locator('#site-origin-warning')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
     expect(await grantedOrigins(page)).toEqual([...DEV_ORIGINS, `${HTTP_SITE}/*`].sort());
     await expect.poll(() => registeredMatches(worker)).toEqual([`${HTTP_SITE}/*`]);
 
