@@ -816,7 +816,7 @@ function SiteAccess({ state, reload }: { state: State; reload: () => Promise<voi
           <ul id="granted-sites">
             {state.granted.map((g) => (
               <li key={g.pattern} data-pattern={g.pattern}>
-                {site(g.pattern)}{' '}
+                {site(g.pattern)} {g.removable ? <Unencrypted origin={site(g.pattern)} /> : null}{' '}
                 {g.removable ? (
                   <button type="button" onClick={() => void remove([g.pattern])}>
                     Remove access to {site(g.pattern)}

@@ -214,6 +214,7 @@ test.describe('adding an MIS site', () => {
     await expect(page.locator('#site-origin-warning')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     expect(await grantedOrigins(page)).toEqual([...DEV_ORIGINS, `${HTTP_SITE}/*`].sort());
+    await expect(page.locator(`#granted-sites li[data-pattern="${HTTP_SITE}/*"] [data-unencrypted]`)).toContainText('not encrypted');
     await expect.poll(() => registeredMatches(worker)).toEqual([`${HTTP_SITE}/*`]);
 
     // The register on that site is read and checked, and the background takes its messages as the site's.
