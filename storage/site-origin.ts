@@ -7,7 +7,7 @@ export type SiteOriginResult = { ok: true; origin: string; unencrypted: boolean 
 
 /** Shown beside every http:// site (options page, managed sites). */
 export const UNENCRYPTED_WARNING =
-  'this site uses http://, so the connection is not encrypted: pupil data travels readable by anyone on the network between this computer and the MIS. Use https:// if the MIS offers it.';
+  'Not encrypted: this site uses http://, so pupil data travels readable by anyone on the network between this computer and the MIS. Use https:// if the MIS offers it.';
 
 /** Whether a stored site's origin is plain http. */
 export function isUnencrypted(origin: string): boolean {

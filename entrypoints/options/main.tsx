@@ -433,7 +433,7 @@ function notGranted(answer: false | string): string {
 
 /** Beside each http:// site: said in words, not by colour alone. */
 function Unencrypted({ origin }: { origin: string }) {
-  return isUnencrypted(origin) ? <strong class="unencrypted" data-unencrypted="true">(not encrypted: {UNENCRYPTED_WARNING})</strong> : null;
+  return isUnencrypted(origin) ? <strong class="unencrypted" data-unencrypted="true">({UNENCRYPTED_WARNING})</strong> : null;
 }
 
 function SitesSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
@@ -466,7 +466,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
     }
     await store.addSite(read.origin, chosen);
     await changed();
-    setOutcome({ kind: 'ok', message: `Markwise now runs on ${read.origin}. Reload its pages to see it.${read.unencrypted ? ` Not encrypted: ${UNENCRYPTED_WARNING}` : ''}` });
+    setOutcome({ kind: 'ok', message: `Markwise now runs on ${read.origin}. Reload its pages to see it.${read.unencrypted ? ` ${UNENCRYPTED_WARNING}` : ''}` });
     setOrigin('');
     await reload();
   };
@@ -527,7 +527,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
           <input type="text" id="site-origin" placeholder="https://your-school.mis.example" value={origin} aria-describedby="site-origin-warning" onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <p id="site-origin-warning" class="unencrypted" hidden={!typedUnencrypted}>
-          Not encrypted: {UNENCRYPTED_WARNING}
+          {UNENCRYPTED_WARNING}
         </p>
         <fieldset>
           <legend>Its pages are read by</legend>

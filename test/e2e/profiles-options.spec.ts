@@ -202,19 +202,19 @@ test.describe('adding an MIS site', () => {
     await page.locator('#site-origin').fill(HTTP_SITE);
     const warning = page.locator('#site-origin-warning');
     await expect(warning).toBeVisible();
-    await expect(warning).toContainText('Not encrypted: this site uses http://, so the connection is not encrypted: pupil data travels readable');
+    await expect(warning).toContainText('Not encrypted: this site uses http://, so pupil data travels readable');
     await page.locator('[data-section="sites"] fieldset label').filter({ hasText: 'Our MIS class register' }).locator('input').check();
     await page.getByRole('button', { name: 'Add the site' }).click();
     await expect(page.locator('#sites-result')).toContainText(`Markwise now runs on ${HTTP_SITE}. Reload its pages to see it. Not encrypted:`);
     const listed = page.locator('[data-section="sites"] ul li').filter({ hasText: HTTP_SITE });
     await expect(listed).toContainText(`${HTTP_SITE}: our-mis`);
-    await expect(listed.locator('[data-unencrypted]')).toContainText('not encrypted: this site uses http://');
+    await expect(listed.locator('[data-unencrypted]')).toContainText('Not encrypted: this site uses http://');
     // Said in words as well as colour, readable, and the page stays axe-clean with the warning under the address typed.
     await page.locator('#site-origin').fill('http://mis2.school.local');
     await expect(page.locator('#site-origin-warning')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     expect(await grantedOrigins(page)).toEqual([...DEV_ORIGINS, `${HTTP_SITE}/*`].sort());
-    await expect(page.locator(`#granted-sites li[data-pattern="${HTTP_SITE}/*"] [data-unencrypted]`)).toContainText('not encrypted');
+    await expect(page.locator(`#granted-sites li[data-pattern="${HTTP_SITE}/*"] [data-unencrypted]`)).toContainText('Not encrypted');
     await expect.poll(() => registeredMatches(worker)).toEqual([`${HTTP_SITE}/*`]);
 
     // The register on that site is read and checked, and the background takes its messages as the site's.
