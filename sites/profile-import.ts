@@ -6,7 +6,7 @@ import { parse as parseSelector } from 'css-what';
 import ret, { types, type Token, type Root } from 'ret';
 import safeRegex from 'safe-regex2';
 import { describeIssues, type InputProblem } from '../rules/validation';
-import { siteProfilesFileSchema, type ProfilesResult, type SiteProfile } from './profile';
+import { SCHEMA_VERSION, siteProfilesFileSchema, type ProfilesResult, type SiteProfile } from './profile';
 
 /** Why a selector cannot be used, or null. The browser decides where there is one; elsewhere (the background, node) css-what. */
 export function selectorProblem(selector: string): string | null {
@@ -56,7 +56,9 @@ export function patternProblem(pattern: string): string | null {
   return null;
 }
 
-const SELECTOR_KEYS = new Set(['selector', 'register', 'rows', 'badgeAfter', 'headers']);
+const SELECTOR_KEYS = new Set(['selector', 'register', 'rows', 'badgeAfter', 'badgeIn', 'headers']);
+/** Regular expressions: a value's pattern, and (version 2) a column's header. */
+const PATTERN_KEYS = new Set(['pattern', 'header']);
 
 /** Each selector and pattern of a profile, with its path ('cells.mark.selector', 'paths[0]'). */
 function* fields(value: unknown, path: string): Generator<{ path: string; kind: 'selector' | 'pattern'; text: string }> {
@@ -69,7 +71,7 @@ function* fields(value: unknown, path: string): Generator<{ path: string; kind: 
     const at = path === '' ? key : `${path}.${key}`;
     if (key === 'names' || key === 'assumptions') continue;
     if (typeof item === 'string' && SELECTOR_KEYS.has(key)) yield { path: at, kind: 'selector', text: item };
-    else if (typeof item === 'string' && key === 'pattern') yield { path: at, kind: 'pattern', text: item };
+    else if (typeof item === 'string' && PATTERN_KEYS.has(key)) yield { path: at, kind: 'pattern', text: item };
     else if (key === 'paths' && Array.isArray(item)) {
       for (const [i, p] of item.entries()) if (typeof p === 'string') yield { path: `${at}[${i}]`, kind: 'pattern', text: p };
     } else yield* fields(item, at);
@@ -86,8 +88,34 @@ export function profileProblems(profile: SiteProfile, where: string): InputProbl
   return problems;
 }
 
-/** A profiles file ({ "profiles": [...] }) checked whole: every problem, with where and which profile. */
+/**
+ * Why a file's schemaVersion cannot be read, or null. Version 1 (no schemaVersion, or 1) and 2 are read;
+ * a later one is refused whole, without listing the fields this version does not know.
+ */
+function versionProblem(input: unknown): InputProblem | null {
+  const version = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (version === undefined || version === 1 || version === SCHEMA_VERSION) return null;
+  const later = typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION;
+  return {
+    path: 'schemaVersion',
+    message: later
+      ? `this file is written in site profile format version ${version}, newer than this Markwise reads (versions 1 and ${SCHEMA_VERSION}): nothing was imported; update Markwise, or ask whoever wrote the file for a version ${SCHEMA_VERSION} file`
+      : `must be 1 or ${SCHEMA_VERSION} (the site profile format the file is written in), or left out for version 1; it is ${JSON.stringify(version)}`,
+  };
+}
+
+/** Which profile a problem is in: its id when that is valid, else its place in the file ("profile 3"). */
+function profileNamed(profiles: unknown, index: number): string {
+  const id = Array.isArray(profiles) ? (profiles[index] as { id?: unknown } | null | undefined)?.id : undefined;
+  return typeof id === 'string' && PROFILE_ID.test(id) ? `profile ${id}` : `profile ${index + 1}`;
+}
+
+const PROFILE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A profiles file ({ "schemaVersion": 2, "profiles": [...] }) checked whole: every problem, with where and which profile. */
 export function parseSiteProfiles(input: unknown): ProfilesResult {
+  const version = versionProblem(input);
+  if (version !== null) return { ok: false, problems: [version] };
   const result = siteProfilesFileSchema.safeParse(input);
   if (!result.success) {
     const profiles = (input as { profiles?: unknown } | null)?.profiles;
@@ -95,16 +123,16 @@ export function parseSiteProfiles(input: unknown): ProfilesResult {
       ok: false,
       problems: describeIssues(result.error, input).map((p) => {
         const index = /^profiles\[(\d+)\]/.exec(p.path)?.[1];
-        const id = index === undefined || !Array.isArray(profiles) ? undefined : (profiles[Number(index)] as { id?: unknown } | undefined)?.id;
-        return typeof id === 'string' && id !== '' ? { ...p, message: `${p.message} (profile ${id})` } : p;
+        return index === undefined ? p : { ...p, message: `${p.message} (${profileNamed(profiles, Number(index))})` };
       }),
     };
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const problems: InputProblem[] = [];
   result.data.profiles.forEach((profile, i) => {
-    if (seen.has(profile.id)) problems.push({ path: `profiles[${i}].id`, message: `'${profile.id}' is used by an earlier profile` });
-    seen.add(profile.id);
+    const earlier = seen.get(profile.id);
+    if (earlier !== undefined) problems.push({ path: `profiles[${i}].id`, message: `'${profile.id}' is already the id of profile ${earlier + 1}: each profile's id once (profile ${i + 1})` });
+    else seen.set(profile.id, i);
     problems.push(...profileProblems(profile, `profiles[${i}]`));
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, profiles: result.data.profiles };
