@@ -141,7 +141,8 @@ export default defineBackground(() => {
     const sites = (await store.sites()).map((s) => s.origin);
     if (!release) sites.push(...DEMO_ORIGINS);
     if (!isSchoolSite(origin, sites)) throw new Error(`refused: ${origin || 'this page'} is not one of the sites Markwise runs on`);
-    return { kind: 'site-page', site: origin, tabId: sender.tab.id, pageUrl: url };
+    // The fragment stays in the page: it can hold ids and tokens (the page sends the route it matched by).
+    return { kind: 'site-page', site: origin, tabId: sender.tab.id, pageUrl: url.split('#')[0]! };
   }
 
   /** Messages only Markwise's own pages send; the rest come from MIS pages. */

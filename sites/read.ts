@@ -76,10 +76,14 @@ export function cellElement(cell: PageCell, profile: SiteProfile): Element {
 const LONGEST_PATH = 2048;
 const LONGEST_VALUE = 4096;
 
-/** The profiles whose paths match this page (path and query, as location gives them). */
-export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string): SiteProfile[] {
+/**
+ * The profiles whose paths match this page: a pattern over its path and query, or over its path,
+ * query and fragment ('#/attendance/take/4A', for apps that route there), as location gives them.
+ */
+export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string, hash = ''): SiteProfile[] {
   const text = pathAndQuery.slice(0, LONGEST_PATH);
-  return profiles.filter((p) => p.paths.some((path) => compiled(path).test(text)));
+  const withHash = (pathAndQuery + hash).slice(0, LONGEST_PATH);
+  return profiles.filter((p) => p.paths.some((path) => compiled(path).test(text) || (hash !== '' && compiled(path).test(withHash))));
 }
 
 /** The register element of this profile on the page, or null when the page does not have it (yet). */

@@ -106,6 +106,7 @@ export class PageSession {
     this.#observer = new win.MutationObserver((records) => this.#onMutations(records));
     this.#observer.observe(this.#document.documentElement, { childList: true, subtree: true });
     win.addEventListener('popstate', () => this.#check(), { signal: this.#signal });
+    win.addEventListener('hashchange', () => this.#check(), { signal: this.#signal });
     this.#document.addEventListener('input', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('change', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('focusin', (e) => this.#onFocus(e, false), { signal: this.#signal });
@@ -167,12 +168,13 @@ export class PageSession {
   /** Works out which profile and register the page has now, and starts a view when either changed. */
   #check(force = false): void {
     try {
-      const here = this.#document.location.pathname + this.#document.location.search;
+      const { pathname, search, hash } = this.#document.location;
+      const here = pathname + search + hash;
       const locationChanged = here !== this.#location;
       this.#location = here;
       if (locationChanged || this.#matchedAt !== here) {
         this.#matchedAt = here;
-        const profile = profilesForPath(this.#profilesHere(), here)[0] ?? null;
+        const profile = profilesForPath(this.#profilesHere(), pathname + search, hash)[0] ?? null;
         if (profile !== this.#profile) {
           this.#profile = profile;
           force = true;
@@ -279,6 +281,12 @@ export class PageSession {
     void this.#learn(register, view, abort.signal, today);
   }
 
+  /** The address kept for going back: the fragment can hold ids and tokens, so only a route a profile matched by, up to its own query. */
+  #pageUrl(profile: SiteProfile): string {
+    const { origin, pathname, search, hash } = this.#document.location;
+    return origin + pathname + search + (profilesForPath([profile], pathname + search).length > 0 ? '' : hash.split('?')[0]);
+  }
+
   #host(): Element {
     return this.#ensureSurface().host;
   }
@@ -309,7 +317,7 @@ export class PageSession {
       const [stored, seen] = await Promise.all([
         missing.length > 0 ? this.#send({ type: 'figures-for', site: this.#site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
         register.cells.length > 0
-          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#document.location.href, title: this.#document.title }), thresholds: view.thresholds(), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]! })) })
+          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#pageUrl(read.profile), title: this.#document.title }), thresholds: view.thresholds(), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]! })) })
           : Promise.resolve({ firstSeen: {} as Record<string, string> }),
       ]);
       if (signal.aborted || this.#view !== view) return;
