@@ -238,9 +238,12 @@ function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entrie
  * checking date is for checking only), and the card says how old the figure is.
  */
 async function yearToDateOf(pupil: PupilMarks): Promise<YearToDateFigure | null> {
-  const [pages, reports] = await Promise.all([store.figuresFor(pupil.site, [pupil.pupilId]), store.reportFiguresFor([pupil.upn])]);
+  // A pupil shown without a UPN is matched to reports by this site's MIS id only: the id is no UPN.
+  const [pages, reports, byMisId] = await Promise.all([store.figuresFor(pupil.site, [pupil.pupilId]), store.reportFiguresFor(pupil.upnShown === false ? [] : [pupil.upn]), store.siteReportFiguresFor(pupil.site, [pupil.pupilId])]);
   const page = pages.get(pupil.pupilId);
-  const report = reports.get(pupil.upn);
+  const fromId = byMisId.get(pupil.pupilId);
+  const byUpn = reports.get(pupil.upn);
+  const report = fromId !== undefined && (fromId.upn === null || pupil.upnShown === false || fromId.upn === pupil.upn) && (byUpn === undefined || fromId.asOf > byUpn.asOf) ? fromId : byUpn;
   const today = store.realToday();
   const year = academicYearStarting(today);
   const candidates: YearToDateFigure[] = [

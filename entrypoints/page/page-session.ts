@@ -307,17 +307,17 @@ export class PageSession {
         const pupilId = register.pupilIds[row.pupil]!;
         const attendance = row.attendance ?? (row.sessions ? (row.sessions.attended * 100) / row.sessions.possible : null);
         if (attendance === null) {
-          if (row.badgeAnchor !== null) missing.push(pupilId), upns.push(pupil.upn === pupilId ? null : pupil.upn);
+          if (row.badgeAnchor !== null) missing.push(pupilId), upns.push(register.upns[row.pupil]!);
           continue;
         }
-        figures.push({ pupilId, upn: pupil.upn === pupilId ? null : pupil.upn, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
+        figures.push({ pupilId, upn: register.upns[row.pupil]!, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
       }
       if (figures.length > 0) await this.#send({ type: 'record-figures', site: this.#site, seenOn: today, figures });
       // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
       const [stored, seen] = await Promise.all([
         missing.length > 0 ? this.#send({ type: 'figures-for', site: this.#site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
         register.cells.length > 0
-          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#pageUrl(read.profile), title: this.#document.title }), thresholds: view.thresholds(), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]! })) })
+          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#pageUrl(read.profile), title: this.#document.title }), thresholds: this.#thresholdsOf(register, view), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]!, upnShown: register.upns[i] !== null })) })
           : Promise.resolve({ firstSeen: {} as Record<string, string> }),
       ]);
       if (signal.aborted || this.#view !== view) return;
@@ -332,6 +332,15 @@ export class PageSession {
     } catch {
       // The background may be restarting; the page's own figures are already shown.
     }
+  }
+
+  /** The thresholds the view found; a pupil shown without a UPN is named by this site's MIS id, so the same id elsewhere is another pupil. */
+  #thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: RegisterView): ReturnType<RegisterView['thresholds']> {
+    const at = new Map(register.snapshot.pupils.map((p, i) => [p.upn, i]));
+    return view.thresholds().map((f) => {
+      const i = at.get(f.upn);
+      return i === undefined || register.upns[i] !== null ? f : { ...f, pupilId: register.pupilIds[i]! };
+    });
   }
 
   #onInput(event: Event): void {

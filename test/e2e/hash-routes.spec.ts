@@ -94,5 +94,8 @@ test('a report is matched by MIS id for the site it came from, and gives the bad
   await page.reload();
   const badge = page.locator(`markwise-pupil-badge .badge[data-upn="${pupil}"]`);
   await expect(badge).toHaveCount(1);
-  await expect(badge).toHaveAttribute('aria-label', /75\.0%.*by-id\.csv/);
+  await expect(badge).toHaveAttribute('aria-label', /attendance 75\.0%/);
+  await expect(badge.locator('.details')).toContainText('from the attendance report by-id.csv');
+  // Only that pupil: the same report matched nobody else on the page.
+  await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(1);
 });
