@@ -287,7 +287,7 @@ function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]
             <option value="">Choose a pupil…</option>
             {pupils.map((p) => (
               <option key={p.key} value={p.key}>
-                {p.name} ({p.upn}), marks from {formatSchoolDate(p.marks[0]!.date as IsoDate)} to {formatSchoolDate(p.marks.at(-1)!.date as IsoDate)}
+                {p.name} ({p.upnShown === false ? `MIS id ${p.pupilId}, no UPN shown` : p.upn}), marks from {formatSchoolDate(p.marks[0]!.date as IsoDate)} to {formatSchoolDate(p.marks.at(-1)!.date as IsoDate)}
               </option>
             ))}
           </select>
