@@ -194,6 +194,8 @@ export class PageSession {
       this.#root = root;
       if (root === null) {
         this.#waitForRegister(this.#profile);
+        // The popup hears at once that this route's profile is another one, its register not yet shown.
+        this.#reportStatus();
         return;
       }
       clearTimeout(this.#waitTimer);

@@ -11,13 +11,25 @@ import { expect, panel, test } from './fixtures';
 const ownId = (name: keyof typeof DEMO_CASES) => DEMO_CASES[name].pupilId.slice(1);
 const take = (date: string) => `/hashapp/#/attendance/take/4A/${date}/AM`;
 const finding = (page: Page, rule: string, id: string, date: string) => panel(page).locator(`li.finding[data-rule="${rule}"][data-upn="${id}"][data-date="${date}"]`);
+/** What the popup would say of the MIS tab: the profile its page reported (asked from an extension page, for each tab). */
+const tabProfiles = (extensionPage: Page) =>
+  extensionPage.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; runtime: { sendMessage(m: object): Promise<{ status: { profileId: string | null; registerFound: boolean } | null }> } } }).chrome;
+    const tabs = await api.tabs.query({});
+    const statuses = await Promise.all(tabs.map(async (t) => (await api.runtime.sendMessage({ type: 'get-tab-status', tabId: t.id })).status));
+    return statuses.filter((s) => s !== null).map((s) => `${s.profileId} ${s.registerFound}`);
+  });
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 test('a register routed in the fragment is found, followed forward and back, and its pupils are kept by site and MIS id', async ({ context, page, mis, extensionId }) => {
   const site = new URL(mis.url).origin;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.bringToFront();
   await page.goto(`${mis.url}${take('2025-11-24')}`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   await expect(panel(page)).toContainText('take attendance (hash routes)');
+  await expect.poll(() => tabProfiles(options)).toEqual(['demo-hashapp-register true']);
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   // The planted cases of Mon 24 Nov, keyed by the MIS's own id (the page shows no UPN).
   await expect(finding(page, 'code-unknown', ownId('invalidCode'), '2025-11-24')).toHaveCount(1);
@@ -41,6 +53,7 @@ test('a register routed in the fragment is found, followed forward and back, and
   await expect(panel(page)).toContainText('student record (hash routes)');
   await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(1);
   await expect(panel(page).locator('li.finding')).toHaveCount(0);
+  await expect.poll(() => tabProfiles(options)).toEqual(['demo-hashapp-student true']);
 
   // Back to Mon 17 Nov: the register again, its badge from the figure the record showed (same site, same MIS id).
   await page.goBack();
@@ -60,10 +73,9 @@ test('a register routed in the fragment is found, followed forward and back, and
   await page.evaluate(() => history.pushState(null, '', '#/timetable/none'));
   await page.evaluate(() => document.getElementById('hx-app')!.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Timetable' })));
   await expect(panel(page)).toHaveCount(0);
+  await expect.poll(() => tabProfiles(options)).toEqual(['null false']);
 
   // What was kept: by this site and the MIS's id, with no UPN; and no fragment beyond the route.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect.poll(async () => (await rowsOf(options, 'pupilFigures')).filter((r) => r.site === site).map((r) => [r.pupilId, r.upn])).toEqual([[pupil, null]]);
   const n = (await rowsOf(options, 'nFirstSeen')).find((r) => r.key === `${site}|${pupil}|2025-11-17|AM`);
   expect(n).toMatchObject({ site, pupilId: pupil, upn: null, pageUrl: `${site}${take('2025-11-17')}` });
