@@ -198,6 +198,8 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
     else if (possible !== null && n(possible)! > 0 && authorised !== null && unauthorised !== null) attendance = ((n(possible)! - n(authorised)! - n(unauthorised)!) * 100) / n(possible)!;
     else if (percentage !== null) attendance = n(percentage);
     if (id === '') continue;
+    // A UPN in the id column would be matched as an MIS id, to nobody: said before the import.
+    if (by === 'pupilId' && /^[A-Z]\d{11}[0-9A-Z]$/i.test(id)) warnings.push({ line, column: columnName('pupilId'), message: `${id} looks like a UPN, not the MIS's own id: if this column holds UPNs, match pupils by UPN` });
     const check = upn === '' ? null : upnCheckProblem(upn);
     if (check !== null) warnings.push({ line, column: columnName('upn'), message: check });
     if (attendance !== null && typeof percentage === 'number' && percentage !== attendance && Math.abs(percentage - attendance) > PERCENT_TOLERANCE) {

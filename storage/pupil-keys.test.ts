@@ -71,5 +71,10 @@ describe('pupils without a UPN are kept by site and MIS id', () => {
       ok: true,
       report: { figures: [{ upn: null, pupilId: '1093', name: 'Ada', attendance: 90, possible: null, attended: null, authorised: null, unauthorised: null }], noFigureYet: [], warnings: [] },
     });
+    // UPNs in the id column: imported as asked, but said first.
+    const upns = readReportTable('Student ID,Name,%\nA801200005001,Ada,90\n');
+    if (!upns.ok) throw new Error('unreadable');
+    const warned = readReport(upns.table, { pupilId: 0, name: 1, percentage: 2 }, '2025-11-24', '2025-11-26', 'pupilId');
+    expect(warned.ok && warned.report.warnings).toEqual([{ line: 2, column: 'Student ID', message: "A801200005001 looks like a UPN, not the MIS's own id: if this column holds UPNs, match pupils by UPN" }]);
   });
 });

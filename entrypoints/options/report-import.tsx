@@ -131,6 +131,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
               ))}
             </select>
           </label>
+          {sites.length === 0 ? <p class="note">To match a report by the MIS's own pupil id, add the MIS site first: its pupils are then known by that site and id.</p> : null}
           <fieldset>
             <legend>Which column is which (guessed from the headers: change any that are wrong)</legend>
             <div class="row">
