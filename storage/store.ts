@@ -454,6 +454,11 @@ export class MarkwiseStore {
     return this.db.thresholds.orderBy('firstSeen').reverse().toArray();
   }
 
+  /** Every pupil's figures from reports matched by MIS id, for each site. */
+  async siteReportFigures(): Promise<SiteReportFigureRow[]> {
+    return this.db.siteReportFigures.toArray();
+  }
+
   /** Figures from reports matched by the MIS's own id on this site, by that id. */
   async siteReportFiguresFor(site: string, pupilIds: readonly string[]): Promise<Map<string, SiteReportFigureRow>> {
     const rows = await this.db.siteReportFigures.bulkGet(pupilIds.map((id) => [site, id] as [string, string]));

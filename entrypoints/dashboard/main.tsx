@@ -12,7 +12,7 @@ import type { NStatus } from '../../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { DEMO_ORIGINS, todayInEngland, todayOf } from '../../storage/bundle';
-import type { NFirstSeen, PupilMarks, ReportFigureRow, ThresholdSeen } from '../../storage/db';
+import type { NFirstSeen, PupilMarks, ReportFigureRow, SiteReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { PupilCard, type YearToDateFigure } from '../../components/pupil-card';
 import '../../components/pupil-card.css';
 import { academicYearStarting, type SchoolCalendar } from '../../rules/calendar/school-calendar';
@@ -199,7 +199,7 @@ function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entrie
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={`${e.kind}|${e.upn}|${e.date}`} class="threshold" data-kind={e.kind} data-upn={e.upn} data-date={e.date}>
+                <tr key={`${e.kind}|${e.upn}|${e.date}|${e.source}`} class="threshold" data-kind={e.kind} data-upn={e.upn} data-date={e.date}>
                   <td>{formatSchoolDate(e.date)}</td>
                   <th scope="row">
                     {e.name} <span class="note">{e.upn}</span>
@@ -308,7 +308,7 @@ interface Loaded {
 function Dashboard() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [records, setRecords] = useState<NFirstSeen[] | null>(null);
-  const [crossed, setCrossed] = useState<{ reports: ReportFigureRow[]; seen: ThresholdSeen[] }>({ reports: [], seen: [] });
+  const [crossed, setCrossed] = useState<{ reports: (ReportFigureRow | SiteReportFigureRow)[]; seen: ThresholdSeen[] }>({ reports: [], seen: [] });
   const [sinceDays, setSinceDays] = useState(14);
   const [withMarks, setWithMarks] = useState<PupilMarks[]>([]);
   const [now, setNow] = useState(() => new Date());
@@ -326,7 +326,7 @@ function Dashboard() {
     })();
     // Live: the background writes as register pages are opened in other tabs.
     const subscription = liveQuery(() => store.openNs()).subscribe({ next: setRecords, error: () => setRecords([]) });
-    const thresholds = liveQuery(async () => ({ reports: await store.reportFigures(), seen: await store.thresholdsSeen() })).subscribe({ next: setCrossed, error: () => {} });
+    const thresholds = liveQuery(async () => ({ reports: [...(await store.reportFigures()), ...(await store.siteReportFigures())], seen: await store.thresholdsSeen() })).subscribe({ next: setCrossed, error: () => {} });
     const marks = liveQuery(() => store.pupilsWithMarks()).subscribe({ next: setWithMarks, error: () => {} });
     // The first-day steps fall due by the clock.
     const timer = setInterval(() => setNow(new Date()), 30_000);
