@@ -85,8 +85,14 @@ test('a report is matched by MIS id for the site it came from, and gives the bad
   const site = new URL(mis.url).origin;
   const pupil = ownId('invalidCode');
   await page.goto(`${mis.url}${take('2025-11-24')}`);
-  await expect(finding(page, 'code-unknown', pupil, '2025-11-24')).toHaveCount(1);
+  const item = finding(page, 'code-unknown', pupil, '2025-11-24');
+  await expect(item).toHaveCount(1);
   await expect(page.locator(`markwise-pupil-badge .badge[data-upn="${pupil}"]`)).toHaveCount(0);
+  // A dismissal of a pupil shown without a UPN is kept for this site and the MIS's id.
+  await item.locator('button[data-action="dismiss"]').click();
+  await item.getByLabel('Reason').selectOption('Being dealt with by the office');
+  await item.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await expect(panel(page).locator('details[data-group="dismissed"]')).toContainText('Being dealt with by the office');
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -102,6 +108,7 @@ test('a report is matched by MIS id for the site it came from, and gives the bad
   const rows = await rowsOf(options, 'siteReportFigures');
   expect(rows).toMatchObject([{ site, pupilId: pupil, upn: null, attendance: 75 }]);
   expect(await rowsOf(options, 'reportFigures')).toEqual([]);
+  expect((await rowsOf(options, 'dismissals')).map((d) => [d.key, d.site, d.upn])).toEqual([[`${site}|code-unknown|${pupil}|2025-11-24|AM`, site, pupil]]);
 
   await page.reload();
   const badge = page.locator(`markwise-pupil-badge .badge[data-upn="${pupil}"]`);
@@ -110,4 +117,11 @@ test('a report is matched by MIS id for the site it came from, and gives the bad
   await expect(badge.locator('.details')).toContainText('from the attendance report by-id.csv');
   // Only that pupil: the same report matched nobody else on the page.
   await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(1);
+  // Still dismissed after the reload, and after going to another route and back.
+  await expect(panel(page).locator(`details.group:not([data-group="dismissed"]) li.finding[data-rule="code-unknown"][data-upn="${pupil}"]`)).toHaveCount(0);
+  await page.locator('a.hx-day', { hasText: 'Mon 17/11' }).click();
+  await expect(panel(page).locator('li.finding[data-rule="n-overdue"]')).toHaveCount(1);
+  await page.goBack();
+  await expect(panel(page).locator('details[data-group="dismissed"]')).toContainText('Being dealt with by the office');
+  await expect(panel(page).locator(`details.group:not([data-group="dismissed"]) li.finding[data-rule="code-unknown"][data-upn="${pupil}"]`)).toHaveCount(0);
 });
