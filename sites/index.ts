@@ -3,6 +3,7 @@
 import { SPA_OPTION_NAMES } from '../demo/mis/spa-options';
 import type { SiteProfileInput } from './profile';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from './builtin/demo';
+import { demoHashAppRegister, demoHashAppStudent } from './builtin/demo-hashapp';
 import { arborUnverified, bromcomUnverified, gibbonUnverified, scholarpackUnverified } from './builtin/unverified';
 
 export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
@@ -11,6 +12,8 @@ export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
   demoOfficeUnexplained,
   demoPupilList,
   demoPupilRecord,
+  demoHashAppRegister,
+  demoHashAppStudent,
   arborUnverified,
   bromcomUnverified,
   scholarpackUnverified,

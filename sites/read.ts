@@ -52,6 +52,8 @@ export interface PageRegister {
   readonly snapshot: RegisterSnapshot;
   /** The MIS's own id for each snapshot pupil, in the same order. */
   readonly pupilIds: readonly string[];
+  /** The UPN each pupil's row shows, in the same order; null where none is shown (the snapshot's upn is then the MIS id). */
+  readonly upns: readonly (string | null)[];
   readonly cells: readonly PageCell[];
   readonly rows: readonly PageRow[];
   readonly problems: readonly ReadProblem[];
@@ -76,10 +78,14 @@ export function cellElement(cell: PageCell, profile: SiteProfile): Element {
 const LONGEST_PATH = 2048;
 const LONGEST_VALUE = 4096;
 
-/** The profiles whose paths match this page (path and query, as location gives them). */
-export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string): SiteProfile[] {
+/**
+ * The profiles whose paths match this page: a pattern over its path and query, or over its path,
+ * query and fragment ('#/attendance/take/4A', for apps that route there), as location gives them.
+ */
+export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string, hash = ''): SiteProfile[] {
   const text = pathAndQuery.slice(0, LONGEST_PATH);
-  return profiles.filter((p) => p.paths.some((path) => compiled(path).test(text)));
+  const withHash = (pathAndQuery + hash).slice(0, LONGEST_PATH);
+  return profiles.filter((p) => p.paths.some((path) => compiled(path).test(text) || (hash !== '' && compiled(path).test(withHash))));
 }
 
 /** The register element of this profile on the page, or null when the page does not have it (yet). */
@@ -245,6 +251,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const rowElements = profile.rows === undefined ? [root] : Array.from(root.querySelectorAll(profile.rows));
   const pupils: SnapshotPupil[] = [];
   const pupilIds: string[] = [];
+  const upns: (string | null)[] = [];
   const indexOf = new Map<string, number>();
   const cells: PageCell[] = [];
   const rows: PageRow[] = [];
@@ -302,6 +309,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       index = pupils.length;
       indexOf.set(pupilId, index);
       pupilIds.push(pupilId);
+      upns.push(upn !== null && upn !== '' ? upn : null);
       pupils.push({
         upn: upn !== null && upn !== '' ? upn : pupilId,
         name: rowValue(profile.pupilName, r) ?? '',
@@ -377,6 +385,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     root,
     snapshot: { role: profile.role, source, pupils },
     pupilIds,
+    upns,
     cells,
     rows,
     // Rows that cannot be told apart come first: they are why a fix is not offered.
@@ -477,20 +486,23 @@ function sessionsShownTwice(
  * The register without the pupils whose rows cannot be told apart: what may be stored (figures,
  * N first seen, marks for pupil cards) and what the follow-up list may count.
  */
-export function unambiguousPart(register: PageRegister): Pick<PageRegister, 'snapshot' | 'pupilIds' | 'cells' | 'rows'> {
+export function unambiguousPart(register: PageRegister): Pick<PageRegister, 'snapshot' | 'pupilIds' | 'upns' | 'cells' | 'rows'> {
   if (register.ambiguous.size === 0) return register;
   const newIndex: number[] = [];
   const pupils: SnapshotPupil[] = [];
   const pupilIds: string[] = [];
+  const upns: (string | null)[] = [];
   register.snapshot.pupils.forEach((pupil, p) => {
     newIndex.push(register.ambiguous.has(p) ? -1 : pupils.length);
     if (register.ambiguous.has(p)) return;
     pupils.push(pupil);
     pupilIds.push(register.pupilIds[p]!);
+    upns.push(register.upns[p]!);
   });
   return {
     snapshot: { ...register.snapshot, pupils },
     pupilIds,
+    upns,
     cells: register.cells.filter((c) => newIndex[c.pupil]! >= 0).map((c) => ({ ...c, pupil: newIndex[c.pupil]! })),
     rows: register.rows.filter((r) => newIndex[r.pupil]! >= 0).map((r) => ({ ...r, pupil: newIndex[r.pupil]! })),
   };

@@ -22,6 +22,7 @@ import {
   unexplainedPage,
 } from './pages';
 import { DEMO_TODAY, generateSchool, isClassId, mondayOf, type DemoSchool } from './school';
+import { HASH_APP_SCRIPT, hashAppShell, hashAppStudent, hashAppTake } from './hashapp';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
 import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
 import { readFile } from 'node:fs/promises';
@@ -99,6 +100,10 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
     if (path === '/app') return redirect(res, `/app/${url.search}`);
     return send(res, 200, spaShellPage());
   }
+  if (path === '/hashapp/' && isGet) return send(res, 200, hashAppShell());
+  if (path === '/hashapp/app.js' && isGet) return send(res, 200, HASH_APP_SCRIPT, 'text/javascript; charset=utf-8');
+  if (path === '/hashapp/api/take' && isGet) return sendJson(res, hashAppTake(school, q));
+  if (path === '/hashapp/api/student' && isGet) return sendJson(res, hashAppStudent(school, q.get('id') ?? ''));
   if (path === '/app/app.js' && isGet) return send(res, 200, APP_SCRIPT, 'text/javascript; charset=utf-8');
   if (path === '/api/register' && isGet) return sendJson(res, registerJson(school, q));
   if (path === '/api/student' && isGet) return sendJson(res, studentJson(school, q.get('id') ?? ''));
