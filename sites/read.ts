@@ -213,7 +213,7 @@ interface DateRead {
   readonly why?: string;
 }
 
-const FULL_DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b/g;
+const FULL_DATE = /(?<!\d)(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})(?!\d)/g;
 
 function noDate(dated: DateRead): string {
   return `no date (read ${JSON.stringify(dated.read)}${dated.why === undefined ? '' : `: ${dated.why}`})`;
