@@ -387,6 +387,8 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const rows: PageRow[] = [];
   const problems: ReadProblem[] = [];
   let cellsFound = 0;
+  // Cells of registers the profile's periods leave alone (lessons): neither read nor missed.
+  let leftAlone = 0;
   const cellSpec = profile.cells;
   // Values read once for the whole register (the date and session of a one-session page).
   const once = new Map<ValueSource, string | null>();
@@ -479,6 +481,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       const session = sessionText === null ? null : sessionIn(cellSpec, sessionText);
       if (session === LEFT_ALONE) {
         cellsFound--;
+        leftAlone++;
         continue;
       }
       const dated = readDate!(cellScopes);
@@ -494,7 +497,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       cells.push({ element: cell, control, pupil: index, row: rowIndex, date, session });
     }
   }
-  if (cellSpec !== undefined && rows.length > 0 && cellsFound === 0) {
+  if (cellSpec !== undefined && rows.length > 0 && cellsFound === 0 && alone + leftAlone === 0) {
     problems.push({ where: 'the register', message: `no cells (${cellSpec.selector}) in any of its ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` });
   }
   const ambiguous = new Set<number>();
@@ -799,7 +802,7 @@ function cellArrivals(scope: Element, prefix: string, spec: CellSpec, register =
     const scopes: Scopes = { cell: null, row: scope, register, page: scope.ownerDocument };
     for (const cell of Array.from(scope.querySelectorAll(`${prefix}:is(${spec.selector})`))) {
       scopes.cell = cell;
-      scopes.row = cell.parentElement ?? cell;
+      scopes.row = cell.closest('tr') ?? scope;
       const text = readValue(arrival, scopes);
       if (text !== null) map.set(cell, text);
     }
