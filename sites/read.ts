@@ -58,6 +58,8 @@ export interface PageRegister {
   readonly problems: readonly ReadProblem[];
   /** The cells the profile found where marks should be; cells.length of them were read. */
   readonly cellsFound: number;
+  /** Cells of registers the profile's periods leave alone (lessons): not in cellsFound, neither read nor missed. */
+  readonly leftAlone?: number;
   /**
    * Snapshot pupils whose rows cannot be told apart from another's (two rows with one UPN, one
    * session shown twice): checked, but no fix is written to their cells and nothing of theirs is stored.
@@ -514,6 +516,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     // Rows that cannot be told apart come first: they are why a fix is not offered.
     problems: ambiguities.length === 0 ? problems : [...ambiguities, ...problems],
     cellsFound,
+    leftAlone: leftAlone + alone * rows.length,
     ambiguous,
     unwritable,
   };

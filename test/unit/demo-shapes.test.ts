@@ -31,7 +31,7 @@ describe('the demo pages of issue 12, read by their profiles', () => {
     expect(r.problems).toEqual([]);
     expect(marks(r)).toEqual(['201 2025-11-26 AM L +45', '202 2025-11-26 AM L +30', '203 2025-11-26 AM U +10']);
     const lesson = await readAt('/shapes/period-register?period=Period%201', demoPeriodRegister);
-    expect([lesson.problems, lesson.cellsFound, lesson.cells.length]).toEqual([[], 0, 0]);
+    expect([lesson.problems, lesson.cellsFound, lesson.cells.length, lesson.leftAlone]).toEqual([[], 0, 0, 4]);
   });
 
   it('absence report: dates written out; a wrong weekday is a read problem', async () => {
