@@ -33,3 +33,12 @@ describe('a date format is checked at import (issue 12, item 4)', () => {
     expect(problems({ scope: 'cell', format: 'dd/MM/yyyy', yearFrom: 'school-year' })).toEqual([{ path: 'profiles[0].cells.date.yearFrom', message: expect.stringContaining('already has the year') }]);
   });
 });
+
+describe('a column header pattern is checked like any pattern (issue 12, item 5)', () => {
+  it('a header pattern that could freeze the page is refused, naming the field', () => {
+    const result = parseSiteProfiles({
+      profiles: [{ ...demoClassRegister, id: 'our-mis', cells: { ...demoClassRegister.cells!, arrival: { scope: 'column', column: { header: '^(\\w+\\s?)+$' } } } }],
+    });
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['profiles[0].cells.arrival.column.header']);
+  });
+});

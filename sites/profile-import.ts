@@ -72,7 +72,7 @@ function* fields(value: unknown, path: string): Generator<{ path: string; kind: 
     const at = path === '' ? key : `${path}.${key}`;
     if (key === 'names' || key === 'assumptions') continue;
     if (typeof item === 'string' && SELECTOR_KEYS.has(key)) yield { path: at, kind: 'selector', text: item };
-    else if (typeof item === 'string' && key === 'pattern') yield { path: at, kind: 'pattern', text: item };
+    else if (typeof item === 'string' && (key === 'pattern' || key === 'header')) yield { path: at, kind: 'pattern', text: item };
     else if (key === 'paths' && Array.isArray(item)) {
       for (const [i, p] of item.entries()) if (typeof p === 'string') yield { path: `${at}[${i}]`, kind: 'pattern', text: p };
     } else yield* fields(item, at);

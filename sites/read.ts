@@ -243,6 +243,7 @@ function dateReader(spec: CellSpec['date'], root: Element, valueOf: (source: Val
   const from = 'parts' in spec ? undefined : spec.yearFrom;
   const format = 'parts' in spec ? undefined : (spec.format ?? (from !== undefined ? 'd/M' : undefined));
   let schoolYear: number | string | undefined;
+  const cacheable = from === undefined || from === 'school-year' || from.scope === 'register' || from.scope === 'page';
   const inYear = (written: WrittenDate, scopes: Scopes): IsoDate | string | null => {
     if (written.year !== null || from === undefined) return written.year === null ? 'it has no year' : dayInYear(written, written.year);
     if (from === 'school-year') {
@@ -258,7 +259,8 @@ function dateReader(spec: CellSpec['date'], root: Element, valueOf: (source: Val
     const parts = 'parts' in spec ? [valueOf(spec.parts.day, scopes), valueOf(spec.parts.month, scopes), valueOf(spec.parts.year, scopes)] : null;
     const text = parts === null ? valueOf(spec as ValueSource, scopes) : parts.includes(null) ? null : parts.join('/');
     if (text === null) return { date: null, read: null };
-    let found = seen.get(text);
+    // A year taken from each row or cell (not the register or page) may differ for one text: no cache then.
+    let found = cacheable ? seen.get(text) : undefined;
     if (found === undefined) {
       let written: WrittenDate | null = null;
       if (parts !== null) {
