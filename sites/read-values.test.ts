@@ -164,6 +164,12 @@ describe('arrival or minutes late in a column found by its header (item 5)', () 
     expect(marksOf(readPage(page, profileWith(cells)))).toEqual(['2025-11-26 AM L +45', '2025-11-26 AM L +15', '2025-11-26 AM /']);
   });
 
+  it('no such header is a read problem: lateness unchecked is said', () => {
+    const r = readPage(page.replace('MINS LATE', 'Minutes'), profileWith(cells));
+    expect(marksOf(r)).toEqual(['2025-11-26 AM L', '2025-11-26 AM L', '2025-11-26 AM /']);
+    expect(r.problems).toEqual([{ where: 'the register', message: 'no column headed like /mins\\s*late/, where the profile says arrivals are, so lateness is not checked' }]);
+  });
+
   it('a time under a header named by the profile’s headers selector', () => {
     const timePage = page.replace('Mins late: 45', '09:45').replace('>15<', '>9:05<').replace('<th>MINS LATE</th>', '<th class="h">Arrived</th>');
     const p = profileWith({ ...cells, arrival: { scope: 'column', column: { header: '^arrived$', headers: 'thead th' } } as Cells['arrival'] });

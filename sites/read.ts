@@ -407,6 +407,11 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const columns = cellSpec?.columns === undefined ? null : readColumns(document, root, cellSpec, problems, readDate!);
   // Columns of registers the profile's periods leave alone (lessons): not cells to read.
   const alone = columns === null ? 0 : columns.filter((c) => c === undefined).length;
+  // An arrival column the page does not have: arrivals go unread, which is said rather than passed over.
+  const arrivalSource = cellSpec?.arrival;
+  if (arrivalSource?.scope === 'column' && rowElements.length > 0 && cellUnder(arrivalSource, { cell: null, row: rowElements[0]!, register: root, page: document }) === null) {
+    problems.push({ where: 'the register', message: `no column headed like /${arrivalSource.column!.header}/, where the profile says arrivals are, so lateness is not checked` });
+  }
   // A regular grid: every row's controls from one query over the register, arrival times from another.
   const grid = columns === null || profile.rows === undefined ? null : readGridControls(root, profile.rows, rowElements, cellSpec!, columns.length);
   // One scopes object, moved along: a 15,000-cell page allocates nothing per cell for it.
