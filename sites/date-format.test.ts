@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dateOfDayNumber, dayNumber } from '../rules/dates';
 import { dayInYear, monthOf, nearestTo, readWrittenDate, weekdayAgrees } from './date-format';
 
-const FORMATS = ['EEEE d MMMM yyyy', 'EEE d MMM', 'dd-MMM-yyyy', 'EEE dd/MM', 'dd/MM', 'do MMMM yyyy', "d 'of' MMMM yyyy", 'd/M/yy', 'EEEEEE d MMM yyyy', 'EE, d MMM y', 'MMMM d, yyyy'];
+const FORMATS = ['EEEE d MMMM yyyy', 'E dd/MM/yyyy', 'EEE d MMM', 'dd-MMM-yyyy', 'EEE dd/MM', 'dd/MM', 'do MMMM yyyy', "d 'of' MMMM yyyy", 'd/M/yy', 'EEEEEE d MMM yyyy', 'EE, d MMM y', 'MMMM d, yyyy'];
 
 /** Ours as an ISO date, taking the reference year where the format has none, as date-fns does. */
 function ours(text: string, fmt: string, refYear: number): string | null {
