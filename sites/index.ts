@@ -4,6 +4,9 @@ import { SPA_OPTION_NAMES } from '../demo/mis/spa-options';
 import type { SiteProfileInput } from './profile';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from './builtin/demo';
 import { demoHashAppRegister, demoHashAppStudent } from './builtin/demo-hashapp';
+import { demoWeekGrid } from './builtin/demo-week-grid';
+import { demoPeriodRegister } from './builtin/demo-period-register';
+import { demoAbsenceReport } from './builtin/demo-absence-report';
 import { arborUnverified, bromcomUnverified, gibbonUnverified, scholarpackUnverified } from './builtin/unverified';
 
 export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
@@ -14,6 +17,9 @@ export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
   demoPupilRecord,
   demoHashAppRegister,
   demoHashAppStudent,
+  demoWeekGrid,
+  demoPeriodRegister,
+  demoAbsenceReport,
   arborUnverified,
   bromcomUnverified,
   scholarpackUnverified,

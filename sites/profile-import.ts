@@ -5,7 +5,10 @@
 import { parse as parseSelector } from 'css-what';
 import ret, { types, type Token, type Root } from 'ret';
 import safeRegex from 'safe-regex2';
+import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
+import { enGB } from 'date-fns/locale';
 import { describeIssues, type InputProblem } from '../rules/validation';
+import { DATE_TOKENS, dayInYear, formatTokens, readWrittenDate } from './date-format';
 import { SCHEMA_VERSION, siteProfilesFileSchema, type ProfilesResult, type SiteProfile } from './profile';
 
 /** Why a selector cannot be used, or null. The browser decides where there is one; elsewhere (the background, node) css-what. */
@@ -78,9 +81,43 @@ function* fields(value: unknown, path: string): Generator<{ path: string; kind: 
   }
 }
 
-/** What in one valid profile could not run on a page: its selectors and its patterns. */
+/**
+ * Why a date format cannot be read, or null: the content script reads a subset of date-fns tokens
+ * (sites/date-format.ts), and date-fns itself must write and read the format back the same.
+ */
+function dateFormatProblems(date: NonNullable<SiteProfile['cells']>['date']): { field: string; message: string }[] {
+  if ('parts' in date || (date.format === undefined && date.yearFrom === undefined)) return [];
+  const format = date.format ?? 'd/M';
+  const letters = formatTokens(format).filter((t) => /^[A-Za-z]/.test(t));
+  const unknown = letters.filter((t) => !DATE_TOKENS.includes(t));
+  const text = JSON.stringify(format);
+  if (unknown.length > 0) return [{ field: 'format', message: `${text} uses ${unknown.join(', ')}, which Markwise does not read in dates; it reads ${DATE_TOKENS.join(', ')} and 'quoted' words` }];
+  if (!letters.some((t) => t[0] === 'd') || !letters.some((t) => t[0] === 'M')) return [{ field: 'format', message: `${text} needs the day (d) and the month (M)` }];
+  const sample = new Date(2025, 10, 18);
+  let written = '';
+  let back: Date;
+  try {
+    written = formatDate(sample, format, { locale: enGB });
+    back = parseDate(written, format, sample, { locale: enGB });
+  } catch (error) {
+    return [{ field: 'format', message: `${text} is not a date format date-fns reads (${error instanceof Error ? error.message : String(error)})` }];
+  }
+  const ours = readWrittenDate(written, format);
+  if (!isValid(back) || ours === null || dayInYear(ours, ours.year ?? 2025) !== '2025-11-18') {
+    return [{ field: 'format', message: `${text} is not a date format date-fns reads back: 18/11/2025 written by it is ${JSON.stringify(written)}` }];
+  }
+  const hasYear = letters.some((t) => t[0] === 'y');
+  if (!hasYear && date.yearFrom === undefined) return [{ field: 'yearFrom', message: `${text} has no year: say where it comes from (yearFrom: a date or year on the page, or 'school-year')` }];
+  if (hasYear && date.yearFrom !== undefined) return [{ field: 'yearFrom', message: `${text} already has the year: leave out yearFrom` }];
+  return [];
+}
+
+/** What in one valid profile could not run on a page: its selectors, its patterns and its date format. */
 export function profileProblems(profile: SiteProfile, where: string): InputProblem[] {
   const problems: InputProblem[] = [];
+  if (profile.cells !== undefined) {
+    for (const p of dateFormatProblems(profile.cells.date)) problems.push({ path: `${where}.cells.date.${p.field}`, message: `${p.message} (profile ${profile.id})` });
+  }
   for (const field of fields(profile, '')) {
     const problem = field.kind === 'selector' ? selectorProblem(field.text) : patternProblem(field.text);
     if (problem !== null) problems.push({ path: `${where}.${field.path}`, message: `${problem} (profile ${profile.id})` });

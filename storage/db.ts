@@ -129,7 +129,7 @@ export interface PupilMarks {
   name: string;
   dob: string | null;
   /** By date and session; a later page's mark for the same session replaces an earlier one. */
-  marks: { date: string; session: 'AM' | 'PM'; mark: string; arrival: string | null }[];
+  marks: { date: string; session: 'AM' | 'PM'; mark: string; arrival: string | null; minutesLate?: number | null }[];
   /** YYYY-MM-DD: the last day a page showed this pupil's marks. */
   seenOn: string;
 }

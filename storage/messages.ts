@@ -137,7 +137,7 @@ const pupilMarksSchema = z.object({
   name: text(500),
   dob: z.nullable(isoDate),
   year: z.optional(z.nullable(text(100))),
-  marks: z.array(z.object({ date: isoDate, session: sessionSchema, mark: text(100), arrival: z.nullable(text(50)) })).check(z.maxLength(MAX_COLUMNS * 2)),
+  marks: z.array(z.object({ date: isoDate, session: sessionSchema, mark: text(100), arrival: z.nullable(text(50)), minutesLate: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(1440)))) })).check(z.maxLength(MAX_COLUMNS * 2)),
 });
 
 const tabStatusSchema = z.object({

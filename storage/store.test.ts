@@ -653,3 +653,11 @@ describe('privacy', () => {
     expect((await store.activePolicy()).id).toBe('dfe');
   });
 });
+
+describe('minutes late kept for the pupil card (issue 12, item 5)', () => {
+  it('a mark read with minutes late keeps them, so the card checks its lateness as the page did', async () => {
+    const { store } = makeStore({ clock: { now: new Date('2025-11-26T12:00:00Z') } });
+    await store.recordPupilMarks('s', '2025-11-26', [{ pupilId: '1', upn: 'A1', name: 'Ada', dob: null, marks: [{ date: '2025-11-26', session: 'AM', mark: 'L', arrival: null, minutesLate: 45 }] }]);
+    expect((await store.pupilsWithMarks())[0]!.marks).toEqual([{ date: '2025-11-26', session: 'AM', mark: 'L', arrival: null, minutesLate: 45 }]);
+  });
+});

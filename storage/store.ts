@@ -413,7 +413,7 @@ export class MarkwiseStore {
       const existing = await this.db.pupilMarks.bulkGet(keys);
       const rows = pupils.map((p, i) => {
         const merged = new Map((existing[i]?.marks ?? []).map((m) => [`${m.date}|${m.session}`, m]));
-        for (const m of p.marks) merged.set(`${m.date}|${m.session}`, { date: m.date, session: m.session, mark: m.mark, arrival: m.arrival });
+        for (const m of p.marks) merged.set(`${m.date}|${m.session}`, { date: m.date, session: m.session, mark: m.mark, arrival: m.arrival, ...(m.minutesLate != null ? { minutesLate: m.minutesLate } : {}) });
         const marks = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date) || a.session.localeCompare(b.session));
         return { key: keys[i]!, site, pupilId: p.pupilId, upn: p.upn, ...(p.upnShown === false ? { upnShown: false } : {}), name: p.name, dob: p.dob ?? existing[i]?.dob ?? null, marks, seenOn };
       });

@@ -25,6 +25,9 @@ import { DEMO_TODAY, generateSchool, isClassId, mondayOf, type DemoSchool } from
 import { HASH_APP_SCRIPT, hashAppShell, hashAppStudent, hashAppTake } from './hashapp';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
 import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
+import { weekGridPage } from './week-grid';
+import { periodRegisterPage } from './period-register';
+import { absenceReportPage } from './absence-report';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -95,6 +98,9 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   }
 
   if (path.startsWith('/widget')) return handleWidget(school, req, res, url);
+  if (path === '/shapes/week-grid' && isGet) return send(res, 200, weekGridPage());
+  if (path === '/shapes/period-register' && isGet) return send(res, 200, periodRegisterPage(q.get('period')));
+  if (path === '/shapes/absence-report' && isGet) return send(res, 200, absenceReportPage());
 
   if ((path === '/app' || path === '/app/') && isGet) {
     if (path === '/app') return redirect(res, `/app/${url.search}`);
