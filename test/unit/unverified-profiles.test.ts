@@ -51,8 +51,7 @@ describe('the unverified built-in profiles', () => {
     expect(ids('/index.php?q=/modules/Attendance/attendance_take_byCourseClass.php')).toEqual([]);
   });
 
-  // Needs periods read ("Take Attendance" is the morning register): unskip when issue 12 item 6 (H2) is merged.
-  it.skip('Gibbon reads type names, never its short codes: "Present - Late" is L, and its "Left" (short code L) is present at registration', () => {
+  it('Gibbon reads type names, never its short codes: "Present - Late" is L, and its "Left" (short code L) is present at registration', () => {
     const gibbon = profile(gibbonUnverified);
     const doc = gibbonPage();
     const page = readRegister(doc, findRegister(doc, gibbon)!, gibbon);
