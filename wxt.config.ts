@@ -45,8 +45,8 @@ export default defineConfig({
     description: 'Attendance rules for English schools, inside the MIS pages staff already use.',
     // storage: the bundle content scripts read; scripting: running on the sites the school adds.
     permissions: ['storage', 'scripting'],
-    // Asked for one site at a time, when the school adds it in the options page.
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    // Asked for one site at a time, when the school adds it in the options page; http for an MIS on the school's own network.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'markwise@markwise.invalid' } } } : {}),
     // What an administrator may set for every browser (Google Admin console, Intune, Group Policy): README, "For administrators".
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),

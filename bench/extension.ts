@@ -3,7 +3,7 @@
 //   - page load to the panel complete with the extension, against the same page's load without it
 //     (target: ratio at most 1.10), and the panel complete within 100 ms of DOMContentLoaded;
 //   - a keystroke in a cell to its hint updated (target: 95th percentile under 8 ms);
-//   - the content script's size (target: under 30 KB gzipped).
+//   - the content script's size (target: at most 40 KB gzipped, issue 12; it was 30 KB).
 // Reports and exits 0: a benchmark is not a test. It loads the e2e build (npm run build:e2e): the
 // development build with open shadow roots, so that it can read the panel's count and the tip; the
 // two differ in that one constant only (test/unit/manifests.test.ts). The size is the shipped script's.
@@ -24,7 +24,7 @@ import { median } from './stats';
 const TARGET_RATIO = 1.1;
 const TARGET_AFTER_DCL_MS = 100;
 const TARGET_KEY_P95_MS = 8;
-const TARGET_SIZE_BYTES = 30 * 1024;
+const TARGET_SIZE_BYTES = 40 * 1024;
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -183,7 +183,7 @@ try {
     },
     contentScript: { bytes: script.length, gzippedBytes: gzipped },
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', node: process.version },
-    pass: { ratio: ratio <= TARGET_RATIO, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, keystrokes: p95 < TARGET_KEY_P95_MS, size: gzipped < TARGET_SIZE_BYTES },
+    pass: { ratio: ratio <= TARGET_RATIO, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, keystrokes: p95 < TARGET_KEY_P95_MS, size: gzipped <= TARGET_SIZE_BYTES },
   };
   if (json) console.log(JSON.stringify(results, null, 2));
   else {
@@ -198,7 +198,7 @@ try {
     console.log(`  keystroke to hint (input event to tip), ${keyTimes.length} keys: median ${ms(median(keyTimes))}, p95 ${ms(p95)}   target p95 < ${TARGET_KEY_P95_MS} ms   ${verdict(results.pass.keystrokes)}`);
     const k = results.keystrokes;
     console.log(`    the browser's own keydown to input: with Markwise median ${ms(k.keydownToInputWithMedianMs)}, p95 ${ms(k.keydownToInputWithP95Ms)}; without, median ${ms(k.keydownToInputWithoutMedianMs)}, p95 ${ms(k.keydownToInputWithoutP95Ms)}`);
-    console.log(`  content script ${(script.length / 1024).toFixed(1)} KB, gzipped (-9) ${(gzipped / 1024).toFixed(1)} KB   target < 30 KB   ${verdict(results.pass.size)}`);
+    console.log(`  content script ${(script.length / 1024).toFixed(1)} KB, gzipped (-9) ${(gzipped / 1024).toFixed(1)} KB   target <= ${TARGET_SIZE_BYTES / 1024} KB   ${verdict(results.pass.size)}`);
   }
 } finally {
   await server.close();

@@ -1,6 +1,6 @@
 // `npm run bench` (third part): the embeddable widget on the same 15,000-cell page as the
 // extension, in headless Chromium with no extension, after `npm run build`:
-//   - the widget's two files gzipped (target: under 30 KB);
+//   - the widget's two files gzipped (target: at most 50 KB each, the brief's budget);
 //   - from the widget's script starting to run to its panel complete, the panel after DOMContentLoaded
 //     (the extension's budget: 100 ms), and the page with the widget against the page without
 //     it (the extension's budget: at most 1.10), and against the same page with an empty script in
@@ -18,7 +18,7 @@ import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 import { median } from './stats';
 
-const TARGET_SIZE_BYTES = 30 * 1024;
+const TARGET_SIZE_BYTES = 50 * 1024;
 const TARGET_AFTER_DCL_MS = 100;
 const TARGET_RATIO = 1.1;
 const WIDGET_DIR = '.output/widget';
@@ -90,13 +90,13 @@ try {
     loadWithEmptyScriptMedianMs: median(emptyLoads),
     ratioToEmptyScript,
     findings: timings[0]?.findings ?? 0,
-    pass: { size: largest < TARGET_SIZE_BYTES, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, ratio: ratio <= TARGET_RATIO },
+    pass: { size: largest <= TARGET_SIZE_BYTES, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, ratio: ratio <= TARGET_RATIO },
   };
   if (json) console.log(JSON.stringify(results, null, 2));
   else {
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
     console.log(`\nThe widget on ${results.page}, ${LOADS} loads each`);
-    for (const [file, s] of Object.entries(sizes)) console.log(`  ${file.padEnd(24)} ${(s.bytes / 1024).toFixed(1)} KB, gzipped (-9) ${(s.gzippedBytes / 1024).toFixed(1)} KB   target < 30 KB   ${verdict(s.gzippedBytes < TARGET_SIZE_BYTES)}`);
+    for (const [file, s] of Object.entries(sizes)) console.log(`  ${file.padEnd(24)} ${(s.bytes / 1024).toFixed(1)} KB, gzipped (-9) ${(s.gzippedBytes / 1024).toFixed(1)} KB   target <= ${TARGET_SIZE_BYTES / 1024} KB   ${verdict(s.gzippedBytes <= TARGET_SIZE_BYTES)}`);
     console.log(`  script start to panel complete (median)      ${fromScript.toFixed(1)} ms   (${results.findings} findings)`);
     console.log(`  panel complete after DOMContentLoaded        ${afterDcl.toFixed(1)} ms   target <= ${TARGET_AFTER_DCL_MS} ms   ${verdict(results.pass.afterDomContentLoaded)}`);
     console.log(`  panel complete ${results.panelCompleteMedianMs.toFixed(0)} ms against load without ${results.loadWithoutMedianMs.toFixed(0)} ms: ratio ${ratio.toFixed(3)}   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);

@@ -141,7 +141,8 @@ export default defineBackground(() => {
     const sites = (await store.sites()).map((s) => s.origin);
     if (!release) sites.push(...DEMO_ORIGINS);
     if (!isSchoolSite(origin, sites)) throw new Error(`refused: ${origin || 'this page'} is not one of the sites Markwise runs on`);
-    return { kind: 'site-page', site: origin, tabId: sender.tab.id, pageUrl: url };
+    // The fragment stays in the page: it can hold ids and tokens (the page sends the route it matched by).
+    return { kind: 'site-page', site: origin, tabId: sender.tab.id, pageUrl: url.split('#')[0]! };
   }
 
   /** Messages only Markwise's own pages send; the rest come from MIS pages. */
@@ -169,15 +170,21 @@ export default defineBackground(() => {
         // An imported report is the school's: its figures go only to a page of one of the school's
         // sites (whoSent admits no other page), never to whatever shows the same UPN. Figures
         // seen on pages stay on their own site.
-        const [pageFigures, reportFigures, today] = await Promise.all([
+        const [pageFigures, reportFigures, byMisId, today] = await Promise.all([
           store.figuresFor(needSite(), request.pupilIds),
           store.reportFiguresFor(request.upns.filter((u): u is string => u !== null)),
+          store.siteReportFiguresFor(needSite(), request.pupilIds),
           store.getSetting('today'),
         ]);
         const figures: Record<string, StoredFigure> = {};
         request.pupilIds.forEach((id, i) => {
           const upn = request.upns[i];
-          const figure = reconcileFigure(id, pageFigures.get(id), upn == null ? undefined : reportFigures.get(upn), todayOf(today));
+          const byUpn = upn == null ? undefined : reportFigures.get(upn);
+          // A report row of this site's id that names another UPN than the page shows is not this pupil's: never used.
+          const byId = byMisId.get(id);
+          const mine = byId !== undefined && (byId.upn === null || upn == null || byId.upn === upn) ? byId : undefined;
+          const report = mine !== undefined && (byUpn === undefined || mine.asOf > byUpn.asOf) ? mine : byUpn;
+          const figure = reconcileFigure(id, pageFigures.get(id), report, todayOf(today));
           if (figure !== null) figures[id] = figure;
         });
         return { figures };

@@ -72,8 +72,8 @@ describe('reading the figures', () => {
     const result = read(['UPN,Name,Possible,Attended', 'A1,Ada,200,190', 'N1,New Pupil,0,0', 'N2,Newer Pupil,,']);
     expect(result.ok && result.report.figures.map((f) => f.upn)).toEqual(['A1']);
     expect(result.ok && result.report.noFigureYet).toEqual([
-      { line: 3, upn: 'N1', name: 'New Pupil' },
-      { line: 4, upn: 'N2', name: 'Newer Pupil' },
+      { line: 3, id: 'N1', name: 'New Pupil' },
+      { line: 4, id: 'N2', name: 'Newer Pupil' },
     ]);
   });
 

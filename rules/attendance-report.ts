@@ -8,7 +8,7 @@ import { csvRowsWithLines } from './csv-rows';
 import { formatSchoolDate, type IsoDate } from './dates';
 import { upnCheckProblem } from './upn';
 
-export const REPORT_FIELDS = ['upn', 'name', 'surname', 'forename', 'possible', 'attended', 'authorised', 'unauthorised', 'percentage'] as const;
+export const REPORT_FIELDS = ['upn', 'pupilId', 'name', 'surname', 'forename', 'possible', 'attended', 'authorised', 'unauthorised', 'percentage'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 
 /** The column each field is read from (its index in the header), where there is one. */
@@ -16,6 +16,7 @@ export type ReportMapping = Partial<Record<ReportField, number>>;
 
 export const REPORT_FIELD_LABELS: Readonly<Record<ReportField, string>> = {
   upn: 'UPN',
+  pupilId: "MIS's pupil id",
   name: 'Name (whole)',
   surname: 'Surname',
   forename: 'Forename',
@@ -32,6 +33,7 @@ export const REPORT_FIELD_LABELS: Readonly<Record<ReportField, string>> = {
  */
 const SPELLINGS: Readonly<Record<ReportField, readonly string[]>> = {
   upn: ['upn', 'uniquepupilnumber', 'pupilupn', 'studentupn', 'upnnumber'],
+  pupilId: ['pupilid', 'studentid', 'misid', 'id', 'personid', 'adno', 'admissionno', 'admissionnumber'],
   name: ['name', 'pupilname', 'studentname', 'pupil', 'student', 'fullname', 'legalname', 'preferredname', 'learnername', 'childname', 'chosenname'],
   surname: ['surname', 'legalsurname', 'lastname', 'familyname', 'preferredsurname'],
   forename: ['forename', 'legalforename', 'firstname', 'givenname', 'preferredforename', 'forenames', 'chosenforename'],
@@ -90,9 +92,9 @@ export function readReportTable(text: string): { ok: true; table: ReportTable } 
 }
 
 /** What the mapping lacks, in words; empty when it can be imported. */
-export function mappingProblems(mapping: ReportMapping): string[] {
+export function mappingProblems(mapping: ReportMapping, by: ReportKey = 'upn'): string[] {
   const problems: string[] = [];
-  if (mapping.upn === undefined) problems.push("no column is the pupils' UPN");
+  if (mapping[by] === undefined) problems.push(by === 'upn' ? "no column is the pupils' UPN" : "no column is the MIS's pupil id");
   if (mapping.name === undefined && mapping.surname === undefined) problems.push("no column is the pupils' name (a whole name, or a surname)");
   const sessions = mapping.possible !== undefined && (mapping.attended !== undefined || (mapping.authorised !== undefined && mapping.unauthorised !== undefined));
   if (!sessions && mapping.percentage === undefined) {
@@ -101,8 +103,14 @@ export function mappingProblems(mapping: ReportMapping): string[] {
   return problems;
 }
 
+/** How a report's rows are matched to pupils: by UPN, or by the MIS's own id (for one site). */
+export type ReportKey = 'upn' | 'pupilId';
+
 export interface ReportFigure {
-  readonly upn: string;
+  /** Null when matched by the MIS's id and the report has no UPN column (or none on the row). */
+  readonly upn: string | null;
+  /** The MIS's own id, when the report is matched by it. */
+  readonly pupilId?: string;
   readonly name: string;
   /** Per cent, unrounded. */
   readonly attendance: number;
@@ -115,7 +123,7 @@ export interface ReportFigure {
 export interface ReadReport {
   readonly figures: readonly ReportFigure[];
   /** Pupils with no possible sessions and no percentage yet (joined this week): no figure, and not an error. */
-  readonly noFigureYet: readonly { readonly line: number; readonly upn: string; readonly name: string }[];
+  readonly noFigureYet: readonly { readonly line: number; readonly id: string; readonly name: string }[];
   /** Worth a look, but not stopping the import: a UPN failing its check letter, a percentage that disagrees with the row's sessions. */
   readonly warnings: readonly ReportProblem[];
 }
@@ -127,15 +135,15 @@ const PERCENT_TOLERANCE = 0.1 + 1e-9;
  * Reads every row by the mapping. The as-of date is the day the figures describe: a date after
  * today is refused (a report cannot describe days not yet happened).
  */
-export function readReport(table: ReportTable, mapping: ReportMapping, asOf: IsoDate, today: IsoDate): { ok: true; report: ReadReport } | { ok: false; problems: ReportProblem[] } {
-  const unmapped = mappingProblems(mapping);
+export function readReport(table: ReportTable, mapping: ReportMapping, asOf: IsoDate, today: IsoDate, by: ReportKey = 'upn'): { ok: true; report: ReadReport } | { ok: false; problems: ReportProblem[] } {
+  const unmapped = mappingProblems(mapping, by);
   if (unmapped.length > 0) return { ok: false, problems: unmapped.map((message) => ({ line: null, column: null, message })) };
   if (asOf > today) return { ok: false, problems: [{ line: null, column: null, message: `the figures cannot be as of ${formatSchoolDate(asOf)}, after today (${formatSchoolDate(today)})` }] };
 
   const problems: ReportProblem[] = [];
   const warnings: ReportProblem[] = [];
   const figures: ReportFigure[] = [];
-  const noFigureYet: { line: number; upn: string; name: string }[] = [];
+  const noFigureYet: { line: number; id: string; name: string }[] = [];
   const firstLine = new Map<string, number>();
   const columnName = (field: ReportField) => table.header[mapping[field]!] || REPORT_FIELD_LABELS[field];
   for (const { line, fields } of table.rows) {
@@ -146,10 +154,11 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
     }
     const cell = (field: ReportField) => (mapping[field] === undefined ? '' : fields[mapping[field]!]!.trim());
     const upn = cell('upn').toUpperCase();
-    if (upn === '') problem('upn', "is empty (every pupil needs a UPN, to match the pupil on the MIS's pages)");
-    const earlier = firstLine.get(upn);
-    if (upn !== '' && earlier !== undefined) problem('upn', `${upn} is also on line ${earlier}: each pupil once`);
-    else if (upn !== '') firstLine.set(upn, line);
+    const id = by === 'upn' ? upn : cell('pupilId');
+    if (id === '') problem(by, by === 'upn' ? "is empty (every pupil needs a UPN, to match the pupil on the MIS's pages)" : "is empty (every pupil needs the MIS's id, to match the pupil on that site's pages)");
+    const earlier = firstLine.get(id);
+    if (id !== '' && earlier !== undefined) problem(by, `${id} is also on line ${earlier}: each pupil once`);
+    else if (id !== '') firstLine.set(id, line);
     const name = mapping.name !== undefined ? cell('name') : [cell('forename'), cell('surname')].filter((p) => p !== '').join(' ');
 
     const count = (field: ReportField): number | null | 'bad' => {
@@ -188,8 +197,10 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
     if (possible !== null && n(possible)! > 0 && attended !== null) attendance = (n(attended)! * 100) / n(possible)!;
     else if (possible !== null && n(possible)! > 0 && authorised !== null && unauthorised !== null) attendance = ((n(possible)! - n(authorised)! - n(unauthorised)!) * 100) / n(possible)!;
     else if (percentage !== null) attendance = n(percentage);
-    if (upn === '') continue;
-    const check = upnCheckProblem(upn);
+    if (id === '') continue;
+    // A UPN in the id column would be matched as an MIS id, to nobody: said before the import.
+    if (by === 'pupilId' && /^[A-Z]\d{11}[0-9A-Z]$/i.test(id)) warnings.push({ line, column: columnName('pupilId'), message: `${id} looks like a UPN, not the MIS's own id: if this column holds UPNs, match pupils by UPN` });
+    const check = upn === '' ? null : upnCheckProblem(upn);
     if (check !== null) warnings.push({ line, column: columnName('upn'), message: check });
     if (attendance !== null && typeof percentage === 'number' && percentage !== attendance && Math.abs(percentage - attendance) > PERCENT_TOLERANCE) {
       const counts = attended !== null ? `${attended} of ${possible} possible sessions attended` : `${possible} possible sessions less ${authorised} authorised and ${unauthorised} unauthorised absences`;
@@ -202,11 +213,11 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
     if (attendance === null) {
       // No sessions yet (a pupil who joined this week), or a row the MIS left blank: no figure, not an error.
       const blank = [possible, attended, authorised, unauthorised, percentage].every((v) => v === null);
-      if (possible === 0 || blank) noFigureYet.push({ line, upn, name });
+      if (possible === 0 || blank) noFigureYet.push({ line, id, name });
       else problem(mapping.percentage !== undefined ? 'percentage' : 'possible', 'has no figure: give the sessions possible and attended, or the percentage');
       continue;
     }
-    figures.push({ upn, name, attendance, possible: n(possible), attended: n(attended), authorised: n(authorised), unauthorised: n(unauthorised) });
+    figures.push({ upn: upn === '' ? null : upn, ...(by === 'pupilId' ? { pupilId: id } : {}), name, attendance, possible: n(possible), attended: n(attended), authorised: n(authorised), unauthorised: n(unauthorised) });
   }
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   return { ok: true, report: { figures, noFigureYet, warnings } };

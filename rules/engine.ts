@@ -33,7 +33,7 @@ export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateOp
   const context = rulesContext(options, snapshot.role);
   const checks = options.checks ?? CHECKS;
   const withStandings = options.standings ?? true;
-  const builder = new TimelineBuilder();
+  const builder = new TimelineBuilder(context.registrationStartsAt);
   const findings: Finding[] = [];
   const pupils: PupilStanding[] = [];
   const failures: CheckFailure[] = [];

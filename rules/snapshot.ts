@@ -16,6 +16,12 @@ export const snapshotMarkSchema = z.object({
   mark: z.string(),
   /** When the pupil arrived (HH:MM, Europe/London), where the register records it. */
   arrival: z._default(z.nullable(z.string().check(z.regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day written as HH:MM' }))), null),
+  /**
+   * Minutes late, where the register records that instead of a time (Arbor, SIMS): the rules count
+   * it from the session's registration start in the policy. Absent means null (none recorded); optional
+   * rather than defaulted so that every mark written before it keeps its type.
+   */
+  minutesLate: z.optional(z.nullable(z.int().check(z.minimum(0, { error: 'must be a whole number of minutes, 0 or more' })))),
 });
 
 export const snapshotPupilSchema = z.object({

@@ -22,7 +22,7 @@ export interface PupilTimeline {
   readonly days: Int32Array;
   /** 0 for AM, 1 for PM. */
   readonly sessions: Uint8Array;
-  /** Arrival as minutes after midnight; -1 where none is recorded. */
+  /** Arrival as minutes after midnight (a time, or the registration start plus minutes late); -1 where none is recorded. */
   readonly arrivals: Int16Array;
 }
 
@@ -36,6 +36,13 @@ interface ResolvedMark {
  * many cells, so each (code set, session, mark) is resolved once.
  */
 export class TimelineBuilder {
+  /** The policy's registration start per session (minutes, AM then PM): minutes late count from it. */
+  readonly #startsAt: readonly [number, number] | null;
+
+  constructor(registrationStartsAt: readonly [number, number] | null = null) {
+    this.#startsAt = registrationStartsAt;
+  }
+
   readonly #dayNumbers = new Map<IsoDate, number>();
   /**
    * Resolved marks for each span of dates with one meaning for every mark, by
@@ -91,7 +98,7 @@ export class TimelineBuilder {
       codes[i] = r.code;
       days[i] = day;
       sessions[i] = pm;
-      arrivals[i] = m.arrival == null ? -1 : (parseClockTime(m.arrival) ?? -1);
+      arrivals[i] = m.arrival != null ? (parseClockTime(m.arrival) ?? -1) : m.minutesLate != null && this.#startsAt !== null ? Math.min(this.#startsAt[pm]! + m.minutesLate, 1439) : -1;
     }
     return { value: { pupil, length: n, marks, normalised, codes, days, sessions, arrivals }, inOrder };
   }

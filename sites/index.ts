@@ -5,6 +5,10 @@ import type { SiteProfileInput } from './profile';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from './builtin/demo';
 import { demoRadioRegister } from './builtin/demo-radios';
 import { demoTextCellRegister } from './builtin/demo-text-cells';
+import { demoHashAppRegister, demoHashAppStudent } from './builtin/demo-hashapp';
+import { demoWeekGrid } from './builtin/demo-week-grid';
+import { demoPeriodRegister } from './builtin/demo-period-register';
+import { demoAbsenceReport } from './builtin/demo-absence-report';
 import { arborUnverified, bromcomUnverified, gibbonUnverified, scholarpackUnverified } from './builtin/unverified';
 
 export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
@@ -15,6 +19,11 @@ export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
   demoPupilRecord,
   demoRadioRegister,
   demoTextCellRegister,
+  demoHashAppRegister,
+  demoHashAppStudent,
+  demoWeekGrid,
+  demoPeriodRegister,
+  demoAbsenceReport,
   arborUnverified,
   bromcomUnverified,
   scholarpackUnverified,

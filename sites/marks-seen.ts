@@ -39,7 +39,7 @@ export function seenCell(seen: MarksSeen, i: number): [pupil: number, column: nu
   return seen.cells === null ? [Math.floor(i / width), i % width] : [seen.cells[2 * i]!, seen.cells[2 * i + 1]!];
 }
 
-export function marksSeen(register: Pick<PageRegister, 'snapshot' | 'pupilIds' | 'cells'>, page: MarksSeen['page']): MarksSeen {
+export function marksSeen(register: Pick<PageRegister, 'snapshot' | 'pupilIds' | 'upns' | 'cells'>, page: MarksSeen['page']): MarksSeen {
   const { pupils } = register.snapshot;
   const isN = new Set<string>();
   const isBlank = new Set<string>();
@@ -69,7 +69,7 @@ export function marksSeen(register: Pick<PageRegister, 'snapshot' | 'pupilIds' |
   const grid = cells.length === 2 * pupils.length * width && cells.every((v, j) => v === (j % 2 ? (j >> 1) % width : Math.floor(j / 2 / width)));
   return {
     page,
-    pupils: register.pupilIds.map((pupilId, p) => ({ pupilId, upn: pupils[p]!.upn, name: pupils[p]!.name })),
+    pupils: register.pupilIds.map((pupilId, p) => ({ pupilId, upn: register.upns[p]!, name: pupils[p]!.name })),
     columns,
     cells: grid ? null : cells,
     n,

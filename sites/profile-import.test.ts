@@ -84,3 +84,80 @@ describe('a profile is refused at import when it could not run (issue 11, items 
     ]);
   });
 });
+
+describe('the format version at import, and errors that name the profile and field (issue 12)', () => {
+  const { schemaVersion: _none, ...v1 } = { schemaVersion: undefined, ...demoClassRegister, id: 'our-mis' };
+  const v2 = {
+    ...v1,
+    id: 'our-radios',
+    badgeIn: 'td.name',
+    cells: { ...demoClassRegister.cells!, periods: { 'AM reg': 'AM' }, mark: [{ kind: 'radios', selector: '.marks', codeFrom: 'label' }, { kind: 'text' }] },
+  };
+
+  it('a version 1 file (no schemaVersion, or 1) keeps loading, as does one of version 2', () => {
+    for (const input of [{ profiles: [v1] }, { schemaVersion: 1, profiles: [v1] }, { schemaVersion: 2, profiles: [v1, v2] }]) {
+      const parsed = parseSiteProfiles(input);
+      expect(parsed.ok, JSON.stringify(input).slice(0, 40)).toBe(true);
+    }
+  });
+
+  it('a file of a later version is refused whole with one clear message, not a list of fields it does not know', () => {
+    const parsed = parseSiteProfiles({ schemaVersion: 3, profiles: [{ ...v2, futureThing: { x: 1 } }] });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [{ path: 'schemaVersion', message: expect.stringMatching(/^this file is written in site profile format version 3, newer than this Markwise reads \(versions 1 and 2\): nothing was imported; update Markwise/) }],
+    });
+  });
+
+  it('a schemaVersion that is no version at all says what it must be', () => {
+    for (const version of [0, 1.5, '2', null, -1]) {
+      const parsed = parseSiteProfiles({ schemaVersion: version, profiles: [v1] });
+      expect(parsed, String(version)).toEqual({ ok: false, problems: [{ path: 'schemaVersion', message: expect.stringContaining('must be 1 or 2') }] });
+    }
+  });
+
+  it('each error names the profile by its id, or by its place when it has no valid id, and the field path', () => {
+    const parsed = parseSiteProfiles({
+      schemaVersion: 2,
+      profiles: [v1, { ...v2, id: 'Our Radios', cells: { ...v2.cells, mark: [{ kind: 'radios', selector: '.marks' }] } }, { ...v1, id: undefined, pupilName: { scope: 'nowhere' } }, 'not a profile'],
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'profiles[1].id: must be lower-case letters, digits and hyphens (profile 2)',
+      "profiles[1].cells.mark[0].codeFrom: radios need codeFrom ('value', 'label' or 'header'), and only radios have it (profile 2)",
+      expect.stringMatching(/^profiles\[2\]\.id: .* \(profile 3\)$/),
+      expect.stringMatching(/^profiles\[2\]\.pupilName\.scope: must be one of .* \(profile 3\)$/),
+      expect.stringMatching(/^profiles\[3\]: .* \(profile 4\)$/),
+    ]);
+  });
+
+  it('the version 2 selectors and patterns are checked too: badgeIn, a column header, a mark in a list', () => {
+    const parsed = parseSiteProfiles({
+      schemaVersion: 2,
+      profiles: [
+        {
+          ...v2,
+          badgeIn: 'td.name[',
+          cells: { ...v2.cells, arrival: { scope: 'column', column: { header: '^(\\w+\\s?)+$' }, means: 'minutes-late' }, mark: [{ kind: 'text' }, { kind: 'select', selector: 'select[' }] },
+        },
+      ],
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.path)).toEqual(['profiles[0].badgeIn', 'profiles[0].cells.mark[1].selector', 'profiles[0].cells.arrival.column.header']);
+    for (const p of parsed.problems) expect(p.message).toMatch(/\(profile our-radios\)$/);
+  });
+
+  it("an administrator's profiles of a later version are not used, and the options page is told why", () => {
+    const m = readManaged({ siteProfiles: JSON.stringify({ schemaVersion: 3, profiles: [v2] }) });
+    expect(m.profiles).toEqual([]);
+    expect(m.problems).toEqual([expect.stringMatching(/^siteProfiles schemaVersion: this file is written in site profile format version 3, newer than/)]);
+    expect(readManaged({ siteProfiles: JSON.stringify({ profiles: [v1] }) }).profiles.map((p) => p.id)).toEqual(['our-mis']);
+  });
+
+  it('a repeated id names both places', () => {
+    const parsed = parseSiteProfiles({ profiles: [v1, v1] });
+    expect(parsed).toEqual({ ok: false, problems: [{ path: 'profiles[1].id', message: "'our-mis' is already the id of profile 1: each profile's id once (profile 2)" }] });
+  });
+});

@@ -5,8 +5,11 @@
 import { parse as parseSelector } from 'css-what';
 import ret, { types, type Token, type Root } from 'ret';
 import safeRegex from 'safe-regex2';
+import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
+import { enGB } from 'date-fns/locale';
 import { describeIssues, type InputProblem } from '../rules/validation';
-import { siteProfilesFileSchema, type ProfilesResult, type SiteProfile } from './profile';
+import { DATE_TOKENS, dayInYear, formatTokens, readWrittenDate } from './date-format';
+import { SCHEMA_VERSION, siteProfilesFileSchema, type ProfilesResult, type SiteProfile } from './profile';
 
 /** Why a selector cannot be used, or null. The browser decides where there is one; elsewhere (the background, node) css-what. */
 export function selectorProblem(selector: string): string | null {
@@ -57,6 +60,8 @@ export function patternProblem(pattern: string): string | null {
 }
 
 const SELECTOR_KEYS = new Set(['selector', 'register', 'rows', 'badgeAfter', 'badgeIn', 'headers']);
+/** Regular expressions: a value's pattern, and (version 2) a column's header. */
+const PATTERN_KEYS = new Set(['pattern', 'header']);
 
 /** Each selector and pattern of a profile, with its path ('cells.mark.selector', 'paths[0]'). */
 function* fields(value: unknown, path: string): Generator<{ path: string; kind: 'selector' | 'pattern'; text: string }> {
@@ -69,16 +74,50 @@ function* fields(value: unknown, path: string): Generator<{ path: string; kind: 
     const at = path === '' ? key : `${path}.${key}`;
     if (key === 'names' || key === 'assumptions') continue;
     if (typeof item === 'string' && SELECTOR_KEYS.has(key)) yield { path: at, kind: 'selector', text: item };
-    else if (typeof item === 'string' && key === 'pattern') yield { path: at, kind: 'pattern', text: item };
+    else if (typeof item === 'string' && PATTERN_KEYS.has(key)) yield { path: at, kind: 'pattern', text: item };
     else if (key === 'paths' && Array.isArray(item)) {
       for (const [i, p] of item.entries()) if (typeof p === 'string') yield { path: `${at}[${i}]`, kind: 'pattern', text: p };
     } else yield* fields(item, at);
   }
 }
 
-/** What in one valid profile could not run on a page: its selectors and its patterns. */
+/**
+ * Why a date format cannot be read, or null: the content script reads a subset of date-fns tokens
+ * (sites/date-format.ts), and date-fns itself must write and read the format back the same.
+ */
+function dateFormatProblems(date: NonNullable<SiteProfile['cells']>['date']): { field: string; message: string }[] {
+  if ('parts' in date || (date.format === undefined && date.yearFrom === undefined)) return [];
+  const format = date.format ?? 'd/M';
+  const letters = formatTokens(format).filter((t) => /^[A-Za-z]/.test(t));
+  const unknown = letters.filter((t) => !DATE_TOKENS.includes(t));
+  const text = JSON.stringify(format);
+  if (unknown.length > 0) return [{ field: 'format', message: `${text} uses ${unknown.join(', ')}, which Markwise does not read in dates; it reads ${DATE_TOKENS.join(', ')} and 'quoted' words` }];
+  if (!letters.some((t) => t[0] === 'd') || !letters.some((t) => t[0] === 'M')) return [{ field: 'format', message: `${text} needs the day (d) and the month (M)` }];
+  const sample = new Date(2025, 10, 18);
+  let written = '';
+  let back: Date;
+  try {
+    written = formatDate(sample, format, { locale: enGB });
+    back = parseDate(written, format, sample, { locale: enGB });
+  } catch (error) {
+    return [{ field: 'format', message: `${text} is not a date format date-fns reads (${error instanceof Error ? error.message : String(error)})` }];
+  }
+  const ours = readWrittenDate(written, format);
+  if (!isValid(back) || ours === null || dayInYear(ours, ours.year ?? 2025) !== '2025-11-18') {
+    return [{ field: 'format', message: `${text} is not a date format date-fns reads back: 18/11/2025 written by it is ${JSON.stringify(written)}` }];
+  }
+  const hasYear = letters.some((t) => t[0] === 'y');
+  if (!hasYear && date.yearFrom === undefined) return [{ field: 'yearFrom', message: `${text} has no year: say where it comes from (yearFrom: a date or year on the page, or 'school-year')` }];
+  if (hasYear && date.yearFrom !== undefined) return [{ field: 'yearFrom', message: `${text} already has the year: leave out yearFrom` }];
+  return [];
+}
+
+/** What in one valid profile could not run on a page: its selectors, its patterns and its date format. */
 export function profileProblems(profile: SiteProfile, where: string): InputProblem[] {
   const problems: InputProblem[] = [];
+  if (profile.cells !== undefined) {
+    for (const p of dateFormatProblems(profile.cells.date)) problems.push({ path: `${where}.cells.date.${p.field}`, message: `${p.message} (profile ${profile.id})` });
+  }
   for (const field of fields(profile, '')) {
     const problem = field.kind === 'selector' ? selectorProblem(field.text) : patternProblem(field.text);
     if (problem !== null) problems.push({ path: `${where}.${field.path}`, message: `${problem} (profile ${profile.id})` });
@@ -86,8 +125,34 @@ export function profileProblems(profile: SiteProfile, where: string): InputProbl
   return problems;
 }
 
-/** A profiles file ({ "profiles": [...] }) checked whole: every problem, with where and which profile. */
+/**
+ * Why a file's schemaVersion cannot be read, or null. Version 1 (no schemaVersion, or 1) and 2 are read;
+ * a later one is refused whole, without listing the fields this version does not know.
+ */
+function versionProblem(input: unknown): InputProblem | null {
+  const version = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (version === undefined || version === 1 || version === SCHEMA_VERSION) return null;
+  const later = typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION;
+  return {
+    path: 'schemaVersion',
+    message: later
+      ? `this file is written in site profile format version ${version}, newer than this Markwise reads (versions 1 and ${SCHEMA_VERSION}): nothing was imported; update Markwise, or ask whoever wrote the file for a version ${SCHEMA_VERSION} file`
+      : `must be 1 or ${SCHEMA_VERSION} (the site profile format the file is written in), or left out for version 1; it is ${JSON.stringify(version)}`,
+  };
+}
+
+/** Which profile a problem is in: its id when that is valid, else its place in the file ("profile 3"). */
+function profileNamed(profiles: unknown, index: number): string {
+  const id = Array.isArray(profiles) ? (profiles[index] as { id?: unknown } | null | undefined)?.id : undefined;
+  return typeof id === 'string' && PROFILE_ID.test(id) ? `profile ${id}` : `profile ${index + 1}`;
+}
+
+const PROFILE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A profiles file ({ "schemaVersion": 2, "profiles": [...] }) checked whole: every problem, with where and which profile. */
 export function parseSiteProfiles(input: unknown): ProfilesResult {
+  const version = versionProblem(input);
+  if (version !== null) return { ok: false, problems: [version] };
   const result = siteProfilesFileSchema.safeParse(input);
   if (!result.success) {
     const profiles = (input as { profiles?: unknown } | null)?.profiles;
@@ -95,16 +160,16 @@ export function parseSiteProfiles(input: unknown): ProfilesResult {
       ok: false,
       problems: describeIssues(result.error, input).map((p) => {
         const index = /^profiles\[(\d+)\]/.exec(p.path)?.[1];
-        const id = index === undefined || !Array.isArray(profiles) ? undefined : (profiles[Number(index)] as { id?: unknown } | undefined)?.id;
-        return typeof id === 'string' && id !== '' ? { ...p, message: `${p.message} (profile ${id})` } : p;
+        return index === undefined ? p : { ...p, message: `${p.message} (${profileNamed(profiles, Number(index))})` };
       }),
     };
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const problems: InputProblem[] = [];
   result.data.profiles.forEach((profile, i) => {
-    if (seen.has(profile.id)) problems.push({ path: `profiles[${i}].id`, message: `'${profile.id}' is used by an earlier profile` });
-    seen.add(profile.id);
+    const earlier = seen.get(profile.id);
+    if (earlier !== undefined) problems.push({ path: `profiles[${i}].id`, message: `'${profile.id}' is already the id of profile ${earlier + 1}: each profile's id once (profile ${i + 1})` });
+    else seen.set(profile.id, i);
     problems.push(...profileProblems(profile, `profiles[${i}]`));
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, profiles: result.data.profiles };

@@ -8,8 +8,9 @@
 
 import { CODES_2006, CODES_2024 } from '../rules/codes';
 import { formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from '../rules/dates';
-import type { RegisterSnapshot, Session, SnapshotPupil } from '../rules/snapshot';
-import type { MarkControl, SiteProfile, ValueSource } from './profile';
+import type { RegisterSnapshot, Session, SnapshotMark, SnapshotPupil } from '../rules/snapshot';
+import { dayInYear, monthOf, nearestTo, readWrittenDate, weekdayAgrees, type WrittenDate } from './date-format';
+import type { ArrivalSource, MarkControl, SiteProfile, ValueSource } from './profile';
 
 /** One mark on the page and where it is. */
 export interface PageCell {
@@ -56,6 +57,8 @@ export interface PageRegister {
   readonly snapshot: RegisterSnapshot;
   /** The MIS's own id for each snapshot pupil, in the same order. */
   readonly pupilIds: readonly string[];
+  /** The UPN each pupil's row shows, in the same order; null where none is shown (the snapshot's upn is then the MIS id). */
+  readonly upns: readonly (string | null)[];
   readonly cells: readonly PageCell[];
   readonly rows: readonly PageRow[];
   readonly problems: readonly ReadProblem[];
@@ -63,6 +66,8 @@ export interface PageRegister {
   readonly cellsFound: number;
   /** Cells found whose mark could not be read (no radio checked): a change there means the page must be read again. */
   readonly unread: ReadonlySet<Element>;
+  /** Cells of registers the profile's periods leave alone (lessons): not in cellsFound, neither read nor missed. */
+  readonly leftAlone?: number;
   /**
    * Snapshot pupils whose rows cannot be told apart from another's (two rows with one UPN, one
    * session shown twice): checked, but no fix is written to their cells and nothing of theirs is stored.
@@ -82,10 +87,14 @@ export function cellElement(cell: PageCell, profile: SiteProfile): Element {
 const LONGEST_PATH = 2048;
 const LONGEST_VALUE = 4096;
 
-/** The profiles whose paths match this page (path and query, as location gives them). */
-export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string): SiteProfile[] {
+/**
+ * The profiles whose paths match this page: a pattern over its path and query, or over its path,
+ * query and fragment ('#/attendance/take/4A', for apps that route there), as location gives them.
+ */
+export function profilesForPath(profiles: readonly SiteProfile[], pathAndQuery: string, hash = ''): SiteProfile[] {
   const text = pathAndQuery.slice(0, LONGEST_PATH);
-  return profiles.filter((p) => p.paths.some((path) => compiled(path).test(text)));
+  const withHash = (pathAndQuery + hash).slice(0, LONGEST_PATH);
+  return profiles.filter((p) => p.paths.some((path) => compiled(path).test(text) || (hash !== '' && compiled(path).test(withHash))));
 }
 
 /** The register element of this profile on the page, or null when the page does not have it (yet). */
@@ -107,18 +116,49 @@ interface Scopes {
   cell: Element | null;
   /** The element after the mark's cell (an "Arrived" column after each session column). */
   'next-cell'?: Element | null;
-  /** Not yet read: the row's cell under a header found by its text. */
+  /** Scope 'column' is found from the row, by the column's place under its header. */
   column?: null;
   row: Element;
   readonly register: Element;
   readonly page: Document;
+  /** Where each 'column' scope's header is, found once per read. */
+  columnAt?: Map<object, number>;
 }
 
 /** A value the profile points at, or null when its element, attribute or pattern finds nothing. */
 export function readValue(source: ValueSource, scopes: Scopes): string | null {
-  const scope = source.scope === 'next-cell' ? (scopes.cell?.nextElementSibling ?? null) : source.scope === 'column' ? null : scopes[source.scope];
+  const scope = source.scope === 'next-cell' ? (scopes.cell?.nextElementSibling ?? null) : source.scope === 'column' ? cellUnder(source, scopes) : scopes[source.scope];
   if (scope === null) return null;
   return valueIn(source, source.selector === undefined ? scope : scope.querySelector(source.selector));
+}
+
+function spanOf(cell: Element): number {
+  return (cell as HTMLTableCellElement).colSpan || 1;
+}
+
+/** The row's cell under the header whose text matches (case-insensitive), counting colspans; default headers: the thead's last row. */
+function cellUnder(source: ValueSource, scopes: Scopes): Element | null {
+  const column = source.column!;
+  const found = (scopes.columnAt ??= new Map());
+  let index = found.get(column);
+  if (index === undefined) {
+    const head = scopes.row.closest('table')?.tHead;
+    const headers = column.headers !== undefined ? Array.from(scopes.register.querySelectorAll(column.headers)) : Array.from(head?.rows[head.rows.length - 1]?.cells ?? []);
+    const pattern = new RegExp(column.header, 'i');
+    index = -1;
+    for (let at = 0, h = 0; h < headers.length; at += spanOf(headers[h++]!)) {
+      if (pattern.test((headers[h]!.textContent ?? '').replace(/\s+/g, ' ').trim())) {
+        index = at;
+        break;
+      }
+    }
+    found.set(column, index);
+  }
+  for (let at = 0, cells = scopes.row.children, c = 0; index >= 0 && c < cells.length; c++) {
+    at += spanOf(cells[c]!);
+    if (index < at) return cells[c]!;
+  }
+  return null;
 }
 
 /** The value of a source in the element it found (null: nothing found); plain: known to hold no script, style or option. */
@@ -171,6 +211,102 @@ const SESSION_WORDS: Readonly<Record<string, Session>> = {
 
 export function readSession(text: string): Session | null {
   return SESSION_WORDS[text.trim().toLowerCase()] ?? null;
+}
+
+/** A register the profile's periods do not list (a lesson): neither read nor counted as missed. */
+const LEFT_ALONE = 'left alone';
+const PERIODS = new WeakMap<object, Map<string, Session>>();
+const periodKey = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
+
+/** A register's session: by the profile's periods ("AM reg", "Registration 1") where it has them, else by AM/PM words. */
+function sessionIn(spec: CellSpec, text: string): Session | null | typeof LEFT_ALONE {
+  const periods = spec.periods;
+  if (periods === undefined) return readSession(text);
+  let table = PERIODS.get(periods);
+  if (table === undefined) PERIODS.set(periods, (table = new Map(Object.entries(periods).map(([name, session]) => [periodKey(name), session]))));
+  return table.get(periodKey(text)) ?? LEFT_ALONE;
+}
+
+/** A mark as the snapshot keeps it, with its arrival: a time of day, or minutes late ("Mins late: 15": its first number). */
+function snapshotMark(date: IsoDate, session: Session, mark: string, arrival: ArrivalSource | undefined, text: string | null | undefined): SnapshotMark {
+  if (text == null || arrival === undefined) return { date, session, mark, arrival: null };
+  if (arrival.means !== 'minutes-late') return { date, session, mark, arrival: parseClockTime(text) !== null ? text : null };
+  const minutes = /\d{1,4}/.exec(text);
+  return { date, session, mark, arrival: null, minutesLate: minutes === null ? null : Number(minutes[0]) };
+}
+
+/** A date read for a cell or a column, or what was read and why it is not a date. */
+interface DateRead {
+  readonly date: IsoDate | null;
+  readonly read: string | null;
+  readonly why?: string;
+}
+
+const FULL_DATE = /(?<!\d)(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})(?!\d)/g;
+
+function noDate(dated: DateRead): string {
+  return `no date (read ${JSON.stringify(dated.read)}${dated.why === undefined ? '' : `: ${dated.why}`})`;
+}
+
+/** The one school year (1 September to 31 August) of the register's dates that show a year, or why there is none. */
+function schoolYearOf(root: Element): number | string {
+  const years = new Set<number>();
+  for (const text of (root.textContent ?? '').match(FULL_DATE) ?? []) {
+    const iso = parseSchoolDate(text);
+    if (iso !== null) years.add(Number(iso.slice(0, 4)) - (Number(iso.slice(5, 7)) < 9 ? 1 : 0));
+  }
+  const list = [...years].sort().map((y) => `${y}/${String(y + 1).slice(2)}`);
+  if (years.size === 1) return [...years][0]!;
+  return `it has no year, and ${years.size === 0 ? 'the register shows no date with a year to take the school year from' : `the register's dates with a year span school years ${list.join(' and ')}, so which is meant is ambiguous`}`;
+}
+
+/**
+ * Reads dates as the profile says (a format, day/month/year controls, or DD/MM/YYYY), each distinct text
+ * once. A date without a year takes it from yearFrom; when that cannot say, the date is not read, and why
+ * is said: never a guess.
+ */
+function dateReader(spec: CellSpec['date'], root: Element, valueOf: (source: ValueSource, scopes: Scopes) => string | null): (scopes: Scopes) => DateRead {
+  const seen = new Map<string, DateRead>();
+  const from = 'parts' in spec ? undefined : spec.yearFrom;
+  const format = 'parts' in spec ? undefined : (spec.format ?? (from !== undefined ? 'd/M' : undefined));
+  let schoolYear: number | string | undefined;
+  const cacheable = from === undefined || from === 'school-year' || from.scope === 'register' || from.scope === 'page';
+  const inYear = (written: WrittenDate, scopes: Scopes): IsoDate | string | null => {
+    if (written.year !== null || from === undefined) return written.year === null ? 'it has no year' : dayInYear(written, written.year);
+    if (from === 'school-year') {
+      schoolYear ??= schoolYearOf(root);
+      return typeof schoolYear === 'string' ? schoolYear : dayInYear(written, written.month >= 9 ? schoolYear : schoolYear + 1);
+    }
+    const text = valueOf(from, scopes);
+    if (text !== null && /^\d{4}$/.test(text)) return dayInYear(written, Number(text));
+    const anchor = text === null ? null : parseSchoolDate(text.match(FULL_DATE)?.[0] ?? '');
+    return anchor === null ? `it has no year, and yearFrom found none (read ${JSON.stringify(text)})` : nearestTo(written, anchor);
+  };
+  return (scopes) => {
+    const parts = 'parts' in spec ? [valueOf(spec.parts.day, scopes), valueOf(spec.parts.month, scopes), valueOf(spec.parts.year, scopes)] : null;
+    const text = parts === null ? valueOf(spec as ValueSource, scopes) : parts.includes(null) ? null : parts.join('/');
+    if (text === null) return { date: null, read: null };
+    // A year taken from each row or cell (not the register or page) may differ for one text: no cache then.
+    let found = cacheable ? seen.get(text) : undefined;
+    if (found === undefined) {
+      let written: WrittenDate | null = null;
+      if (parts !== null) {
+        const [day, month, year] = parts as string[];
+        const m = monthOf(month!);
+        if (/^\d{1,2}$/.test(day!) && m !== null && /^\d{4}$/.test(year!)) written = { day: Number(day), month: m, year: Number(year), weekday: null };
+      } else if (format !== undefined) written = readWrittenDate(text, format);
+      const date = parts === null && format === undefined ? parseSchoolDate(text) : written === null ? `not written as ${format ?? 'day, month and year'}` : inYear(written, scopes);
+      const iso = date !== null && /^\d{4}-/.test(date) ? date : null;
+      found =
+        iso === null
+          ? { date: null, read: text, why: date ?? (format === undefined && parts === null ? undefined : 'there is no such day') }
+          : written !== null && !weekdayAgrees(written, iso)
+            ? { date: null, read: text, why: `its weekday is not that of ${formatSchoolDate(iso)}` }
+            : { date: iso, read: text };
+      seen.set(text, found);
+    }
+    return found;
+  };
 }
 
 /** '87.5%', '87.5', '87,5 %' → 87.5; null for anything that is not a percentage. */
@@ -339,24 +475,16 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const rowElements = profile.rows === undefined ? [root] : Array.from(root.querySelectorAll(profile.rows));
   const pupils: SnapshotPupil[] = [];
   const pupilIds: string[] = [];
+  const upns: (string | null)[] = [];
   const indexOf = new Map<string, number>();
   const cells: PageCell[] = [];
   const rows: PageRow[] = [];
   const problems: ReadProblem[] = [];
   let cellsFound = 0;
   const unread = new Set<Element>();
+  // Cells of registers the profile's periods leave alone (lessons): neither read nor missed.
+  let leftAlone = 0;
   const cellSpec = profile.cells;
-  // A register has few distinct dates and many cells: parse each date once.
-  const dates = new Map<string, IsoDate | null>();
-  const dateOf = (text: string): IsoDate | null => {
-    let date = dates.get(text);
-    if (date === undefined) {
-      date = parseSchoolDate(text);
-      dates.set(text, date);
-    }
-    return date;
-  };
-
   // Values read once for the whole register (the date and session of a one-session page).
   const once = new Map<ValueSource, string | null>();
   const valueOf = (source: ValueSource, s: Scopes): string | null => {
@@ -364,8 +492,17 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     if (!once.has(source)) once.set(source, readValue(source, s));
     return once.get(source)!;
   };
+  // A register has few distinct dates and many cells: each date is read once.
+  const readDate = cellSpec === undefined ? null : dateReader(cellSpec.date, root, valueOf);
   // A grid of session columns: dates and sessions come from the headers, once.
-  const columns = cellSpec?.columns === undefined ? null : readColumns(document, root, cellSpec, problems);
+  const columns = cellSpec?.columns === undefined ? null : readColumns(document, root, cellSpec, problems, readDate!);
+  // Columns of registers the profile's periods leave alone (lessons): not cells to read.
+  const alone = columns === null ? 0 : columns.filter((c) => c === undefined).length;
+  // An arrival column the page does not have: arrivals go unread, which is said rather than passed over.
+  const arrivalSource = cellSpec?.arrival;
+  if (arrivalSource?.scope === 'column' && rowElements.length > 0 && cellUnder(arrivalSource, { cell: null, row: rowElements[0]!, register: root, page: document }) === null) {
+    problems.push({ where: 'the register', message: `no column headed like /${arrivalSource.column!.header}/, where the profile says arrivals are, so lateness is not checked` });
+  }
   // A regular grid: every row's controls from one query over the register, arrival times from another.
   const grid = columns === null || profile.rows === undefined ? null : readGridControls(root, profile.rows, rowElements, cellSpec!, columns.length);
   // One scopes object, moved along: a 15,000-cell page allocates nothing per cell for it.
@@ -387,7 +524,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     if (pupilId === null || pupilId === '') {
       problems.push({ where, message: 'no pupil id where the profile says it is' });
       // Its cells count as found and not read: the panel says how many marks were missed.
-      if (cellSpec !== undefined) cellsFound += columns !== null ? columns.length : cellSpec.selector === ':scope' ? 1 : row.querySelectorAll(cellSpec.selector).length;
+      if (cellSpec !== undefined) cellsFound += columns !== null ? columns.length - alone : cellSpec.selector === ':scope' ? 1 : row.querySelectorAll(cellSpec.selector).length;
       continue;
     }
     let index = indexOf.get(pupilId);
@@ -397,6 +534,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       index = pupils.length;
       indexOf.set(pupilId, index);
       pupilIds.push(pupilId);
+      upns.push(upn !== null && upn !== '' ? upn : null);
       pupils.push({
         upn: upn !== null && upn !== '' ? upn : pupilId,
         name: rowValue(profile.pupilName, r) ?? '',
@@ -423,12 +561,12 @@ export function readRegister(document: Document, root: Element, profile: SitePro
 
     const pupil = pupils[index]!;
     if (grid !== null) {
-      cellsFound += columns!.length;
+      cellsFound += columns!.length - alone;
       addGridMarks(grid.controls, r * columns!.length, grid.arrivals, cellSpec, columns!, pupil, index, rowIndex, cells, problems, unread, where);
       continue;
     }
     if (columns !== null) {
-      cellsFound += readGridRow(row, where, cellSpec, columns, pupil, index, rowIndex, cells, problems, unread);
+      cellsFound += readGridRow(row, where, cellSpec, columns, pupil, index, rowIndex, cells, problems, root, unread) - alone;
       continue;
     }
     // ':scope': the row is itself the one cell (a dropdown per pupil).
@@ -437,18 +575,23 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     // Each DOM call from a content script costs more than the page's own; on a 15,000-cell page,
     // find the row's controls and arrival times in one query each rather than one per cell.
     const controls = rowControls(row, cellSpec, cellElements.length);
-    const arrivals = rowArrivals(row, cellSpec);
+    const arrivals = rowArrivals(row, cellSpec, root);
     for (let c = 0; c < cellElements.length; c++) {
       const cell = cellElements[c]!;
       const cellScopes = scopes;
       cellScopes.cell = cell;
-      const dateText = ('parts' in cellSpec.date ? null : valueOf(cellSpec.date, cellScopes));
-      const date = dateText === null ? null : dateOf(dateText);
       const sessionText = valueOf(cellSpec.session, cellScopes);
-      const session = sessionText === null ? null : readSession(sessionText);
+      const session = sessionText === null ? null : sessionIn(cellSpec, sessionText);
+      if (session === LEFT_ALONE) {
+        cellsFound--;
+        leftAlone++;
+        continue;
+      }
+      const dated = readDate!(cellScopes);
+      const date = dated.date;
       const found = controls !== null ? { mark: onlyMark(cellSpec)!, control: controls[c]! } : resolveMark(cellSpec, cell);
       if (date === null || session === null || found === null) {
-        const what = date === null ? `no date (read ${JSON.stringify(dateText)})` : session === null ? `no session (read ${JSON.stringify(sessionText)})` : 'no mark control';
+        const what = date === null ? noDate(dated) : session === null ? `no session (read ${JSON.stringify(sessionText)})` : 'no mark control';
         problems.push({ where: `${where}, cell ${c + 1}`, message: what });
         continue;
       }
@@ -460,16 +603,11 @@ export function readRegister(document: Document, root: Element, profile: SitePro
         continue;
       }
       const arrivalText = arrivals !== null ? (arrivals.get(cell) ?? null) : cellSpec.arrival === undefined ? null : readValue(cellSpec.arrival, cellScopes);
-      pupil.marks.push({
-        date,
-        session,
-        mark: presentFor(mark, session),
-        arrival: arrivalText !== null && parseClockTime(arrivalText) !== null ? arrivalText : null,
-      });
+      pupil.marks.push(snapshotMark(date, session, presentFor(mark, session), cellSpec.arrival, arrivalText));
       cells.push({ element: cell, control: found.control, mark: found.mark, pupil: index, row: rowIndex, date, session });
     }
   }
-  if (cellSpec !== undefined && rows.length > 0 && cellsFound === 0) {
+  if (cellSpec !== undefined && rows.length > 0 && cellsFound === 0 && alone + leftAlone === 0) {
     problems.push({ where: 'the register', message: `no cells (${cellSpec.selector}) in any of its ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` });
   }
   const ambiguous = new Set<number>();
@@ -481,12 +619,14 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     root,
     snapshot: { role: profile.role, source, pupils },
     pupilIds,
+    upns,
     cells,
     rows,
     // Rows that cannot be told apart come first: they are why a fix is not offered.
     problems: ambiguities.length === 0 ? problems : [...ambiguities, ...problems],
     cellsFound,
     unread,
+    leftAlone: leftAlone + alone * rows.length,
     ambiguous,
     unwritable,
   };
@@ -529,14 +669,14 @@ function sessionsShownTwice(
   pupils: readonly SnapshotPupil[],
   rows: readonly PageRow[],
   cells: readonly PageCell[],
-  columns: readonly (Column | null)[] | null,
+  columns: readonly (Column | null | undefined)[] | null,
   ambiguous: Set<number>,
   unwritable: Set<number>,
 ): ReadProblem[] {
   // A grid row has each column once: only a pupil on several rows, or repeated headers, can show a session twice.
   const rowCount = new Array<number>(pupils.length).fill(0);
   for (const row of rows) rowCount[row.pupil]!++;
-  const heads = columns?.flatMap((c) => (c === null ? [] : [c.date + c.session]));
+  const heads = columns?.flatMap((c) => (c == null ? [] : [c.date + c.session]));
   if (heads !== undefined && new Set(heads).size === heads.length && rowCount.every((n) => n < 2)) return [];
   const problems: ReadProblem[] = [];
   // Each pupil's marks are in the order of its cells: the k-th cell of a pupil holds its k-th mark.
@@ -582,20 +722,23 @@ function sessionsShownTwice(
  * The register without the pupils whose rows cannot be told apart: what may be stored (figures,
  * N first seen, marks for pupil cards) and what the follow-up list may count.
  */
-export function unambiguousPart(register: PageRegister): Pick<PageRegister, 'snapshot' | 'pupilIds' | 'cells' | 'rows'> {
+export function unambiguousPart(register: PageRegister): Pick<PageRegister, 'snapshot' | 'pupilIds' | 'upns' | 'cells' | 'rows'> {
   if (register.ambiguous.size === 0) return register;
   const newIndex: number[] = [];
   const pupils: SnapshotPupil[] = [];
   const pupilIds: string[] = [];
+  const upns: (string | null)[] = [];
   register.snapshot.pupils.forEach((pupil, p) => {
     newIndex.push(register.ambiguous.has(p) ? -1 : pupils.length);
     if (register.ambiguous.has(p)) return;
     pupils.push(pupil);
     pupilIds.push(register.pupilIds[p]!);
+    upns.push(register.upns[p]!);
   });
   return {
     snapshot: { ...register.snapshot, pupils },
     pupilIds,
+    upns,
     cells: register.cells.filter((c) => newIndex[c.pupil]! >= 0).map((c) => ({ ...c, pupil: newIndex[c.pupil]! })),
     rows: register.rows.filter((r) => newIndex[r.pupil]! >= 0).map((r) => ({ ...r, pupil: newIndex[r.pupil]! })),
   };
@@ -662,19 +805,20 @@ interface Column {
 }
 
 /** The session columns of a grid, from its headers; a header that cannot be read is reported. */
-function readColumns(document: Document, root: Element, spec: CellSpec, problems: ReadProblem[]): (Column | null)[] {
+function readColumns(document: Document, root: Element, spec: CellSpec, problems: ReadProblem[], readDate: (scopes: Scopes) => DateRead): (Column | null | undefined)[] {
   const headers = Array.from(root.querySelectorAll(spec.columns!.headers));
   return headers.map((header, i) => {
     const scopes: Scopes = { cell: header, row: header, register: root, page: document };
-    const dateText = ('parts' in spec.date ? null : readValue(spec.date, scopes));
     const sessionText = readValue(spec.session, scopes);
-    const date = dateText === null ? null : parseSchoolDate(dateText);
-    const session = sessionText === null ? null : readSession(sessionText);
-    if (date === null || session === null) {
-      problems.push({ where: `column ${i + 1}`, message: date === null ? `no date (read ${JSON.stringify(dateText)})` : `no session (read ${JSON.stringify(sessionText)})` });
+    const session = sessionText === null ? null : sessionIn(spec, sessionText);
+    // undefined: a register the periods leave alone (a lesson), not a column that could not be read.
+    if (session === LEFT_ALONE) return undefined;
+    const dated = readDate(scopes);
+    if (dated.date === null || session === null) {
+      problems.push({ where: `column ${i + 1}`, message: dated.date === null ? noDate(dated) : `no session (read ${JSON.stringify(sessionText)})` });
       return null;
     }
-    return { date, session };
+    return { date: dated.date, session };
   });
 }
 
@@ -727,7 +871,7 @@ function addGridMarks(
   first: number,
   arrivals: Map<Element, string> | null,
   spec: CellSpec,
-  columns: readonly (Column | null)[],
+  columns: readonly (Column | null | undefined)[],
   pupil: SnapshotPupil,
   pupilIndex: number,
   rowIndex: number,
@@ -755,8 +899,7 @@ function addGridMarks(
       continue;
     }
     const text = arrivals === null || arrivals.size === 0 ? undefined : arrivals.get(found);
-    const arrival = text !== undefined && parseClockTime(text) !== null ? text : null;
-    pupil.marks.push({ date: column.date, session: column.session, mark: presentFor(code, column.session), arrival });
+    pupil.marks.push(snapshotMark(column.date, column.session, presentFor(code, column.session), spec.arrival, text));
     // Cells' own elements are found later, only for the few that need a marker.
     cells.push({ element: only?.selector === undefined ? found : null, control, mark: mark!, pupil: pupilIndex, row: rowIndex, date: column.date, session: column.session });
   }
@@ -767,12 +910,13 @@ function readGridRow(
   row: Element,
   where: string,
   spec: CellSpec,
-  columns: readonly (Column | null)[],
+  columns: readonly (Column | null | undefined)[],
   pupil: SnapshotPupil,
   pupilIndex: number,
   rowIndex: number,
   cells: PageCell[],
   problems: ReadProblem[],
+  root: Element,
   unread: Set<Element>,
 ): number {
   const controls = row.querySelectorAll(controlSelector(spec));
@@ -780,7 +924,7 @@ function readGridRow(
     problems.push({ where, message: `${controls.length} cells where the register has ${columns.length} session columns` });
     return Math.max(columns.length, controls.length);
   }
-  addGridMarks(controls, 0, arrivalsByControl(rowArrivals(row, spec), spec), spec, columns, pupil, pupilIndex, rowIndex, cells, problems, unread, where);
+  addGridMarks(controls, 0, arrivalsByControl(rowArrivals(row, spec, root), spec), spec, columns, pupil, pupilIndex, rowIndex, cells, problems, unread, where);
   return columns.length;
 }
 
@@ -792,14 +936,27 @@ function rowControls(row: Element, spec: CellSpec, cellCount: number): Element[]
 }
 
 /** The row's arrival times in one query, by cell; null when the profile reads them some other way. */
-function rowArrivals(row: Element, spec: CellSpec): Map<Element, string> | null {
-  return cellArrivals(row, '', spec);
+function rowArrivals(row: Element, spec: CellSpec, register: Element): Map<Element, string> | null {
+  return cellArrivals(row, '', spec, register);
 }
 
 /** The arrival times below scope (a row, or the register with its rows selector as prefix), by cell. */
-function cellArrivals(scope: Element, prefix: string, spec: CellSpec): Map<Element, string> | null {
+function cellArrivals(scope: Element, prefix: string, spec: CellSpec, register = scope): Map<Element, string> | null {
   const arrival = spec.arrival;
-  if (arrival === undefined || arrival.scope !== 'cell' || arrival.selector === undefined || spec.selector === ':scope') return null;
+  if (arrival === undefined || spec.selector === ':scope') return null;
+  if (arrival.scope === 'next-cell' || arrival.scope === 'column') {
+    // Outside the mark's cell: a slower path, taken only by profiles that read arrivals there.
+    const map = new Map<Element, string>();
+    const scopes: Scopes = { cell: null, row: scope, register, page: scope.ownerDocument };
+    for (const cell of Array.from(scope.querySelectorAll(`${prefix}:is(${spec.selector})`))) {
+      scopes.cell = cell;
+      scopes.row = cell.closest('tr') ?? scope;
+      const text = readValue(arrival, scopes);
+      if (text !== null) map.set(cell, text);
+    }
+    return map;
+  }
+  if (arrival.scope !== 'cell' || arrival.selector === undefined) return null;
   const map = new Map<Element, string>();
   for (const element of Array.from(scope.querySelectorAll(`${prefix}:is(${spec.selector}) :is(${arrival.selector})`))) {
     const cell = element.parentElement?.closest(spec.selector);

@@ -12,6 +12,14 @@ describe("the school's sites, for an imported report's figures", () => {
     expect(isSchoolSite('https://school.arbor.sc', [])).toBe(false);
   });
 
+  it('an http site on the school\'s network is that one origin: not its https twin, another port or another name (issue 12, item 11)', () => {
+    const sites = ['http://mis.school.local'];
+    expect(isSchoolSite('http://mis.school.local', sites)).toBe(true);
+    expect(isSchoolSite('https://mis.school.local', sites)).toBe(false);
+    expect(isSchoolSite('http://mis.school.local:8080', sites)).toBe(false);
+    expect(isSchoolSite('http://other.school.local', sites)).toBe(false);
+  });
+
   it("in a development build, also the demo's localhost on any port, and nothing else of the machine's", () => {
     expect(isSchoolSite('http://127.0.0.1:5178', DEMO_ORIGINS)).toBe(true);
     expect(isSchoolSite('http://localhost:41234', DEMO_ORIGINS)).toBe(true);

@@ -84,12 +84,29 @@ export interface ReportFigureRow {
   previousAsOf?: string | null;
 }
 
+/**
+ * A pupil's figures from a report matched by the MIS's own id, for the one site the school said it
+ * came from (version 6): the same id on another site is another pupil, and never a UPN.
+ */
+export interface SiteReportFigureRow extends Omit<ReportFigureRow, 'upn'> {
+  site: string;
+  pupilId: string;
+  /** The report's UPN for the pupil, when it has one: a page showing another UPN is not matched. */
+  upn: string | null;
+}
+
 /** A threshold a register page showed a pupil had reached: kept with when Markwise first saw it, each crossing on its own. */
 export interface ThresholdSeen {
-  /** `${rule}|${upn}|${date}` (from version 5; before it `${rule}|${upn}`, one a pupil). */
+  /**
+   * `${rule}|${upn}|${date}` (from version 5; before it `${rule}|${upn}`, one a pupil); for a pupil
+   * whose page shows no UPN, `${rule}|${site}|${pupilId}|${date}` (from version 6).
+   */
   key: string;
   rule: 'la-notify-10-days' | 'penalty-threshold';
+  /** The UPN, or the MIS's id where the page showed no UPN (then pupilId is set). */
   upn: string;
+  /** From version 6: the MIS's own id, set only where the page showed no UPN. */
+  pupilId?: string;
   name: string;
   /** The session of the finding (the day the threshold was reached). */
   date: string;
@@ -107,10 +124,12 @@ export interface PupilMarks {
   site: string;
   pupilId: string;
   upn: string;
+  /** From version 6: false where the page showed no UPN (upn is then the MIS's id); older rows leave it out. */
+  upnShown?: boolean;
   name: string;
   dob: string | null;
   /** By date and session; a later page's mark for the same session replaces an earlier one. */
-  marks: { date: string; session: 'AM' | 'PM'; mark: string; arrival: string | null }[];
+  marks: { date: string; session: 'AM' | 'PM'; mark: string; arrival: string | null; minutesLate?: number | null }[];
   /** YYYY-MM-DD: the last day a page showed this pupil's marks. */
   seenOn: string;
 }
@@ -147,7 +166,7 @@ export const DB_NAME = 'markwise';
  * version 3 moves them back to pupilFigures: IndexedDB (and so Dexie) cannot change
  * a table's primary key in place.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** Where v1 figures and v4 dismissals go: they were made before Markwise recorded the site. */
 export { UNKNOWN_SITE };
@@ -172,6 +191,7 @@ export class MarkwiseDb extends Dexie {
   reportFigures!: EntityTable<ReportFigureRow, 'upn'>;
   thresholds!: EntityTable<ThresholdSeen, 'key'>;
   pupilMarks!: EntityTable<PupilMarks, 'key'>;
+  siteReportFigures!: Table<SiteReportFigureRow, [string, string]>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -229,11 +249,15 @@ export class MarkwiseDb extends Dexie {
         await thresholds.clear();
         await thresholds.bulkPut(rows.map((row) => ({ ...row, key: thresholdKey(row.rule, row.upn, row.date) })));
       });
+
+    // Version 6: reports matched by the MIS's own id for one site get their own table, keyed by
+    // site and id. Nothing older moves: every report so far was matched by UPN.
+    this.version(6).stores({ siteReportFigures: '[site+pupilId], asOf' });
   }
 
   /** Every table that holds the user's data, for wipe() and the privacy summary. */
   get dataTables(): Table[] {
-    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals, this.reportFigures, this.thresholds, this.pupilMarks];
+    return [this.policies, this.settings, this.siteProfiles, this.pupilFigures, this.nFirstSeen, this.dismissals, this.reportFigures, this.thresholds, this.pupilMarks, this.siteReportFigures];
   }
 }
 
@@ -242,8 +266,8 @@ export function openDb(name: string = DB_NAME): MarkwiseDb {
 }
 
 /** The key of one threshold crossing. */
-export function thresholdKey(rule: ThresholdSeen['rule'], upn: string, date: string): string {
-  return `${rule}|${upn}|${date}`;
+export function thresholdKey(rule: ThresholdSeen['rule'], upn: string, date: string, mis?: { site: string; pupilId: string }): string {
+  return mis === undefined ? `${rule}|${upn}|${date}` : `${rule}|${mis.site}|${mis.pupilId}|${date}`;
 }
 
 /** What a version 1-3 N row's key says: the site, pupil and session (the site may hold colons, not bars). */

@@ -3,7 +3,7 @@
 // with a phrase that says where it came from and how old it is.
 
 import { dayNumber, formatSchoolDate, type IsoDate } from '../rules/dates';
-import type { PupilFigure, ReportFigureRow } from './db';
+import type { PupilFigure, ReportFigureRow, SiteReportFigureRow } from './db';
 import type { StoredFigure } from './messages';
 
 /** 'today', '1 day ago', '12 days ago': calendar days, as staff count the age of a report. */
@@ -20,7 +20,7 @@ export function seenOnPage(seenOn: IsoDate, today: IsoDate): string {
  * The newer of the two (a page's figure on the same day as a report's: the page, read from the
  * MIS itself), or null when there is neither.
  */
-export function reconcileFigure(pupilId: string, page: PupilFigure | undefined, report: ReportFigureRow | undefined, today: IsoDate): StoredFigure | null {
+export function reconcileFigure(pupilId: string, page: PupilFigure | undefined, report: ReportFigureRow | SiteReportFigureRow | undefined, today: IsoDate): StoredFigure | null {
   if (page !== undefined && (report === undefined || page.seenOn >= report.asOf)) {
     return { pupilId, upn: page.upn, name: page.name, attendance: page.attendance, possible: page.possible, attended: page.attended, seenOn: page.seenOn, from: seenOnPage(page.seenOn, today) };
   }

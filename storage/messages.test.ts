@@ -32,3 +32,13 @@ describe('the messages the background accepts', () => {
     expect(problems({ type: 'record-n-seen', seen: { ...seen, n: [], blank: [1] }, thresholds: [], marks: [] })).toEqual(['seen.blank: a blank names a cell the page did not list']);
   });
 });
+
+describe('minutes late in the marks a page sends (issue 12, item 5)', () => {
+  it('are kept, and must be a whole number of minutes', () => {
+    const mark = (minutesLate: unknown) => ({ type: 'record-n-seen', site: 'https://mis.example', seen, thresholds: [], marks: [{ pupilId: 'p1', upn: 'A1', name: 'Ada', dob: null, year: null, marks: [{ date: '2025-11-24', session: 'AM', mark: 'L', arrival: null, minutesLate }] }] });
+    const parsed = requestSchema.parse(mark(45)) as { marks: { marks: { minutesLate?: number }[] }[] };
+    expect(parsed.marks[0]!.marks[0]!.minutesLate).toBe(45);
+    expect(problems(mark(-1)).length).toBe(1);
+    expect(problems(mark(null))).toEqual([]);
+  });
+});

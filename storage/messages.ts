@@ -125,16 +125,19 @@ const marksSeenSchema = z
     }),
   );
 
-const thresholdFindingSchema = z.object({ rule: z.enum(RULE_IDS), upn: text(200).check(z.minLength(1)), name: text(500), date: isoDate, what: text(2000), action: text(2000) });
+// pupilId: set only for a pupil the page showed without a UPN (upn is then that id).
+const thresholdFindingSchema = z.object({ rule: z.enum(RULE_IDS), upn: text(200).check(z.minLength(1)), pupilId: z.optional(pupilId), name: text(500), date: isoDate, what: text(2000), action: text(2000) });
 
 // The marks as the page showed them, for the pupil card: shapes checked, the page's own wording kept.
 const pupilMarksSchema = z.object({
   pupilId,
   upn: text(200).check(z.minLength(1)),
+  /** False where the page showed no UPN: upn is then the MIS's id, and no report is matched to it by UPN. */
+  upnShown: z.optional(z.boolean()),
   name: text(500),
   dob: z.nullable(isoDate),
   year: z.optional(z.nullable(text(100))),
-  marks: z.array(z.object({ date: isoDate, session: sessionSchema, mark: text(100), arrival: z.nullable(text(50)) })).check(z.maxLength(MAX_COLUMNS * 2)),
+  marks: z.array(z.object({ date: isoDate, session: sessionSchema, mark: text(100), arrival: z.nullable(text(50)), minutesLate: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(1440)))) })).check(z.maxLength(MAX_COLUMNS * 2)),
 });
 
 const tabStatusSchema = z.object({

@@ -41,7 +41,7 @@ describe('migrations: a database of each older version opens as the current one'
     // A dismissal from before version 5 waits, whole, under the unknown site for the background to give it to each site.
     expect(await db.dismissals.where('dismissedAt').above('2025-10-01').toArray()).toEqual([{ ...dismissal, site: UNKNOWN_SITE, key: `${UNKNOWN_SITE}|${dismissal.key}` }]);
     // The staging table of version 2 is gone.
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'nFirstSeen', 'policies', 'pupilFigures', 'pupilMarks', 'reportFigures', 'settings', 'siteProfiles', 'thresholds']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'nFirstSeen', 'policies', 'pupilFigures', 'pupilMarks', 'reportFigures', 'settings', 'siteProfiles', 'siteReportFigures', 'thresholds']);
     // Version 4's table for imported reports starts empty.
     expect(await db.reportFigures.count()).toBe(0);
 
@@ -133,9 +133,40 @@ describe('migrations: a database of each older version opens as the current one'
     await db.delete();
   });
 
+  it('a version 5 database opens as the current one: every row of every table kept as it was, and an empty table for reports matched by MIS id', async () => {
+    const name = `markwise-migrate-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(1).stores(SCHEMA_V1);
+    v5.version(2).stores({ pupilFigures: null, pupilFiguresBySite: '[site+pupilId], seenOn', dismissals: 'key, dismissedAt' });
+    v5.version(3).stores({ pupilFiguresBySite: null, pupilFigures: '[site+pupilId], seenOn' });
+    v5.version(4).stores({ nFirstSeen: 'key, site', reportFigures: 'upn, asOf', thresholds: 'key, firstSeen', pupilMarks: 'key, seenOn' });
+    v5.version(5).stores({ dismissals: 'key, dismissedAt, site', thresholds: 'key, firstSeen' });
+    const rows: Record<string, unknown[]> = {
+      policies: [{ id: 'our-school', name: 'Our School', origin: 'imported', input: { id: 'our-school' }, savedAt: '2025-09-01T00:00:00.000Z' }],
+      settings: [{ key: 'retention', value: 'this-school-year' }],
+      siteProfiles: [{ id: 'arbor', profile: { id: 'arbor' }, savedAt: '2025-09-01T00:00:00.000Z' }],
+      pupilFigures: [{ site: 'https://a.example', pupilId: '101', upn: null, name: 'Ada', attendance: 96.5, possible: 120, attended: 116, seenOn: '2025-11-24', seenAt: '2025-11-24T08:30:00.000Z' }],
+      nFirstSeen: [{ key: 'https://a.example|101|2025-11-24|AM', firstSeen: '2025-11-24T08:31:00.000Z', site: 'https://a.example', pupilId: '101', date: '2025-11-24', session: 'AM', upn: null, name: 'Ada', lastSeen: '2025-11-24T08:31:00.000Z', pageUrl: null, pageTitle: null }],
+      dismissals: [{ key: 'https://a.example|code-unknown|101|2025-11-24|AM', site: 'https://a.example', rule: 'code-unknown', upn: '101', date: '2025-11-24', session: 'AM', reason: 'phoned', dismissedAt: '2025-11-24T09:00:00.000Z' }],
+      reportFigures: [{ upn: 'A123456789012', name: 'Ben', attendance: 90, possible: 200, attended: 180, authorised: null, unauthorised: null, asOf: '2025-11-21', source: 'week-47.csv', importedAt: '2025-11-21T12:00:00.000Z', previousAttendance: null, previousAsOf: null }],
+      thresholds: [{ key: 'penalty-threshold|101|2025-11-24', rule: 'penalty-threshold', upn: '101', name: 'Ada', date: '2025-11-24', what: 'w', action: 'a', site: 'https://a.example', firstSeen: '2025-11-24T10:00:00.000Z' }],
+      pupilMarks: [{ key: 'https://a.example|101', site: 'https://a.example', pupilId: '101', upn: '101', name: 'Ada', dob: null, marks: [{ date: '2025-11-24', session: 'AM', mark: 'A', arrival: null }], seenOn: '2025-11-24' }],
+    };
+    for (const [table, list] of Object.entries(rows)) await v5.table(table).bulkPut(list);
+    v5.close();
+
+    const db = new MarkwiseDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    for (const [table, list] of Object.entries(rows)) expect(await db.table(table).toArray(), table).toEqual(list);
+    expect(await db.siteReportFigures.count()).toBe(0);
+    db.close();
+    await db.delete();
+  });
+
   it('every older version has its test above: a new version needs one too', () => {
-    // Versions 1 to 4 are tested above; raise this with the test for the version it adds.
-    expect(DB_VERSION).toBe(5);
+    // Versions 1 to 5 are tested above; raise this with the test for the version it adds.
+    expect(DB_VERSION).toBe(6);
   });
 
   it('a new database starts at the current version, empty', async () => {

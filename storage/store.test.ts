@@ -527,7 +527,7 @@ describe('what an administrator set (managed storage)', () => {
   it('reads nothing into values that are not there, and names each bad one', async () => {
     expect(await managedStore({}).managed()).toEqual(NOT_MANAGED);
     expect(await managedStore(undefined).managed()).toEqual(NOT_MANAGED);
-    const m = await managedStore({ policy: '{ not json', siteProfiles: 7, sites: [{ origin: 'http://mis.example' }, { origin: 'https://mis.example/path' }] }).managed();
+    const m = await managedStore({ policy: '{ not json', siteProfiles: 7, sites: [{ origin: 'ftp://mis.example' }, { origin: 'https://mis.example/path' }, { origin: 'http://mis.school.local' }] }).managed();
     expect(m.managedBy).toBe('your administrator');
     expect(m.problems).toEqual([
       expect.stringMatching(/^policy: /),
@@ -535,6 +535,8 @@ describe('what an administrator set (managed storage)', () => {
       "sites[0].origin: must be a site's address such as https://school.example, with nothing after it",
       "sites[1].origin: must be a site's address such as https://school.example, with nothing after it",
     ]);
+    // An http site on the school's own network is used (issue 12, item 11); the options page warns that it is not encrypted.
+    expect(m.sites).toEqual([{ origin: 'http://mis.school.local', profileIds: [] }]);
   });
 });
 
@@ -649,5 +651,13 @@ describe('privacy', () => {
     const all = await everything(db);
     expect(Object.values(all).every((rows) => rows.length === 0)).toBe(true);
     expect((await store.activePolicy()).id).toBe('dfe');
+  });
+});
+
+describe('minutes late kept for the pupil card (issue 12, item 5)', () => {
+  it('a mark read with minutes late keeps them, so the card checks its lateness as the page did', async () => {
+    const { store } = makeStore({ clock: { now: new Date('2025-11-26T12:00:00Z') } });
+    await store.recordPupilMarks('s', '2025-11-26', [{ pupilId: '1', upn: 'A1', name: 'Ada', dob: null, marks: [{ date: '2025-11-26', session: 'AM', mark: 'L', arrival: null, minutesLate: 45 }] }]);
+    expect((await store.pupilsWithMarks())[0]!.marks).toEqual([{ date: '2025-11-26', session: 'AM', mark: 'L', arrival: null, minutesLate: 45 }]);
   });
 });

@@ -2,6 +2,7 @@
 // is validated first and written in one transaction, so a bad file changes nothing.
 
 import { mergeAcademicYears } from '../rules/calendar/term-changes';
+import type { IndexableType, Table } from 'dexie';
 import { z } from 'zod';
 import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/schema';
 import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
@@ -15,7 +16,7 @@ import { nDeadline } from '../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, isIsoDate, type IsoDate } from '../rules/dates';
 import type { Finding } from '../rules/findings';
 import { EXPORT_CHECK_SITE, todayInEngland } from './bundle';
-import { thresholdKey, UNKNOWN_SITE, type Dismissal, type MarkwiseDb, type NFirstSeen, type PupilFigure, type PupilMarks, type ReportFigureRow, type StoredPolicy, type StoredSiteProfile, type ThresholdSeen } from './db';
+import { thresholdKey, UNKNOWN_SITE, type SiteReportFigureRow, type Dismissal, type MarkwiseDb, type NFirstSeen, type PupilFigure, type PupilMarks, type ReportFigureRow, type StoredPolicy, type StoredSiteProfile, type ThresholdSeen } from './db';
 import { parseJsonText } from './json-text';
 
 export type PolicyOrigin = StoredPolicy['origin'];
@@ -370,19 +371,24 @@ export class MarkwiseStore {
    * Keeps a report's figures, all in one transaction: for each pupil the newest figures win, so a
    * report older than one already imported leaves that pupil's figures as they were.
    */
-  async importReport(figures: readonly ReportFigure[], asOf: string, source: string): Promise<{ imported: number; keptNewer: number }> {
+  async importReport(figures: readonly ReportFigure[], asOf: string, source: string, site: string | null = null): Promise<{ imported: number; keptNewer: number }> {
     const importedAt = this.stamp();
-    return this.db.transaction('rw', this.db.reportFigures, async () => {
-      const existing = await this.db.reportFigures.bulkGet(figures.map((f) => f.upn));
-      const rows: ReportFigureRow[] = [];
+    // Matched by the MIS's own id: kept for that one site, where the id means one pupil.
+    type Row = ReportFigureRow | SiteReportFigureRow;
+    const table = (site === null ? this.db.reportFigures : this.db.siteReportFigures) as unknown as Table<Row, IndexableType>;
+    if (figures.some((f) => (site === null ? f.upn === null : f.pupilId === undefined))) throw new Error('a report figure has no key to match it by');
+    return this.db.transaction('rw', table, async () => {
+      const existing = await table.bulkGet(figures.map((f) => (site === null ? f.upn! : [site, f.pupilId!])));
+      const rows: Row[] = [];
       figures.forEach((f, i) => {
         const before = existing[i];
         if (before !== undefined && before.asOf > asOf) return;
         // A report of a later day keeps the figure before it; a corrected report of the same day keeps what that one kept.
         const previous = before === undefined ? null : before.asOf < asOf ? { attendance: before.attendance, asOf: before.asOf } : { attendance: before.previousAttendance ?? null, asOf: before.previousAsOf ?? null };
-        rows.push({ ...f, asOf, source, importedAt, previousAttendance: previous?.attendance ?? null, previousAsOf: previous?.asOf ?? null });
+        const row = { ...f, asOf, source, importedAt, previousAttendance: previous?.attendance ?? null, previousAsOf: previous?.asOf ?? null };
+        rows.push(site === null ? { ...row, upn: f.upn! } : { ...row, site, pupilId: f.pupilId! });
       });
-      await this.db.reportFigures.bulkPut(rows);
+      await table.bulkPut(rows);
       return { imported: rows.length, keptNewer: figures.length - rows.length };
     });
   }
@@ -400,16 +406,16 @@ export class MarkwiseStore {
    * school at once would make writes that compete with staff's typing, and class registers and
    * records give the same marks a class at a time.
    */
-  async recordPupilMarks(site: string, seenOn: string, pupils: readonly { pupilId: string; upn: string; name: string; dob: string | null; marks: readonly PupilMarks['marks'][number][] }[]): Promise<void> {
+  async recordPupilMarks(site: string, seenOn: string, pupils: readonly { pupilId: string; upn: string; upnShown?: boolean; name: string; dob: string | null; marks: readonly PupilMarks['marks'][number][] }[]): Promise<void> {
     if (pupils.length === 0) return;
     await this.db.transaction('rw', this.db.pupilMarks, async () => {
       const keys = pupils.map((p) => `${site}|${p.pupilId}`);
       const existing = await this.db.pupilMarks.bulkGet(keys);
       const rows = pupils.map((p, i) => {
         const merged = new Map((existing[i]?.marks ?? []).map((m) => [`${m.date}|${m.session}`, m]));
-        for (const m of p.marks) merged.set(`${m.date}|${m.session}`, { date: m.date, session: m.session, mark: m.mark, arrival: m.arrival });
+        for (const m of p.marks) merged.set(`${m.date}|${m.session}`, { date: m.date, session: m.session, mark: m.mark, arrival: m.arrival, ...(m.minutesLate != null ? { minutesLate: m.minutesLate } : {}) });
         const marks = [...merged.values()].sort((a, b) => a.date.localeCompare(b.date) || a.session.localeCompare(b.session));
-        return { key: keys[i]!, site, pupilId: p.pupilId, upn: p.upn, name: p.name, dob: p.dob ?? existing[i]?.dob ?? null, marks, seenOn };
+        return { key: keys[i]!, site, pupilId: p.pupilId, upn: p.upn, ...(p.upnShown === false ? { upnShown: false } : {}), name: p.name, dob: p.dob ?? existing[i]?.dob ?? null, marks, seenOn };
       });
       await this.db.pupilMarks.bulkPut(rows);
     });
@@ -426,13 +432,14 @@ export class MarkwiseStore {
    * Keeps each threshold crossing a page showed (the rules report one finding a crossing: each run
    * of 10 days, each time the penalty line is reached again), with when it was first seen.
    */
-  async recordThresholds(site: string, findings: readonly Pick<Finding, 'rule' | 'upn' | 'name' | 'date' | 'what' | 'action'>[]): Promise<void> {
+  async recordThresholds(site: string, findings: readonly (Pick<Finding, 'rule' | 'upn' | 'name' | 'date' | 'what' | 'action'> & { pupilId?: string })[]): Promise<void> {
     const rows = new Map<string, ThresholdSeen>();
     const now = this.stamp();
     for (const f of findings) {
       if (f.rule !== 'la-notify-10-days' && f.rule !== 'penalty-threshold') continue;
-      const key = thresholdKey(f.rule, f.upn, f.date);
-      rows.set(key, { key, rule: f.rule, upn: f.upn, name: f.name, date: f.date, what: f.what, action: f.action, site, firstSeen: now });
+      // A pupil the page showed without a UPN is this site's: the same id elsewhere is someone else.
+      const key = thresholdKey(f.rule, f.upn, f.date, f.pupilId === undefined ? undefined : { site, pupilId: f.pupilId });
+      rows.set(key, { key, rule: f.rule, upn: f.upn, ...(f.pupilId === undefined ? {} : { pupilId: f.pupilId }), name: f.name, date: f.date, what: f.what, action: f.action, site, firstSeen: now });
     }
     if (rows.size === 0) return;
     await this.db.transaction('rw', this.db.thresholds, async () => {
@@ -447,6 +454,27 @@ export class MarkwiseStore {
     return this.db.thresholds.orderBy('firstSeen').reverse().toArray();
   }
 
+  /** Every pupil's figures from reports matched by MIS id, for each site. */
+  async siteReportFigures(): Promise<SiteReportFigureRow[]> {
+    return this.db.siteReportFigures.toArray();
+  }
+
+  /** Figures from reports matched by the MIS's own id on this site, by that id. */
+  async siteReportFiguresFor(site: string, pupilIds: readonly string[]): Promise<Map<string, SiteReportFigureRow>> {
+    const rows = await this.db.siteReportFigures.bulkGet(pupilIds.map((id) => [site, id] as [string, string]));
+    return new Map(rows.flatMap((r) => (r === undefined ? [] : [[r.pupilId, r] as const])));
+  }
+
+  /**
+   * The sites a report may be matched to by the MIS's own id: those the school added or an
+   * administrator set, and any Markwise has kept pupils for (the demo's, in development builds).
+   */
+  async pupilSites(): Promise<string[]> {
+    const [granted, figures, ns] = await Promise.all([this.sites(), this.db.pupilFigures.orderBy('[site+pupilId]').keys(), this.db.nFirstSeen.orderBy('site').uniqueKeys()]);
+    const seen = [...figures.map((k) => (k as unknown as [string, string])[0]), ...(ns as string[])];
+    return [...new Set([...granted.map((s) => s.origin), ...seen])].filter((s) => s !== UNKNOWN_SITE && !s.endsWith(':*')).sort();
+  }
+
   async reportFiguresFor(upns: readonly string[]): Promise<Map<string, ReportFigureRow>> {
     const rows = await this.db.reportFigures.bulkGet([...new Set(upns)]);
     return new Map(rows.flatMap((r) => (r === undefined ? [] : [[r.upn, r] as const])));
@@ -454,8 +482,9 @@ export class MarkwiseStore {
 
   /** What the imports hold: how many pupils, and the newest as-of date. */
   async reportFiguresSummary(): Promise<{ pupils: number; newestAsOf: string | null }> {
-    const [pupils, newest] = await Promise.all([this.db.reportFigures.count(), this.db.reportFigures.orderBy('asOf').last()]);
-    return { pupils, newestAsOf: newest?.asOf ?? null };
+    const [byUpn, byId, newest, newestById] = await Promise.all([this.db.reportFigures.count(), this.db.siteReportFigures.count(), this.db.reportFigures.orderBy('asOf').last(), this.db.siteReportFigures.orderBy('asOf').last()]);
+    const dates = [newest?.asOf, newestById?.asOf].filter((d): d is string => d !== undefined).sort();
+    return { pupils: byUpn + byId, newestAsOf: dates.at(-1) ?? null };
   }
 
   // ---- N first seen ----
@@ -628,7 +657,7 @@ export class MarkwiseStore {
       db.pupilFigures.count(),
       db.nFirstSeen.count(),
       db.dismissals.count(),
-      db.reportFigures.count(),
+      db.reportFigures.count().then(async (n) => n + (await db.siteReportFigures.count())),
       db.thresholds.count(),
       db.pupilMarks.count(),
     ]);
@@ -662,15 +691,16 @@ export class MarkwiseStore {
   /** The newest date any pupil data is dated. */
   private async newestDate(): Promise<string | null> {
     const db = this.db;
-    const [figure, report, ns, dismissals, thresholds, marks] = await Promise.all([
+    const [figure, report, ns, dismissals, thresholds, marks, siteReport] = await Promise.all([
       db.pupilFigures.orderBy('seenOn').last(),
       db.reportFigures.orderBy('asOf').last(),
       db.nFirstSeen.toArray(),
       db.dismissals.toArray(),
       db.thresholds.toArray(),
       db.pupilMarks.orderBy('seenOn').last(),
+      db.siteReportFigures.orderBy('asOf').last(),
     ]);
-    const dates = [figure?.seenOn, report?.asOf, marks?.seenOn, ...ns.map((n) => n.date), ...dismissals.map((d) => d.date), ...thresholds.map((t) => t.date)];
+    const dates = [figure?.seenOn, report?.asOf, marks?.seenOn, siteReport?.asOf, ...ns.map((n) => n.date), ...dismissals.map((d) => d.date), ...thresholds.map((t) => t.date)];
     return dates.reduce<string | null>((max, d) => (typeof d === 'string' && (max === null || d > max) ? d : max), null);
   }
 
@@ -678,11 +708,11 @@ export class MarkwiseStore {
   private async removeBefore(before: string, dryRun: boolean): Promise<RetentionCounts> {
     const db = this.db;
     const keptUntil = await this.nKeptUntil();
-    return db.transaction(dryRun ? 'r' : 'rw', [db.pupilFigures, db.reportFigures, db.nFirstSeen, db.dismissals, db.thresholds, db.pupilMarks], async () => {
+    return db.transaction(dryRun ? 'r' : 'rw', [db.pupilFigures, db.reportFigures, db.siteReportFigures, db.nFirstSeen, db.dismissals, db.thresholds, db.pupilMarks], async () => {
       const go = (collection: { count(): Promise<number>; delete(): Promise<number> }) => (dryRun ? collection.count() : collection.delete());
       const [pupilFigures, reportFigures, nFirstSeen, dismissals, thresholds, pupilMarks] = await Promise.all([
         go(db.pupilFigures.where('seenOn').below(before)),
-        go(db.reportFigures.where('asOf').below(before)),
+        Promise.all([go(db.reportFigures.where('asOf').below(before)), go(db.siteReportFigures.where('asOf').below(before))]).then(([a, b]) => a + b),
         go(db.nFirstSeen.filter((n) => keptUntil(n.date) < before)),
         go(db.dismissals.filter((d) => d.date < before)),
         go(db.thresholds.filter((t) => t.date < before)),
@@ -729,15 +759,16 @@ export class MarkwiseStore {
   /** For the privacy section: how many pupils each kind of data is about, and the oldest date held. */
   async heldAbout(): Promise<{ figures: number; reports: number; nRecords: number; oldest: string | null }> {
     const db = this.db;
-    const [figures, reports, ns, oldestFigure, oldestReport] = await Promise.all([
+    const [figures, reports, ns, oldestFigure, oldestReport, oldestSiteReport] = await Promise.all([
       db.pupilFigures.toArray(),
-      db.reportFigures.count(),
+      db.reportFigures.count().then(async (n) => n + (await db.siteReportFigures.count())),
       db.nFirstSeen.toArray(),
       db.pupilFigures.orderBy('seenOn').first(),
       db.reportFigures.orderBy('asOf').first(),
+      db.siteReportFigures.orderBy('asOf').first(),
     ]);
     const oldestN = ns.reduce<string | null>((o, n) => (o === null || n.date < o ? n.date : o), null);
-    const dates = [oldestFigure?.seenOn, oldestReport?.asOf, oldestN].filter((d): d is string => typeof d === 'string').sort();
+    const dates = [oldestFigure?.seenOn, oldestReport?.asOf, oldestSiteReport?.asOf, oldestN].filter((d): d is string => typeof d === 'string').sort();
     return {
       figures: new Set(figures.map((f) => `${f.site}|${f.pupilId}`)).size,
       reports,

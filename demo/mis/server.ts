@@ -24,8 +24,12 @@ import {
 import { DEMO_TODAY, generateSchool, isClassId, mondayOf, type DemoSchool } from './school';
 import { takeAttendancePage } from './radio-register';
 import { textRegisterPage } from './text-register';
+import { HASH_APP_SCRIPT, hashAppShell, hashAppStudent, hashAppTake } from './hashapp';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
 import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
+import { weekGridPage } from './week-grid';
+import { periodRegisterPage } from './period-register';
+import { absenceReportPage } from './absence-report';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -99,11 +103,18 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   const taken = path === '/attendance/take' && isGet ? takeAttendancePage(school, q) : undefined;
   if (taken !== undefined) return send(res, taken === null ? 404 : 200, taken ?? notFoundPage('There is no such register.'));
   if (path === '/register/week' && isGet) return send(res, 200, textRegisterPage(school));
+  if (path === '/shapes/week-grid' && isGet) return send(res, 200, weekGridPage());
+  if (path === '/shapes/period-register' && isGet) return send(res, 200, periodRegisterPage(q.get('period')));
+  if (path === '/shapes/absence-report' && isGet) return send(res, 200, absenceReportPage());
 
   if ((path === '/app' || path === '/app/') && isGet) {
     if (path === '/app') return redirect(res, `/app/${url.search}`);
     return send(res, 200, spaShellPage());
   }
+  if (path === '/hashapp/' && isGet) return send(res, 200, hashAppShell());
+  if (path === '/hashapp/app.js' && isGet) return send(res, 200, HASH_APP_SCRIPT, 'text/javascript; charset=utf-8');
+  if (path === '/hashapp/api/take' && isGet) return sendJson(res, hashAppTake(school, q));
+  if (path === '/hashapp/api/student' && isGet) return sendJson(res, hashAppStudent(school, q.get('id') ?? ''));
   if (path === '/app/app.js' && isGet) return send(res, 200, APP_SCRIPT, 'text/javascript; charset=utf-8');
   if (path === '/api/register' && isGet) return sendJson(res, registerJson(school, q));
   if (path === '/api/student' && isGet) return sendJson(res, studentJson(school, q.get('id') ?? ''));

@@ -183,6 +183,17 @@ describe('thresholds crossed', () => {
     expect(entries[0]!.source).toBe('a register page, first seen Tue 25 Nov 2025, 10:00');
   });
 
+  it('a pupil shown without a UPN: the MIS id is named with its site, never put in the UPN column, from pages and from reports matched by id', () => {
+    const page = { ...seen('penalty-threshold', '1093', '2025-11-24'), pupilId: '1093', site: 'https://a.example' };
+    const byId = { ...report('x', 92, 89.5), upn: null, site: 'https://b.example', pupilId: '1093' };
+    const entries = thresholdsCrossed([byId], [page], micklefield, '2025-11-01');
+    expect(kinds(entries)).toEqual([' penalty-threshold', ' persistent-absence', ' tier', ' band']);
+    expect(entries[0]!.source).toBe('a register page on https://a.example (MIS id 1093, no UPN shown), first seen Mon 24 Nov 2025, 10:00');
+    expect(entries[1]!.source).toBe('reports as of Fri 14 Nov 2025 and Fri 21 Nov 2025 (w47.csv, MIS id 1093 on https://b.example)');
+    const rows = Papa.parse<string[]>(thresholdsCsv(entries).slice(1), { skipEmptyLines: true }).data;
+    expect(rows[1]!.slice(2, 4)).toEqual(['Pupil 1093', '']);
+  });
+
   it('downloads as CSV', () => {
     const rows = Papa.parse<string[]>(thresholdsCsv(thresholdsCrossed([report('B', 92, 89.5)], [], micklefield, '2025-11-01')).slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['Date', 'Day', 'Pupil', 'UPN', 'What happened', 'What happens next', 'From']);

@@ -9,7 +9,7 @@ import { formatSchoolDate, parseClockTime, type IsoDate } from '../../rules/date
 import type { Policy } from '../../rules/policy/schema';
 import { formatAttendance } from '../../components/badge';
 import { bandFor, reachesAbsenceThreshold, tierFor } from '../../rules/checks/standing';
-import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
+import type { NFirstSeen, ReportFigureRow, SiteReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { originMatches } from '../../storage/bundle';
 
 /**
@@ -159,6 +159,7 @@ export type ThresholdKind = 'severe-absence' | 'persistent-absence' | 'tier' | '
 
 export interface ThresholdEntry {
   readonly kind: ThresholdKind;
+  /** Empty for a pupil known only by an MIS id (the source names the site and id). */
   readonly upn: string;
   readonly name: string;
   /** The day it was reached: a report's as-of date, or the session a page's finding was about. */
@@ -176,13 +177,14 @@ const KIND_ORDER: readonly ThresholdKind[] = ['severe-absence', 'la-notify-10-da
  * severely absent, or in another tier or band; from register pages, 10 continuous school days of
  * unauthorised absence or the penalty-notice threshold. Reached on or after `since`, newest first.
  */
-export function thresholdsCrossed(reports: readonly ReportFigureRow[], seen: readonly ThresholdSeen[], policy: Policy, since: IsoDate): ThresholdEntry[] {
+export function thresholdsCrossed(reports: readonly (ReportFigureRow | SiteReportFigureRow)[], seen: readonly ThresholdSeen[], policy: Policy, since: IsoDate): ThresholdEntry[] {
   const entries: ThresholdEntry[] = [];
   const tierSteps = (attendance: number) => tierFor(policy, attendance)?.nextSteps ?? [];
   for (const r of reports) {
     const before = r.previousAttendance;
     if (before == null || r.previousAsOf == null || r.asOf < since) continue;
-    const base = { upn: r.upn, name: r.name, date: r.asOf as IsoDate, source: `reports as of ${formatSchoolDate(r.previousAsOf as IsoDate)} and ${formatSchoolDate(r.asOf as IsoDate)} (${r.source})` };
+    const byId = 'site' in r ? `, MIS id ${r.pupilId} on ${r.site}` : '';
+    const base = { upn: r.upn ?? '', name: r.name, date: r.asOf as IsoDate, source: `reports as of ${formatSchoolDate(r.previousAsOf as IsoDate)} and ${formatSchoolDate(r.asOf as IsoDate)} (${r.source}${byId})` };
     const change = `${formatAttendance(before)} to ${formatAttendance(r.attendance)}`;
     const absent = (attendance: number, percent: number) => reachesAbsenceThreshold(100 - attendance, 100, percent);
     const { persistentAbsence, severeAbsence } = policy.thresholds;
@@ -203,7 +205,9 @@ export function thresholdsCrossed(reports: readonly ReportFigureRow[], seen: rea
   }
   for (const t of seen) {
     if (t.date < since) continue;
-    entries.push({ kind: t.rule, upn: t.upn, name: t.name, date: t.date as IsoDate, what: t.what, next: [t.action], source: `a register page, first seen ${londonTime(t.firstSeen)}` });
+    // A pupil the page showed without a UPN: its MIS id is named with its site, never as a UPN.
+    const page = t.pupilId === undefined ? 'a register page' : `a register page on ${t.site} (MIS id ${t.pupilId}, no UPN shown)`;
+    entries.push({ kind: t.rule, upn: t.pupilId === undefined ? t.upn : '', name: t.name, date: t.date as IsoDate, what: t.what, next: [t.action], source: `${page}, first seen ${londonTime(t.firstSeen)}` });
   }
   return entries.sort((a, b) => b.date.localeCompare(a.date) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, 'en-GB'));
 }

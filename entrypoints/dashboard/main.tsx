@@ -12,7 +12,7 @@ import type { NStatus } from '../../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { DEMO_ORIGINS, todayInEngland, todayOf } from '../../storage/bundle';
-import type { NFirstSeen, PupilMarks, ReportFigureRow, ThresholdSeen } from '../../storage/db';
+import type { NFirstSeen, PupilMarks, ReportFigureRow, SiteReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { PupilCard, type YearToDateFigure } from '../../components/pupil-card';
 import '../../components/pupil-card.css';
 import { academicYearStarting, type SchoolCalendar } from '../../rules/calendar/school-calendar';
@@ -199,7 +199,7 @@ function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entrie
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={`${e.kind}|${e.upn}|${e.date}`} class="threshold" data-kind={e.kind} data-upn={e.upn} data-date={e.date}>
+                <tr key={`${e.kind}|${e.upn}|${e.date}|${e.source}`} class="threshold" data-kind={e.kind} data-upn={e.upn} data-date={e.date}>
                   <td>{formatSchoolDate(e.date)}</td>
                   <th scope="row">
                     {e.name} <span class="note">{e.upn}</span>
@@ -238,9 +238,12 @@ function ThresholdsSection({ entries, today, sinceDays, setSinceDays }: { entrie
  * checking date is for checking only), and the card says how old the figure is.
  */
 async function yearToDateOf(pupil: PupilMarks): Promise<YearToDateFigure | null> {
-  const [pages, reports] = await Promise.all([store.figuresFor(pupil.site, [pupil.pupilId]), store.reportFiguresFor([pupil.upn])]);
+  // A pupil shown without a UPN is matched to reports by this site's MIS id only: the id is no UPN.
+  const [pages, reports, byMisId] = await Promise.all([store.figuresFor(pupil.site, [pupil.pupilId]), store.reportFiguresFor(pupil.upnShown === false ? [] : [pupil.upn]), store.siteReportFiguresFor(pupil.site, [pupil.pupilId])]);
   const page = pages.get(pupil.pupilId);
-  const report = reports.get(pupil.upn);
+  const fromId = byMisId.get(pupil.pupilId);
+  const byUpn = reports.get(pupil.upn);
+  const report = fromId !== undefined && (fromId.upn === null || pupil.upnShown === false || fromId.upn === pupil.upn) && (byUpn === undefined || fromId.asOf > byUpn.asOf) ? fromId : byUpn;
   const today = store.realToday();
   const year = academicYearStarting(today);
   const candidates: YearToDateFigure[] = [
@@ -284,7 +287,7 @@ function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]
             <option value="">Choose a pupil…</option>
             {pupils.map((p) => (
               <option key={p.key} value={p.key}>
-                {p.name} ({p.upn}), marks from {formatSchoolDate(p.marks[0]!.date as IsoDate)} to {formatSchoolDate(p.marks.at(-1)!.date as IsoDate)}
+                {p.name} ({p.upnShown === false ? `MIS id ${p.pupilId}, no UPN shown` : p.upn}), marks from {formatSchoolDate(p.marks[0]!.date as IsoDate)} to {formatSchoolDate(p.marks.at(-1)!.date as IsoDate)}
               </option>
             ))}
           </select>
@@ -305,7 +308,7 @@ interface Loaded {
 function Dashboard() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [records, setRecords] = useState<NFirstSeen[] | null>(null);
-  const [crossed, setCrossed] = useState<{ reports: ReportFigureRow[]; seen: ThresholdSeen[] }>({ reports: [], seen: [] });
+  const [crossed, setCrossed] = useState<{ reports: (ReportFigureRow | SiteReportFigureRow)[]; seen: ThresholdSeen[] }>({ reports: [], seen: [] });
   const [sinceDays, setSinceDays] = useState(14);
   const [withMarks, setWithMarks] = useState<PupilMarks[]>([]);
   const [now, setNow] = useState(() => new Date());
@@ -323,7 +326,7 @@ function Dashboard() {
     })();
     // Live: the background writes as register pages are opened in other tabs.
     const subscription = liveQuery(() => store.openNs()).subscribe({ next: setRecords, error: () => setRecords([]) });
-    const thresholds = liveQuery(async () => ({ reports: await store.reportFigures(), seen: await store.thresholdsSeen() })).subscribe({ next: setCrossed, error: () => {} });
+    const thresholds = liveQuery(async () => ({ reports: [...(await store.reportFigures()), ...(await store.siteReportFigures())], seen: await store.thresholdsSeen() })).subscribe({ next: setCrossed, error: () => {} });
     const marks = liveQuery(() => store.pupilsWithMarks()).subscribe({ next: setWithMarks, error: () => {} });
     // The first-day steps fall due by the clock.
     const timer = setInterval(() => setNow(new Date()), 30_000);

@@ -23,6 +23,7 @@ import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { TermDatesImport } from './terms-import';
 import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
+import { isUnencrypted, UNENCRYPTED_WARNING } from '../../storage/site-origin';
 import { grantedSiteList, type GrantedSite } from './site-access';
 import { bandAndTierWarnings } from '../../rules/policy/warnings';
 
@@ -423,6 +424,18 @@ function CalendarSection({ state }: { state: State }) {
   );
 }
 
+/** What to do when the browser did not give access: refused in its prompt (false), or refused outright (the browser's reason). */
+function notGranted(answer: false | string): string {
+  return answer === false
+    ? 'the browser did not give Markwise access to it: try again and choose Allow when the browser asks'
+    : `the browser refused to ask for access (${answer}); if your browser is managed, your administrator may block it`;
+}
+
+/** Beside each http:// site: said in words, not by colour alone. */
+function Unencrypted({ origin }: { origin: string }) {
+  return isUnencrypted(origin) ? <strong class="unencrypted" data-unencrypted="true">({UNENCRYPTED_WARNING})</strong> : null;
+}
+
 function SitesSection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [origin, setOrigin] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -431,6 +444,8 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
     ...BUILTIN_PROFILES.filter((p) => !DEMO_PROFILE_IDS.includes(p.id)).map((p) => ({ id: p.id, name: p.name, verified: p.verified })),
     ...state.storedProfiles,
   ];
+  const typed = readSiteOrigin(origin);
+  const typedUnencrypted = typed.ok && typed.unencrypted;
   const add = async () => {
     const read = readSiteOrigin(origin);
     if (!read.ok) {
@@ -442,21 +457,23 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
       return;
     }
     // Asked for here, inside the click: the browser shows its own prompt for this one site.
-    const granted = await browser.permissions.request({ origins: [`${read.origin}/*`] });
-    if (!granted) {
-      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: ['the browser did not give Markwise access to it'] });
+    const asking = browser.permissions.request({ origins: [`${read.origin}/*`] });
+    setOutcome({ kind: 'ok', message: `Asking the browser for access to ${read.origin} only: choose Allow in its prompt to add the site.` });
+    const granted = await asking.catch((error: unknown) => String(error instanceof Error ? error.message : error));
+    if (granted !== true) {
+      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: [notGranted(granted)] });
       return;
     }
     await store.addSite(read.origin, chosen);
     await changed();
-    setOutcome({ kind: 'ok', message: `Markwise now runs on ${read.origin}. Reload its pages to see it.` });
+    setOutcome({ kind: 'ok', message: `Markwise now runs on ${read.origin}. Reload its pages to see it.${read.unencrypted ? ` ${UNENCRYPTED_WARNING}` : ''}` });
     setOrigin('');
     await reload();
   };
   // A site an administrator set still needs this browser's access, asked for inside a click.
   const allow = async (site: SiteGrant) => {
-    const granted = await browser.permissions.request({ origins: [`${site.origin}/*`] });
-    setOutcome(granted ? { kind: 'ok', message: `Markwise now runs on ${site.origin}. Reload its pages to see it.` } : { kind: 'problems', message: 'Not turned on:', problems: ['the browser did not give Markwise access to it'] });
+    const granted = await browser.permissions.request({ origins: [`${site.origin}/*`] }).catch((error: unknown) => String(error instanceof Error ? error.message : error));
+    setOutcome(granted === true ? { kind: 'ok', message: `Markwise now runs on ${site.origin}. Reload its pages to see it.` } : { kind: 'problems', message: 'Not turned on:', problems: [notGranted(granted)] });
     await changed();
     await reload();
   };
@@ -477,7 +494,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
           {state.sites.map((site) =>
             site.managed ? (
               <li key={site.origin} data-managed="true">
-                {site.origin}: {site.profileIds.join(', ')} <span class="locked">(set by {state.managed.managedBy})</span>{' '}
+                {site.origin}: {site.profileIds.join(', ')} <span class="locked">(set by {state.managed.managedBy})</span> <Unencrypted origin={site.origin} />{' '}
                 {state.siteAccess[site.origin] ? (
                   <span>on in this browser</span>
                 ) : (
@@ -490,6 +507,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
               <li key={site.origin}>
                 {site.origin}: {site.profileIds.join(', ')}{' '}
                 {readSiteOrigin(site.origin).ok ? null : <strong class="locked">(not used: not one exact site; remove it and add each site in full) </strong>}
+                <Unencrypted origin={site.origin} />
                 <button type="button" onClick={() => void remove(site)}>
                   Remove {site.origin}
                 </button>
@@ -506,8 +524,11 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
       >
         <label>
           Site address
-          <input type="text" id="site-origin" placeholder="https://your-school.mis.example" value={origin} onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)} />
+          <input type="text" id="site-origin" placeholder="https://your-school.mis.example" value={origin} aria-describedby="site-origin-warning" onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)} />
         </label>
+        <p id="site-origin-warning" class="unencrypted" hidden={!typedUnencrypted}>
+          {UNENCRYPTED_WARNING}
+        </p>
         <fieldset>
           <legend>Its pages are read by</legend>
           {profiles.map((p) => (
@@ -518,7 +539,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
                 onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
               />{' '}
               {p.name}
-              {p.verified ? '' : ' (unverified)'}
+              {p.verified || p.name.includes('(unverified)') ? '' : ' (unverified)'}
             </label>
           ))}
         </fieldset>
@@ -795,7 +816,7 @@ function SiteAccess({ state, reload }: { state: State; reload: () => Promise<voi
           <ul id="granted-sites">
             {state.granted.map((g) => (
               <li key={g.pattern} data-pattern={g.pattern}>
-                {site(g.pattern)}{' '}
+                {site(g.pattern)} {g.removable ? <Unencrypted origin={site(g.pattern)} /> : null}{' '}
                 {g.removable ? (
                   <button type="button" onClick={() => void remove([g.pattern])}>
                     Remove access to {site(g.pattern)}

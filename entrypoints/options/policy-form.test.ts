@@ -76,10 +76,11 @@ describe('the options page policy form', () => {
     expect(readCodeList('/,\\, L,N')).toEqual(['/', '\\', 'L', 'N']);
   });
 
-  it('accepts an MIS site as an https origin, and says what is wrong otherwise', () => {
-    expect(readSiteOrigin(' https://school.arbor.sc ')).toEqual({ ok: true, origin: 'https://school.arbor.sc' });
-    expect(readSiteOrigin('https://mis.example:8443/')).toEqual({ ok: true, origin: 'https://mis.example:8443' });
-    expect(readSiteOrigin('http://mis.example')).toEqual({ ok: false, message: 'MIS sites must use https:// (pupil data must not travel unencrypted)' });
+  it('accepts an MIS site as an https (or, flagged unencrypted, http) origin, and says what is wrong otherwise', () => {
+    expect(readSiteOrigin(' https://school.arbor.sc ')).toEqual({ ok: true, origin: 'https://school.arbor.sc', unencrypted: false });
+    expect(readSiteOrigin('https://mis.example:8443/')).toEqual({ ok: true, origin: 'https://mis.example:8443', unencrypted: false });
+    expect(readSiteOrigin('http://mis.example')).toEqual({ ok: true, origin: 'http://mis.example', unencrypted: true });
+    expect(readSiteOrigin('ftp://mis.example')).toMatchObject({ ok: false, message: expect.stringContaining('starts https://') });
     expect(readSiteOrigin('https://mis.example/register?x=1')).toEqual({ ok: false, message: 'only the site is needed, without a path: https://mis.example' });
     expect(readSiteOrigin('arbor')).toMatchObject({ ok: false });
   });

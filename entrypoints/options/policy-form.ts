@@ -148,5 +148,5 @@ export function applyForm(input: unknown, form: PolicyForm): Json {
   };
 }
 
-/** An MIS site's origin as typed: one exact https site (storage/site-origin.ts). */
+/** An MIS site's origin as typed: one exact https (or http, flagged) site (storage/site-origin.ts). */
 export { readSiteOrigin } from '../../storage/site-origin';

@@ -42,6 +42,9 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
   const [asOf, setAsOf] = useState<string>(today);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [held, setHeld] = useState<{ pupils: number; newestAsOf: string | null } | null>(null);
+  // 'upn', or the site whose MIS ids the report's id column holds: the same id on two sites is two pupils.
+  const [matchBy, setMatchBy] = useState<string>('upn');
+  const [sites, setSites] = useState<string[]>([]);
 
   const refreshHeld = async () => setHeld(await store.reportFiguresSummary());
   useEffect(() => {
@@ -71,18 +74,22 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
     setLoaded({ fileName: file.name, encoding, table: read.table });
     setMapping(guessMapping(read.table.header));
     setAsOf(today);
+    setMatchBy('upn');
+    setSites(await store.pupilSites());
   };
 
-  const result = loaded === null ? null : isIsoDate(asOf) ? readReport(loaded.table, mapping, asOf, today) : ({ ok: false, problems: [{ line: null, column: null, message: 'the figures need the date they are as of' }] } as const);
+  const result = loaded === null ? null : isIsoDate(asOf) ? readReport(loaded.table, mapping, asOf, today, matchBy === 'upn' ? 'upn' : 'pupilId') : ({ ok: false, problems: [{ line: null, column: null, message: 'the figures need the date they are as of' }] } as const);
 
   const [importing, setImporting] = useState(false);
   const importNow = async () => {
     if (loaded === null || result === null || !result.ok || importing) return;
     // A whole school's figures are written in one transaction: say so while it runs.
     setImporting(true);
-    const { imported, keptNewer } = await store.importReport(result.report.figures, asOf, loaded.fileName).finally(() => setImporting(false));
+    const site = matchBy === 'upn' ? null : matchBy;
+    const { imported, keptNewer } = await store.importReport(result.report.figures, asOf, loaded.fileName, site).finally(() => setImporting(false));
     const kept = keptNewer > 0 ? ` ${pupils(keptNewer)} already had figures from a newer report and kept them.` : '';
-    setOutcome({ kind: 'ok', message: `Imported figures for ${pupils(imported)} as of ${formatSchoolDate(asOf)} from ${loaded.fileName}.${kept}` });
+    const matched = site === null ? '' : `, matched by the MIS's pupil id for ${site} only`;
+    setOutcome({ kind: 'ok', message: `Imported figures for ${pupils(imported)} as of ${formatSchoolDate(asOf)} from ${loaded.fileName}${matched}.${kept}` });
     setLoaded(null);
     await refreshHeld();
     await onImported();
@@ -93,7 +100,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
       <h2 id="report-h">Attendance figures from a report</h2>
       <p class="note">
         The attendance summary your MIS exports as CSV, one row a pupil: UPN, name, and sessions possible and attended (or the absences, or a percentage). The figures give badges to pupils on
-        pages that show none, matched by UPN; where a page has shown a newer figure, that one is used. Nothing is saved until you press Import.
+        pages that show none, matched by UPN; a report without UPNs is matched by the MIS's own pupil id, for the one site it came from. Where a page has shown a newer figure, that one is used. Nothing is saved until you press Import.
       </p>
       <p id="report-held">
         {held === null || held.pupils === 0
@@ -113,6 +120,18 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
             {loaded.fileName}: {pupils(loaded.table.rows.length)}
           </h3>
           {loaded.encoding === 'windows-1252' ? <p class="note">The file is not UTF-8, so it was read as Windows-1252: check that the names below look right.</p> : null}
+          <label>
+            Match pupils by
+            <select id="report-match" value={matchBy} onChange={(e) => setMatchBy((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="upn">UPN (on every site of the school)</option>
+              {sites.map((site) => (
+                <option key={site} value={site}>
+                  the MIS's pupil id, on {site} only
+                </option>
+              ))}
+            </select>
+          </label>
+          {sites.length === 0 ? <p class="note">To match a report by the MIS's own pupil id, add the MIS site first: its pupils are then known by that site and id.</p> : null}
           <fieldset>
             <legend>Which column is which (guessed from the headers: change any that are wrong)</legend>
             <div class="row">
@@ -153,7 +172,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">UPN</th>
+                    <th scope="col">{matchBy === 'upn' ? 'UPN' : "MIS's pupil id"}</th>
                     <th scope="col">Name</th>
                     <th scope="col">Sessions</th>
                     <th scope="col">Attendance</th>
@@ -161,8 +180,8 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
                 </thead>
                 <tbody>
                   {result.report.figures.slice(0, PREVIEW_ROWS).map((f) => (
-                    <tr key={f.upn}>
-                      <td>{f.upn}</td>
+                    <tr key={f.pupilId ?? f.upn}>
+                      <td>{f.pupilId ?? f.upn}</td>
                       <td>{f.name}</td>
                       <td>{f.possible !== null && f.attended !== null ? `${number(f.attended)} of ${number(f.possible)}` : f.possible !== null ? `${number(f.possible)} possible` : ''}</td>
                       <td>{formatAttendance(f.attendance)}</td>
@@ -172,7 +191,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
               </table>
               {result.report.noFigureYet.length > 0 ? (
                 <p class="note" id="report-no-figure">
-                  No figure yet for {pupils(result.report.noFigureYet.length)} (no sessions possible): {result.report.noFigureYet.map((p) => `${p.name || p.upn} (line ${p.line})`).join(', ')}.
+                  No figure yet for {pupils(result.report.noFigureYet.length)} (no sessions possible): {result.report.noFigureYet.map((p) => `${p.name || p.id} (line ${p.line})`).join(', ')}.
                 </p>
               ) : null}
               {result.report.warnings.length > 0 ? (

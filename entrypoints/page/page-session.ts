@@ -106,6 +106,7 @@ export class PageSession {
     this.#observer = new win.MutationObserver((records) => this.#onMutations(records));
     this.#observer.observe(this.#document.documentElement, { childList: true, subtree: true });
     win.addEventListener('popstate', () => this.#check(), { signal: this.#signal });
+    win.addEventListener('hashchange', () => this.#check(), { signal: this.#signal });
     this.#document.addEventListener('input', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('change', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('focusin', (e) => this.#onFocus(e, false), { signal: this.#signal });
@@ -166,12 +167,13 @@ export class PageSession {
   /** Works out which profile and register the page has now, and starts a view when either changed. */
   #check(force = false): void {
     try {
-      const here = this.#document.location.pathname + this.#document.location.search;
+      const { pathname, search, hash } = this.#document.location;
+      const here = pathname + search + hash;
       const locationChanged = here !== this.#location;
       this.#location = here;
       if (locationChanged || this.#matchedAt !== here) {
         this.#matchedAt = here;
-        const profile = profilesForPath(this.#profilesHere(), here)[0] ?? null;
+        const profile = profilesForPath(this.#profilesHere(), pathname + search, hash)[0] ?? null;
         if (profile !== this.#profile) {
           this.#profile = profile;
           force = true;
@@ -191,6 +193,8 @@ export class PageSession {
       this.#root = root;
       if (root === null) {
         this.#waitForRegister(this.#profile);
+        // The popup hears at once that this route's profile is another one, its register not yet shown.
+        this.#reportStatus();
         return;
       }
       clearTimeout(this.#waitTimer);
@@ -278,6 +282,12 @@ export class PageSession {
     void this.#learn(register, view, abort.signal, today);
   }
 
+  /** The address kept for going back: the fragment can hold ids and tokens, so only a route a profile matched by, up to its own query. */
+  #pageUrl(profile: SiteProfile): string {
+    const { origin, pathname, search, hash } = this.#document.location;
+    return origin + pathname + search + (profilesForPath([profile], pathname + search).length > 0 ? '' : hash.split('?')[0]);
+  }
+
   #host(): Element {
     return this.#ensureSurface().host;
   }
@@ -298,17 +308,17 @@ export class PageSession {
         const pupilId = register.pupilIds[row.pupil]!;
         const attendance = row.attendance ?? (row.sessions ? (row.sessions.attended * 100) / row.sessions.possible : null);
         if (attendance === null) {
-          if (row.badgeAnchor !== null) missing.push(pupilId), upns.push(pupil.upn === pupilId ? null : pupil.upn);
+          if (row.badgeAnchor !== null) missing.push(pupilId), upns.push(register.upns[row.pupil]!);
           continue;
         }
-        figures.push({ pupilId, upn: pupil.upn === pupilId ? null : pupil.upn, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
+        figures.push({ pupilId, upn: register.upns[row.pupil]!, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
       }
       if (figures.length > 0) await this.#send({ type: 'record-figures', site: this.#site, seenOn: today, figures });
       // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
       const [stored, seen] = await Promise.all([
         missing.length > 0 ? this.#send({ type: 'figures-for', site: this.#site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
         register.cells.length > 0
-          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#document.location.href, title: this.#document.title }), thresholds: view.thresholds(), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]! })) })
+          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#pageUrl(read.profile), title: this.#document.title }), thresholds: this.#thresholdsOf(register, view), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]!, upnShown: register.upns[i] !== null })) })
           : Promise.resolve({ firstSeen: {} as Record<string, string> }),
       ]);
       if (signal.aborted || this.#view !== view) return;
@@ -323,6 +333,15 @@ export class PageSession {
     } catch {
       // The background may be restarting; the page's own figures are already shown.
     }
+  }
+
+  /** The thresholds the view found; a pupil shown without a UPN is named by this site's MIS id, so the same id elsewhere is another pupil. */
+  #thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: RegisterView): ReturnType<RegisterView['thresholds']> {
+    const at = new Map(register.snapshot.pupils.map((p, i) => [p.upn, i]));
+    return view.thresholds().map((f) => {
+      const i = at.get(f.upn);
+      return i === undefined || register.upns[i] !== null ? f : { ...f, pupilId: register.pupilIds[i]! };
+    });
   }
 
   #onInput(event: Event): void {

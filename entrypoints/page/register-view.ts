@@ -347,7 +347,9 @@ export class RegisterView {
 
   /** How many marks were read of the cells the profile found; null for a page without marks (a pupil list). */
   #marksRead(): { read: number; cells: number } | null {
-    return this.#profile.cells === undefined ? null : { read: this.#register.cells.length, cells: this.#register.cellsFound };
+    // A page of registers the profile's periods leave alone (a lesson) has no marks to read, and misses none.
+    const alone = this.#register.cellsFound === 0 && (this.#register.leftAlone ?? 0) > 0;
+    return this.#profile.cells === undefined || alone ? null : { read: this.#register.cells.length, cells: this.#register.cellsFound };
   }
 
   #publishNow(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mark, pupil, run } from '../../test/support/rules';
+import { makePolicy, mark, pupil, run } from '../../test/support/rules';
 import { lateness } from './lateness';
 
 // The test policy's registers: AM 09:00-09:30 (seed 003 §9.1), PM 13:00-13:30.
@@ -56,5 +56,41 @@ describe('late or unauthorised, by the register closing time', () => {
     expect(finding!.what).toContain('09:30');
     expect(finding!.why).toContain('Test Primary School');
     expect(finding!.action).toBe('Change the mark to U.');
+  });
+});
+
+// Arbor and SIMS record "Mins late: 15" rather than a time: the arrival is the session's registration
+// start in the policy plus those minutes. The test policy opens the AM register at 09:00 and closes it
+// at 09:30 (seed 003 §9.1), so 30 minutes late is exactly at the close and 31 is after it.
+describe('minutes late, counted from the registration start', () => {
+  const late = (code: string, minutesLate: number, session: 'AM' | 'PM' = 'AM') =>
+    run([pupil([{ ...mark('2024-10-01', session, code), minutesLate }])], { today: '2024-10-01', checks: [lateness] }).findings.map((f) => [f.rule, f.suggestion, f.what]);
+
+  it('L for 30 minutes late (09:30, exactly at the close) is right', () => {
+    expect(late('L', 30)).toEqual([]);
+  });
+
+  it('L for 31 minutes late (09:31, after the close) should be U, and says the time it stands for', () => {
+    expect(late('L', 31)).toEqual([['late-should-be-u', 'U', 'Arrived at 09:31, after the register closed at 09:30, but marked L.']]);
+  });
+
+  it('U for 30 minutes late should be L', () => {
+    expect(late('U', 30)).toEqual([['late-should-be-l', 'L', 'Arrived at 09:30, exactly when the register closed, but marked U.']]);
+  });
+
+  it('counts from the afternoon registration start for the afternoon (13:00 + 31 = 13:31)', () => {
+    expect(late('L', 30, 'PM')).toEqual([]);
+    expect(late('L', 31, 'PM').map(([rule]) => rule)).toEqual(['late-should-be-u']);
+  });
+
+  it('uses the policy in force: Micklefield opens at 08:55 and closes at 09:25 (seed 002 §7.1, §7.2)', () => {
+    const policy = makePolicy({ sessions: { AM: { registrationStartsAt: '08:55', registerClosesAt: '09:25' }, PM: { registrationStartsAt: '13:15', registerClosesAt: '13:45' } } });
+    const at = (minutesLate: number) => run([pupil([{ ...mark('2024-10-01', 'AM', 'L'), minutesLate }])], { today: '2024-10-01', checks: [lateness], policy }).findings.map((f) => f.rule);
+    expect(at(30)).toEqual([]);
+    expect(at(31)).toEqual(['late-should-be-u']);
+  });
+
+  it('a recorded arrival time wins over minutes late', () => {
+    expect(run([pupil([{ ...mark('2024-10-01', 'AM', 'L', '09:10'), minutesLate: 45 }])], { today: '2024-10-01', checks: [lateness] }).findings).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe('the extension manifests', { timeout: 120_000 }, () => {
     expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.content_scripts ?? []).toEqual([]);
-    expect(m.optional_host_permissions).toEqual(['https://*/*']);
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(everyPattern(m)).not.toContain('<all_urls>');
     expect(everyPattern(m).some((p) => p.includes('localhost') || p.includes('127.0.0.1'))).toBe(false);
     // Administrators can set the policy, profiles and sites; the store gives the id, so no key.

@@ -18,7 +18,7 @@ describe('marksSeen: what a page showed, for the follow-up list', () => {
   };
 
   it('a full grid sends its pupils and columns and no cells, and finds each N (lower case and spaces too)', () => {
-    const seen = marksSeen({ snapshot, pupilIds: ['p1', 'p2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'AM'), cell(1, '2025-11-24', 'PM')] }, page);
+    const seen = marksSeen({ snapshot, pupilIds: ['p1', 'p2'], upns: ['A1', 'B2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'AM'), cell(1, '2025-11-24', 'PM')] }, page);
     expect(seen).toEqual({
       page,
       pupils: [
@@ -41,7 +41,7 @@ describe('marksSeen: what a page showed, for the follow-up list', () => {
 
   it('a page that is not a full grid (a list of absences) sends its cells, and they decode to the same places', () => {
     const cells = [cell(1, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM')];
-    const seen = marksSeen({ snapshot, pupilIds: ['p1', 'p2'], cells }, page);
+    const seen = marksSeen({ snapshot, pupilIds: ['p1', 'p2'], upns: ['A1', 'B2'], cells }, page);
     expect(seen.cells).toEqual([1, 0, 0, 1]);
     expect(seen.columns).toEqual([
       { date: '2025-11-24', session: 'AM' },
@@ -55,7 +55,7 @@ describe('marksSeen: what a page showed, for the follow-up list', () => {
   });
 
   it('a grid with a missing cell is not taken for a full grid', () => {
-    const seen = marksSeen({ snapshot, pupilIds: ['p1', 'p2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'PM')] }, page);
+    const seen = marksSeen({ snapshot, pupilIds: ['p1', 'p2'], upns: ['A1', 'B2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'PM')] }, page);
     expect(seen.cells).toEqual([0, 0, 0, 1, 1, 1]);
   });
 
@@ -67,7 +67,7 @@ describe('marksSeen: what a page showed, for the follow-up list', () => {
         { upn: 'B2', name: 'Ben', dob: null, year: null, marks: [m('2025-11-24', 'AM', 'N'), m('2025-11-24', 'PM', 'O')] },
       ],
     };
-    const seen = marksSeen({ snapshot: blanks, pupilIds: ['p1', 'p2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'AM'), cell(1, '2025-11-24', 'PM')] }, page);
+    const seen = marksSeen({ snapshot: blanks, pupilIds: ['p1', 'p2'], upns: ['A1', 'B2'], cells: [cell(0, '2025-11-24', 'AM'), cell(0, '2025-11-24', 'PM'), cell(1, '2025-11-24', 'AM'), cell(1, '2025-11-24', 'PM')] }, page);
     expect(seen.n).toEqual([2]);
     expect(seen.blank).toEqual([0, 1]);
   });
