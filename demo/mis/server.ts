@@ -185,6 +185,15 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
       return send(res, 404, `console.error(${JSON.stringify(`The Markwise widget is not built: run npm run build (${file}).`)});`, 'text/javascript; charset=utf-8');
     }
   }
+  // The schools' presets beside the widget's script, as npm run build:widget writes them.
+  const presetFile = /^\/widget\/(?:no-charset\/)?presets\/([a-z-]+)\.json$/.exec(path)?.[1];
+  if (presetFile !== undefined && isPresetId(presetFile)) {
+    try {
+      return send(res, 200, await readFile(resolve(WIDGET_DIR, 'presets', `${presetFile}.json`), 'utf8'), 'application/json; charset=utf-8');
+    } catch {
+      return send(res, 404, JSON.stringify({ error: `The Markwise widget is not built: run npm run build (presets/${presetFile}.json).` }), 'application/json');
+    }
+  }
   // A policy file that has moved: the school's site answers 302 to wherever `to` says (another
   // host, in the test that the widget refuses to follow it off the page's own site).
   if (path === '/widget/policies/moved.json') {

@@ -131,7 +131,9 @@ export function widgetApiPage(): string {
   };
   const script = `import { check } from '${WIDGET_MODULE}';
 const snapshot = JSON.parse(document.getElementById('snapshot').textContent);
-const result = check(snapshot, { preset: 'micklefield', today: '${DEMO_TODAY}' });
+// A school's preset is a file beside the widget (only dfe is built in): the vendor's page passes it as the policy.
+const policy = await (await fetch('/widget/presets/micklefield.json')).json();
+const result = check(snapshot, { policy, today: '${DEMO_TODAY}' });
 const out = document.getElementById('api-result');
 if (!result.ok) {
   out.textContent = 'Not checked: ' + result.problems.map((p) => p.path + ': ' + p.message).join('; ');

@@ -15,7 +15,7 @@ import { todayInEngland } from '../../storage/bundle';
 import { policyFrom, presetOutcome } from './policy';
 
 export interface CheckOptions {
-  /** A preset id ('micklefield'); ignored when policy is given. Default: dfe, the statutory rules. */
+  /** 'dfe' (the statutory rules, the default); a school's preset is a file beside the widget (presets/<id>.json): pass it as policy. */
   readonly preset?: string;
   /** A policy as an object or JSON text, in the format of an exported preset. */
   readonly policy?: unknown;
@@ -40,7 +40,15 @@ export function bankHolidaysFor(policy: Policy): Record<string, readonly IsoDate
  * arrival }] }] }). Bad input is answered with every problem and where, never thrown.
  */
 export function check(snapshot: unknown, options: CheckOptions = {}): CheckResult {
-  const outcome = options.policy !== undefined ? policyFrom(options.policy, 'options.policy') : presetOutcome(options.preset ?? 'dfe');
+  const preset = options.preset ?? 'dfe';
+  const outcome =
+    options.policy !== undefined
+      ? policyFrom(options.policy, 'options.policy')
+      : (presetOutcome(preset) ?? {
+          ok: false as const,
+          where: 'options.preset',
+          problems: [{ path: 'preset', message: `${preset} is a school's preset, kept beside the widget in presets/${preset}.json, not built in (only dfe is): fetch that file and pass it as options.policy` }],
+        });
   if (!outcome.ok) return outcome;
   const today = options.today ?? todayInEngland();
   if (!isIsoDate(today)) return { ok: false, where: 'options.today', problems: [{ path: 'today', message: 'must be a real date written as YYYY-MM-DD' }] };

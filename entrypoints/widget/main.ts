@@ -6,7 +6,7 @@
 // When the script started to run, on the page's clock (npm run bench reads it; DevTools shows it).
 performance.mark('markwise-widget-start');
 
-import { PRESET_IDS } from '../../rules/presets';
+import { PRESET_IDS } from '../../rules/presets/ids';
 import { RULE_IDS } from '../../rules/findings';
 import { defineElements, MarkwiseBadge, MarkwisePanel, type FindingsEventDetail } from './elements';
 

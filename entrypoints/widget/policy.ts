@@ -1,9 +1,14 @@
 // Where the widget's policy comes from, in order: a JavaScript property the host page set, an
 // inline <script type="application/json"> inside the element, a same-origin URL the page names
 // (policy-src), a preset id (preset), and otherwise the statutory rules alone (dfe).
+//
+// Only dfe is built into the widget. The schools' presets are files beside the widget's script
+// (presets/<id>.json, written by npm run build:widget): carrying them would take the widget over
+// its 50 KB budget (they are about 2.5 KB gzipped), and a school's page names its own policy.
 
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
-import { isPresetId, presetPolicy, PRESET_IDS } from '../../rules/presets';
+import { dfe } from '../../rules/presets/dfe';
+import { isPresetId, PRESET_IDS } from '../../rules/presets/ids';
 import type { InputProblem } from '../../rules/validation';
 
 export type PolicyOutcome = { ok: true; policy: Policy } | { ok: false; where: string; problems: readonly InputProblem[] };
@@ -22,17 +27,23 @@ export function policyFrom(input: unknown, where: string): PolicyOutcome {
   return result.ok ? result : { ok: false, where, problems: result.problems };
 }
 
-/** Presets checked once per page, however many badges name them. */
-const presets = new Map<string, PolicyOutcome>();
+let builtIn: PolicyOutcome | undefined;
 
-export function presetOutcome(id: string): PolicyOutcome {
+/** Where the widget's script was loaded from: its presets folder is beside it. */
+const SCRIPT_URL: string | undefined = (globalThis.document?.currentScript as HTMLScriptElement | null | undefined)?.src || import.meta.url;
+
+/** The built-in preset (dfe), or why the id cannot be used without fetching (null: a school's preset, beside the script). */
+export function presetOutcome(id: string): PolicyOutcome | null {
   if (!isPresetId(id)) return { ok: false, where: `preset="${id}"`, problems: [{ path: 'preset', message: `is not a preset: use one of ${PRESET_IDS.join(', ')}` }] };
-  let outcome = presets.get(id);
-  if (outcome === undefined) {
-    outcome = { ok: true, policy: presetPolicy(id) };
-    presets.set(id, outcome);
-  }
-  return outcome;
+  if (id !== 'dfe') return null;
+  return (builtIn ??= parsePolicy(dfe) as PolicyOutcome);
+}
+
+/** A preset for an element: dfe at once; a school's from presets/<id>.json beside the widget's script. */
+export function presetFor(id: string, base: string): PolicyOutcome | Promise<PolicyOutcome> {
+  const outcome = presetOutcome(id);
+  if (outcome !== null) return outcome;
+  return policyAt(new URL(`presets/${id}.json`, SCRIPT_URL ?? base).href, base, `preset="${id}"`);
 }
 
 const fetched = new Map<string, Promise<PolicyOutcome>>();
@@ -41,11 +52,11 @@ const fetched = new Map<string, Promise<PolicyOutcome>>();
  * A policy file at a URL of the page's own origin, fetched once per URL for every element on
  * the page. Markwise asks for nothing else: another origin is refused, not fetched.
  */
-export function policyAt(src: string, base: string): Promise<PolicyOutcome> {
-  const where = `policy-src="${src}"`;
+export function policyAt(src: string, base: string, where = `policy-src="${src}"`): Promise<PolicyOutcome> {
   const url = new URL(src, base);
   if (url.origin !== new URL(base).origin) {
-    return Promise.resolve({ ok: false, where, problems: [{ path: 'policy-src', message: `must be on this page's own site (${new URL(base).origin}); Markwise fetches nothing from elsewhere` }] });
+    const what = where.startsWith('preset') ? `a school's preset is read from ${url.href}, beside the widget's script, which` : 'it';
+    return Promise.resolve({ ok: false, where, problems: [{ path: where.startsWith('preset') ? 'preset' : 'policy-src', message: `${what} must be on this page's own site (${new URL(base).origin}); Markwise fetches nothing from elsewhere` }] });
   }
   let outcome = fetched.get(url.href);
   if (outcome === undefined) {
@@ -70,5 +81,5 @@ export async function elementPolicy(element: Element, property: unknown): Promis
   if (inline !== null) return policyFrom(inline.textContent ?? '', 'the policy inside the element');
   const src = element.getAttribute('policy-src');
   if (src !== null) return policyAt(src, element.ownerDocument.location.href);
-  return presetOutcome(element.getAttribute('preset') ?? 'dfe');
+  return presetFor(element.getAttribute('preset') ?? 'dfe', element.ownerDocument.location.href);
 }

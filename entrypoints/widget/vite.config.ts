@@ -1,10 +1,12 @@
 // The widget's build (npm run build:widget, also part of npm run build): one ES module and one
 // classic script, each a single file with nothing further to download, in .output/widget/.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
+import { presetInput, PRESET_IDS } from '../../rules/presets';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,6 +21,17 @@ const dropPureMarks: Plugin = {
       const out = await minify(code, { compress: false, mangle: false, module: true, sourceMap: options.sourcemap ? { asObject: true } : false, format: { ascii_only: true, comments: false } });
       return { code: out.code!, map: (out.map as string | undefined) ?? null };
     },
+  },
+};
+
+// The presets as files beside the widget's script (presets/<id>.json): the widget carries only dfe,
+// and reads a school's preset from here when an element names it (entrypoints/widget/policy.ts).
+const presetFiles: Plugin = {
+  name: 'markwise:preset-files',
+  closeBundle() {
+    const dir = resolve(here, '../../.output/widget/presets');
+    mkdirSync(dir, { recursive: true });
+    for (const id of PRESET_IDS) writeFileSync(resolve(dir, `${id}.json`), `${JSON.stringify(presetInput(id), null, 2)}\n`);
   },
 };
 
@@ -38,7 +51,7 @@ const INTERNAL_METHODS = new RegExp(
 );
 
 export default defineConfig({
-  plugins: [dropPureMarks],
+  plugins: [dropPureMarks, presetFiles],
   root: resolve(here, '../..'),
   publicDir: false,
   logLevel: 'info',

@@ -7,8 +7,9 @@ import { micklefield } from './micklefield';
 import { milefield } from './milefield';
 import { valence } from './valence';
 
-export const PRESET_IDS = ['dfe', 'micklefield', 'valence', 'highfield-farm', 'milefield'] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
+import { isPresetId, PRESET_IDS, type PresetId } from './ids';
+
+export { isPresetId, PRESET_IDS, type PresetId };
 
 const PRESETS: Readonly<Record<PresetId, PolicyInput>> = {
   dfe,
@@ -17,10 +18,6 @@ const PRESETS: Readonly<Record<PresetId, PolicyInput>> = {
   'highfield-farm': highfieldFarm,
   milefield,
 };
-
-export function isPresetId(text: string): text is PresetId {
-  return (PRESET_IDS as readonly string[]).includes(text);
-}
 
 /** A preset as written, for export and editing. */
 export function presetInput(id: PresetId): PolicyInput {

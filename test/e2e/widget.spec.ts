@@ -193,7 +193,7 @@ test('the JavaScript API checks a snapshot without reading the page', async ({ m
   // Bad input is answered with where, never thrown.
   const answer = await page.evaluate(async () => {
     const { check } = await import('/widget/markwise-widget.js' as string);
-    return check({ pupils: [{ upn: '', name: 'Ada', marks: [{ date: '2025-02-30', session: 'AM', mark: '/' }] }] }, { preset: 'micklefield' });
+    return check({ pupils: [{ upn: '', name: 'Ada', marks: [{ date: '2025-02-30', session: 'AM', mark: '/' }] }] }, { preset: 'dfe' });
   });
   expect(answer).toEqual({
     ok: false,
@@ -207,9 +207,19 @@ test('the JavaScript API checks a snapshot without reading the page', async ({ m
   await page.addScriptTag({ url: '/widget/markwise-widget.iife.js' });
   const fromGlobal = await page.evaluate(() => {
     const { check } = (window as unknown as { Markwise: { check(snapshot: unknown, options: unknown): unknown } }).Markwise;
-    return check({ pupils: [{ upn: '', name: 'Ada', marks: [{ date: '2025-02-30', session: 'AM', mark: '/' }] }] }, { preset: 'micklefield' });
+    return check({ pupils: [{ upn: '', name: 'Ada', marks: [{ date: '2025-02-30', session: 'AM', mark: '/' }] }] }, { preset: 'dfe' });
   });
   expect(fromGlobal).toEqual(answer);
+  // Only dfe is built in: a school's preset is a file beside the script, and check() says so rather than guessing.
+  const schoolPreset = await page.evaluate(async () => {
+    const { check } = await import('/widget/markwise-widget.js' as string);
+    return check({ pupils: [] }, { preset: 'micklefield' });
+  });
+  expect(schoolPreset).toEqual({
+    ok: false,
+    where: 'options.preset',
+    problems: [{ path: 'preset', message: "micklefield is a school's preset, kept beside the widget in presets/micklefield.json, not built in (only dfe is): fetch that file and pass it as options.policy" }],
+  });
   await page.close();
 });
 
