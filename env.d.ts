@@ -4,6 +4,8 @@ interface ImportMetaEnv {
   readonly MARKWISE_RELEASE: string;
   /** 'closed' in every shipped build; 'open' only in the e2e build (npm run build:e2e), for Playwright. */
   readonly MARKWISE_SHADOW_MODE: string;
+  /** 'true' in the widget's build only: the reading powers that are the extension's are left out (sites/read.ts). */
+  readonly MARKWISE_WIDGET?: string;
 }
 
 interface ImportMeta {

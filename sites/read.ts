@@ -125,8 +125,17 @@ interface Scopes {
   columnAt?: Map<object, number>;
 }
 
+/**
+ * False only in the widget's build. Reading pages as MIS vendors wrote them (radio groups, dates by format,
+ * from several controls or without a year, values in another column) is the extension's: in the widget
+ * these branches are dropped at build time, which keeps it within its 50 KB budget, and a profile that
+ * needs them is refused with the field named (extensionOnlyFields), never read wrongly.
+ */
+export const READS_ANY_PAGE: boolean = import.meta.env.MARKWISE_WIDGET !== 'true';
+
 /** A value the profile points at, or null when its element, attribute or pattern finds nothing. */
 export function readValue(source: ValueSource, scopes: Scopes): string | null {
+  if (!READS_ANY_PAGE && (source.scope === 'next-cell' || source.scope === 'column')) return null;
   const scope = source.scope === 'next-cell' ? (scopes.cell?.nextElementSibling ?? null) : source.scope === 'column' ? cellUnder(source, scopes) : scopes[source.scope];
   if (scope === null) return null;
   return valueIn(source, source.selector === undefined ? scope : scope.querySelector(source.selector));
@@ -182,6 +191,7 @@ function valueIn(source: ValueSource, element: Element | Document | null, plain 
 
 /** A control's state now, as a person sees it: not the attribute the page was served with. */
 function stateOf(element: Element, state: NonNullable<ValueSource['state']>): string | null {
+  if (!READS_ANY_PAGE) return null;
   const control = element as Partial<HTMLInputElement & HTMLSelectElement>;
   if (state === 'checked') return control.checked === undefined ? null : String(control.checked);
   if (state === 'value') return control.value ?? null;
@@ -221,7 +231,7 @@ const periodKey = (text: string): string => text.replace(/\s+/g, '').toLowerCase
 /** A register's session: by the profile's periods ("AM reg", "Registration 1") where it has them, else by AM/PM words. */
 function sessionIn(spec: CellSpec, text: string): Session | null | typeof LEFT_ALONE {
   const periods = spec.periods;
-  if (periods === undefined) return readSession(text);
+  if (periods === undefined || !READS_ANY_PAGE) return readSession(text);
   let table = PERIODS.get(periods);
   if (table === undefined) PERIODS.set(periods, (table = new Map(Object.entries(periods).map(([name, session]) => [periodKey(name), session]))));
   return table.get(periodKey(text)) ?? LEFT_ALONE;
@@ -230,7 +240,7 @@ function sessionIn(spec: CellSpec, text: string): Session | null | typeof LEFT_A
 /** A mark as the snapshot keeps it, with its arrival: a time of day, or minutes late ("Mins late: 15": its first number). */
 function snapshotMark(date: IsoDate, session: Session, mark: string, arrival: ArrivalSource | undefined, text: string | null | undefined): SnapshotMark {
   if (text == null || arrival === undefined) return { date, session, mark, arrival: null };
-  if (arrival.means !== 'minutes-late') return { date, session, mark, arrival: parseClockTime(text) !== null ? text : null };
+  if (!READS_ANY_PAGE || arrival.means !== 'minutes-late') return { date, session, mark, arrival: parseClockTime(text) !== null ? text : null };
   const minutes = /\d{1,4}/.exec(text);
   return { date, session, mark, arrival: null, minutesLate: minutes === null ? null : Number(minutes[0]) };
 }
@@ -267,6 +277,12 @@ function schoolYearOf(root: Element): number | string {
  */
 function dateReader(spec: CellSpec['date'], root: Element, valueOf: (source: ValueSource, scopes: Scopes) => string | null): (scopes: Scopes) => DateRead {
   const seen = new Map<string, DateRead>();
+  if (!READS_ANY_PAGE) {
+    return (scopes) => {
+      const text = 'parts' in spec ? null : valueOf(spec, scopes);
+      return { date: text === null ? null : parseSchoolDate(text), read: text };
+    };
+  }
   const from = 'parts' in spec ? undefined : spec.yearFrom;
   const format = 'parts' in spec ? undefined : (spec.format ?? (from !== undefined ? 'd/M' : undefined));
   let schoolYear: number | string | undefined;
@@ -371,6 +387,7 @@ export function readMark(control: MarkControl, element: Element): string | null 
     case 'text':
       return ownText(element);
     case 'radios': {
+      if (!READS_ANY_PAGE) return null;
       const checked = radiosIn(element).find((r) => r.checked);
       return checked === undefined ? null : radioCode(control, checked);
     }
@@ -379,6 +396,7 @@ export function readMark(control: MarkControl, element: Element): string | null 
 
 /** Why readMark found no mark, for the panel. */
 export function unreadMark(control: MarkControl, element: Element): string {
+  if (!READS_ANY_PAGE) return 'radio buttons are read by the Markwise extension, not the widget';
   const checked = radiosIn(element).find((r) => r.checked);
   if (checked === undefined) return 'no radio button is checked';
   return `the checked radio button's ${control.codeFrom} (${JSON.stringify(radioText(control, checked).trim().slice(0, 40))}) is not a code, nor a name in the profile's names`;
@@ -500,7 +518,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
   const alone = columns === null ? 0 : columns.filter((c) => c === undefined).length;
   // An arrival column the page does not have: arrivals go unread, which is said rather than passed over.
   const arrivalSource = cellSpec?.arrival;
-  if (arrivalSource?.scope === 'column' && rowElements.length > 0 && cellUnder(arrivalSource, { cell: null, row: rowElements[0]!, register: root, page: document }) === null) {
+  if (READS_ANY_PAGE && arrivalSource?.scope === 'column' && rowElements.length > 0 && cellUnder(arrivalSource, { cell: null, row: rowElements[0]!, register: root, page: document }) === null) {
     problems.push({ where: 'the register', message: `no column headed like /${arrivalSource.column!.header}/, where the profile says arrivals are, so lateness is not checked` });
   }
   // A regular grid: every row's controls from one query over the register, arrival times from another.
@@ -944,6 +962,7 @@ function rowArrivals(row: Element, spec: CellSpec, register: Element): Map<Eleme
 function cellArrivals(scope: Element, prefix: string, spec: CellSpec, register = scope): Map<Element, string> | null {
   const arrival = spec.arrival;
   if (arrival === undefined || spec.selector === ':scope') return null;
+  if (!READS_ANY_PAGE && (arrival.scope === 'next-cell' || arrival.scope === 'column')) return null;
   if (arrival.scope === 'next-cell' || arrival.scope === 'column') {
     // Outside the mark's cell: a slower path, taken only by profiles that read arrivals there.
     const map = new Map<Element, string>();

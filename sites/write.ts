@@ -6,7 +6,7 @@
 import { normaliseMark } from '../rules/codes';
 import type { Session } from '../rules/snapshot';
 import type { MarkControl } from './profile';
-import { codeOfLabel, PRESENT, presentFor, radioCode, radiosIn, readMark } from './read';
+import { codeOfLabel, PRESENT, presentFor, radioCode, radiosIn, READS_ANY_PAGE, readMark } from './read';
 
 /** An option for PRESENT stands for both present marks. */
 function sameCode(offered: string, wanted: string): boolean {
@@ -81,6 +81,7 @@ export function writeMark(control: MarkControl, element: Element, code: string):
     case 'text':
       return { ok: false, reason: 'this page shows marks read-only; change it in the register itself' };
     case 'radios': {
+      if (!READS_ANY_PAGE) return { ok: false, reason: 'radio buttons are written by the Markwise extension, not the widget' };
       const radios = radiosIn(element);
       const radio = radios.find((r) => {
         const offered = radioCode(control, r);

@@ -69,6 +69,26 @@ class AttributeProblem extends Error {
   }
 }
 
+/** Values and fields of version 2's reading powers, which the widget leaves to the extension (sites/read.ts, READS_ANY_PAGE). */
+const EXTENSION_ONLY = new Set(['radios', 'next-cell', 'column', 'minutes-late', 'state', 'format', 'yearFrom', 'parts', 'periods']);
+
+/** Where a profile needs a reading power of the extension's: refused by name, never read wrongly. */
+function extensionOnly(cells: SiteProfile['cells']): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'names') continue;
+      const at = `${path}${Array.isArray(value) ? `[${key}]` : `.${key}`}`;
+      if (EXTENSION_ONLY.has(key) || (typeof item === 'string' && EXTENSION_ONLY.has(item))) {
+        problems.push({ path: at, message: 'is read by the Markwise extension, not the widget: the widget reads what site profile format version 1 can say, with lists of controls and badgeIn' });
+      } else walk(item, at);
+    }
+  };
+  walk(cells, 'cells');
+  return problems;
+}
+
 /** The register's profile: the profile property, an inline profile, or a table by selector. */
 function profileFor(element: Element, property: unknown): { ok: true; profile: SiteProfile } | { ok: false; where: string; problems: Problem[] } {
   const inline = element.querySelector(':scope > script[type="application/json"][data-for="profile"]');
@@ -98,6 +118,8 @@ function profileFor(element: Element, property: unknown): { ok: true; profile: S
   }
   const parsed = siteProfileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, where, problems: describeIssues(parsed.error, input, '(the profile itself)') };
+  const beyond = extensionOnly(parsed.data.cells);
+  if (beyond.length > 0) return { ok: false, where, problems: beyond };
   const role = element.getAttribute('staff');
   if (role !== null && role !== 'office' && role !== 'teacher') {
     // A typo here would otherwise check a teacher's register as the office's, saying nothing.

@@ -46,7 +46,8 @@ const INTERNAL_METHODS = new RegExp(
     'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'readProblems', 'schedulePlacement', 'schoolDayOrdinal',
     'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'updateBundle',
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
-    'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus',
+    'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus', 'unreadAt', 'badgeInside',
+    'nSeen',
   ].join('|')})$`,
 );
 
@@ -55,7 +56,7 @@ export default defineConfig({
   root: resolve(here, '../..'),
   publicDir: false,
   logLevel: 'info',
-  define: { 'import.meta.env.MARKWISE_RELEASE': JSON.stringify('true') },
+  define: { 'import.meta.env.MARKWISE_RELEASE': JSON.stringify('true'), 'import.meta.env.MARKWISE_WIDGET': JSON.stringify('true') },
   build: {
     outDir: resolve(here, '../../.output/widget'),
     emptyOutDir: true,

@@ -289,3 +289,32 @@ test('the widget\'s panel, badges and error have no axe violations', async ({ mi
   }
   await page.close();
 });
+
+test("a profile that needs the extension's reading powers (radios, dates by format) is refused by name in the widget, never read wrongly (issue 12)", async ({ mis }) => {
+  const page = await plainPage();
+  await page.goto(`${mis.url}/widget/table`);
+  await page.evaluate(() => {
+    const panel = document.createElement('markwise-panel');
+    panel.id = 'radios';
+    const profile = {
+      id: 'radios', name: 'Radios', product: 'A vendor', verified: false, paths: ['.*'], role: 'teacher', register: 'table', rows: 'tbody tr',
+      pupilId: { scope: 'row', attribute: 'data-upn' }, pupilName: { scope: 'row', selector: 'th' },
+      cells: {
+        selector: 'td',
+        date: { scope: 'page', selector: 'h1', format: 'EEEE d MMMM yyyy' },
+        session: { scope: 'page', selector: 'h1', pattern: '(AM|PM)' },
+        mark: { kind: 'radios', codeFrom: 'header' },
+      },
+    };
+    (panel as unknown as { profile: unknown }).profile = profile;
+    document.body.append(panel);
+  });
+  const alert = page.locator('#radios [role="alert"]');
+  await expect(alert).toContainText('In the profile property:');
+  await expect(alert.locator('li')).toHaveText([
+    /^cells\.date\.format: is read by the Markwise extension, not the widget/,
+    /^cells\.mark\.kind: is read by the Markwise extension/,
+  ]);
+  await expect(page.locator('#radios')).toHaveAttribute('data-status', 'error');
+  await page.close();
+});
