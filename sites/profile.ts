@@ -37,6 +37,18 @@ const pattern = z.string().check(
   ),
 );
 
+/**
+ * True in the widget's build only. Version 2's reading powers are the extension's (sites/read.ts,
+ * READS_ANY_PAGE): their fields are left out of the widget's schema, which keeps it within its 50 KB
+ * budget; the widget names any such field before parsing (entrypoints/widget/elements.ts).
+ */
+const WIDGET = import.meta.env.MARKWISE_WIDGET === 'true';
+
+/** Fields only the extension reads: made everywhere but in the widget, where they are not fields at all. */
+function extensionFields<T extends object>(make: () => T): T {
+  return WIDGET ? ({} as T) : make();
+}
+
 /** A control's current state, as a person sees it now, not as the page was served (schema version 2). */
 export const CONTROL_STATES = ['value', 'checked', 'selected-text', 'selected-value'] as const;
 
@@ -51,24 +63,26 @@ export const CONTROL_STATES = ['value', 'checked', 'selected-text', 'selected-va
  * its text ('column').
  */
 const valueSourceShape = {
-  scope: z._default(z.enum(['cell', 'row', 'register', 'page', 'next-cell', 'column']), 'row'),
-  /** For scope 'column': the header whose text matches this pattern (case-insensitive), and where headers are. */
-  column: z.optional(
-    z.strictObject({
-      header: pattern,
-      /** The header cells, in the register; omitted: the last row of the table's thead. */
-      headers: z.optional(selector),
-    }),
-  ),
+  scope: z._default(z.enum(WIDGET ? (['cell', 'row', 'register', 'page'] as unknown as ['cell', 'row', 'register', 'page', 'next-cell', 'column']) : ['cell', 'row', 'register', 'page', 'next-cell', 'column']), 'row'),
+  ...extensionFields(() => ({
+    /** For scope 'column': the header whose text matches this pattern (case-insensitive), and where headers are. */
+    column: z.optional(
+      z.strictObject({
+        header: pattern,
+        /** The header cells, in the register; omitted: the last row of the table's thead. */
+        headers: z.optional(selector),
+      }),
+    ),
+    /**
+     * Read the control's live state instead (version 2): an input's value, whether a box is
+     * checked ('true'/'false'), or the selected option's text or value.
+     */
+    state: z.optional(z.enum(CONTROL_STATES)),
+  })),
   /** Looked for inside the scope; omitted: the scope element itself. */
   selector: z.optional(selector),
   /** Read this attribute; omitted: the element's text (without any script, style or option inside). */
   attribute: z.optional(z.string().check(z.minLength(1))),
-  /**
-   * Read the control's live state instead (version 2): an input's value, whether a box is
-   * checked ('true'/'false'), or the selected option's text or value.
-   */
-  state: z.optional(z.enum(CONTROL_STATES)),
   /** A regular expression whose first group is the value. */
   pattern: z.optional(pattern),
 };
@@ -104,23 +118,29 @@ export const valueSourceSchema = z.strictObject(valueSourceShape).check(...sourc
 const dateFromValueSchema = z
   .strictObject({
     ...valueSourceShape,
-    format: z.optional(z.string().check(z.minLength(1))),
-    yearFrom: z.optional(z.union([z.literal('school-year'), valueSourceSchema])),
+    ...extensionFields(() => ({
+      format: z.optional(z.string().check(z.minLength(1))),
+      yearFrom: z.optional(z.union([z.literal('school-year'), valueSourceSchema])),
+    })),
   })
   .check(...sourceChecks);
 
 /** A date assembled from several controls: day, month (number or name) and year dropdowns. */
-const dateFromPartsSchema = z.strictObject({
-  parts: z.strictObject({ day: valueSourceSchema, month: valueSourceSchema, year: valueSourceSchema }),
-});
+function dateFromPartsSchema() {
+  return z.strictObject({
+    parts: z.strictObject({ day: valueSourceSchema, month: valueSourceSchema, year: valueSourceSchema }),
+  });
+}
 
-export const dateSourceSchema = z.union([dateFromPartsSchema, dateFromValueSchema]);
+export const dateSourceSchema = WIDGET
+  ? (dateFromValueSchema as unknown as z.ZodMiniUnion<[ReturnType<typeof dateFromPartsSchema>, typeof dateFromValueSchema]>)
+  : z.union([dateFromPartsSchema(), dateFromValueSchema]);
 
 /** An arrival: a time of day (09:12), or minutes late counted from the session's registration start in the policy. */
 const arrivalSchema = z
   .strictObject({
     ...valueSourceShape,
-    means: z._default(z.enum(['time', 'minutes-late']), 'time'),
+    ...extensionFields(() => ({ means: z._default(z.enum(['time', 'minutes-late']), 'time') })),
   })
   .check(...sourceChecks);
 
@@ -131,7 +151,7 @@ const markSchema = z
      * per code, the chosen one aria-pressed="true"; text: read-only; radios
      * (version 2): one radio group per pupil and session, the checked radio is the mark.
      */
-    kind: z.enum(['text-input', 'select', 'buttons', 'text', 'radios']),
+    kind: z.enum(WIDGET ? (['text-input', 'select', 'buttons', 'text'] as unknown as ['text-input', 'select', 'buttons', 'text', 'radios']) : ['text-input', 'select', 'buttons', 'text', 'radios']),
     /** The control inside the cell; omitted: the cell itself. For radios: the element holding the group. */
     selector: z.optional(selector),
     /** For select and buttons: whether the option shows the code or the code's name. */
@@ -140,24 +160,33 @@ const markSchema = z
     names: z._default(z.record(z.string(), z.string()), {}),
     /** For buttons: the attribute holding the code or name; omitted: the button's text. */
     buttonAttribute: z.optional(z.string()),
-    /**
-     * For radios: where a radio's code is read. value: its value attribute; label: its label's
-     * text (a <label for>, a label around it, or aria-label); header: the text of its column's header.
-     * Values are often database ids renumbered each school year: prefer label or header.
-     */
-    codeFrom: z.optional(z.enum(['value', 'label', 'header'])),
-    /** For radios with codeFrom header: the header cells; omitted: the last row of the table's thead. */
-    headers: z.optional(selector),
+    ...extensionFields(() => ({
+      /**
+       * For radios: where a radio's code is read. value: its value attribute; label: its label's
+       * text (a <label for>, a label around it, or aria-label); header: the text of its column's header.
+       * Values are often database ids renumbered each school year: prefer label or header.
+       */
+      codeFrom: z.optional(z.enum(['value', 'label', 'header'])),
+      /** For radios with codeFrom header: the header cells; omitted: the last row of the table's thead. */
+      headers: z.optional(selector),
+    })),
   })
   .check(
     z.refine((m) => m.options === 'code' || Object.keys(m.names).length > 0, {
       error: 'a profile whose options show names must list the names (names: { "Illness": "I", ... })',
       path: ['names'],
     }),
-    z.refine((m) => (m.kind === 'radios') === (m.codeFrom !== undefined), {
-      error: "radios need codeFrom ('value', 'label' or 'header'), and only radios have it",
-      path: ['codeFrom'],
-    }),
+    ...(WIDGET
+      ? []
+      : [
+          z.refine((input: unknown) => {
+            const m = input as { kind: string; codeFrom?: string };
+            return (m.kind === 'radios') === (m.codeFrom !== undefined);
+          }, {
+            error: "radios need codeFrom ('value', 'label' or 'header'), and only radios have it",
+            path: ['codeFrom'],
+          }),
+        ]),
   );
 
 export const siteProfileSchema = z.strictObject({
@@ -206,11 +235,13 @@ export const siteProfileSchema = z.strictObject({
       columns: z.optional(z.strictObject({ headers: selector })),
       date: dateSourceSchema,
       session: valueSourceSchema,
-      /**
-       * Version 2: the MIS's names for its registers ("Registration 1", "AM reg", "Period 1") to
-       * the session each stands for. A register whose name is not listed (a lesson) is left alone.
-       */
-      periods: z.optional(z.record(z.string(), z.enum(['AM', 'PM']))),
+      ...extensionFields(() => ({
+        /**
+         * Version 2: the MIS's names for its registers ("Registration 1", "AM reg", "Period 1") to
+         * the session each stands for. A register whose name is not listed (a lesson) is left alone.
+         */
+        periods: z.optional(z.record(z.string(), z.enum(['AM', 'PM']))),
+      })),
       /** The mark's control; version 2: a list, tried in order (a dropdown once clicked, text before). */
       mark: z.union([markSchema, z.array(markSchema).check(z.minLength(1))]),
       arrival: z.optional(arrivalSchema),

@@ -135,8 +135,13 @@ export const READS_ANY_PAGE: boolean = import.meta.env.MARKWISE_WIDGET !== 'true
 
 /** A value the profile points at, or null when its element, attribute or pattern finds nothing. */
 export function readValue(source: ValueSource, scopes: Scopes): string | null {
-  if (!READS_ANY_PAGE && (source.scope === 'next-cell' || source.scope === 'column')) return null;
-  const scope = source.scope === 'next-cell' ? (scopes.cell?.nextElementSibling ?? null) : source.scope === 'column' ? cellUnder(source, scopes) : scopes[source.scope];
+  // The widget refuses profiles with these scopes before reading (entrypoints/widget/elements.ts).
+  const scope =
+    READS_ANY_PAGE && source.scope === 'next-cell'
+      ? (scopes.cell?.nextElementSibling ?? null)
+      : READS_ANY_PAGE && source.scope === 'column'
+        ? cellUnder(source, scopes)
+        : (scopes[source.scope] ?? null);
   if (scope === null) return null;
   return valueIn(source, source.selector === undefined ? scope : scope.querySelector(source.selector));
 }
@@ -962,8 +967,7 @@ function rowArrivals(row: Element, spec: CellSpec, register: Element): Map<Eleme
 function cellArrivals(scope: Element, prefix: string, spec: CellSpec, register = scope): Map<Element, string> | null {
   const arrival = spec.arrival;
   if (arrival === undefined || spec.selector === ':scope') return null;
-  if (!READS_ANY_PAGE && (arrival.scope === 'next-cell' || arrival.scope === 'column')) return null;
-  if (arrival.scope === 'next-cell' || arrival.scope === 'column') {
+  if (READS_ANY_PAGE && (arrival.scope === 'next-cell' || arrival.scope === 'column')) {
     // Outside the mark's cell: a slower path, taken only by profiles that read arrivals there.
     const map = new Map<Element, string>();
     const scopes: Scopes = { cell: null, row: scope, register, page: scope.ownerDocument };

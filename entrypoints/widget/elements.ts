@@ -70,10 +70,10 @@ class AttributeProblem extends Error {
 }
 
 /** Values and fields of version 2's reading powers, which the widget leaves to the extension (sites/read.ts, READS_ANY_PAGE). */
-const EXTENSION_ONLY = new Set(['radios', 'next-cell', 'column', 'minutes-late', 'state', 'format', 'yearFrom', 'parts', 'periods']);
+const EXTENSION_ONLY = new Set(['radios', 'next-cell', 'column', 'minutes-late', 'means', 'state', 'format', 'yearFrom', 'parts', 'periods', 'codeFrom']);
 
 /** Where a profile needs a reading power of the extension's: refused by name, never read wrongly. */
-function extensionOnly(cells: SiteProfile['cells']): Problem[] {
+function extensionOnly(cells: unknown): Problem[] {
   const problems: Problem[] = [];
   const walk = (value: unknown, path: string): void => {
     if (typeof value !== 'object' || value === null) return;
@@ -116,10 +116,11 @@ function profileFor(element: Element, property: unknown): { ok: true; profile: S
       problems: [{ path: 'profile or selector', message: 'say which register to check: a site profile (inside the element, or the profile property) or selector="…" for a register table' }],
     };
   }
+  // Named before the schema, which in the widget does not know these fields at all.
+  const beyond = extensionOnly((input as { cells?: unknown } | null)?.cells);
+  if (beyond.length > 0) return { ok: false, where, problems: beyond };
   const parsed = siteProfileSchema.safeParse(input);
   if (!parsed.success) return { ok: false, where, problems: describeIssues(parsed.error, input, '(the profile itself)') };
-  const beyond = extensionOnly(parsed.data.cells);
-  if (beyond.length > 0) return { ok: false, where, problems: beyond };
   const role = element.getAttribute('staff');
   if (role !== null && role !== 'office' && role !== 'teacher') {
     // A typo here would otherwise check a teacher's register as the office's, saying nothing.

@@ -55,8 +55,8 @@ const fetched = new Map<string, Promise<PolicyOutcome>>();
 export function policyAt(src: string, base: string, where = `policy-src="${src}"`): Promise<PolicyOutcome> {
   const url = new URL(src, base);
   if (url.origin !== new URL(base).origin) {
-    const what = where.startsWith('preset') ? `a school's preset is read from ${url.href}, beside the widget's script, which` : 'it';
-    return Promise.resolve({ ok: false, where, problems: [{ path: where.startsWith('preset') ? 'preset' : 'policy-src', message: `${what} must be on this page's own site (${new URL(base).origin}); Markwise fetches nothing from elsewhere` }] });
+    const preset = where.startsWith('preset');
+    return Promise.resolve({ ok: false, where, problems: [{ path: preset ? 'preset' : 'policy-src', message: `${preset ? `is read from ${url.href}, beside the widget's script, which ` : ''}must be on this page's own site (${new URL(base).origin}); Markwise fetches nothing from elsewhere` }] });
   }
   let outcome = fetched.get(url.href);
   if (outcome === undefined) {

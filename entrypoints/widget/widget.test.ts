@@ -85,7 +85,8 @@ describe('check(), the API over a snapshot', () => {
   };
 
   it("uses the preset's register close: 09:25 is in time, 13:46 is after the 13:45 close", () => {
-    const result = check(snapshot, { preset: 'micklefield', today: '2025-11-26' });
+    // A school's preset is a file beside the widget: passed as the policy, as a vendor's page would.
+    const result = check(snapshot, { policy: presetInput('micklefield'), today: '2025-11-26' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.findings.map((f) => [f.rule, f.date, f.session])).toEqual([['late-should-be-u', '2025-11-24', 'PM']]);

@@ -314,6 +314,7 @@ test("a profile that needs the extension's reading powers (radios, dates by form
   await expect(alert.locator('li')).toHaveText([
     /^cells\.date\.format: is read by the Markwise extension, not the widget/,
     /^cells\.mark\.kind: is read by the Markwise extension/,
+    /^cells\.mark\.codeFrom: is read by the Markwise extension/,
   ]);
   await expect(page.locator('#radios')).toHaveAttribute('data-status', 'error');
   await page.close();
