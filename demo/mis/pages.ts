@@ -47,6 +47,12 @@ export function homePage(): string {
     ['/pupils', 'Pupils', 'All 420 pupils with their attendance this year; each links to the pupil record with this term\'s marks.'],
     ['/pupils/P1241', 'A pupil record', 'Details, attendance this year and the marks of the autumn term so far, read-only.'],
     ['/bench/office?pupils=1500&sessions=10', 'Bench register', 'The class-register markup with 1,500 generated pupils and 10 sessions (15,000 inputs), for timing.'],
+    ['/attendance/take?class=5B', 'Take attendance (radio buttons)', 'An openSIS-like page: one radio per code under code-named column headers, database ids as values, the date in a date box (issue 12).'],
+    ['/register/week?class=6A', 'Week register (text until clicked)', 'Each cell shows its mark as text and becomes a dropdown when clicked; some cells hold an inline script.'],
+    ['/shapes/week-grid', 'Week grid with Arrived columns', 'Headers "Mon 24/11" with the year only in the heading, and an Arrived column after each session column.'],
+    ['/shapes/period-register', 'Register by period', 'Named "AM registration", the date in three dropdowns, and a Mins late column (?period=Period%201 is a lesson, left alone).'],
+    ['/shapes/absence-report', 'Absence report', 'Absences listed with dates written out ("Tuesday 18 November 2025").'],
+    ['/hashapp/#/attendance/take/4A/2025-11-24/AM', 'Register app (routes after #)', 'Routes in the fragment and shows only the MIS\'s own pupil ids, no UPN.'],
     ['/widget/', 'The widget, without the extension', 'The same register and badges with Markwise included by one script tag, a plain register table, and the JavaScript API.'],
     ['/fixtures/hostile', 'Hostile fixture', 'The class-register markup with pupils whose names contain markup and quotes, shown as text.'],
     [

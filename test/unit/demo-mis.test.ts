@@ -70,6 +70,11 @@ const PAGES = [
   '/pupils/P1241',
   '/bench/office?pupils=20&sessions=10',
   '/fixtures/hostile',
+  '/attendance/take?class=5B',
+  '/register/week?class=6A',
+  '/shapes/week-grid',
+  '/shapes/period-register',
+  '/shapes/absence-report',
 ];
 
 describe('the demo school', () => {
@@ -193,7 +198,8 @@ describe('the demo MIS server', () => {
         expect(url.startsWith('/') || url === 'data:,', `${path}: ${url}`).toBe(true);
       }
       for (const input of all(doc, 'input, select')) {
-        expect(input.getAttribute('aria-label') ?? input.closest('label'), path).toBeTruthy();
+        const labelFor = input.id === '' ? null : doc.querySelector(`label[for="${input.id}"]`);
+        expect(input.getAttribute('aria-label') ?? input.closest('label') ?? labelFor, path).toBeTruthy();
       }
     }
   });
@@ -223,7 +229,7 @@ describe('the demo MIS server', () => {
   it('links every page from the home page', async () => {
     const doc = await dom('/');
     const hrefs = all(doc, 'main a').map((a) => a.getAttribute('href') ?? '');
-    for (const prefix of ['/register/class', '/app/', '/office/unexplained', '/pupils', '/pupils/', '/bench/office', '/fixtures/hostile']) {
+    for (const prefix of ['/register/class', '/app/', '/office/unexplained', '/pupils', '/pupils/', '/bench/office', '/fixtures/hostile', '/attendance/take', '/register/week', '/shapes/week-grid', '/shapes/period-register', '/shapes/absence-report', '/hashapp/']) {
       expect(hrefs.some((h) => h.startsWith(prefix)), prefix).toBe(true);
     }
   });
