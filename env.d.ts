@@ -4,8 +4,6 @@ interface ImportMetaEnv {
   readonly MARKWISE_RELEASE: string;
   /** 'closed' in every shipped build; 'open' only in the e2e build (npm run build:e2e), for Playwright. */
   readonly MARKWISE_SHADOW_MODE: string;
-  /** 'true' in the widget's build only: the reading powers that are the extension's are left out (sites/read.ts). */
-  readonly MARKWISE_WIDGET?: string;
 }
 
 interface ImportMeta {
@@ -26,3 +24,10 @@ declare module '*?worker' {
 
 /** A stylesheet imported for its effect on an extension page (Vite bundles it). */
 declare module '*.css';
+
+/**
+ * True in the widget's build only (entrypoints/widget/vite.config.ts): the reading powers that are the
+ * extension's are left out (sites/read.ts, sites/profile.ts). Undeclared everywhere else, including the
+ * command line and the demo server under tsx, where import.meta.env does not exist.
+ */
+declare const __MARKWISE_WIDGET__: boolean | undefined;

@@ -42,7 +42,7 @@ const pattern = z.string().check(
  * READS_ANY_PAGE): their fields are left out of the widget's schema, which keeps it within its 50 KB
  * budget; the widget names any such field before parsing (entrypoints/widget/elements.ts).
  */
-const WIDGET = import.meta.env.MARKWISE_WIDGET === 'true';
+const WIDGET = typeof __MARKWISE_WIDGET__ !== 'undefined' && __MARKWISE_WIDGET__;
 
 /** Fields only the extension reads: made everywhere but in the widget, where they are not fields at all. */
 function extensionFields<T extends object>(make: () => T): T {
@@ -99,7 +99,7 @@ function columnNamed(input: unknown): boolean {
 
 // The widget refuses version 2's reading powers by name (entrypoints/widget/elements.ts): it needs no checks of them.
 const sourceChecks =
-  import.meta.env.MARKWISE_WIDGET === 'true'
+  WIDGET
     ? []
     : [
         z.refine(oneReading, { error: 'read either an attribute or a state, not both' }),

@@ -131,7 +131,7 @@ interface Scopes {
  * these branches are dropped at build time, which keeps it within its 50 KB budget, and a profile that
  * needs them is refused with the field named (extensionOnlyFields), never read wrongly.
  */
-export const READS_ANY_PAGE: boolean = import.meta.env.MARKWISE_WIDGET !== 'true';
+export const READS_ANY_PAGE: boolean = !(typeof __MARKWISE_WIDGET__ !== 'undefined' && __MARKWISE_WIDGET__);
 
 /** A value the profile points at, or null when its element, attribute or pattern finds nothing. */
 export function readValue(source: ValueSource, scopes: Scopes): string | null {
@@ -790,9 +790,13 @@ class PerRowElements {
   }
 
   readonly #plain = new Map<string, boolean>();
+  /** Whether the register holds any script, style or option at all: one plain query answers every selector when not. */
+  #anyHidden: boolean | undefined;
 
   /** Whether no row's element for the selector holds a script, style or option: one query, not one per row. */
   plain(selector: string): boolean {
+    this.#anyHidden ??= this.#root.querySelector(HIDDEN_TEXT) !== null;
+    if (!this.#anyHidden) return true;
     let plain = this.#plain.get(selector);
     if (plain === undefined) {
       plain = this.#root.querySelector(`:is(${this.#rowsSelector}) :is(${selector}) :is(${HIDDEN_TEXT})`) === null;

@@ -229,7 +229,7 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
     case '/widget/broken-policy':
       return send(res, 200, widgetBrokenPolicyPage(school, classId, DEFAULT_WEEK));
     case '/widget/bench':
-      return send(res, 200, widgetBenchPage(clampInt(url.searchParams.get('pupils'), 1500, 1, 20_000), clampInt(url.searchParams.get('sessions'), 10, 1, 60)));
+      return send(res, 200, widgetBenchPage(clampInt(url.searchParams.get('pupils'), 1500, 1, 20_000), clampInt(url.searchParams.get('sessions'), 10, 1, 60), url.searchParams.get('policy') === 'preset' ? 'preset' : 'inline'));
     default:
       return send(res, 404, notFoundPage());
   }

@@ -2,6 +2,7 @@
 // with <markwise-panel> and one script tag, a plain register table read by selector, badges from
 // attributes, the JavaScript API over a snapshot, and a malformed inline policy.
 
+import { presetInput } from '../../rules/presets';
 import { demoClassRegister } from '../../sites/builtin/demo';
 import type { SiteProfileInput } from '../../sites/profile';
 import { esc, page } from './html';
@@ -19,8 +20,9 @@ function scriptJson(value: unknown): string {
 }
 
 /** The panel element for the demo: the Micklefield preset as of the demo's day, as the extension's demo build checks. */
-function panelWithProfile(profile: SiteProfileInput): string {
-  return `<markwise-panel preset="micklefield" today="${DEMO_TODAY}">
+function panelWithProfile(profile: SiteProfileInput, policy: 'preset' | 'inline' = 'preset'): string {
+  const inline = policy === 'inline' ? `\n<script type="application/json">\n${scriptJson(presetInput('micklefield'))}\n</script>` : '';
+  return `<markwise-panel${policy === 'preset' ? ' preset="micklefield"' : ''} today="${DEMO_TODAY}">${inline}
 <script type="application/json" data-for="profile">
 ${scriptJson(profile)}
 </script>
@@ -33,9 +35,13 @@ export function widgetRegisterPage(school: DemoSchool, classId: ClassId, week: I
   return classRegisterPage(school, classId, week, REGISTER_EMBED);
 }
 
-/** The bench page with the widget (deferred, as the README advises) instead of the extension. */
-export function widgetBenchPage(pupils: number, sessions: number): string {
-  return benchPage(pupils, sessions, REGISTER_EMBED);
+/**
+ * The bench page with the widget (deferred, as the README advises) instead of the extension. The policy is inside the element by default, the quickest way to
+ * give it; policy="preset" names the preset instead, which the widget then reads from
+ * presets/micklefield.json beside its script: a request answered only once the page's own load is done.
+ */
+export function widgetBenchPage(pupils: number, sessions: number, policy: 'preset' | 'inline' = 'inline'): string {
+  return benchPage(pupils, sessions, { element: panelWithProfile(demoClassRegister, policy), scriptSrc: WIDGET_SCRIPT });
 }
 
 export function widgetIndexPage(): string {

@@ -56,7 +56,7 @@ export default defineConfig({
   root: resolve(here, '../..'),
   publicDir: false,
   logLevel: 'info',
-  define: { 'import.meta.env.MARKWISE_RELEASE': JSON.stringify('true'), 'import.meta.env.MARKWISE_WIDGET': JSON.stringify('true') },
+  define: { 'import.meta.env.MARKWISE_RELEASE': JSON.stringify('true'), __MARKWISE_WIDGET__: 'true' },
   build: {
     outDir: resolve(here, '../../.output/widget'),
     emptyOutDir: true,
