@@ -3,7 +3,6 @@
 // files say what and where; a year's export shows progress without freezing the page.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { probeUntilChecked, yearExport } from '../../bench/year-export';
@@ -14,6 +13,7 @@ import { presetPolicy } from '../../rules/presets';
 import { pupilCard } from '../../rules/pupil-card';
 import { readRegisterExport } from '../../rules/register-export';
 import { expect, test } from './fixtures';
+import { axeViolations } from './axe';
 
 const DEMO_CSV = readFileSync(new URL('../../demo/register.csv', import.meta.url));
 const HEADER = 'upn,name,date,session,mark,arrival';
@@ -204,7 +204,6 @@ test('the popup and the options page lead to the check page', async ({ context, 
   await expect(page.locator('h1')).toHaveText('Markwise: check a register export');
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the check page, with findings and with a refused file, has no axe violations', async ({ page, extensionId }) => {
   await openCheckPage(page, extensionId);
@@ -216,12 +215,7 @@ test('the check page, with findings and with a refused file, has no axe violatio
     await expect(page.locator(selector)).toBeVisible();
     // With a pupil's card open too.
     if (name === 'register.csv') await page.locator('#card-pupil').selectOption({ index: 1 });
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations, name).toEqual([]);
   }
 });

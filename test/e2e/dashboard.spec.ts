@@ -3,7 +3,6 @@
 // register later shows with a code leaves the list; the list downloads as CSV.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { DEMO_TODAY } from '../../demo/make-demo-register';
@@ -17,6 +16,7 @@ import { formatSchoolDate } from '../../rules/dates';
 import { presetPolicy } from '../../rules/presets';
 import { rowsOf } from './database';
 import { expect, panel, test } from './fixtures';
+import { axeViolations } from './axe';
 
 const policy = presetPolicy('micklefield');
 const calendar = schoolCalendarFor(policy.calendar);
@@ -301,7 +301,6 @@ test('no tier from part of a year: the card gives the marks seen as "from N sess
   await expect(ytd).toContainText(`band ${ytdBand.name}`);
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the follow-up page has no axe violations, and the popup leads to it', async ({ context, page, mis, extensionId }) => {
   await openRegister(page, `${mis.url}/office/unexplained`);
@@ -313,11 +312,6 @@ test('the follow-up page has no axe violations, and the popup leads to it', asyn
   // With a pupil's card open too (the office list's pupils have their listed marks kept).
   await dashboard.locator('#card-pupil').selectOption({ index: 1 });
   await expect(dashboard.locator('.pupil-card')).toBeVisible();
-  await dashboard.evaluate(AXE);
-  const violations = await dashboard.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
+  const violations = await axeViolations(dashboard);
   expect(violations).toEqual([]);
 });

@@ -3,22 +3,13 @@
 // event is named by its line, a profile with a selector that is not CSS or a pattern that
 // could freeze a page is refused, and a site address must be one exact site.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { demoClassRegister } from '../../sites/builtin/demo';
 import { expect, panel, test } from './fixtures';
+import { axeViolations } from './axe';
 import { plant, rowsOf } from './database';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
 
 function file(name: string, mimeType: string, text: string) {
   return { name, mimeType, buffer: Buffer.from(text, 'utf8') };

@@ -7,15 +7,14 @@
 
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { startDemoMis } from '../../demo/mis/server';
 import { presetInput } from '../../rules/presets';
 import { EXTENSION_DIR, bundleReady, expect, launchWithExtension, panel, serviceWorkerOf, test } from './fixtures';
+import { axeViolations } from './axe';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'markwise-e2e-test.json');
 
@@ -84,11 +83,7 @@ test.describe('a managed policy', () => {
           await expect(site.getByRole('button', { name: 'Turn on https://mis.oaktrust.example in this browser' })).toBeVisible();
           await expect(page.getByRole('button', { name: 'Remove https://mis.oaktrust.example' })).toHaveCount(0);
           // Locked is said in words, and the page stays axe-clean.
-          await page.evaluate(AXE);
-          const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-            return (await axe.run()).violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-          });
+          const violations = await axeViolations(page);
           expect(violations).toEqual([]);
 
           // The demo's register is checked by the administrator's policy, not the development build's default.

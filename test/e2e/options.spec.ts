@@ -2,14 +2,13 @@
 // what is wrong and where, a good import becomes the active policy, the wipe
 // button empties the database, and the page is axe-clean.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { presetInput } from '../../rules/presets';
 import { academicYearStarting } from '../../rules/calendar/school-calendar';
 import { formatSchoolDate } from '../../rules/dates';
 import { todayInEngland } from '../../storage/bundle';
 import { expect, test } from './fixtures';
+import { axeViolations } from './axe';
 import { plant } from './database';
 
 /** Every row of every table of Markwise's database, read in the extension's own origin. */
@@ -194,15 +193,10 @@ test('pupil data older than the retention setting is removed, and the privacy se
   expect(held.pupilFigures).toEqual([]);
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the options page has no axe violations', async ({ page }) => {
   // Extension pages forbid inline scripts; the test harness evaluates axe directly.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
 });
 

@@ -12,14 +12,14 @@
 // prompt for a site the person already allowed, and the background registers its content script
 // as it does after a prompt. The one path not exercised end to end is a person pressing Deny.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { DEMO_CASES } from '../../demo/mis/school';
 import { demoClassRegister } from '../../sites/builtin/demo';
 import { CHROMIUM, EXTENSION_DIR, QUIET_FLAGS, expect, panel, test as base } from './fixtures';
+import { axeViolations } from './axe';
 import { rowsOf } from './database';
 
 /** The school's own MIS on its own network, over plain http: the demo MIS, reached by this name. */
@@ -111,15 +111,7 @@ async function registeredMatches(worker: Worker): Promise<string[]> {
   });
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
 
 /** What the development build has without asking (its demo on localhost). */
 const DEV_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];

@@ -3,11 +3,10 @@
 // cases (RADIO_CASES), writes a fix by clicking the right radio, and treats a click anywhere in a
 // pupil's group as that pupil's cell (issue 12, items 1, 2 and 9).
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { RADIO_CASES } from '../../demo/mis/radio-register';
 import { expect, panel, test } from './fixtures';
+import { axeViolations } from './axe';
 
 /** The pupil's row and id, by its place in the register: the page shows no UPN, so the MIS id stands in. */
 async function pupil(page: Page, index: number) {
@@ -111,17 +110,12 @@ test('checking a radio in the group that had none reads it: the read problem goe
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 for (const path of ['/attendance/take?class=5B', '/register/week?class=6A']) {
   test(`no axe violations with the panel, hints and badges on ${path}`, async ({ page, mis }) => {
     await page.goto(`${mis.url}${path}`);
     await expect(panel(page)).toHaveAttribute('data-status', 'ready');
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-      return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 }

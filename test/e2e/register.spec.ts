@@ -2,14 +2,13 @@
 // The demo's cases are planted by demo/mis/school.ts (DEMO_CASES); the
 // development build checks as of the demo's day, Wed 26 Nov 2025.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import { presetPolicy } from '../../rules/presets';
 import { DEMO_CASES } from '../../demo/mis/school';
 import { formatSchoolDate } from '../../rules/dates';
 import { todayInEngland } from '../../storage/bundle';
 import { expect, panel, test } from './fixtures';
+import { axeViolations } from './axe';
 import type { Page } from '@playwright/test';
 
 const micklefield = presetPolicy('micklefield');
@@ -207,17 +206,12 @@ test('pupil names are shown as text, never run as HTML', async ({ page, mis }) =
   expect(dialogs).toBe(0);
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 for (const path of ['/register/class?class=4A', '/office/unexplained', '/pupils?class=4A']) {
   test(`no axe violations with the panel, hints and badges on ${path}`, async ({ page, mis }) => {
     await page.goto(`${mis.url}${path}`);
     await expect(panel(page)).toHaveAttribute('data-status', 'ready');
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-      return result.violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 }

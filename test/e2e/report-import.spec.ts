@@ -2,8 +2,7 @@
 // what and where and change nothing; columns the guess missed can be chosen; a good report's
 // figures give badges, by UPN, on a page of the demo MIS that shows no figures of its own.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DEMO_TODAY } from '../../demo/make-demo-register';
 import { DEFAULT_UNEXPLAINED_FROM } from '../../demo/mis/pages';
@@ -11,8 +10,8 @@ import { generateSchool, registerName } from '../../demo/mis/school';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import { presetPolicy } from '../../rules/presets';
 import { expect, test } from './fixtures';
+import { axeViolations } from './axe';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const csv = (name: string, text: string | Buffer) => ({ name, mimeType: 'text/csv', buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text });
 
@@ -73,11 +72,7 @@ test("columns the guess missed are chosen by hand; the figures give badges by UP
   await expect(page.locator('#report-rows tbody tr')).toHaveCount(3);
   await expect(page.locator('#report-rows tbody tr').first()).toContainText('191 of 200');
   // The preview, with its column choices, is axe-clean.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    return (await axe.run({ include: [['section[data-section="report"]']] })).violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
+  const violations = await axeViolations(page, ['section[data-section="report"]']);
   expect(violations).toEqual([]);
   await page.locator('#report-confirm').click();
   await expect(page.locator('#report-result')).toHaveText('Imported figures for 3 pupils as of Mon 24 Nov 2025 from week-48.csv.');

@@ -3,8 +3,6 @@
 // this or the previous real school year; keeping this school year only asks first, saying what
 // would go; an N whose deadline falls after 1 September stays; pages' figures are dated today.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { presetInput } from '../../rules/presets';
 import { academicYearStarting } from '../../rules/calendar/school-calendar';
@@ -13,9 +11,9 @@ import { formatSchoolDate } from '../../rules/dates';
 
 const formatDate = (date: string) => formatSchoolDate(date);
 import { expect, panel, test } from './fixtures';
+import { axeViolations } from './axe';
 import { plant, rowsOf } from './database';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The real date in England the test runs on, and its school year's first calendar year. */
 const TODAY = todayInEngland();
@@ -80,11 +78,7 @@ test('keeping this school year only asks first, saying what would be deleted by 
   await expect(question).toContainText(`Keeping pupil data from ${formatDate(`${YEAR}-09-01`)} would delete 1 attendance figure seen on pages, 1 N record.`);
   await expect(question).toContainText('Nothing is deleted until you say yes');
   // The question is keyboard reachable and axe-clean like the rest of the page.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
   await page.locator('#retention-confirm-yes').focus();
   await expect(page.locator('#retention-confirm-yes')).toBeFocused();

@@ -2,13 +2,12 @@
 // include it with one script tag (npm run build puts it in .output/widget/).
 
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { bandFor, tierFor } from '../../rules/checks/standing';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { presetInput, presetPolicy } from '../../rules/presets';
 import { CHROMIUM, expect, panel, QUIET_FLAGS, test } from './fixtures';
+import { axeViolations } from './axe';
 
 let browser: Browser;
 test.beforeAll(async () => {
@@ -272,19 +271,13 @@ test('an attribute set to a value the widget does not take is shown in the eleme
   await page.close();
 });
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 test('the widget\'s panel, badges and error have no axe violations', async ({ mis }) => {
   const page = await plainPage();
   for (const path of ['/widget/table', '/widget/broken-policy']) {
     await page.goto(`${mis.url}${path}`);
     await expect(page.locator('markwise-panel')).toHaveAttribute('data-status', /ready|error/);
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-      const result = await axe.run({ include: [['markwise-panel'], ['markwise-badge']] });
-      return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
+    const violations = await axeViolations(page, ['markwise-panel', 'markwise-badge']);
     expect(violations, path).toEqual([]);
   }
   await page.close();
