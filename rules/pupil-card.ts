@@ -1,10 +1,10 @@
 // One pupil's year as a picture: attendance week by week, the sessions by how they count, and
 // late marks before and after the register closed. Pure: from the pupil's marks and today.
 
-import { codeInForce, normaliseMark } from './codes';
+import { CODE_SET_2024_FROM, CODES_2006, codeInForce, normaliseMark, type AttendanceCode } from './codes';
 import { dateOfDayNumber, dayNumber, mondayOfDayNumber, type IsoDate } from './dates';
 import { academicYearStarting, type SchoolCalendar } from './calendar/school-calendar';
-import type { SnapshotPupil } from './snapshot';
+import type { SnapshotMark, SnapshotPupil } from './snapshot';
 
 export interface WeekBar {
   readonly monday: IsoDate;
@@ -38,6 +38,40 @@ export interface CardSessions {
 }
 
 /**
+ * Day numbers by date, and marks read as codes by (span of dates with one meaning for every mark,
+ * session), shared by every card: a check page draws a card for each of 1,500 pupils, whose
+ * 570,000 marks hold about 200 distinct dates and a handful of distinct marks. Memos of pure
+ * functions, dropped whole when an odd file fills them.
+ */
+const DAY_NUMBERS = new Map<IsoDate, number>();
+const RESOLVED = [0, 1, 2, 3, 4, 5].map(() => new Map<string, { readonly code: string; readonly found: AttendanceCode | undefined }>());
+const MEMO_LIMIT = 20_000;
+/** F was withdrawn partway through the 2006 set's life: before, the rest of the 2006 set, the 2024 set. */
+const F_WITHDRAWN_FROM = CODES_2006.get('F')!.until!;
+
+function dayNumberOf(date: IsoDate): number {
+  let day = DAY_NUMBERS.get(date);
+  if (day === undefined) {
+    if (DAY_NUMBERS.size >= MEMO_LIMIT) DAY_NUMBERS.clear();
+    day = dayNumber(date);
+    DAY_NUMBERS.set(date, day);
+  }
+  return day;
+}
+
+function resolved(raw: string, date: IsoDate, session: SnapshotMark['session']) {
+  const memo = RESOLVED[(date < F_WITHDRAWN_FROM ? 0 : date < CODE_SET_2024_FROM ? 2 : 4) + (session === 'PM' ? 1 : 0)]!;
+  let r = memo.get(raw);
+  if (r === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const code = normaliseMark(raw, session);
+    r = { code, found: code === '' ? undefined : codeInForce(code, date) };
+    memo.set(raw, r);
+  }
+  return r;
+}
+
+/**
  * Marks dated after today (planned leave entered ahead) have not happened yet and are left out, as
  * the standings leave them; given `counted`, so are other school years' marks and days without school.
  */
@@ -49,18 +83,25 @@ export function pupilCard(pupil: SnapshotPupil, today: IsoDate, counted?: CardSe
   const yearEnds = counted === undefined ? '' : `${Number(yearStarts.slice(0, 4)) + 1}-08-31`;
   let from: IsoDate | null = null;
   let to: IsoDate | null = null;
+  // Marks come mostly in date order: the week of the mark before is kept at hand.
+  let lastDate = '';
+  let day = 0;
+  let monday = NaN;
+  let week = { possible: 0, attended: 0 };
   for (const mark of pupil.marks) {
-    if (mark.date > today) continue;
-    if (counted !== undefined && (mark.date < yearStarts || mark.date > yearEnds || !counted.calendar.isSchoolDay(mark.date))) continue;
-    if (from === null || mark.date < from) from = mark.date;
-    if (to === null || mark.date > to) to = mark.date;
-    const code = normaliseMark(mark.mark, mark.session);
-    const found = code === '' ? undefined : codeInForce(code, mark.date);
+    const date = mark.date;
+    if (date > today) continue;
+    if (date !== lastDate) {
+      lastDate = date;
+      day = dayNumberOf(date);
+    }
+    if (counted !== undefined && (date < yearStarts || date > yearEnds || !counted.calendar.isSchoolDayNumber(day))) continue;
+    if (from === null || date < from) from = date;
+    if (to === null || date > to) to = date;
+    const { code, found } = resolved(mark.mark, date, mark.session);
     if (found === undefined) continue;
     if (code === 'L') late.beforeClose++;
     if (code === 'U') late.afterClose++;
-    const monday = mondayOfDayNumber(dayNumber(mark.date));
-    const week = weeks.get(monday) ?? { possible: 0, attended: 0 };
     switch (found.counts) {
       case 'present':
         sessions.present++;
@@ -78,9 +119,17 @@ export function pupilCard(pupil: SnapshotPupil, today: IsoDate, counted?: CardSe
         sessions.notPossible++;
         continue;
     }
+    const markMonday = mondayOfDayNumber(day);
+    if (markMonday !== monday) {
+      monday = markMonday;
+      const known = weeks.get(monday);
+      if (known === undefined) {
+        week = { possible: 0, attended: 0 };
+        weeks.set(monday, week);
+      } else week = known;
+    }
     week.possible++;
     if (found.counts === 'present' || found.counts === 'approved-activity') week.attended++;
-    weeks.set(monday, week);
   }
   const ordered = [...weeks].sort((a, b) => a[0] - b[0]).map(([monday, w]) => ({ monday: dateOfDayNumber(monday), ...w }));
   return {
