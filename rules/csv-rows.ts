@@ -28,22 +28,40 @@ export interface CsvRowsOptions {
 
 export function csvRowsWithLines(text: string, options: CsvRowsOptions = {}): { rows: CsvRow[]; errors: CsvQuotingError[] } {
   const rows: CsvRow[] = [];
+  const { errors } = forEachCsvRow(text, options, (fields, line) => {
+    rows.push({ fields, line });
+  });
+  return { rows, errors };
+}
+
+/**
+ * The same rows, handed over one at a time and kept by no one here: a reader that turns each row
+ * into what it keeps (a year's export is 570,000 rows) need not hold every row's fields at once.
+ */
+export function forEachCsvRow(text: string, options: CsvRowsOptions, visit: (fields: string[], line: number) => void): { errors: CsvQuotingError[] } {
   const errors: CsvQuotingError[] = [];
   const every = options.progressEvery ?? 8192;
-  let start = 0;
+  const onProgress = options.onProgress;
   let line = 1;
+  /** The first line break not yet counted. */
+  let next = text.indexOf('\n');
+  let count = 0;
   Papa.parse<string[]>(text, {
     header: false,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter, newline: '\n' }),
     skipEmptyLines: false,
     step: (result) => {
-      rows.push({ fields: result.data, line });
-      for (const error of result.errors) errors.push({ line, unclosed: error.code === 'MissingQuotes', detail: error.message });
+      visit(result.data, line);
+      if (result.errors.length > 0) for (const error of result.errors) errors.push({ line, unclosed: error.code === 'MissingQuotes', detail: error.message });
+      // The next row starts after every line break in this one: found by indexOf, which is far
+      // quicker over 34 MB than looking at each character.
       const end = result.meta.cursor;
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-      start = end;
-      if (options.onProgress !== undefined && rows.length % every === 0) options.onProgress(end / text.length);
+      while (next !== -1 && next < end) {
+        line++;
+        next = text.indexOf('\n', next + 1);
+      }
+      if (onProgress !== undefined && ++count % every === 0) onProgress(end / text.length);
     },
   });
-  return { rows, errors };
+  return { errors };
 }
