@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { englandBankHolidays } from './bank-holidays';
+import { englandBankHolidays, libraryEnglandBankHolidays } from './bank-holidays';
 import { ENGLAND_TABLE_FIRST_YEAR, ENGLAND_TABLE_LAST_YEAR, tabledEnglandBankHolidays } from './england-bank-holidays';
 
 describe("the widget's England bank holidays, by rule", () => {
   it('lists every year from 2000 to 2045 exactly as date-holidays computes it', () => {
     expect([ENGLAND_TABLE_FIRST_YEAR, ENGLAND_TABLE_LAST_YEAR]).toEqual([2000, 2045]);
     for (let year = ENGLAND_TABLE_FIRST_YEAR; year <= ENGLAND_TABLE_LAST_YEAR; year++) {
-      expect(tabledEnglandBankHolidays(year), String(year)).toEqual([...englandBankHolidays(year)]);
+      expect(tabledEnglandBankHolidays(year), String(year)).toEqual([...libraryEnglandBankHolidays(year)]);
     }
+  });
+
+  it("is what the extension's and the command line's calendars use for those years, and date-holidays outside them", () => {
+    expect([...englandBankHolidays(2025)]).toEqual(tabledEnglandBankHolidays(2025));
+    expect(englandBankHolidays(2046)).toEqual(libraryEnglandBankHolidays(2046));
+    expect(englandBankHolidays(2046)).toContain('2046-12-25');
+    expect(englandBankHolidays(1999)).toContain('1999-12-27');
   });
 
   it('holds the one-off days of recent years (shared/reference/calendars.md)', () => {
