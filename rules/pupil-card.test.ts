@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BENCH_ACADEMIC_YEAR, benchSchool } from '../bench/school-policy';
 import { generateSchool } from '../bench/generate-school';
 import { evaluateRegister } from './engine';
-import { pupilCard } from './pupil-card';
+import { packCards, pupilCard, unpackCard } from './pupil-card';
 import { schoolCalendarFor } from './calendar/bank-holidays';
 import { presetPolicy } from './presets';
 import { mark, pupil } from '../test/support/rules';
@@ -61,5 +61,21 @@ describe('the pupil card', () => {
       expect(card.weeks.reduce((n, w) => n + w.possible, 0)).toBe(s.possibleSessions);
       expect(card.weeks.reduce((n, w) => n + w.attended, 0)).toBe(s.attendedSessions);
     });
+  });
+
+  it('packed for the page and unpacked, each card is whole again, weeks and all', () => {
+    const first = pupilCard(pupil([mark('2025-11-21', 'AM', '/'), mark('2025-11-24', 'AM', 'N'), mark('2025-11-25', 'PM', 'L', '09:10')]), '2025-11-28');
+    const none = pupilCard(pupil([]), '2025-11-28');
+    const third = pupilCard(pupil([mark('2024-12-30', 'AM', 'I'), mark('2025-01-06', 'PM', '\\')]), '2025-11-28');
+    const packed = packCards([first, none, third]);
+    expect(packed.weeks).toBeInstanceOf(Int32Array);
+    expect([0, 1, 2].map((i) => unpackCard(packed, i))).toEqual([first, none, third]);
+    expect(unpackCard(packed, 0).weeks).toEqual([
+      { monday: '2025-11-17', possible: 1, attended: 1 },
+      { monday: '2025-11-24', possible: 2, attended: 1 },
+    ]);
+    expect(unpackCard(packed, 2).weeks.map((w) => w.monday)).toEqual(['2024-12-30', '2025-01-06']);
+    // What reaches the page is a structured clone: the packed form survives it.
+    expect(unpackCard(structuredClone(packed), 2)).toEqual(third);
   });
 });
