@@ -65,4 +65,15 @@ describe('CSV rows with their lines', () => {
     expect(visited).toEqual(csvRowsWithLines(text, { delimiter: ',' }).rows.map((r) => [r.line, r.fields]));
     expect(errors).toEqual([]);
   });
+
+  it('reads only the first rows when asked, with the same lines', () => {
+    const text = 'title\n\nupn,name\nA1,"Jones,\nFfion"\nA2,Sam\n';
+    const { rows } = csvRowsWithLines(text, { delimiter: ',', preview: 4 });
+    expect(rows.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['title']],
+      [2, ['']],
+      [3, ['upn', 'name']],
+      [4, ['A1', 'Jones,\nFfion']],
+    ]);
+  });
 });

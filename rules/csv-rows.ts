@@ -24,6 +24,8 @@ export interface CsvRowsOptions {
   /** Told how far through the text it is (0 to 1) every `progressEvery` rows. */
   readonly onProgress?: (fraction: number) => void;
   readonly progressEvery?: number;
+  /** Only this many rows from the start (papaparse's preview): enough to find a header in. */
+  readonly preview?: number;
 }
 
 export function csvRowsWithLines(text: string, options: CsvRowsOptions = {}): { rows: CsvRow[]; errors: CsvQuotingError[] } {
@@ -50,6 +52,7 @@ export function forEachCsvRow(text: string, options: CsvRowsOptions, visit: (fie
     header: false,
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter, newline: '\n' }),
     skipEmptyLines: false,
+    ...(options.preview === undefined ? {} : { preview: options.preview }),
     step: (result) => {
       visit(result.data, line);
       if (result.errors.length > 0) for (const error of result.errors) errors.push({ line, unclosed: error.code === 'MissingQuotes', detail: error.message });
