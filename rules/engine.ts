@@ -53,6 +53,7 @@ export function evaluateRegister(snapshot: RegisterSnapshot, options: EvaluateOp
         failures.push({ check: check.id, upn: pupil.upn, message: messageOf(error) });
       }
     }
+    options.eachTimeline?.(timeline);
     if (withStandings) pupils.push(standingOf(timeline, context, (i, error) => failures.push({ check: 'standing', upn: pupil.upn, message: messageOf(error), date: timeline.marks[i]!.date, session: timeline.marks[i]!.session })));
   }
   findings.sort(compareFindings);

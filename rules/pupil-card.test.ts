@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BENCH_ACADEMIC_YEAR, benchSchool } from '../bench/school-policy';
 import { generateSchool } from '../bench/generate-school';
 import { evaluateRegister } from './engine';
-import { packCards, pupilCard, unpackCard } from './pupil-card';
+import { packCards, pupilCard, pupilCardFromTimeline, unpackCard } from './pupil-card';
+import { TimelineBuilder, type PupilTimeline } from './timeline';
 import { schoolCalendarFor } from './calendar/bank-holidays';
 import { presetPolicy } from './presets';
 import { mark, pupil } from '../test/support/rules';
@@ -77,5 +78,38 @@ describe('the pupil card', () => {
     expect(unpackCard(packed, 2).weeks.map((w) => w.monday)).toEqual(['2024-12-30', '2025-01-06']);
     // What reaches the page is a structured clone: the packed form survives it.
     expect(unpackCard(structuredClone(packed), 2)).toEqual(third);
+  });
+
+  it('from the timeline the engine has built: the same week, counts and late marks, worked out by hand', () => {
+    const p = pupil([
+      mark('2025-11-25', 'PM', 'U', '13:50'),
+      mark('2025-11-24', 'AM', '/'),
+      mark('2025-11-24', 'PM', 'l', '13:20'),
+      mark('2025-11-25', 'AM', 'P'),
+      mark('2025-11-26', 'AM', '#'),
+      mark('2025-11-26', 'PM', 'Q1'),
+      mark('2025-12-01', 'AM', 'N'),
+    ]);
+    const card = pupilCardFromTimeline(new TimelineBuilder().build(p), '2025-11-28');
+    // After today (1 Dec) not counted; the closure not possible; Q1 not a code. Out of order in the file.
+    expect(card.sessions).toEqual({ present: 2, approvedActivity: 1, authorised: 0, unauthorised: 1, notPossible: 1 });
+    expect(card.late).toEqual({ beforeClose: 1, afterClose: 1 });
+    expect(card.weeks).toEqual([{ monday: '2025-11-24', possible: 4, attended: 3 }]);
+    expect([card.from, card.to]).toEqual(['2025-11-24', '2025-11-26']);
+  });
+
+  it("from the engine's timelines, every pupil's card is the card read from the marks, counted or not", () => {
+    const { policy, calendar } = benchSchool();
+    const school = generateSchool({ pupils: 80, schoolDays: 150, seed: 11, calendar, sessions: policy.sessions, academicYear: BENCH_ACADEMIC_YEAR });
+    const timelines: PupilTimeline[] = [];
+    evaluateRegister(school.snapshot, { policy, calendar, today: school.today, eachTimeline: (t) => timelines.push(t) });
+    expect(timelines.map((t) => t.pupil.upn)).toEqual(school.snapshot.pupils.map((p) => p.upn));
+    // A day part-way through, so that some marks are after it.
+    const today = school.snapshot.pupils[0]!.marks[200]!.date;
+    school.snapshot.pupils.forEach((p, i) => {
+      expect(pupilCardFromTimeline(timelines[i]!, today), p.upn).toEqual(pupilCard(p, today));
+      expect(pupilCardFromTimeline(timelines[i]!, today, { calendar }), p.upn).toEqual(pupilCard(p, today, { calendar }));
+      expect(pupilCardFromTimeline(timelines[i]!, today, { calendar, schoolYear: 2023 }), p.upn).toEqual(pupilCard(p, today, { calendar, schoolYear: 2023 }));
+    });
   });
 });

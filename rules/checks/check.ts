@@ -54,6 +54,11 @@ export interface EvaluateOptions {
    * school year of today. Only that year's school days up to today count.
    */
   readonly schoolYear?: number;
+  /**
+   * Given each pupil's timeline once the checks have read it, in the order of pupils: what else is
+   * drawn from the marks (a pupil's card) need not read them again.
+   */
+  readonly eachTimeline?: (timeline: PupilTimeline) => void;
 }
 
 export function rulesContext(options: EvaluateOptions, snapshotRole: Role): RulesContext {
