@@ -16,6 +16,9 @@ import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/pres
 import { decodeFileText } from '../rules/file-text';
 import { describeExportProblem, describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { DEMO_TODAY } from '../demo/make-demo-register';
+import type { ReadDetails, ReadOptions } from '../rules/exports/common';
+import { markTranslator, type SchoolCode } from '../rules/exports/school-codes';
+import type { RegisterSnapshot } from '../rules/snapshot';
 import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, type Style } from './report';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
@@ -154,12 +157,13 @@ interface CheckRequest {
 }
 
 function check(request: CheckRequest, io: Output): number {
-  const read = readRegisterExport(request.fileText, request.file, { today: request.today });
+  const options: ReadOptions = { today: request.today, schoolCodes: request.policy.schoolCodes };
+  const read = readRegisterExport(request.fileText, request.file, options);
   if (!read.ok) {
     const lines = describeExportProblems(request.file, read.problems).map((line) => `  ${line}`);
     throw new BadInput(`${request.file} could not be read, so nothing was checked:\n${lines.join('\n')}`);
   }
-  const { snapshot } = read;
+  const { snapshot, details } = withSchoolCodes(read, request.policy.schoolCodes);
   const role = request.role ?? snapshot.role;
   const calendar = schoolCalendarFor(request.policy.calendar);
   const evaluation = evaluateRegister(snapshot, {
@@ -179,11 +183,24 @@ function check(request: CheckRequest, io: Output): number {
     for (const f of evaluation.failures) io.err(`markwise: ERROR could not check ${failureWhere(f, names.get(f.upn) ?? '')}: the ${f.check} check failed: ${f.message}`);
   } else {
     const marks = snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
-    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, fileWarnings, evaluation, style: io.style }));
+    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, fileWarnings, evaluation, details, style: io.style }));
   }
   // A mark that could not be checked outranks every finding: the report is not the whole truth.
   if (evaluation.failures.length > 0) return EXIT_INTERNAL_FAILURE;
   return evaluation.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/**
+ * The snapshot with the policy's school codes read as DfE codes, and what was translated. A reader
+ * that translates by options.schoolCodes itself returns its details; for one that does not yet (the
+ * long CSV reader before issue 13's dispatcher), the marks are translated here. Translating twice
+ * changes nothing: a table's codes are never DfE codes, and each stands for one.
+ */
+function withSchoolCodes(read: { snapshot: RegisterSnapshot; details?: ReadDetails }, table: readonly SchoolCode[]): { snapshot: RegisterSnapshot; details: Pick<ReadDetails, 'translated' | 'dashBlanks'> } {
+  if (read.details !== undefined) return { snapshot: read.snapshot, details: read.details };
+  const t = markTranslator(table);
+  const pupils = read.snapshot.pupils.map((p) => ({ ...p, marks: p.marks.map((m) => ({ ...m, mark: t.mark(m.mark) })) }));
+  return { snapshot: { ...read.snapshot, pupils }, details: { translated: t.translated(), dashBlanks: t.dashBlanks() } };
 }
 
 function parseToday(text: string | undefined, io: Output): IsoDate {
