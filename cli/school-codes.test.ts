@@ -65,6 +65,8 @@ describe('markwise check: a school code the policy does not translate', () => {
     expect(text).not.toMatch(/'[^']*' is not a DfE attendance code/);
     expect(text).toContain('code-unknown (5): a mark that is not a DfE attendance code');
     expect(text).not.toMatch(/'-'.*not a DfE code|'Q' is not/);
+    // Said, not silently dropped: Ben's 6 Nov AM.
+    expect(text).toContain("Blank:   1 mark written '-' (no mark recorded), read as blank");
   });
 
   it('--json keeps each mark as a finding, for automation, and adds unknownCodes', () => {
