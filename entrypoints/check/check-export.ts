@@ -15,7 +15,6 @@ import { describeExportProblem, describeExportProblems, exportHeader, readRegist
 import { shapeKey, type ColumnMapping } from '../../rules/exports/columns';
 import type { ReadDetails } from '../../rules/exports/common';
 import { readNotes } from '../../rules/exports/notes';
-import type { SchoolCode } from '../../rules/exports/school-codes';
 
 /** Larger than a year's export of a 2,000-pupil school (about 45 MB); more is refused before it is read. */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -107,7 +106,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
   const remembered = header === null ? undefined : request.remembered?.[shapeKey(header.fields)];
   const columns = request.columns ?? remembered;
   const from: ColumnsUsed['from'] = request.columns !== undefined ? 'chosen' : remembered !== undefined ? 'remembered' : 'guessed';
-  const schoolCodes = (policy.policy as { schoolCodes?: readonly SchoolCode[] }).schoolCodes ?? [];
+  const { schoolCodes } = policy.policy;
   const read = readRegisterExport(text, fileName, {
     today: request.today,
     onProgress: (fraction) => onProgress({ stage: 'reading', fraction }),

@@ -15,6 +15,7 @@ import '../../components/pupil-card.css';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
 import type { Role } from '../../rules/policy/schema';
+import { groupUnknownCodes, unknownCodeMessage } from '../../rules/exports/unknown-codes';
 import { REGISTER_FIELD_LABELS, REGISTER_FIELDS, shapeKey, type ColumnMapping, type RegisterField } from '../../rules/exports/columns';
 import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
@@ -244,11 +245,14 @@ function Checked({
   columns: ComponentChildren;
 }) {
   const [collapsed, setCollapsed] = useState(false);
+  // A school's own code is on hundreds of marks: said once a code, above the panel, not once a mark in it.
+  const unknown = useMemo(() => groupUnknownCodes(outcome.findings), [outcome]);
   const items = useMemo<FindingView[]>(
     () =>
-      outcome.findings.map((finding) => {
+      outcome.findings.flatMap((finding) => {
+        if (finding.rule === 'code-unknown') return [];
         const key = dismissalKey(finding);
-        return { finding, key, onPage: false, canFix: false, dismissed: dismissed.get(key) ?? null };
+        return [{ finding, key, onPage: false, canFix: false, dismissed: dismissed.get(key) ?? null }];
       }),
     [outcome, dismissed],
   );
@@ -282,12 +286,15 @@ function Checked({
   };
   const save = () => {
     const stem = outcome.fileName.replace(/\.[^.]+$/, '');
-    downloadText(`markwise-findings-${stem}-${outcome.today}.csv`, findingsCsv(open.map((i) => i.finding)), 'text/csv;charset=utf-8');
+    // The unknown codes' marks are listed one a row in the file: a list to work through in the MIS.
+    const unknownMarks = outcome.findings.filter((f) => f.rule === 'code-unknown');
+    downloadText(`markwise-findings-${stem}-${outcome.today}.csv`, findingsCsv([...open.map((i) => i.finding), ...unknownMarks]), 'text/csv;charset=utf-8');
   };
   return (
     <section aria-labelledby="result-h" class="summary" data-outcome="checked" data-findings={open.length}>
       <h2 id="result-h">
         {outcome.fileName}: {plural(errors, 'error')}, {plural(open.length - errors, 'warning')}
+        {unknown.length > 0 ? `, ${plural(unknown.reduce((n, u) => n + u.marks, 0), 'mark')} in codes Markwise does not know` : ''}
       </h2>
       <p>
         {plural(outcome.pupils.length, 'pupil')} and {plural(outcome.marks, 'mark')}, checked against {outcome.policyName} as of {formatSchoolDate(outcome.today)}, with the codes{' '}
@@ -296,6 +303,21 @@ function Checked({
       <p>
         {plural(persistent, 'pupil')} persistently absent (missing {outcome.policy.thresholds.persistentAbsence}% or more), {severe} of them severely ({outcome.policy.thresholds.severeAbsence}% or more), by the sessions in this file.
       </p>
+      {unknown.length > 0 ? (
+        <div class="problems" id="unknown-codes">
+          <p>Codes Markwise does not know (their marks could not be checked):</p>
+          <ul>
+            {unknown.map((u) => (
+              <li key={u.code} data-code={u.code} data-marks={u.marks}>
+                {unknownCodeMessage(u)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="./options.html#school-codes">Add the school's own codes on the options page</a>
+          </p>
+        </div>
+      ) : null}
       <div class="notice" id="read-notes" data-shape={outcome.details.shape}>
         <p>How the file was read:</p>
         <ul>
@@ -333,8 +355,8 @@ function Checked({
         </div>
       ) : null}
       <p>
-        <button type="button" class="primary" onClick={save} id="download-findings" disabled={open.length === 0}>
-          Download the {plural(open.length, 'finding')} (CSV)
+        <button type="button" class="primary" onClick={save} id="download-findings" disabled={open.length + unknown.length === 0}>
+          Download the {plural(open.length + unknown.reduce((n, u) => n + u.marks, 0), 'finding')} (CSV)
         </button>{' '}
         <span class="note">Dismissed findings are left out of the file.</span>
       </p>
