@@ -398,6 +398,7 @@ describe('files that are not summaries (issue 13, item 6)', () => {
       shape: 'register-wide',
       problems: ['export.csv line 1: this looks like a week grid of marks: check it on the check-an-export page'],
     });
+    expect(notASummary('UPN,Surname,Forename,Mon 17 Nov,Tue 18 Nov,Wed 19 Nov\nA1,Okafor,Ada,/ \\,/ \\,/ \\\n')).toMatchObject({ shape: 'register-wide' });
     expect(notASummary('Week beginning 17/11/2025\nUPN,Surname,Forename,17/11/2025,,18/11/2025,\n,,,AM,PM,AM,PM\nA1,Okafor,Ada,/,\\,/,\\\n')).toEqual({
       shape: 'register-wide',
       problems: ['export.csv line 2: this looks like a week grid of marks: check it on the check-an-export page'],
@@ -407,5 +408,8 @@ describe('files that are not summaries (issue 13, item 6)', () => {
   it('a file that is neither keeps today\'s way: its columns are shown to choose by hand', () => {
     expect(readReportTable('Pupil ref,Pupil Name,Possible Sessions,Present + AEA\nA1,Ada,200,180\n')).toMatchObject({ ok: true });
     expect(readReportTable('Ref,Who,How many\nA1,Ada,200\n')).toMatchObject({ ok: true, table: { headerLine: 1 } });
+    // A title's "from" and "to" dates over a header Markwise does not know are not a week grid.
+    expect(readReportTable('From,01/09/2025,To,21/11/2025\nRef,Who,How many,Per cent\nA1,Ada,200,90\n')).toMatchObject({ ok: true, table: { headerLine: 1 } });
+    expect(readReportTable('Attendance 01/09/2025 - 21/11/2025,Printed 24/11/2025 09:15 AM\nRef,Who,How many\nA1,Ada,200\n')).toMatchObject({ ok: true });
   });
 });

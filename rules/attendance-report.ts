@@ -127,13 +127,16 @@ export function looksLikeAttendanceSummary(header: readonly string[]): boolean {
   return who && figures && !(register.date !== undefined && register.session !== undefined);
 }
 
-/** A cell over a week grid's column: a date (17/11/2025, 2025-11-17, Mon 17 Nov), or AM or PM. */
-const GRID_CELL = /^(am|pm)$|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d{1,2}\b|\b(am|pm)$/i;
+/** A week grid's session column: "AM" or "PM" alone, or after its date ("Mon 17/11/2025 AM"). */
+const SESSION_CELL = /^(am|pm)$|\d.*\b(am|pm)$/i;
+/** A date over a week grid's column: 17/11/2025, 2025-11-17, Mon 17 Nov. */
+const DATE_CELL = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d{1,2}\b/i;
 
 /**
  * What a file that is not a summary looks like, from the rows down to the one below its header
  * (a week grid's AM/PM row sits under its row of dates): a register export has date and session
- * (or mark) columns; a week grid has a column a session, two or more headed by dates or AM/PM.
+ * (or mark) columns; a week grid has a column a session: two or more headed AM or PM, or three or
+ * more headed by dates (a report's title gives at most two dates, its "from" and "to").
  */
 function registerShape(rows: readonly CsvRow[], through: number): { shape: NotASummary; line: number } | null {
   const looked = rows.slice(0, through + 1).filter((r) => r.fields.some((f) => f.trim() !== ''));
@@ -141,7 +144,10 @@ function registerShape(rows: readonly CsvRow[], through: number): { shape: NotAS
     const c = guessColumns(fields, ['date', 'session', 'mark']);
     if (c.date !== undefined && (c.session !== undefined || c.mark !== undefined)) return { shape: 'register-long', line };
   }
-  for (const { fields, line } of looked) if (fields.filter((f) => GRID_CELL.test(f.trim())).length >= 2) return { shape: 'register-wide', line };
+  for (const { fields, line } of looked) {
+    const cells = fields.map((f) => f.trim());
+    if (cells.filter((f) => SESSION_CELL.test(f)).length >= 2 || cells.filter((f) => DATE_CELL.test(f)).length >= 3) return { shape: 'register-wide', line };
+  }
   return null;
 }
 
@@ -179,7 +185,11 @@ export function readReportTable(text: string, options: ReadTableOptions = {}): T
   const fields = header.fields.map((h) => h.trim());
   if (!looksLikeAttendanceSummary(fields)) {
     const found = registerShape(rows, at + 1);
-    if (found !== null) return { ok: false, shape: found.shape, problems: [{ line: found.line, column: null, message: NOT_A_SUMMARY[found.shape] }] };
+    // A two-row grid's AM/PM row is under its header: the header's line is where the grid starts.
+    if (found !== null) {
+      const line = found.shape === 'register-wide' ? Math.min(found.line, header.line) : found.line;
+      return { ok: false, shape: found.shape, problems: [{ line, column: null, message: NOT_A_SUMMARY[found.shape] }] };
+    }
   }
   const data = rows.slice(at + 1).filter((r) => !blank(r));
   if (data.length === 0) return { ok: false, problems: [{ line: header.line, column: null, message: 'the file has a header but no pupils below it' }] };
