@@ -274,6 +274,10 @@ export function readReport(table: ReportTable, mapping: ReportMapping, asOf: Iso
   // is sessions possible less absences, the DfE's own measure, in which AEA is not absence; with
   // none, Present is all there is: it is used, and said once, as the figure is low for any pupil
   // who had AEA (the report's own % column, if it has one, then shows the difference row by row).
+  // No source says whether a bare Present ever includes AEA; SIMS and Arbor summaries list AEA
+  // beside it, so it is read as not including it. Possible less absences also counts a session
+  // left with no mark as attended: the SIMS Edit Marks screen's "Unrecorded", which a school
+  // clears before it reports; the report's own % column is the check on both.
   if (mapping.present !== undefined && mapping.aea === undefined && mapping.attended === undefined) {
     const withAbsences = mapping.authorised !== undefined && mapping.unauthorised !== undefined;
     warnings.push({
