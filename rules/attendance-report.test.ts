@@ -301,6 +301,8 @@ describe('Present and AEA (issue 13, item 7): attended is present + approved edu
     expect(describeSessions({ ...base, possible: 1900, attended: 1600, present: 1500, aea: 100 })).toBe('1,500 present + 100 AEA of 1,900');
     expect(describeSessions({ ...base, possible: 190, attended: 150, present: 150, aea: null })).toBe('150 present of 190');
     expect(describeSessions({ ...base, possible: 190, attended: 160 })).toBe('160 of 190');
+    // The report's own attended column beside a Present one (and no AEA): the attended figure is not called present.
+    expect(describeSessions({ ...base, possible: 190, attended: 160, present: 150, aea: null })).toBe('160 of 190');
     expect(describeSessions({ ...base, possible: 190, attended: null, present: 150, aea: null, authorised: 18, unauthorised: 12 })).toBe('190 less 18 authorised and 12 unauthorised absences');
     expect(describeSessions({ ...base, possible: null, attended: null })).toBe('');
   });

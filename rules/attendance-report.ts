@@ -238,7 +238,7 @@ export function describeSessions(f: ReportFigure): string {
   const n = (v: number) => v.toLocaleString('en-GB');
   if (f.possible === null) return '';
   if (f.present != null && f.aea != null) return `${n(f.present)} present + ${n(f.aea)} AEA of ${n(f.possible)}`;
-  if (f.attended !== null) return f.present != null ? `${n(f.attended)} present of ${n(f.possible)}` : `${n(f.attended)} of ${n(f.possible)}`;
+  if (f.attended !== null) return f.present != null && f.present === f.attended ? `${n(f.attended)} present of ${n(f.possible)}` : `${n(f.attended)} of ${n(f.possible)}`;
   if (f.authorised !== null && f.unauthorised !== null) return `${n(f.possible)} less ${n(f.authorised)} authorised and ${n(f.unauthorised)} unauthorised absences`;
   return `${n(f.possible)} possible`;
 }
