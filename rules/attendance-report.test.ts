@@ -374,6 +374,17 @@ describe('files that are not summaries (issue 13, item 6)', () => {
     expect(looksLikeAttendanceSummary(['UPN', 'Name', 'Date', 'Session', 'Attendance %'])).toBe(false);
   });
 
+  it("the register-export fixtures' headers are not summaries; the summary one dropped on the check page is", () => {
+    const firstLine = (name: string) => fixtureText(name).split(/\r?\n/)[0]!.split(',');
+    expect(looksLikeAttendanceSummary(firstLine('arbor-marks.csv'))).toBe(false);
+    expect(looksLikeAttendanceSummary(firstLine('no-arrival.csv'))).toBe(false);
+    expect(looksLikeAttendanceSummary(fixtureText('sims-marks-report.csv').split(/\r\n/)[4]!.split(','))).toBe(false);
+    expect(looksLikeAttendanceSummary(firstLine('arbor-summary-for-check.csv'))).toBe(true);
+    // Dropped here, they are sent to the check page, each from its header's line.
+    expect(readReportTable(fixtureText('arbor-marks.csv'))).toMatchObject({ ok: false, shape: 'register-long', problems: [{ line: 1 }] });
+    expect(readReportTable(fixtureText('sims-marks-report.csv'))).toMatchObject({ ok: false, shape: 'register-long', problems: [{ line: 5 }] });
+  });
+
   const notASummary = (text: string) => {
     const read = readReportTable(text);
     if (read.ok) throw new Error('expected the file to be refused');
