@@ -190,6 +190,8 @@ describe('session headers as grids write them', () => {
     expect(recogniseWideGrid(rowsOf('upn,name,date,session,mark,arrival\nA1,Ada,2025-11-17,AM,/,\n'))).toBeNull();
     // A long export whose rows hold dates and AM/PM: no row is a header of sessions.
     expect(recogniseWideGrid(rowsOf('UPN,Date,Session,Mark\nA1,17/11/2025,AM,/\nA1,17/11/2025,PM,\\\n'))).toBeNull();
+    // One row a pupil and day, with AM and PM columns, under a title with a date: no date is over an AM column.
+    expect(recogniseWideGrid(rowsOf('Register for 17/11/2025,,,,\nUPN,Name,Date,AM,PM\nA1,Ada,17/11/2025,/,\\\n'))).toBeNull();
   });
 });
 

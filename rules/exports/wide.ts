@@ -186,7 +186,8 @@ function gridAt(rows: readonly CsvRow[], i: number): WideLayout | null {
   const readings = row.fields.map(readSessionHeader);
   if (readings.filter((r) => r !== null).length >= 2) return oneRowGrid(rows, i, readings);
   const next = rows[i + 1];
-  if (next !== undefined && next.fields.filter((f) => sessionWord(f) !== null).length >= 2 && row.fields.some((f) => readDay(f) !== null)) {
+  // Two rows: AM/PM cells, and something written as a date over at least one AM (not merely a date in a title).
+  if (next !== undefined && next.fields.filter((f) => sessionWord(f) !== null).length >= 2 && next.fields.some((f, at) => sessionWord(f) === 'AM' && readDay(row.fields[at] ?? '') !== null)) {
     return twoRowGrid(rows, i);
   }
   return null;
