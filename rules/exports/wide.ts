@@ -115,8 +115,8 @@ function readDate(text: string): IsoDate | null {
   return null;
 }
 
-/** Reads "Mon 17/11/2025", "17/11/2025", "2025-11-17", "Monday 17 November 2025"; `column` names the column in a problem. */
-export function readDay(written: string): DayReading | null {
+/** Reads "Mon 17/11/2025", "17/11/2025", "2025-11-17", "Monday 17 November 2025"; null when the text is not written as a date at all. */
+function readDay(written: string): DayReading | null {
   const text = written.trim();
   if (text === '' || !DATE_LIKE.test(text)) return null;
   let weekday: number | undefined;
