@@ -99,6 +99,29 @@ describe('markwise check on a week grid', () => {
     expect(out).not.toContain('\uFFFD');
   });
 
+  it('a grid whose pupils are numbered, not by UPN: refused until --columns says which column, then checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'markwise-wide-'));
+    try {
+      const path = join(dir, 'adm.csv');
+      writeFileSync(path, 'Adm No,Surname,Forename,Mon 17/11/2025 AM,Mon 17/11/2025 PM\n00412,Okafor,Ada,/,O\n');
+      const refused = run('check', path, '--policy', 'micklefield', '--today', TODAY);
+      expect(refused.code).toBe(EXIT_BAD_INPUT);
+      expect(refused.err).toContain("adm.csv line 1: no column looks like the pupils' UPN (expected a header such as UPN or Unique Pupil Number): say which column it is");
+      const given = run('check', path, '--policy', 'micklefield', '--today', TODAY, '--columns', 'upn=Adm No,surname=Surname,forename=Forename', '--json');
+      // O (unauthorised absence) is a right mark, so nothing to correct; 1 of 2 possible sessions attended.
+      expect(given.code).toBe(EXIT_OK);
+      const report = JSON.parse(given.out) as { findings: unknown[]; pupils: JsonPupil[] };
+      expect(report.findings).toEqual([]);
+      expect(report.pupils.map((p) => [p.upn, p.name, p.possibleSessions, p.attendedSessions])).toEqual([['00412', 'Ada Okafor', 2, 1]]);
+      // A long export's columns make no sense for a grid: said, and nothing checked.
+      const wrong = run('check', path, '--policy', 'micklefield', '--today', TODAY, '--columns', 'upn=Adm No,surname=Surname,date=Mon 17/11/2025 AM');
+      expect(wrong.code).toBe(EXIT_BAD_INPUT);
+      expect(wrong.err).toContain('adm.csv line 1, column Mon 17/11/2025 AM: Date: a week grid has no such column');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a grid with a quoted name never closed is refused with the line, and nothing is checked', () => {
     const dir = mkdtempSync(join(tmpdir(), 'markwise-wide-'));
     try {

@@ -278,10 +278,23 @@ describe('problems in the rows, each with its line and column, and nothing read'
   it('a header with no UPN column: refused, the header and guess given for a person to say which is which', () => {
     const text = 'Pupil No,Name,17/11/2025 AM,17/11/2025 PM\nA1,Ada,/,\\\n';
     const result = read(text);
-    expect(problemsOf(result)).toEqual([{ line: 1, column: null, message: 'UPN: no column is chosen for it, and the check needs it' }]);
+    expect(problemsOf(result)).toEqual([
+      { line: 1, column: null, message: "no column looks like the pupils' UPN (expected a header such as UPN or Unique Pupil Number): say which column it is" },
+    ]);
     expect(result).toMatchObject({ ok: false, shape: 'register-wide', header: { line: 1, fields: ['Pupil No', 'Name', '17/11/2025 AM', '17/11/2025 PM'] }, guess: { name: 'Name' } });
-    // Said by a person, it is read.
+    // Said by a person, it is read; a mapping naming a column the file does not have is refused, saying so.
     expect(marksOf(read(text, { today: TODAY, columns: { upn: 'Pupil No', name: 'Name' } }))).toEqual({ A1: ['2025-11-17 AM /', '2025-11-17 PM \\'] });
+    expect(problemsOf(read(text, { today: TODAY, columns: { upn: 'Pupil Number', name: 'Name' } }))).toEqual([
+      {
+        line: 1,
+        column: null,
+        message: "the column mapping does not fit this file: UPN: the file has no column 'Pupil Number' (its columns are 'Pupil No', 'Name', '17/11/2025 AM', '17/11/2025 PM')",
+      },
+    ]);
+    expect(problemsOf(read('No,Class,17/11/2025 AM,17/11/2025 PM\nA1,3K,/,\\\n')).map((p) => p.message)).toEqual([
+      "no column looks like the pupils' UPN (expected a header such as UPN or Unique Pupil Number): say which column it is",
+      "no column looks like the pupils' names (expected Surname and Forename, or Name): say which column it is",
+    ]);
   });
 
   it('a mapping with a date or mark column, or naming a session column as a pupil column, is refused and reads nothing', () => {
@@ -333,6 +346,12 @@ describe('where the header is', () => {
     const said = read(text, { today: TODAY }, 3);
     expect(marksOf(said)).toEqual({ A1: ['2025-11-17 AM /', '2025-11-17 PM \\'] });
     expect(said.ok && said.details.titleLines).toBe(2);
+  });
+
+  it("the AM/PM row of a two-row header, pointed at, is read from the day row above it", () => {
+    const twoRows = 'Register,,,\n,,17/11/2025,\nUPN,Name,AM,PM\nA1,Ada,/,\\\n';
+    expect(recogniseWideGrid(rowsOf(twoRows), 3)).toMatchObject({ form: 'two-row', headerLine: 2, dataFrom: 3 });
+    expect(recogniseWideGrid(rowsOf(twoRows), 2)).toMatchObject({ form: 'two-row', headerLine: 2, dataFrom: 3 });
   });
 
   it('a line that is not a grid header, or beyond the file, is not a grid', () => {

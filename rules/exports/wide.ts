@@ -169,7 +169,10 @@ const TITLE_ROWS_SCANNED = 30;
 export function recogniseWideGrid(rows: readonly CsvRow[], headerLine?: number): WideLayout | null {
   if (headerLine !== undefined) {
     const at = rows.findIndex((row) => row.line === headerLine);
-    return at < 0 ? null : gridAt(rows, at);
+    if (at < 0) return null;
+    // The AM/PM row of a two-row header, pointed at: the grid starts on the day row above it.
+    const above = at > 0 ? gridAt(rows, at - 1) : null;
+    return gridAt(rows, at) ?? (above?.form === 'two-row' ? above : null);
   }
   let looked = 0;
   for (let i = 0; i < rows.length && looked < TITLE_ROWS_SCANNED; i++) {
@@ -359,7 +362,17 @@ export function readWideGrid(rows: readonly CsvRow[], layout: WideLayout, source
   for (const field of WIDE_PUPIL_FIELDS) if (mapping[field] !== undefined) pupilMapping[field] = mapping[field];
   const resolved = resolveColumns(layout.header, pupilMapping, ['upn']);
   if (!resolved.ok) {
-    for (const message of resolved.problems) problems.push({ line: layout.headerLine, column: null, path: null, message });
+    // Guessed: say what was looked for; given by a person: say where their mapping does not fit.
+    const messages =
+      options.columns === undefined
+        ? [
+            ...(pupilMapping.upn === undefined ? ["no column looks like the pupils' UPN (expected a header such as UPN or Unique Pupil Number): say which column it is"] : []),
+            ...(pupilMapping.name === undefined && pupilMapping.surname === undefined
+              ? ["no column looks like the pupils' names (expected Surname and Forename, or Name): say which column it is"]
+              : []),
+          ]
+        : resolved.problems.map((p) => `the column mapping does not fit this file: ${p}`);
+    for (const message of messages.length > 0 ? messages : resolved.problems) problems.push({ line: layout.headerLine, column: null, path: null, message });
     return refused();
   }
   const index = resolved.index;
