@@ -20,6 +20,7 @@ import {
 } from './exports/common';
 import { REGISTER_FIELD_LABELS, ambiguousColumns, findHeaderRow, guessColumns, headerScore, resolveColumns, type ColumnMapping, type RegisterField } from './exports/columns';
 import { markTranslator } from './exports/school-codes';
+import { readWideGrid, recogniseWideGrid } from './exports/wide';
 import { registerSnapshotSchema, type RegisterSnapshot, type SnapshotMark } from './snapshot';
 import { upnCheckProblem } from './upn';
 import { describeIssues } from './validation';
@@ -298,6 +299,16 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
   const rows = csvRows(text, problems, options.onProgress);
   options.onProgress?.(1);
   if (rows.every(isBlank)) return failed({ line: null, column: null, path: null, message: 'the file is empty (it holds only empty cells)' });
+  // A week grid (a column a session) has its own reader; the bar has already reached the end.
+  const grid = recogniseWideGrid(rows, options.headerLine);
+  if (grid !== null) {
+    const { onProgress: _reported, ...rest } = options;
+    const read = readWideGrid(rows, grid, source, rest);
+    if (problems.length === 0) return read;
+    // Broken quoting: the grid is refused with it, and with whatever its rows had besides.
+    const all = [...problems, ...(read.ok ? [] : read.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { ok: false, shape: 'register-wide', header: { line: grid.headerLine, fields: grid.header }, guess: grid.guess, problems: all };
+  }
   const found = headerRowOf(rows, options.headerLine);
   if ('problem' in found) return { ok: false, problems: [found.problem], shape: 'register-long' };
   const headerIndex = found.index;
