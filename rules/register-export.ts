@@ -3,7 +3,7 @@
 // and the extension's options page read exports the same way. All-or-nothing:
 // one bad row and no snapshot is returned, with every problem's line and column.
 
-import { guessMapping as guessReportMapping } from './attendance-report';
+import { looksLikeAttendanceSummary } from './attendance-report';
 import { csvRowsWithLines, type CsvRow } from './csv-rows';
 import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
 import {
@@ -275,13 +275,6 @@ export function exportHeader(text: string, headerLine?: number): { line: number;
   return { line: row.line, fields: row.fields.map((f) => f.trim()) };
 }
 
-/** One row a pupil with sessions possible and attended (or a percentage), and no date or mark: a summary, not a register. */
-function looksLikeSummary(header: readonly string[], mapping: ColumnMapping): boolean {
-  if (mapping.date !== undefined || mapping.mark !== undefined) return false;
-  const report = guessReportMapping(header);
-  return report.possible !== undefined || report.percentage !== undefined || (report.authorised !== undefined && report.unauthorised !== undefined);
-}
-
 interface PupilBeingRead {
   readonly upn: string;
   readonly name: string;
@@ -323,7 +316,7 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
     guess: mapping,
     problems: messages.map((message) => ({ line: headerRow.line, column: null, path: null, message })),
   });
-  if (guessed && looksLikeSummary(header, mapping)) {
+  if (guessed && mapping.mark === undefined && looksLikeAttendanceSummary(header)) {
     return refuse(
       'attendance-summary',
       'this looks like an attendance summary (one row per pupil, with sessions possible and attended), not a register of marks: import it on the options page, under "Attendance figures from a report"',

@@ -42,6 +42,8 @@ export interface ColumnsUsed {
   readonly columns: ColumnMapping;
   /** Where the mapping came from. */
   readonly from: 'guessed' | 'remembered' | 'chosen';
+  /** A week grid's dates and sessions are its columns' headers: only the pupils' columns are chosen. */
+  readonly grid: boolean;
 }
 
 export type ExportCheckProgress = { readonly stage: 'reading'; readonly fraction: number } | { readonly stage: 'checking'; readonly pupils: number; readonly marks: number };
@@ -122,7 +124,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
     return {
       ...outcome,
       ...(read.shape === undefined ? {} : { shape: read.shape }),
-      ...(read.header === undefined ? {} : { columnsUsed: { headerLine: read.header.line, header: read.header.fields, columns: read.guess ?? {}, from } }),
+      ...(read.header === undefined ? {} : { columnsUsed: { headerLine: read.header.line, header: read.header.fields, columns: read.guess ?? {}, from, grid: read.shape === 'register-wide' } }),
     };
   }
   const { details } = read;
@@ -152,7 +154,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
     details,
     columnsUsed:
       details.headerLine !== undefined && details.header !== undefined && details.columns !== undefined
-        ? { headerLine: details.headerLine, header: details.header, columns: details.columns, from }
+        ? { headerLine: details.headerLine, header: details.header, columns: details.columns, from, grid: details.shape === 'register-wide' }
         : null,
   };
 }

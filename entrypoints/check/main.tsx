@@ -142,6 +142,9 @@ const FROM: Readonly<Record<ColumnsUsed['from'], string>> = {
   chosen: 'as you chose',
 };
 
+/** A week grid's pupil columns: its dates and sessions are read from its headers. */
+const GRID_FIELDS: readonly RegisterField[] = ['upn', 'name', 'surname', 'forename', 'dob', 'year'];
+
 /** The command line's --columns for a mapping, to read the same files the same way there. */
 function columnsOption(columns: ColumnMapping): string {
   return REGISTER_FIELDS.flatMap((f) => (columns[f] === undefined ? [] : [`${f}=${columns[f]}`])).join(',');
@@ -181,7 +184,7 @@ function ColumnsForm({ used, open, onRead, onForget }: { used: ColumnsUsed; open
       <fieldset>
         <legend>Which column is which</legend>
         <div class="row">
-          {REGISTER_FIELDS.map((field: RegisterField) => (
+          {(used.grid ? GRID_FIELDS : REGISTER_FIELDS).map((field: RegisterField) => (
             <label key={field}>
               {REGISTER_FIELD_LABELS[field]}
               <select
