@@ -56,7 +56,7 @@ describe('markwise check --json', () => {
     const { code, stdout } = await markwise('check', register, '--policy', 'micklefield', '--today', DAY, '--json');
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'pupils', 'failures']);
+    expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'unknownCodes', 'pupils', 'failures']);
     expect(report).toMatchObject({ policy: 'micklefield', today: DAY, failures: [] });
     expect(report.findings).toHaveLength(1);
     expect(Object.keys(report.findings[0])).toEqual(['rule', 'severity', 'upn', 'date', 'session', 'mark', 'suggestion', 'message']);
@@ -425,7 +425,7 @@ describe('a check that could not run is never "No problems found" (issue 11, ite
     const { code, stdout, stderr } = await markwise('check', register, '--policy', closedSchool(), '--today', '2025-11-26', '--json');
     expect(code).toBe(3);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'pupils', 'failures']);
+    expect(Object.keys(report)).toEqual(['policy', 'today', 'findings', 'unknownCodes', 'pupils', 'failures']);
     expect(report.findings.filter((f: JsonFinding) => f.rule === 'n-overdue').map((f: JsonFinding) => [f.upn, f.date])).toEqual([['A1', '2025-10-27']]);
     expect(report.failures).toEqual([
       { check: 'unexplained-absence', upn: 'A1', date: '2025-11-05', session: 'AM', message: expect.stringContaining('No 5 school days found after 2025-11-05') },

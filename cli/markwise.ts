@@ -17,9 +17,8 @@ import { decodeFileText } from '../rules/file-text';
 import { describeExportProblem, describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { REGISTER_FIELDS, columnsFromJson, parseColumnsOption, type ColumnMapping } from '../rules/exports/columns';
 import { readNotes } from '../rules/exports/notes';
-import type { SchoolCode } from '../rules/exports/school-codes';
 import { DEMO_TODAY } from '../demo/make-demo-register';
-import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, wrap, type Style } from './report';
+import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, type Style } from './report';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 export const DEMO_FILE = new URL('../demo/register.csv', import.meta.url);
@@ -177,7 +176,7 @@ interface CheckRequest {
 function check(request: CheckRequest, io: Output): number {
   const read = readRegisterExport(request.fileText, request.file, {
     today: request.today,
-    schoolCodes: (request.policy as { schoolCodes?: readonly SchoolCode[] }).schoolCodes ?? [],
+    schoolCodes: request.policy.schoolCodes,
     ...(request.columns === undefined ? {} : { columns: request.columns }),
     ...(request.headerLine === undefined ? {} : { headerLine: request.headerLine }),
   });
@@ -194,7 +193,7 @@ function check(request: CheckRequest, io: Output): number {
     }
     throw new BadInput(`${request.file} could not be read, so nothing was checked:\n${lines.join('\n')}`);
   }
-  const { snapshot } = read;
+  const { snapshot, details } = read;
   const role = request.role ?? snapshot.role;
   const calendar = schoolCalendarFor(request.policy.calendar);
   const evaluation = evaluateRegister(snapshot, {
@@ -214,14 +213,21 @@ function check(request: CheckRequest, io: Output): number {
     for (const f of evaluation.failures) io.err(`markwise: ERROR could not check ${failureWhere(f, names.get(f.upn) ?? '')}: the ${f.check} check failed: ${f.message}`);
   } else {
     const marks = snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
-    io.out(`${readNotes(read.details, request.policy).map((note) => wrap(note, '  ', '  ')).join('\n')}\n`);
-    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, fileWarnings, evaluation, style: io.style }));
+    // The school codes and '-' are said by the report's header; the rest of how the file was read, here.
+    const readAs = readNotes({ ...details, translated: [], dashBlanks: 0 }, request.policy);
+    io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, fileWarnings, evaluation, details, readAs, style: io.style }));
   }
   // A mark that could not be checked outranks every finding: the report is not the whole truth.
   if (evaluation.failures.length > 0) return EXIT_INTERNAL_FAILURE;
   return evaluation.findings.some((f) => f.severity === 'error') ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
+/**
+ * The snapshot with the policy's school codes read as DfE codes, and what was translated. A reader
+ * that translates by options.schoolCodes itself returns its details; for one that does not yet (the
+ * long CSV reader before issue 13's dispatcher), the marks are translated here. Translating twice
+ * changes nothing: a table's codes are never DfE codes, and each stands for one.
+ */
 function parseToday(text: string | undefined, io: Output): IsoDate {
   if (text === undefined) return londonDate(io.now());
   if (!isIsoDate(text)) throw new BadInput(`--today: '${text}' is not a real date (expected YYYY-MM-DD, such as 2025-11-26)`);

@@ -6,6 +6,8 @@ import type { CheckFailure, Evaluation } from '../rules/engine';
 import { RULE_IDS, SEVERITY_ORDER, findingMessage, type Finding, type RuleId, type Severity } from '../rules/findings';
 import type { Policy, Role } from '../rules/policy/schema';
 import type { PolicyWarning } from '../rules/policy/warnings';
+import type { ReadDetails } from '../rules/exports/common';
+import { groupUnknownCodes, unknownCodeMessage } from '../rules/exports/unknown-codes';
 
 /** One line about each rule, for help and for the report's group headings (README, "Rule ids"). */
 export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
@@ -29,6 +31,7 @@ export function jsonReport(policy: Policy, today: IsoDate, evaluation: Evaluatio
   return {
     policy: policy.id,
     today,
+    // Each code-unknown finding stays above, one a mark, for automation; this says each code once.
     findings: evaluation.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -39,6 +42,7 @@ export function jsonReport(policy: Policy, today: IsoDate, evaluation: Evaluatio
       suggestion: f.suggestion,
       message: findingMessage(f),
     })),
+    unknownCodes: groupUnknownCodes(evaluation.findings),
     pupils: evaluation.pupils.map((p) => ({
       upn: p.upn,
       name: p.name,
@@ -138,6 +142,10 @@ export interface TextReportInput {
   /** What the reader noticed in the file without refusing it ("register.csv line 4, column upn: ..."). */
   fileWarnings?: readonly string[];
   evaluation: Evaluation;
+  /** What the reader did (school codes translated, '-' read as blank), when it says. */
+  details?: Pick<ReadDetails, 'translated' | 'dashBlanks'> | undefined;
+  /** How the file was read (its shape, header, columns, lateness), one sentence each. */
+  readAs?: readonly string[];
   style?: Style;
 }
 
@@ -167,6 +175,13 @@ export function textReport(input: TextReportInput): string {
   const infos = count('info');
   out.push(`Found:   ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${infos > 0 ? `, ${infos} for information` : ''}`);
   if (failures.length > 0) out.push(style.severity('error', `Could not check: ${couldNotCheck(failures)} (listed at the end): they may have problems not shown`));
+  const translated = input.details?.translated ?? [];
+  if (translated.length > 0) {
+    out.push(wrap(`Read by the policy's school codes: ${translated.map((t) => `${t.code} → ${t.dfe} (${plural(t.count, 'mark')})`).join(', ')}`, '         ', ''));
+  }
+  const dashes = input.details?.dashBlanks ?? 0;
+  if (dashes > 0) out.push(`Blank:   ${plural(dashes, 'mark')} written '-' (no mark recorded), read as blank`);
+  if (input.readAs !== undefined && input.readAs.length > 0) out.push(wrap(input.readAs.join(' '), '         ', 'File:    '));
 
   const fileWarnings = input.fileWarnings ?? [];
   if (fileWarnings.length > 0) {
@@ -189,6 +204,11 @@ export function textReport(input: TextReportInput): string {
   for (const [rule, group] of groups) {
     const severity = group.find((f) => SEVERITY_ORDER[f.severity] === worst(group))!.severity;
     out.push('', wrap(style.heading(`${rule} (${group.length}): ${RULE_SUMMARIES[rule]}`), '      ', `${label(severity)} `));
+    if (rule === 'code-unknown') {
+      // A school's own code is on hundreds of marks: one line a code says what to do about them all.
+      for (const u of groupUnknownCodes(group)) out.push(wrap(unknownCodeMessage(u), '      ', `  ${label('error')} `));
+      continue;
+    }
     for (const f of group) {
       const mark = f.mark === '' ? 'no mark' : `mark ${f.mark}`;
       const facts = `${f.name || '(no name)'} (${f.upn}), ${formatSchoolDate(f.date)} ${f.session}, ${mark}${suggested(f)}`;

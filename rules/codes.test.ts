@@ -246,6 +246,12 @@ describe('normaliseMark', () => {
     expect([normaliseMark('', 'AM'), normaliseMark('   ', 'PM'), normaliseMark('\t', 'AM')]).toEqual(['', '', '']);
   });
 
+  it("reads SIMS's '-' (no mark recorded) as a blank, not as an unknown code", () => {
+    expect([normaliseMark('-', 'AM'), normaliseMark(' - ', 'PM'), normaliseMark('\t-', 'AM')]).toEqual(['', '', '']);
+    // Only a lone dash is SIMS's blank: anything more is a mark as written, for the checks to judge.
+    expect([normaliseMark('--', 'AM'), normaliseMark('-/', 'AM')]).toEqual(['--', '-/']);
+  });
+
   it('every catalogue code, in any case and with spaces around it, reads as itself', () => {
     const codes = [...new Set([...CODES_2024.keys(), ...CODES_2006.keys()])];
     fc.assert(

@@ -199,11 +199,13 @@ export type SessionName = 'AM' | 'PM';
 /**
  * A mark as staff typed or the MIS shows it, read as a DfE code: spaces and
  * case do not matter, stand-ins become their two-character code, a tick becomes
- * the present mark for its session. A blank mark becomes ''.
+ * the present mark for its session. A blank mark becomes '', and so does a lone '-'.
  */
 export function normaliseMark(raw: string, session: SessionName): string {
   const trimmed = raw.trim();
-  if (trimmed.length === 0) return '';
+  // '-' is SIMS's "no mark recorded" (shared/reference/mis-exports.md, "SIMS"): a blank, not an
+  // unknown code, wherever a mark comes from (a page, an export, a snapshot).
+  if (trimmed.length === 0 || trimmed === '-') return '';
   const standIn = ONE_CHARACTER_STAND_INS[trimmed];
   if (standIn !== undefined) return standIn;
   if (TICKS.has(trimmed)) return session === 'AM' ? '/' : '\\';

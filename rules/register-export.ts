@@ -3,7 +3,7 @@
 // and the extension's options page read exports the same way. All-or-nothing:
 // one bad row and no snapshot is returned, with every problem's line and column.
 
-import { guessMapping as guessReportMapping } from './attendance-report';
+import { looksLikeAttendanceSummary } from './attendance-report';
 import { csvRowsWithLines, type CsvRow } from './csv-rows';
 import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
 import {
@@ -20,6 +20,7 @@ import {
 } from './exports/common';
 import { REGISTER_FIELD_LABELS, ambiguousColumns, findHeaderRow, guessColumns, headerScore, resolveColumns, type ColumnMapping, type RegisterField } from './exports/columns';
 import { markTranslator } from './exports/school-codes';
+import { readWideGrid, recogniseWideGrid } from './exports/wide';
 import { registerSnapshotSchema, type RegisterSnapshot, type SnapshotMark } from './snapshot';
 import { upnCheckProblem } from './upn';
 import { describeIssues } from './validation';
@@ -256,11 +257,22 @@ function headerRowOf(rows: readonly CsvRow[], headerLine: number | undefined): {
   return { index: found ?? rows.findIndex((r) => !isBlank(r)) };
 }
 
-/** One row a pupil with sessions possible and attended (or a percentage), and no date or mark: a summary, not a register. */
-function looksLikeSummary(header: readonly string[], mapping: ColumnMapping): boolean {
-  if (mapping.date !== undefined || mapping.mark !== undefined) return false;
-  const report = guessReportMapping(header);
-  return report.possible !== undefined || report.percentage !== undefined || (report.authorised !== undefined && report.unauthorised !== undefined);
+/**
+ * The header a CSV export would be read by, from its first lines only: the key a mapping chosen
+ * for this shape of file is remembered by. Null for JSON, XML, or no header found.
+ */
+export function exportHeader(text: string, headerLine?: number): { line: number; fields: string[] } | null {
+  const start = text.slice(0, 65_536);
+  const body = (start.charCodeAt(0) === 0xfeff ? start.slice(1) : start).replace(/\r\n?/g, '\n');
+  const first = body.trimStart()[0];
+  if (first === undefined || first === '{' || first === '[' || first === '<') return null;
+  const cut = body.length === start.length && text.length > start.length ? body.slice(0, body.lastIndexOf('\n') + 1) : body;
+  const rows = csvRowsWithLines(cut, { delimiter: ',' }).rows;
+  if (rows.every(isBlank)) return null;
+  const found = headerRowOf(rows, headerLine);
+  if ('problem' in found || found.index < 0) return null;
+  const row = rows[found.index]!;
+  return { line: row.line, fields: row.fields.map((f) => f.trim()) };
 }
 
 interface PupilBeingRead {
@@ -280,6 +292,16 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
   const rows = csvRows(text, problems, options.onProgress);
   options.onProgress?.(1);
   if (rows.every(isBlank)) return failed({ line: null, column: null, path: null, message: 'the file is empty (it holds only empty cells)' });
+  // A week grid (a column a session) has its own reader; the bar has already reached the end.
+  const grid = recogniseWideGrid(rows, options.headerLine);
+  if (grid !== null) {
+    const { onProgress: _reported, ...rest } = options;
+    const read = readWideGrid(rows, grid, source, rest);
+    if (problems.length === 0) return read;
+    // Broken quoting: the grid is refused with it, and with whatever its rows had besides.
+    const all = [...problems, ...(read.ok ? [] : read.problems)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    return { ok: false, shape: 'register-wide', header: { line: grid.headerLine, fields: grid.header }, guess: grid.guess, problems: all };
+  }
   const found = headerRowOf(rows, options.headerLine);
   if ('problem' in found) return { ok: false, problems: [found.problem], shape: 'register-long' };
   const headerIndex = found.index;
@@ -294,7 +316,7 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
     guess: mapping,
     problems: messages.map((message) => ({ line: headerRow.line, column: null, path: null, message })),
   });
-  if (guessed && looksLikeSummary(header, mapping)) {
+  if (guessed && mapping.mark === undefined && looksLikeAttendanceSummary(header)) {
     return refuse(
       'attendance-summary',
       'this looks like an attendance summary (one row per pupil, with sessions possible and attended), not a register of marks: import it on the options page, under "Attendance figures from a report"',

@@ -22,7 +22,8 @@ import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { TermDatesImport } from './terms-import';
-import { applyForm, formFromPolicy, readSiteOrigin, type PolicyForm } from './policy-form';
+import { applyForm, dfeCodeChoices, formFromPolicy, readSiteOrigin, type PolicyForm, type SchoolCodeRow } from './policy-form';
+import { SCHOOL_CODE_MAX_LENGTH, schoolCodeProblems, type SchoolCodeField, type SchoolCodeProblem } from '../../rules/policy/school-codes';
 import { isUnencrypted, UNENCRYPTED_WARNING } from '../../storage/site-origin';
 import { grantedSiteList, type GrantedSite } from './site-access';
 import { bandAndTierWarnings } from '../../rules/policy/warnings';
@@ -120,10 +121,83 @@ async function load(): Promise<State> {
   };
 }
 
+const DFE_CODE_CHOICES = dfeCodeChoices();
+
+/** A message as said beside its field: "is empty: choose the DfE code ..." is "Choose the DfE code ...". */
+function atField(message: string): string {
+  const rest = message.startsWith('is empty: ') ? message.slice('is empty: '.length) : message;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
+ * The policy's table of the school's own codes: a row each (the code, the DfE code it stands for
+ * from a list with each code's meaning, its name), added and removed here and saved with the
+ * policy. A row with a mistake is marked at its field (GOV.UK's error message pattern).
+ */
+function SchoolCodesFieldset({ rows, errors, onChange }: { rows: SchoolCodeRow[]; errors: readonly SchoolCodeProblem[]; onChange: (rows: SchoolCodeRow[], clearErrors?: boolean) => void }) {
+  const field = (i: number, key: SchoolCodeField, label: string, control: (props: { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => preact.JSX.Element) => {
+    const id = `school-code-${i + 1}-${key}`;
+    const error = errors.find((e) => e.index === i && e.field === key);
+    return (
+      <div class={`field${error ? ' field-error' : ''}`}>
+        <label for={id}>{label}</label>
+        {error ? (
+          <span class="error-message" id={`${id}-error`}>
+            <span class="visually-hidden">Error: </span>
+            {atField(error.message)}
+          </span>
+        ) : null}
+        {control(error ? { id, 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : { id })}
+      </div>
+    );
+  };
+  const edit = (i: number, patch: Partial<SchoolCodeRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset id="school-codes" aria-describedby="school-codes-note">
+      <legend>The school's own codes</legend>
+      <p class="note" id="school-codes-note">
+        Codes and sub-codes your MIS uses that are not DfE codes (such as I01, or SIMS's 7, = and [), each read as the DfE code it stands for when an export is checked. A mark
+        that is neither a DfE code nor listed here is reported as not a DfE code, once for each code.
+      </p>
+      {rows.length === 0 ? <p id="school-codes-none">None: every mark is read as written.</p> : null}
+      {rows.map((row, i) => (
+        <div class="row school-code" key={i} role="group" aria-label={`School code ${i + 1}`}>
+          {field(i, 'code', `Code (as the MIS writes it, up to ${SCHOOL_CODE_MAX_LENGTH} characters)`, (props) => (
+            <input type="text" size={6} autoComplete="off" spellcheck={false} value={row.code} onInput={(e) => edit(i, { code: (e.currentTarget as HTMLInputElement).value })} {...props} />
+          ))}
+          {field(i, 'dfe', 'DfE code it stands for', (props) => (
+            <select value={row.dfe} onChange={(e) => edit(i, { dfe: (e.currentTarget as HTMLSelectElement).value })} {...props}>
+              <option value="">Choose a DfE code</option>
+              {DFE_CODE_CHOICES.map((c) => (
+                <option value={c.code} key={c.code}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          ))}
+          {field(i, 'name', "Name (what the school calls it)", (props) => (
+            <input type="text" value={row.name} onInput={(e) => edit(i, { name: (e.currentTarget as HTMLInputElement).value })} {...props} />
+          ))}
+          <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i), true)}>
+            Remove school code {i + 1}
+          </button>
+        </div>
+      ))}
+      <button type="button" id="add-school-code" onClick={() => onChange([...rows, { code: '', dfe: '', name: '' }])}>
+        Add a school code
+      </button>
+    </fieldset>
+  );
+}
+
 function PolicySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [form, setForm] = useState<PolicyForm>(() => formFromPolicy(state.activeInput));
   const [outcome, setOutcome] = useState<Outcome>(null);
-  useEffect(() => setForm(formFromPolicy(state.activeInput)), [state.activeInput]);
+  const [codeErrors, setCodeErrors] = useState<SchoolCodeProblem[]>([]);
+  useEffect(() => {
+    setForm(formFromPolicy(state.activeInput));
+    setCodeErrors([]);
+  }, [state.activeInput]);
   const set = (patch: Partial<PolicyForm>) => setForm({ ...form, ...patch });
   const field = (label: string, key: keyof PolicyForm, numeric = false) => (
     <label>
@@ -132,11 +206,15 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
     </label>
   );
   const save = async () => {
-    const result = await store.savePolicy(applyForm(state.activeInput, form), 'edited');
+    const edited = applyForm(state.activeInput, form);
+    const result = await store.savePolicy(edited, 'edited');
     if (!result.ok) {
+      // The same checks the save ran, placed at each school code's field.
+      setCodeErrors(Array.isArray(edited.schoolCodes) ? schoolCodeProblems(edited.schoolCodes) : []);
       setOutcome({ kind: 'problems', message: 'The policy was not saved: nothing has changed. Please correct:', problems: describe(result.problems) });
       return;
     }
+    setCodeErrors([]);
     await changed();
     // A line on neither side of two bands, or on both, is legal but almost always a slip: say so at once.
     const lines = bandAndTierWarnings(result.policy).map((w) => `${w.path}: ${w.message}`);
@@ -293,6 +371,15 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
             Add a tier
           </button>
         </fieldset>
+        <SchoolCodesFieldset
+          rows={form.schoolCodes}
+          errors={codeErrors}
+          onChange={(schoolCodes, clearErrors) => {
+            set({ schoolCodes });
+            // A removed row moves the rows after it up: their marks would be at the wrong rows.
+            if (clearErrors === true) setCodeErrors([]);
+          }}
+        />
         <button type="submit" class="primary" id="save-policy">
           Save the policy
         </button>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../rules/policy/schema';
 import { PRESET_IDS, presetInput } from '../../rules/presets';
 import { bandFor } from '../../rules/checks/standing';
-import { applyForm, formFromPolicy, readCodeList, readSiteOrigin } from './policy-form';
+import { applyForm, dfeCodeChoices, formFromPolicy, readCodeList, readSiteOrigin } from './policy-form';
 
 describe('the options page policy form', () => {
   it('round-trips a preset unchanged', () => {
@@ -83,5 +83,50 @@ describe('the options page policy form', () => {
     expect(readSiteOrigin('ftp://mis.example')).toMatchObject({ ok: false, message: expect.stringContaining('starts https://') });
     expect(readSiteOrigin('https://mis.example/register?x=1')).toEqual({ ok: false, message: 'only the site is needed, without a path: https://mis.example' });
     expect(readSiteOrigin('arbor')).toMatchObject({ ok: false });
+  });
+});
+
+describe("the policy form's school codes (issue 13, item 3)", () => {
+  const table = [
+    { code: 'I01', dfe: 'I', name: "Illness: doctor's note seen" },
+    { code: '7', dfe: 'X', name: 'COVID-era code' },
+  ];
+
+  it('shows the table and writes it back unchanged; a policy without one gains none', () => {
+    const input = { ...presetInput('micklefield'), schoolCodes: table };
+    const form = formFromPolicy(input);
+    expect(form.schoolCodes).toEqual(table);
+    expect(applyForm(input, form).schoolCodes).toEqual(table);
+    const bare = presetInput('micklefield');
+    expect(formFromPolicy(bare).schoolCodes).toEqual([]);
+    expect(applyForm(bare, formFromPolicy(bare))).not.toHaveProperty('schoolCodes');
+  });
+
+  it('a row added, one removed, spaces around a code or name taken off; the last row removed leaves an empty table', () => {
+    const input = { ...presetInput('micklefield'), schoolCodes: table };
+    const form = formFromPolicy(input);
+    form.schoolCodes = [form.schoolCodes[1]!, { code: ' = ', dfe: 'Y7', name: ' Unable to attend ' }];
+    expect(applyForm(input, form).schoolCodes).toEqual([table[1], { code: '=', dfe: 'Y7', name: 'Unable to attend' }]);
+    form.schoolCodes = [];
+    expect(applyForm(input, form).schoolCodes).toEqual([]);
+  });
+
+  it('a code with a space inside is kept as typed, so the policy refuses it at its field', () => {
+    const input = presetInput('micklefield');
+    const form = formFromPolicy(input);
+    form.schoolCodes = [{ code: 'I 01', dfe: 'I', name: 'Ill' }];
+    const result = parsePolicy(applyForm(input, form));
+    expect(result.ok ? [] : result.problems).toEqual([{ path: 'school code 1, the code', message: expect.stringMatching(/^'I 01' has a space in it/) }]);
+  });
+
+  it('offers every DfE code once, each with its meaning: the 2024 set, then the older codes', () => {
+    const choices = dfeCodeChoices();
+    expect(new Set(choices.map((c) => c.code)).size).toBe(choices.length);
+    expect(choices.find((c) => c.code === 'I')?.label).toBe('I: Illness (not a medical or dental appointment)');
+    expect(choices.find((c) => c.code === 'H')?.label).toBe('H: Family holiday agreed by the school (before 19 August 2024)');
+    expect(choices.find((c) => c.code === 'F')?.label).toMatch(/\(before 2013\)$/);
+    // 34 codes in force since 2024, and J, F, H and Y of the 2006 set (shared/reference/attendance-codes.md).
+    expect(choices.map((c) => c.code).slice(-4).sort()).toEqual(['F', 'H', 'J', 'Y']);
+    expect(choices).toHaveLength(38);
   });
 });

@@ -2,6 +2,8 @@
 // fields, and back. Pure, so it is tested without a browser; the schema
 // (rules/policy/schema.ts) still judges the result before anything is saved.
 
+import { CODES_2006, CODES_2024 } from '../../rules/codes';
+
 export interface BandRow {
   name: string;
   colour: string;
@@ -28,6 +30,14 @@ export interface TierRow {
   nextSteps: string;
 }
 
+/** One of the school's own codes (the policy's schoolCodes): the code as the MIS writes it, the DfE code it stands for, its name. */
+export interface SchoolCodeRow {
+  code: string;
+  /** '' until one is chosen. */
+  dfe: string;
+  name: string;
+}
+
 export interface PolicyForm {
   schoolName: string;
   amStarts: string;
@@ -41,9 +51,20 @@ export interface PolicyForm {
   attendanceTarget: string;
   bands: BandRow[];
   tiers: TierRow[];
+  schoolCodes: SchoolCodeRow[];
 }
 
 type Json = Record<string, unknown>;
+
+/**
+ * The DfE codes a school code may stand for, each with its meaning: the codes in force since
+ * 19 August 2024, then those of the 2006 set that are not among them (for older registers).
+ */
+export function dfeCodeChoices(): { code: string; label: string }[] {
+  const current = [...CODES_2024.values()].map((c) => ({ code: c.code, label: `${c.code}: ${c.meaning}` }));
+  const older = [...CODES_2006.values()].filter((c) => !CODES_2024.has(c.code)).map((c) => ({ code: c.code, label: `${c.code}: ${c.meaning} (before ${c.code === 'F' ? '2013' : '19 August 2024'})` }));
+  return [...current, ...older];
+}
 
 function obj(value: unknown): Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
@@ -93,6 +114,10 @@ export function formFromPolicy(input: unknown): PolicyForm {
         description: text(tier.description),
         nextSteps: (Array.isArray(tier.nextSteps) ? tier.nextSteps : []).map(text).join('\n'),
       };
+    }),
+    schoolCodes: (Array.isArray(policy.schoolCodes) ? policy.schoolCodes : []).map((c) => {
+      const entry = obj(c);
+      return { code: text(entry.code), dfe: text(entry.dfe), name: text(entry.name) };
     }),
   };
 }
@@ -145,6 +170,10 @@ export function applyForm(input: unknown, form: PolicyForm): Json {
         .map((s) => s.trim())
         .filter((s) => s !== ''),
     })),
+    // A policy without a table keeps none (as written), rather than gaining an empty one.
+    ...(form.schoolCodes.length > 0 || policy.schoolCodes !== undefined
+      ? { schoolCodes: form.schoolCodes.map((c) => ({ code: c.code.trim(), dfe: c.dfe, name: c.name.trim() })) }
+      : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 // The options page's attendance report import: a CSV summary from the MIS (one row a pupil),
-// its columns guessed from the headers and shown for staff to correct, every bad row named by
-// line, a preview, and an import that is all or nothing. The figures then drive the badges
+// title rows above its header skipped (and the header's line shown for staff to correct), its
+// columns guessed from the headers and shown for staff to correct, every bad row named by
+// line, a preview, and an import that is all or nothing. A register export, a week grid or an
+// XML file dropped here is sent to the check-an-export page, which reads those. The figures then drive the badges
 // wherever the pupil appears, with the date they were as of.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -9,11 +11,14 @@ import {
   REPORT_FIELD_LABELS,
   REPORT_FIELDS,
   describeReportProblem,
+  describeSessions,
   guessMapping,
   readReport,
   readReportTable,
+  type NotASummary,
   type ReportField,
   type ReportMapping,
+  type ReportProblem,
   type ReportTable,
 } from '../../rules/attendance-report';
 import { formatSchoolDate, isIsoDate, type IsoDate } from '../../rules/dates';
@@ -29,7 +34,11 @@ const PROBLEMS_SHOWN = 20;
 interface Loaded {
   readonly fileName: string;
   readonly encoding: FileEncoding;
-  readonly table: ReportTable;
+  readonly text: string;
+  /** The table as read with the header found, or on the line a person gave; or why that line cannot be the header. */
+  readonly table: { ok: true; table: ReportTable } | { ok: false; problems: ReportProblem[] };
+  /** The header's line as shown in the control (what the person typed, or where it was found). */
+  readonly headerLine: string;
 }
 
 
@@ -38,6 +47,8 @@ const pupils = (n: number) => `${number(n)} ${n === 1 ? 'pupil' : 'pupils'}`;
 
 export function ReportSection({ store, today, onImported }: { store: MarkwiseStore; today: IsoDate; onImported: () => Promise<void> }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // A file that is not a summary: the page that reads it.
+  const [elsewhere, setElsewhere] = useState<{ fileName: string; shape: NotASummary } | null>(null);
   const [mapping, setMapping] = useState<ReportMapping>({});
   const [asOf, setAsOf] = useState<string>(today);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -56,6 +67,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
     input.value = '';
     if (file === undefined) return;
     setLoaded(null);
+    setElsewhere(null);
     if (file.size > MAX_REPORT_BYTES) {
       setOutcome({
         kind: 'problems',
@@ -67,18 +79,40 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
     const { text, encoding } = decodeFileText(new Uint8Array(await file.arrayBuffer()));
     const read = readReportTable(text);
     if (!read.ok) {
-      setOutcome({ kind: 'problems', message: `${file.name} could not be read: nothing has changed.`, problems: read.problems.map((p) => describeReportProblem(file.name, p)) });
+      const message = read.shape === undefined ? `${file.name} could not be read: nothing has changed.` : `${file.name} is not an attendance summary: nothing has changed.`;
+      setOutcome({ kind: 'problems', message, problems: read.problems.map((p) => describeReportProblem(file.name, p)) });
+      if (read.shape !== undefined) setElsewhere({ fileName: file.name, shape: read.shape });
       return;
     }
     setOutcome(null);
-    setLoaded({ fileName: file.name, encoding, table: read.table });
+    setLoaded({ fileName: file.name, encoding, text, table: read, headerLine: String(read.table.headerLine) });
     setMapping(guessMapping(read.table.header));
     setAsOf(today);
     setMatchBy('upn');
     setSites(await store.pupilSites());
   };
 
-  const result = loaded === null ? null : isIsoDate(asOf) ? readReport(loaded.table, mapping, asOf, today, matchBy === 'upn' ? 'upn' : 'pupilId') : ({ ok: false, problems: [{ line: null, column: null, message: 'the figures need the date they are as of' }] } as const);
+  /** The person says which line the header is on: the table is read again from there, and its columns guessed again. */
+  const headerOn = (typed: string) => {
+    if (loaded === null) return;
+    const n = Number(typed);
+    const table: Loaded['table'] =
+      typed.trim() === '' || !Number.isInteger(n)
+        ? { ok: false, problems: [{ line: null, column: null, message: `'${typed}' is not a line number: give the number of the line the column names are on` }] }
+        : readReportTable(loaded.text, { headerLine: n });
+    setLoaded({ ...loaded, table, headerLine: typed });
+    if (table.ok) setMapping(guessMapping(table.table.header));
+  };
+
+  const table = loaded !== null && loaded.table.ok ? loaded.table.table : null;
+  const result =
+    loaded === null
+      ? null
+      : !loaded.table.ok
+        ? ({ ok: false, problems: loaded.table.problems } as const)
+        : isIsoDate(asOf)
+          ? readReport(loaded.table.table, mapping, asOf, today, matchBy === 'upn' ? 'upn' : 'pupilId')
+          : ({ ok: false, problems: [{ line: null, column: null, message: 'the figures need the date they are as of' }] } as const);
 
   const [importing, setImporting] = useState(false);
   const importNow = async () => {
@@ -114,11 +148,30 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
         </label>
       </div>
       {outcome !== null ? <OutcomeView outcome={outcome} id="report-result" /> : null}
+      {elsewhere !== null ? (
+        <p id="report-elsewhere">
+          {elsewhere.shape === 'xml' ? 'A Common Transfer File' : elsewhere.shape === 'register-wide' ? 'A week grid of marks' : 'A register export'} is checked on the{' '}
+          <a href="./check.html">check-an-export page</a>: open it and choose {elsewhere.fileName} there.
+        </p>
+      ) : null}
       {loaded !== null && result !== null ? (
         <div id="report-preview">
           <h3>
-            {loaded.fileName}: {pupils(loaded.table.rows.length)}
+            {loaded.fileName}
+            {table !== null ? `: ${pupils(table.rows.length)}` : ''}
           </h3>
+          <div class="row">
+            <label>
+              Header is on line
+              <input type="number" id="report-header-line" min="1" step="1" value={loaded.headerLine} onInput={(e) => headerOn((e.currentTarget as HTMLInputElement).value)} />
+            </label>
+          </div>
+          {table !== null && table.titleLines > 0 ? (
+            <p class="note" id="report-title-lines">
+              {table.titleLines === 1 ? "Line 1 above the header was skipped as the report's title." : `Lines 1–${table.titleLines} above the header were skipped as the report's title.`} If the header is
+              on another line, say which.
+            </p>
+          ) : null}
           {loaded.encoding === 'windows-1252' ? <p class="note">The file is not UTF-8, so it was read as Windows-1252: check that the names below look right.</p> : null}
           <label>
             Match pupils by
@@ -150,7 +203,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
                     }}
                   >
                     <option value="">(none)</option>
-                    {loaded.table.header.map((h, i) => (
+                    {(table?.header ?? []).map((h, i) => (
                       <option key={i} value={String(i)}>
                         {h || `column ${i + 1}`}
                       </option>
@@ -183,7 +236,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
                     <tr key={f.pupilId ?? f.upn}>
                       <td>{f.pupilId ?? f.upn}</td>
                       <td>{f.name}</td>
-                      <td>{f.possible !== null && f.attended !== null ? `${number(f.attended)} of ${number(f.possible)}` : f.possible !== null ? `${number(f.possible)} possible` : ''}</td>
+                      <td>{describeSessions(f)}</td>
                       <td>{formatAttendance(f.attendance)}</td>
                     </tr>
                   ))}
@@ -195,8 +248,11 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
                 </p>
               ) : null}
               {result.report.warnings.length > 0 ? (
-                <div id="report-warnings">
-                  <p>Please look again at these before importing (they do not stop the import):</p>
+                // Before the Import button, framed so it is not passed over: a figure the report's own % disagrees with, say.
+                <div id="report-warnings" style={{ border: '1px solid #8a5a00', background: '#fff4e0', padding: '8px 12px', borderRadius: '6px' }}>
+                  <p>
+                    <strong>Please look again at {result.report.warnings.length === 1 ? 'this' : `these ${number(result.report.warnings.length)}`} before importing</strong> (they do not stop the import):
+                  </p>
                   <ul>
                     {result.report.warnings.map((w, i) => (
                       <li key={i}>{describeReportProblem(loaded.fileName, w)}</li>

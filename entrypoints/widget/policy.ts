@@ -6,7 +6,9 @@
 // (presets/<id>.json, written by npm run build:widget): carrying them would take the widget over
 // its 50 KB budget (they are about 2.5 KB gzipped), and a school's page names its own policy.
 
-import { parsePolicy, type Policy } from '../../rules/policy/schema';
+// The shape alone: the widget never reads the policy's school code table (only export readers do),
+// and checking what the table says would take the widget over its size budget.
+import { parsePolicyShape as parsePolicy, type Policy } from '../../rules/policy/schema';
 import { dfe } from '../../rules/presets/dfe';
 import { isPresetId, PRESET_IDS } from '../../rules/presets/ids';
 import type { InputProblem } from '../../rules/validation';

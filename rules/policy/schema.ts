@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { CODES_2006, CODES_2024 } from '../codes';
 import { isIsoDate, parseClockTime } from '../dates';
 import { describeIssues, type InputProblem } from '../validation';
+import { policySchoolCodeProblems, schoolCodePlace } from './school-codes';
 
 const CLOCK_TIME_ERROR = 'must be a time of day written as HH:MM, for example 09:15';
 const clockTime = z.string({ error: CLOCK_TIME_ERROR }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: CLOCK_TIME_ERROR }));
@@ -183,6 +184,14 @@ const tierSchema = z
     }),
   );
 
+/**
+ * One of the school's own codes (rules/exports/school-codes.ts SchoolCode): what the MIS writes,
+ * the DfE code it stands for, its name. The schema reads its shape; parsePolicy checks what it says
+ * (rules/policy/school-codes.ts), outside the schema so that the widget, which never reads the
+ * table, does not carry those checks within its size budget.
+ */
+const schoolCodeSchema = z.object({ code: z.string(), dfe: z.string(), name: z.string() });
+
 const firstDayContactSchema = z.object({
   at: clockTime,
   step: nonEmpty(),
@@ -235,6 +244,8 @@ export const policySchema = z.strictObject({
     }),
     { persistentAbsence: 10, severeAbsence: 50 },
   ),
+  /** The school's own codes and sub-codes (SIMS: 7, =, I01), each read as the DfE code it stands for. */
+  schoolCodes: z._default(z.array(schoolCodeSchema), []),
   /** What the preset had to assume where its source was silent or contradicted itself. */
   notes: z._default(z.array(z.string()), []),
 });
@@ -252,9 +263,23 @@ export type PolicyProblem = InputProblem;
 
 export type PolicyResult = { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
 
-/** Validates anything claiming to be a policy; every problem names its field. */
-export function parsePolicy(input: unknown): PolicyResult {
+/**
+ * The policy as its schema reads it, without checking what its school code table says: only for
+ * the widget, which never reads the table. Everything that stores, imports or checks by a policy
+ * uses parsePolicy.
+ */
+export function parsePolicyShape(input: unknown): PolicyResult {
   const result = policySchema.safeParse(input);
   if (result.success) return { ok: true, policy: result.data };
   return { ok: false, problems: describeIssues(result.error, input, '(the policy itself)') };
+}
+
+/** Validates anything claiming to be a policy, its school code table included; every problem names its field. */
+export function parsePolicy(input: unknown): PolicyResult {
+  const shape = parsePolicyShape(input);
+  const table = policySchoolCodeProblems(input);
+  if (shape.ok && table.length === 0) return shape;
+  // The table's places in words ("school code 3, the name"), not as a path.
+  const problems = shape.ok ? [] : shape.problems.map((p) => ({ ...p, path: schoolCodePlace(p.path) }));
+  return { ok: false, problems: [...problems, ...table] };
 }
