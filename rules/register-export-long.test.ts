@@ -91,4 +91,15 @@ describe('a long export, read row by row', () => {
     expect(seen.at(-1)).toBe(1);
     expect(seen.slice(0, -1).every((f, i) => f > 0.8 && f < 1 && (i === 0 || f >= seen[i - 1]!))).toBe(true);
   });
+
+  it('reads a week grid longer than the first rows whole (a grid keeps every row, and has its own reader)', () => {
+    const lines = ['Attendance Week Grid', '', 'UPN,Surname,Forename,Mon 17/11/2025 AM,Mon 17/11/2025 PM'];
+    for (let i = 1; i <= 80; i++) lines.push(`P${i},Surname${i},Forename${i},${i === 80 ? 'N' : '/'},\\`);
+    const result = readRegisterExport(lines.join('\n'), 'grid.csv', { today: '2025-11-26' });
+    expect(result.ok && result.details?.shape).toBe('register-wide');
+    if (!result.ok) return;
+    expect(result.snapshot.pupils).toHaveLength(80);
+    expect(result.snapshot.pupils[79]).toMatchObject({ upn: 'P80', name: 'Forename80 Surname80' });
+    expect(result.snapshot.pupils[79]!.marks.map((m) => `${m.date} ${m.session} ${m.mark}`)).toEqual(['2025-11-17 AM N', '2025-11-17 PM \\']);
+  });
 });
