@@ -131,3 +131,26 @@ test('a summary, or XML that is not a CTF, says what it is and where it belongs'
   await page.locator('#export-file').setInputFiles({ name: 'feed.xml', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?>\n<rss><channel/></rss>\n') });
   await expect(refused).toContainText('this is an XML file, but not a Common Transfer File (its root element is <rss>');
 });
+
+test("the policy's school codes translate a SIMS sub-code on the check page, and the page says which and how many", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.locator('#active-policy')).toHaveValue('micklefield');
+  await expect(page.locator('#school-codes-none')).toBeVisible();
+  await page.locator('#add-school-code').click();
+  const row = page.getByRole('group', { name: 'School code 1' });
+  await row.getByLabel('Code (as the MIS writes it, up to 4 characters)').fill('I01');
+  await row.getByLabel('DfE code it stands for').selectOption('I');
+  await row.getByLabel('Name (what the school calls it)').fill('Illness: GP letter seen');
+  await page.locator('#save-policy').click();
+  await expect(page.locator('#policy-save-result')).toContainText('Saved.');
+
+  await openCheckPage(page, extensionId, '2025-11-14');
+  await page.locator('#export-file').setInputFiles(csvFile('sims-marks-report.csv', fixture('sims-marks-report.csv')));
+  const result = page.locator('section[data-outcome="checked"]');
+  // I01 is now I, an authorised absence: no unknown code, the three other findings as before.
+  await expect(result).toHaveAttribute('data-findings', '3');
+  await expect(page.locator('#unknown-codes')).toHaveCount(0);
+  await expect(page.locator('#read-notes')).toContainText("Read by the policy's school codes: I01 as I (Illness: GP letter seen, 1 mark).");
+  await page.locator('#card-pupil').selectOption('B383200025005');
+  await expect(page.locator('.pupil-card .legend li[data-category="authorised"] strong')).toHaveText('1');
+});
