@@ -89,23 +89,23 @@ describe('readXmlExport: the fixture CTF (worked out by hand)', () => {
     ]);
   });
 
-  it("reads '$' (Y1's stand-in) as written and '-' as a blank, counted", () => {
+  it("reads '$' (Y1's stand-in) and 'H' (withdrawn) as written, and '-' as a blank, counted", () => {
     expect(compact(snapshot.pupils[2]!.marks)).toEqual([
       ...day('2025-09-01', '/', '\\'),
       ...day('2025-09-02', '$', '$'),
       ...day('2025-09-03', '/', '\\'),
       ...day('2025-09-04', '', '\\'),
-      ...day('2025-09-05', '/', '\\'),
+      ...day('2025-09-05', 'H', '\\'),
     ]);
     expect(result.details).toEqual({ shape: 'ctf', lateness: 'none', translated: [], dashBlanks: 1 });
   });
 
   it("warns only where a year's totals disagree with its marks: Ben's 2025 (16 attended written, 15 counted; 4 unauthorised written, 5 counted)", () => {
     // Ben 2025 by hand: attended 2+2+2+1+2 + 0+0+2+2+2 = 15; unauthorised U + GGGG = 5; possible 20 (as written).
-    // Ada: attended 10 + 7 = 17, authorised C1 = 1, unauthorised NN = 2, possible 20: as written. Chloe: 7, 0, 0, 7 (Y1 not possible, '-' no mark).
+    // Ada: attended 10 + 7 = 17, authorised C1 = 1, unauthorised NN = 2, possible 20: as written. Chloe: attended 2+0+2+1+1 = 6, possible 6 (Y1 not possible, '-' no mark, H not a code on 5 Sep 2025: not counted), as written.
     expect(result.warnings).toEqual([
-      { line: 87, column: null, path: 'Pupil 2 (UPN Y383299902001) YearData 2025 SessionsAttended', message: 'the file says 16 sessions attended but its marks give 15' },
-      { line: 88, column: null, path: 'Pupil 2 (UPN Y383299902001) YearData 2025 SessionsUnauthorised', message: 'the file says 4 sessions of unauthorised absence but its marks give 5' },
+      { line: 88, column: null, path: 'Pupil 2 (UPN Y383299902001) YearData 2025 SessionsAttended', message: 'the file says 16 sessions attended but its marks give 15' },
+      { line: 89, column: null, path: 'Pupil 2 (UPN Y383299902001) YearData 2025 SessionsUnauthorised', message: 'the file says 4 sessions of unauthorised absence but its marks give 5' },
     ]);
   });
 });
