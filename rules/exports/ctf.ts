@@ -44,7 +44,7 @@
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { codeInForce, normaliseMark } from '../codes';
-import { addDays, dayNumber, formatSchoolDate, isIsoDate, weekdayOfDayNumber, type IsoDate } from '../dates';
+import { addDays, dateOfDayNumber, dayNumber, formatSchoolDate, isIsoDate, weekdayOfDayNumber, type IsoDate } from '../dates';
 import type { RegisterSnapshot, Session, SnapshotMark, SnapshotPupil } from '../snapshot';
 import { upnCheckProblem } from '../upn';
 import { dobProblem, duplicateSession, quoted, registerDateProblem, type ExportProblem, type ExportResult, type ReadOptions } from './common';
@@ -222,11 +222,6 @@ function totalsOf(marks: readonly SnapshotMark[]): Totals {
   return totals;
 }
 
-function isWeekend(date: IsoDate): boolean {
-  const weekday = weekdayOfDayNumber(dayNumber(date));
-  return weekday === 0 || weekday === 6;
-}
-
 /** Characters that, on a Saturday or Sunday, mean there was no session: no mark is made for them. */
 const NO_SESSION_ON_A_WEEKEND = new Set(['#', ' ', '-']);
 
@@ -323,7 +318,8 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
     }
 
     const marks: SnapshotMark[] = [];
-    const seen = new Set<string>();
+    /** Sessions already read for this pupil, as day number * 2 (+ 1 for PM). */
+    const seen = new Set<number>();
     const attendance = childNode(pupilNode, 'Attendance');
     const years = (attendance?.['YearData'] as XmlNode[] | undefined) ?? [];
     years.forEach((yearNode, y) => {
@@ -372,18 +368,25 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
       let firstWeekend: { date: IsoDate; session: Session; mark: string } | null = null;
       let repeated = 0;
       let firstRepeat: { date: IsoDate; session: Session } | null = null;
+      const startDay = dayNumber(startText);
+      let date = startText;
+      let weekend = false;
       for (let k = 0; k < marksText.length; k++) {
         const character = marksText[k]!;
-        const date = addDays(startText, k >> 1);
         const session: Session = k % 2 === 0 ? 'AM' : 'PM';
-        const weekend = isWeekend(date);
+        if (session === 'AM') {
+          const day = startDay + (k >> 1);
+          date = dateOfDayNumber(day);
+          const weekday = weekdayOfDayNumber(day);
+          weekend = weekday === 0 || weekday === 6;
+        }
         if (weekend && NO_SESSION_ON_A_WEEKEND.has(character)) continue;
         const mark = translator.mark(character === ' ' ? '' : character);
         if (weekend && mark !== '') {
           weekendMarks++;
           firstWeekend ??= { date, session, mark: character };
         }
-        const key = `${date} ${session}`;
+        const key = (startDay + (k >> 1)) * 2 + (k & 1);
         if (seen.has(key)) {
           repeated++;
           firstRepeat ??= { date, session };
@@ -432,7 +435,9 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
     if (marks.length === 0) {
       warnings.push(problem(pupilLine, who, 'this pupil has no session marks in the file, so nothing is checked for them'));
     }
-    marks.sort((a, b) => (a.date === b.date ? (a.session < b.session ? -1 : a.session > b.session ? 1 : 0) : a.date < b.date ? -1 : 1));
+    // Years are usually written oldest first; sort only when they are not.
+    const before = (a: SnapshotMark, b: SnapshotMark) => (a.date === b.date ? (a.session < b.session ? -1 : a.session > b.session ? 1 : 0) : a.date < b.date ? -1 : 1);
+    if (marks.some((m, i) => i > 0 && before(marks[i - 1]!, m) > 0)) marks.sort(before);
     markCount += marks.length;
     pupils.push({ upn, name, dob, year: null, marks });
   });
