@@ -16,10 +16,14 @@
 //
 // 1. One character per session, AM then PM, two per day, from AttendanceStartDate (mis-exports.md:
 //    confirmed in public writer code).
-// 2. Days without school. The public writer (Aspen, per mis-exports.md) writes '##' for a date not
-//    in session, so every date has its two characters: weekends and holidays are written, not
-//    skipped. The DfE specification's attendance section could not be read here (the GOV.UK PDFs
-//    were not in the searchable corpus: only their tables of contents), so no DfE text settles it.
+// 2. Days without school. Follett Aspen's public writer (DfEExportManager.java, package
+//    com.x2dev.procedures.statereporting.uk; its reader DfEAttendance.java names the YearData
+//    elements) walks the school calendar's dates from the start date to the end date and appends,
+//    per date: '##' (ATTENDANCE_MARK_NOT_IN_SESSION twice) when the date is not in session; else the
+//    AM code (or '/') and the PM code (or '\'). So days without school are written, not skipped.
+//    Whether its calendar lists Saturdays and Sundays is not shown there, and the DfE
+//    specification's attendance section could not be read here (the GOV.UK PDFs were not in the
+//    searchable corpus, only their tables of contents), so no source settles weekends.
 //    CHOSEN: two characters for every calendar day, weekends included. Because a file that left
 //    weekends out would put every later mark on the wrong date, a real mark that lands on a Saturday
 //    or Sunday is reported (once per YearData, with how many and the first), never silently dated.
@@ -36,6 +40,9 @@
 //    stand-ins (< C1, > C2, ? J1, $ Y1, a Y2, % Y3, ` Y4, : Y5, | Y6, _ Y7: attendance-codes.md [V]);
 //    none of them is a DfE code, so reading them the same from a CTF cannot misread a DfE code. Any
 //    other character is left as the mark: the rules report it as an unknown code, by name and count.
+//    (Aspen's writer appends a day's codes as stored, so a two-character code written there would
+//    push every later mark one session on; nothing in the string can show that, which is one more
+//    reason each year's totals are checked against its marks below.)
 // 4. ' ' (a space) is read as a blank (no mark recorded), like SIMS's '-' (school-codes.ts).
 //
 // Safety: a CTF has no DTD. A '<!DOCTYPE' (or '<!ENTITY') anywhere is refused before parsing, so no
