@@ -157,7 +157,7 @@ describe('readXmlExport: marks', () => {
         line: 8,
         column: null,
         path: `Pupil 1 (UPN ${UPN}) YearData 2025 SessionsUnauthorised`,
-        message: 'the file says 2 sessions of unauthorised absence but its marks give 1 (1 marks with codes Markwise does not know on their dates were not counted)',
+        message: 'the file says 2 sessions of unauthorised absence but its marks give 1 (1 mark with a code Markwise does not know on its date was not counted)',
       },
     ]);
   });
@@ -170,8 +170,10 @@ describe('readXmlExport: marks', () => {
   it('refuses a session given twice by two YearData, once, with how many more', () => {
     const result = refused(readXmlExport(ctf(pupil(UPN, year('2025-09-01', '/\\/\\', '', '2025'), year('2025-09-02', 'NNN', '', '2025b'))), 'x.xml', { today: TODAY }));
     expect(result.problems).toEqual([
-      { line: 14, column: null, path: `Pupil 1 (UPN ${UPN}) YearData 2025b AttendanceMarks`, message: `pupil ${UPN} already has an AM mark for Tue 2 Sep 2025 from another YearData (and 1 more sessions are given twice)` },
+      { line: 14, column: null, path: `Pupil 1 (UPN ${UPN}) YearData 2025b AttendanceMarks`, message: `pupil ${UPN} already has an AM mark for Tue 2 Sep 2025 from another YearData (and 1 more session is given twice)` },
     ]);
+    const four = refused(readXmlExport(ctf(pupil(UPN, year('2025-09-01', '/\\/\\', '', '2025'), year('2025-09-01', 'NNNN', '', '2025b'))), 'x.xml', { today: TODAY }));
+    expect(four.problems.map((p) => p.message)).toEqual([`pupil ${UPN} already has an AM mark for Mon 1 Sep 2025 from another YearData (and 3 more sessions are given twice)`]);
   });
 
   it('warns about a YearData with totals and no marks, and about a pupil with no marks at all', () => {

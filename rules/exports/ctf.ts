@@ -407,7 +407,7 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
           problem(
             marksLine,
             `${where} AttendanceMarks`,
-            `${duplicateSession(upn, firstRepeat.session, firstRepeat.date)} from another YearData${repeated > 1 ? ` (and ${repeated - 1} more sessions are given twice)` : ''}`,
+            `${duplicateSession(upn, firstRepeat.session, firstRepeat.date)} from another YearData${repeated === 2 ? ' (and 1 more session is given twice)' : repeated > 2 ? ` (and ${repeated - 1} more sessions are given twice)` : ''}`,
           ),
         );
       }
@@ -432,7 +432,12 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
         }
         const said = Number(written);
         if (said !== counted[key]) {
-          const unknown = counted.uncounted > 0 ? ` (${counted.uncounted} marks with codes Markwise does not know on their dates were not counted)` : '';
+          const unknown =
+            counted.uncounted === 1
+              ? ' (1 mark with a code Markwise does not know on its date was not counted)'
+              : counted.uncounted > 1
+                ? ` (${counted.uncounted} marks with codes Markwise does not know on their dates were not counted)`
+                : '';
           warnings.push(problem(fieldLine, `${where} ${field}`, `the file says ${phrase(said)} but its marks give ${counted[key]}${unknown}`));
         }
       }
