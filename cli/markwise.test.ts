@@ -143,9 +143,9 @@ describe('an export saved by Windows as Windows-1252 ("ANSI")', () => {
 
 describe('bad input exits 2, says what and where on standard error, and checks nothing', () => {
   const cases: [what: string, file: string, lines: string[], message: string][] = [
-    ['a missing column', 'no-arrival.csv', ['upn,name,date,session,mark', `A1,Ada,${DAY},AM,/`], 'no-arrival.csv line 1: the header has no arrival column'],
+    ['a missing column', 'no-session.csv', ['upn,name,date,mark', `A1,Ada,${DAY},/`], 'no-session.csv line 1: no column looks like the session'],
     ['an impossible date', 'feb-31.csv', [HEADER, `A1,Ada,${DAY},AM,/,`, 'A1,Ada,31/02/2025,AM,/,'], "feb-31.csv line 3, column date: '31/02/2025' is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)"],
-    ['a bad session', 'morning.csv', [HEADER, `A1,Ada,${DAY},Morning,/,`], "morning.csv line 2, column session: 'Morning' is not a session (expected AM or PM)"],
+    ['a bad session', 'lunch.csv', [HEADER, `A1,Ada,${DAY},Lunch,/,`], "lunch.csv line 2, column session: 'Lunch' is not a session (expected AM or PM)"],
     ['a bad arrival time', 'arrival.csv', [HEADER, `A1,Ada,${DAY},AM,L,9.40am`], "arrival.csv line 2, column arrival: '9.40am' is not a time of day"],
     ['a duplicate session row', 'twice.csv', [HEADER, `A1,Ada,${DAY},AM,/,`, `A1,Ada,${DAY},PM,\\,`, 'A1,Ada,05/11/2025,AM,N,'], 'twice.csv line 4, column session: pupil A1 already has an AM mark for Wed 5 Nov 2025, on line 2'],
     ['conflicting names', 'names.csv', [HEADER, `A1,Ada Okafor,${DAY},AM,/,`, `A1,Ada Okafur,${DAY},PM,\\,`], "names.csv line 3, column name: pupil A1 is named 'Ada Okafur' here but 'Ada Okafor' on line 2"],

@@ -15,8 +15,11 @@ import { policyWarnings } from '../rules/policy/warnings';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/presets';
 import { decodeFileText } from '../rules/file-text';
 import { describeExportProblem, describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
+import { REGISTER_FIELDS, columnsFromJson, parseColumnsOption, type ColumnMapping } from '../rules/exports/columns';
+import { readNotes } from '../rules/exports/notes';
+import type { SchoolCode } from '../rules/exports/school-codes';
 import { DEMO_TODAY } from '../demo/make-demo-register';
-import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, type Style } from './report';
+import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, wrap, type Style } from './report';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
 export const DEMO_FILE = new URL('../demo/register.csv', import.meta.url);
@@ -36,13 +39,22 @@ function usage(): string {
 Usage:
   markwise check FILE --policy PRESET_OR_JSON [--today YYYY-MM-DD] [--json]
                       [--role teacher|office] [--school-year YYYY-YY]
+                      [--columns MAPPING_OR_JSON] [--header-line N]
   markwise policy PRESET     print a preset as policy JSON, to edit and pass to --policy
   markwise demo              check the bundled demo register (what npm start runs)
   markwise help              this text (also --help)
 
-FILE is a CSV export with the header upn,name,date,session,mark,arrival (optionally also dob
-and year, in any order), or a JSON register snapshot. Dates are YYYY-MM-DD or DD/MM/YYYY, the
-session AM or PM, the arrival HH:MM or empty.
+FILE is a register export as an MIS writes it:
+  - CSV, one row a pupil and session. The columns are guessed from the header as MIS products
+    spell them (UPN; Name, Student, or Surname and Forename; Date, Attendance Date; Session,
+    Session Name, AM/PM; Mark, Attendance Mark, Code; Arrived, Arrival Time; Minutes Late,
+    Mins Late, Minute; DOB; Year), and other columns are left out. Report title rows above the
+    header are skipped. Dates are YYYY-MM-DD or DD/MM/YYYY, the session AM or PM, the arrival
+    HH:MM; minutes late count from the session's registration start in the policy.
+  - CSV, a week grid: one row a pupil, a column a session ("Mon 17/11/2025 AM").
+  - A Common Transfer File (CTF, XML), or a Markwise JSON register snapshot.
+'-' is "no mark recorded" (a blank). A school's own codes (I01, 7...) are read by the policy's
+schoolCodes table (code, dfe, name); a code it does not translate is reported once with its count.
 
   --policy   a preset id (below) or the path of a policy JSON file
   --today    the date to check as of; default today in Europe/London
@@ -50,6 +62,12 @@ session AM or PM, the arrival HH:MM or empty.
   --school-year  the school year attendance is counted over, such as 2024-25; default the
              school year of --today (only its school days count, up to --today)
   --json     one JSON object on standard output; warnings go to standard error
+  --columns  which column is which, when the guess is wrong: field=Header pairs, such as
+             --columns "upn=Pupil Ref,name=Child,date=When,session=Reg,mark=Entry", or the path
+             of a JSON file of them ({"upn": "Pupil Ref", ...}). The fields are
+             ${REGISTER_FIELDS.join(', ')}
+             (upn, a name or surname, date, session and mark are needed).
+  --header-line  the line the header is on, when title rows above it are not found by themselves
 
 Dates before 2000 or more than a year after --today are bad input (a mistyped year).
 
@@ -151,12 +169,29 @@ interface CheckRequest {
   json: boolean;
   /** From --school-year: the year standings count (by its first calendar year); default today's. */
   schoolYear?: number | undefined;
+  /** From --columns and --header-line. */
+  columns?: ColumnMapping | undefined;
+  headerLine?: number | undefined;
 }
 
 function check(request: CheckRequest, io: Output): number {
-  const read = readRegisterExport(request.fileText, request.file, { today: request.today });
+  const read = readRegisterExport(request.fileText, request.file, {
+    today: request.today,
+    schoolCodes: (request.policy as { schoolCodes?: readonly SchoolCode[] }).schoolCodes ?? [],
+    ...(request.columns === undefined ? {} : { columns: request.columns }),
+    ...(request.headerLine === undefined ? {} : { headerLine: request.headerLine }),
+  });
   if (!read.ok) {
     const lines = describeExportProblems(request.file, read.problems).map((line) => `  ${line}`);
+    if (read.shape === 'register-long' && read.header !== undefined) {
+      const guess = Object.entries(read.guess ?? {}).map(([field, header]) => `${field}=${header}`);
+      lines.push(
+        '',
+        `The header was read from line ${read.header.line}: ${read.header.fields.map((f) => `'${f}'`).join(', ')}.`,
+        `Say which column is which with --columns field=Header,... (the fields are ${REGISTER_FIELDS.join(', ')})${guess.length > 0 ? `; the guess was --columns "${guess.join(',')}"` : ''},`,
+        'and where the header is with --header-line N if it is not that line.',
+      );
+    }
     throw new BadInput(`${request.file} could not be read, so nothing was checked:\n${lines.join('\n')}`);
   }
   const { snapshot } = read;
@@ -179,6 +214,7 @@ function check(request: CheckRequest, io: Output): number {
     for (const f of evaluation.failures) io.err(`markwise: ERROR could not check ${failureWhere(f, names.get(f.upn) ?? '')}: the ${f.check} check failed: ${f.message}`);
   } else {
     const marks = snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
+    io.out(`${readNotes(read.details, request.policy).map((note) => wrap(note, '  ', '  ')).join('\n')}\n`);
     io.out(textReport({ policy: request.policy, today: request.today, role, file: request.file, marks, warnings, fileWarnings, evaluation, style: io.style }));
   }
   // A mark that could not be checked outranks every finding: the report is not the whole truth.
@@ -202,6 +238,33 @@ function parseSchoolYear(text: string | undefined): number | undefined {
   return Number(m[1]);
 }
 
+/** --columns: field=Header pairs, or the path of a saved mapping (JSON). */
+function parseColumns(text: string | undefined): ColumnMapping | undefined {
+  if (text === undefined) return undefined;
+  if (/\.json$/i.test(text.trim())) {
+    const json = readText(text, `the column mapping file '${text}'`);
+    let data: unknown;
+    try {
+      data = JSON.parse(json);
+    } catch (error) {
+      const { line, message } = jsonSyntaxProblem(json, error);
+      throw new BadInput(`--columns: the mapping file ${basename(text)}${line === null ? '' : ` line ${line}`}: ${message}`);
+    }
+    const mapping = columnsFromJson(data);
+    if (!mapping.ok) throw new BadInput(`--columns: the mapping file ${basename(text)}: ${mapping.problem}`);
+    return mapping.mapping;
+  }
+  const mapping = parseColumnsOption(text);
+  if (!mapping.ok) throw new BadInput(`--columns: ${mapping.problem}`, true);
+  return mapping.mapping;
+}
+
+function parseHeaderLine(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,6}$/.test(text)) throw new BadInput(`--header-line: '${text}' is not a line number (expected such as 5)`, true);
+  return Number(text);
+}
+
 function parseRole(text: string | undefined): Role | undefined {
   if (text === undefined || text === 'office' || text === 'teacher') return text;
   throw new BadInput(`--role: '${text}' is not a role (expected office or teacher)`, true);
@@ -220,6 +283,8 @@ export function main(argv: readonly string[], io: Output): number {
           today: { type: 'string' },
           role: { type: 'string' },
           'school-year': { type: 'string' },
+          columns: { type: 'string' },
+          'header-line': { type: 'string' },
           json: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
         },
@@ -228,7 +293,7 @@ export function main(argv: readonly string[], io: Output): number {
       const message = error instanceof Error ? error.message : String(error);
       const unknown = /^Unknown option '([^']+)'/.exec(message);
       // node:util's own wording names the option; its advice about positionals does not help here.
-      throw new BadInput(unknown === null ? message : `unknown option '${unknown[1]}' (the options are --policy, --today, --role, --school-year, --json and --help)`, true);
+      throw new BadInput(unknown === null ? message : `unknown option '${unknown[1]}' (the options are --policy, --today, --role, --school-year, --columns, --header-line, --json and --help)`, true);
     }
     const { values, positionals } = parsed;
     const [command, ...rest] = positionals;
@@ -251,7 +316,9 @@ export function main(argv: readonly string[], io: Output): number {
         const policy = loadPolicy(values.policy);
         const file = basename(path);
         const schoolYear = parseSchoolYear(values['school-year']);
-        return check({ file, fileText: readText(path, `the register file '${path}'`), policy, today, role, json: values.json, schoolYear }, io);
+        const columns = parseColumns(values.columns);
+        const headerLine = parseHeaderLine(values['header-line']);
+        return check({ file, fileText: readText(path, `the register file '${path}'`), policy, today, role, json: values.json, schoolYear, columns, headerLine }, io);
       }
       case 'policy': {
         const id = rest[0] ?? '';

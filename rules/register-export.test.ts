@@ -74,16 +74,19 @@ describe('reading a CSV register export', () => {
     expect(result.ok && result.snapshot.pupils[0]!.marks).toHaveLength(1);
   });
 
-  it('a missing column is named, every one of them, with the header expected', () => {
+  it('a missing column is named, every one of them, with header spellings that would be found', () => {
     expect(csvProblems('upn,name,session,mark,arrival', 'A1,Ada,AM,/,')).toEqual([
-      at(1, null, 'the header has no date column (expected the header upn,name,date,session,mark,arrival (optionally also dob and year, in any order))'),
+      at(1, null, 'no column looks like the date (expected a header such as Date or Attendance Date): say which column it is'),
     ]);
-    expect(csvProblems('upn,name,mark', 'A1,Ada,/')[0]!.message).toMatch(/^the header has no date, session or arrival columns/);
+    expect(csvProblems('upn,name,mark', 'A1,Ada,/').map((p) => p.message)).toEqual([
+      'no column looks like the date (expected a header such as Date or Attendance Date): say which column it is',
+      'no column looks like the session (expected a header such as Session, Session Name or AM/PM): say which column it is',
+    ]);
   });
 
   it('a column named twice in the header is bad input', () => {
     expect(csvProblems('upn,name,date,session,mark,arrival,Date', 'A1,Ada,2024-10-01,AM,/,,2024-10-02')[0]).toEqual(
-      at(1, 'date', 'the header has two date columns (fields 3 and 7): keep one'),
+      at(1, 'Date', "2 columns look like the date ('date', field 3 and 'Date', field 7): say which to read"),
     );
   });
 
@@ -127,7 +130,7 @@ describe('reading a CSV register export', () => {
     expect(problems('')).toEqual([at(null, null, 'the file is empty')]);
     expect(problems('\uFEFF \n\n')).toEqual([at(null, null, 'the file is empty')]);
     expect(problems(',,,\n,,,\n')[0]!.message).toMatch(/^the file is empty/);
-    expect(problems(`${HEADER}\n`)).toEqual([at(null, null, 'the file has a header but no rows of marks below it')]);
+    expect(problems(`${HEADER}\n`)).toEqual([at(1, null, 'the file has a header but no rows of marks below it')]);
   });
 
   it('reports how far through a long export it is, rising to 1, and the progress does not change what is read', () => {
@@ -162,6 +165,7 @@ describe('reading a JSON register snapshot', () => {
       ok: true,
       snapshot: { role: 'teacher', source: 'today.json', pupils: [{ upn: 'A1', name: 'Ada', dob: null, year: null, marks: [{ ...am, arrival: null }] }] },
       warnings: [],
+      details: { shape: 'snapshot-json', lateness: 'none', translated: [], dashBlanks: 0 },
     });
   });
 

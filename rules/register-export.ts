@@ -3,78 +3,59 @@
 // and the extension's options page read exports the same way. All-or-nothing:
 // one bad row and no snapshot is returned, with every problem's line and column.
 
+import { guessMapping as guessReportMapping } from './attendance-report';
 import { csvRowsWithLines, type CsvRow } from './csv-rows';
-import { formatClockTime, formatSchoolDate, isIsoDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
-import { registerSnapshotSchema, type RegisterSnapshot, type Session, type SnapshotMark } from './snapshot';
+import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
+import {
+  dobProblem,
+  duplicateSession,
+  failed,
+  quoted,
+  registerDateProblem,
+  type ExportProblem,
+  type ExportResult,
+  type LatenessSource,
+  type ReadDetails,
+  type ReadOptions,
+} from './exports/common';
+import { REGISTER_FIELD_LABELS, ambiguousColumns, findHeaderRow, guessColumns, headerScore, resolveColumns, type ColumnMapping, type RegisterField } from './exports/columns';
+import { markTranslator } from './exports/school-codes';
+import { registerSnapshotSchema, type RegisterSnapshot, type SnapshotMark } from './snapshot';
 import { upnCheckProblem } from './upn';
 import { describeIssues } from './validation';
 
-export interface ExportProblem {
-  /** The line in the file as a person counts it (the header is line 1); null for the file as a whole. */
-  readonly line: number | null;
-  /** CSV: the column's header name, as the export names it. */
-  readonly column: string | null;
-  /** JSON: where in the snapshot, such as 'pupils[3].marks[12].date'. */
-  readonly path: string | null;
-  readonly message: string;
-}
+export type { ExportProblem, ExportResult, ExportShape, ReadDetails, ReadOptions, LatenessSource, TranslatedCode } from './exports/common';
+export { FIRST_REGISTER_DATE, lastRegisterDate, registerDateProblem } from './exports/common';
 
-/** Read, perhaps with warnings: things worth a look that do not stop the check (a UPN failing its check letter). */
-export type ExportResult = { ok: true; snapshot: RegisterSnapshot; warnings: ExportProblem[] } | { ok: false; problems: ExportProblem[] };
-
-export const REQUIRED_COLUMNS = ['upn', 'name', 'date', 'session', 'mark', 'arrival'] as const;
-export const OPTIONAL_COLUMNS = ['dob', 'year'] as const;
-type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
-const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
-
-const EXPECTED_HEADER = `${REQUIRED_COLUMNS.join(',')} (optionally also dob and year, in any order)`;
-
-/**
- * Reads an export's text: a JSON register snapshot when it starts with '{'
- * (or '['), otherwise CSV. `source` names where it came from (a file name).
- */
-export interface ReadOptions {
-  /**
-   * Told how far through the text reading is (0 to 1), every few thousand rows, so that a page
-   * can show progress on a year's export (570,000 rows). JSON is read in one go and not reported.
-   */
-  readonly onProgress?: (fraction: number) => void;
-  /** The date checked as of: a mark dated more than a year after it is a typo, not a register. */
-  readonly today?: IsoDate;
-}
-
-/** Registers are read from this date: an earlier one is a typo in the year (24/11/1925), and the school calendar starts in 2000. */
-export const FIRST_REGISTER_DATE = '2000-01-01';
-
-/** The last date a register may hold, a year after today (28 February for 29 February). */
-export function lastRegisterDate(today: IsoDate): IsoDate {
-  const sameDay = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  return isIsoDate(sameDay) ? sameDay : `${sameDay.slice(0, 8)}28`;
-}
-
-/** A date of birth after today is a typo: refused, as every later figure would rest on it. */
-function dobProblem(dob: IsoDate, written: string, today: IsoDate | undefined): string | null {
-  return today !== undefined && dob > today ? `${quoted(written)} is after today (${formatSchoolDate(today)}): a date of birth cannot be in the future` : null;
-}
-
-/** Why a register date cannot be right, or null when it can. */
-export function registerDateProblem(date: IsoDate, written: string, today: IsoDate | undefined): string | null {
-  if (date < FIRST_REGISTER_DATE) return `${quoted(written)} is before 2000: Markwise reads registers from 1 January 2000 (is the year mistyped?)`;
-  if (today !== undefined && date > lastRegisterDate(today)) {
-    return `${quoted(written)} is more than a year after today (${formatSchoolDate(today)}): is the year mistyped?`;
-  }
-  return null;
-}
+/** Markwise's own CSV header; other spellings are guessed (rules/exports/columns.ts). */
+export const MARKWISE_COLUMNS = ['upn', 'name', 'date', 'session', 'mark', 'arrival'] as const;
 
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY = 8192;
 
+/**
+ * Reads an export's text, whatever its shape: a JSON register snapshot (starting '{' or '['), a
+ * Common Transfer File or other XML (starting '<'), or CSV: a week grid (a column a session), an
+ * attendance summary (refused here with where to take it), or a long export (a row a pupil and
+ * session) in any MIS's header spellings. `source` names where it came from (a file name).
+ */
 export function readRegisterExport(text: string, source = '', options: ReadOptions = {}): ExportResult {
   // A byte-order mark (Excel's 'CSV UTF-8') and Windows line endings are not data.
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   if (body.trim() === '') return failed({ line: null, column: null, path: null, message: 'the file is empty' });
   const first = body.trimStart()[0];
-  return first === '{' || first === '[' ? readJson(body, source, options.today) : readCsv(body, source, options.onProgress, options.today);
+  if (first === '{' || first === '[') return readJson(body, source, options);
+  if (first === '<') return readXml(body);
+  return readCsv(body, source, options);
+}
+
+function readXml(body: string): ExportResult {
+  const root = /<([A-Za-z_][\w.-]*)/.exec(body.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''))?.[1] ?? null;
+  const message =
+    root === 'CTfile'
+      ? 'this is a Common Transfer File (CTF), which this version of Markwise cannot read yet'
+      : `this is an XML file, but not a Common Transfer File (${root === null ? 'it has no root element' : `its root element is <${root}>`}; a CTF's is <CTfile>)`;
+  return { ok: false, shape: root === 'CTfile' ? 'ctf' : 'xml-other', problems: [{ line: null, column: null, path: null, message }] };
 }
 
 /** "register.csv line 14, column date: ..." or "register.json pupils[3].marks[12].date: ...". */
@@ -112,14 +93,11 @@ export function jsonSyntaxProblem(text: string, error: unknown): { line: number 
   return { line, message: `not valid JSON at character ${character} of the line (${detail})` };
 }
 
-function failed(...problems: ExportProblem[]): ExportResult {
-  return { ok: false, problems };
-}
-
 // ---------------------------------------------------------------------------
 // JSON register snapshots
 
-function readJson(text: string, source: string, today: IsoDate | undefined): ExportResult {
+function readJson(text: string, source: string, options: ReadOptions): ExportResult {
+  const { today } = options;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -145,16 +123,32 @@ function readJson(text: string, source: string, today: IsoDate | undefined): Exp
       if (problem !== null) problems.push({ line: null, column: null, path: `pupils[${p}].marks[${m}].date`, message: problem });
     });
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, shape: 'snapshot-json' };
   const merged = mergedPupils(result.data);
-  return merged.ok ? { ...merged, warnings } : merged;
+  if (!merged.ok) return { ok: false, problems: merged.problems, shape: 'snapshot-json' };
+  // A snapshot's marks are read by the school's code table as a CSV's are.
+  const translator = markTranslator(options.schoolCodes);
+  const pupils = merged.snapshot.pupils.map((p) => ({ ...p, marks: p.marks.map((m) => ({ ...m, mark: translator.mark(m.mark) })) }));
+  const marks = pupils.flatMap((p) => p.marks);
+  const withArrival = marks.some((m) => m.arrival !== null);
+  const withMinutes = marks.some((m) => m.minutesLate !== undefined && m.minutesLate !== null);
+  return {
+    ok: true,
+    snapshot: { ...merged.snapshot, pupils },
+    warnings,
+    details: { shape: 'snapshot-json', lateness: latenessOf(withArrival, withMinutes), translated: translator.translated(), dashBlanks: translator.dashBlanks() },
+  };
+}
+
+function latenessOf(arrival: boolean, minutesLate: boolean): LatenessSource {
+  return arrival && minutesLate ? 'arrival-and-minutes-late' : arrival ? 'arrival' : minutesLate ? 'minutes-late' : 'none';
 }
 
 /**
  * A pupil listed twice is read as one (as CSV rows are grouped by UPN), unless
  * the entries disagree on the name; two marks for one session are bad input.
  */
-function mergedPupils(snapshot: RegisterSnapshot): ExportResult {
+function mergedPupils(snapshot: RegisterSnapshot): { ok: true; snapshot: RegisterSnapshot } | { ok: false; problems: ExportProblem[] } {
   const problems: ExportProblem[] = [];
   const byUpn = new Map<string, { index: number; marks: SnapshotMark[] }>();
   const seen = new Map<string, string>();
@@ -189,15 +183,11 @@ function mergedPupils(snapshot: RegisterSnapshot): ExportResult {
       entry.marks.push(mark);
     });
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot: { ...snapshot, pupils }, warnings: [] };
-}
-
-function duplicateSession(upn: string, session: Session, date: IsoDate): string {
-  return `pupil ${upn} already has an ${session} mark for ${formatSchoolDate(date)}`;
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, snapshot: { ...snapshot, pupils } };
 }
 
 // ---------------------------------------------------------------------------
-// CSV exports
+// CSV exports: a row a pupil and session, in any MIS's header spellings
 
 /** Splits the text into rows, each with the line it starts on, and notes broken quoting. */
 function csvRows(text: string, problems: ExportProblem[], onProgress?: (fraction: number) => void): CsvRow[] {
@@ -215,6 +205,64 @@ function csvRows(text: string, problems: ExportProblem[], onProgress?: (fraction
   return rows;
 }
 
+/** The rows looked at for the header, below a report's title rows (report name, school, dates). */
+const HEADER_SCAN = 30;
+
+/** Header spellings to show when a field's column cannot be found. */
+const EXAMPLES: Readonly<Partial<Record<RegisterField, string>>> = {
+  upn: 'UPN',
+  name: 'Name, Student, or Surname and Forename',
+  date: 'Date or Attendance Date',
+  session: 'Session, Session Name or AM/PM',
+  mark: 'Mark, Attendance Mark or Code',
+};
+
+/** Excel leaves rows of bare commas below a sheet's data: they are blank, not bad. */
+const isBlank = (row: CsvRow) => row.fields.every((f) => f.trim() === '');
+
+/**
+ * A date as exports write it: YYYY-MM-DD or DD/MM/YYYY, perhaps with a time after it (SIMS's
+ * AttendanceDate is an ISO date-time, "2025-11-05T00:00:00"; Excel writes "05/11/2025 00:00").
+ */
+export function parseExportDate(text: string): IsoDate | null {
+  const trimmed = text.trim();
+  const date = parseSchoolDate(trimmed);
+  if (date !== null) return date;
+  const m = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})(?:T| +)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(trimmed);
+  return m === null ? null : parseSchoolDate(m[1]!);
+}
+
+/** AM or PM as exports write the session: 'AM', 'pm', 'A.M.', 'Morning', 'Afternoon'. */
+function parseSession(text: string): 'AM' | 'PM' | null {
+  const word = text.trim().toUpperCase().replace(/\./g, '');
+  if (word === 'AM' || word === 'MORNING') return 'AM';
+  if (word === 'PM' || word === 'AFTERNOON') return 'PM';
+  return null;
+}
+
+/** The header: where a person said it is, or the row below any title rows that names the most columns. */
+function headerRowOf(rows: readonly CsvRow[], headerLine: number | undefined): { index: number } | { problem: ExportProblem } {
+  if (headerLine !== undefined) {
+    const index = rows.findIndex((r) => r.line === headerLine);
+    if (index < 0) {
+      const last = rows.at(-1)?.line ?? 0;
+      const message = headerLine > last ? `the header cannot be on line ${headerLine}: the file has ${last} lines` : `line ${headerLine} is inside a quoted field of the line before, so it cannot be the header`;
+      return { problem: { line: null, column: null, path: null, message } };
+    }
+    if (isBlank(rows[index]!)) return { problem: { line: headerLine, column: null, path: null, message: `line ${headerLine} is blank, so it cannot be the header` } };
+    return { index };
+  }
+  const found = findHeaderRow(rows, (fields) => headerScore(fields), 2, HEADER_SCAN);
+  return { index: found ?? rows.findIndex((r) => !isBlank(r)) };
+}
+
+/** One row a pupil with sessions possible and attended (or a percentage), and no date or mark: a summary, not a register. */
+function looksLikeSummary(header: readonly string[], mapping: ColumnMapping): boolean {
+  if (mapping.date !== undefined || mapping.mark !== undefined) return false;
+  const report = guessReportMapping(header);
+  return report.possible !== undefined || report.percentage !== undefined || (report.authorised !== undefined && report.unauthorised !== undefined);
+}
+
 interface PupilBeingRead {
   readonly upn: string;
   readonly name: string;
@@ -226,48 +274,73 @@ interface PupilBeingRead {
   dobLine: number;
 }
 
-function readCsv(text: string, source: string, onProgress: ((fraction: number) => void) | undefined, today: IsoDate | undefined): ExportResult {
+function readCsv(text: string, source: string, options: ReadOptions): ExportResult {
+  const { today } = options;
   const problems: ExportProblem[] = [];
-  const rows = csvRows(text, problems, onProgress);
-  onProgress?.(1);
-  // Excel leaves rows of bare commas below a sheet's data: they are blank, not bad.
-  const isBlank = (row: CsvRow) => row.fields.every((f) => f.trim() === '');
-  const headerIndex = rows.findIndex((row) => !isBlank(row));
-  const headerRow = rows[headerIndex];
-  if (headerRow === undefined) return failed({ line: null, column: null, path: null, message: 'the file is empty (it holds only empty cells)' });
-  const header = headerRow.fields.map((h) => h.trim().toLowerCase());
-
-  const index = new Map<Column, number>();
-  header.forEach((name, i) => {
-    if (!KNOWN_COLUMNS.includes(name)) return; // other columns (form, gender...) are ignored
-    const earlier = index.get(name as Column);
-    if (earlier !== undefined) {
-      problems.push({ line: headerRow.line, column: name, path: null, message: `the header has two ${name} columns (fields ${earlier + 1} and ${i + 1}): keep one` });
-    } else {
-      index.set(name as Column, i);
-    }
+  const rows = csvRows(text, problems, options.onProgress);
+  options.onProgress?.(1);
+  if (rows.every(isBlank)) return failed({ line: null, column: null, path: null, message: 'the file is empty (it holds only empty cells)' });
+  const found = headerRowOf(rows, options.headerLine);
+  if ('problem' in found) return { ok: false, problems: [found.problem], shape: 'register-long' };
+  const headerIndex = found.index;
+  const headerRow = rows[headerIndex]!;
+  const header = headerRow.fields.map((h) => h.trim());
+  const guessed = options.columns === undefined;
+  const mapping = options.columns ?? guessColumns(header);
+  const refuse = (shape: 'register-long' | 'attendance-summary', ...messages: string[]): ExportResult => ({
+    ok: false,
+    shape,
+    header: { line: headerRow.line, fields: header },
+    guess: mapping,
+    problems: messages.map((message) => ({ line: headerRow.line, column: null, path: null, message })),
   });
-  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) {
-    const names = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)!}`;
-    problems.push({
-      line: headerRow.line,
-      column: null,
-      path: null,
-      message: `the header has no ${names} column${missing.length > 1 ? 's' : ''} (expected the header ${EXPECTED_HEADER})`,
-    });
+  if (guessed && looksLikeSummary(header, mapping)) {
+    return refuse(
+      'attendance-summary',
+      'this looks like an attendance summary (one row per pupil, with sessions possible and attended), not a register of marks: import it on the options page, under "Attendance figures from a report"',
+    );
   }
-  if (missing.length > 0) return { ok: false, problems };
+  if (guessed && Object.keys(mapping).length < 2) {
+    return refuse(
+      'register-long',
+      `this does not look like a register export: no line near the top names its columns (such as UPN, Name, Date, Session, Mark). Say which line is the header${headerRow.line > 1 ? '' : ' if it is not line 1'}, and which column is which`,
+    );
+  }
+  const twice = guessed ? ambiguousColumns(header, ['upn', 'name', 'surname', 'forename', 'date', 'session', 'mark', 'arrival', 'minutesLate', 'dob']) : [];
+  if (twice.length > 0) {
+    return {
+      ...(refuse('register-long') as Extract<ExportResult, { ok: false }>),
+      problems: twice.map(({ field, columns }) => ({
+        line: headerRow.line,
+        column: header[columns[1]!]!,
+        path: null,
+        message: `${columns.length} columns look like the ${REGISTER_FIELD_LABELS[field].replace(/ \(.*\)$/, '').toLowerCase()} (${columns.map((c) => `'${header[c]}', field ${c + 1}`).join(' and ')}): say which to read`,
+      })),
+    };
+  }
+  const resolved = resolveColumns(header, mapping);
+  if (!resolved.ok) {
+    const messages = guessed
+      ? (['upn', 'name', 'date', 'session', 'mark'] as const)
+          .filter((field) => (field === 'name' ? mapping.name === undefined && mapping.surname === undefined : mapping[field] === undefined))
+          .map((field) => `no column looks like the ${REGISTER_FIELD_LABELS[field].replace(/ \(.*\)$/, '').toLowerCase()} (expected a header such as ${EXAMPLES[field]}): say which column it is`)
+      : resolved.problems.map((p) => `the column mapping does not fit this file: ${p}`);
+    return refuse('register-long', ...(messages.length > 0 ? messages : resolved.problems));
+  }
+  const index = resolved.index;
+  const columnOf = (field: RegisterField) => header[index[field]!] ?? field;
+  const translator = markTranslator(options.schoolCodes);
 
   const pupils = new Map<string, PupilBeingRead>();
   const warnings: ExportProblem[] = [];
   const seen = new Map<string, number>();
   let rowsRead = 0;
-  for (const row of rows.slice(headerIndex + 1)) {
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const row = rows[r]!;
     if (isBlank(row)) continue;
     rowsRead++;
     const { line } = row;
-    const problem = (column: Column, message: string) => problems.push({ line, column, path: null, message });
+    const problem = (field: RegisterField, message: string) => problems.push({ line, column: columnOf(field), path: null, message });
     if (row.fields.length !== header.length) {
       problems.push({
         line,
@@ -277,12 +350,14 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
       });
       continue;
     }
-    const cell = (c: Column) => (index.has(c) ? row.fields[index.get(c)!]!.trim() : '');
-
+    const cell = (field: RegisterField) => {
+      const at = index[field];
+      return at === undefined ? '' : row.fields[at]!.trim();
+    };
     const upn = cell('upn');
     if (upn === '') problem('upn', "is empty (every row needs the pupil's UPN)");
     const rawDate = cell('date');
-    let date = parseSchoolDate(rawDate);
+    let date = parseExportDate(rawDate);
     if (date === null) problem('date', `${quoted(rawDate)} is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)`);
     const dateProblem = date === null ? null : registerDateProblem(date, rawDate, today);
     if (dateProblem !== null) {
@@ -290,20 +365,22 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
       date = null;
     }
     const rawSession = cell('session');
-    const session = rawSession.toUpperCase();
-    const isSession = session === 'AM' || session === 'PM';
-    if (!isSession) problem('session', `${quoted(rawSession)} is not a session (expected AM or PM)`);
+    const session = parseSession(rawSession);
+    if (session === null) problem('session', `${quoted(rawSession)} is not a session (expected AM or PM)`);
     const rawArrival = cell('arrival');
     const arrival = rawArrival === '' ? null : parseClockTime(rawArrival);
     if (rawArrival !== '' && arrival === null) problem('arrival', `${quoted(rawArrival)} is not a time of day (expected HH:MM, such as 09:05, or an empty cell)`);
+    const rawMinutes = cell('minutesLate');
+    const minutesLate = /^\d{1,4}$/.test(rawMinutes) ? Number(rawMinutes) : null;
+    if (rawMinutes !== '' && minutesLate === null) problem('minutesLate', `${quoted(rawMinutes)} is not a number of minutes late (expected a whole number such as 12, or an empty cell)`);
     const rawDob = cell('dob');
-    const dob = rawDob === '' ? null : parseSchoolDate(rawDob);
+    const dob = rawDob === '' ? null : parseExportDate(rawDob);
     if (rawDob !== '' && dob === null) problem('dob', `${quoted(rawDob)} is not a real date of birth (expected YYYY-MM-DD or DD/MM/YYYY, or an empty cell)`);
     const unborn = dob === null ? null : dobProblem(dob, rawDob, today);
     if (unborn !== null) problem('dob', unborn);
-    if (upn === '' || date === null || !isSession || (rawArrival !== '' && arrival === null) || (rawDob !== '' && dob === null) || unborn !== null) continue;
+    if (upn === '' || date === null || session === null || (rawArrival !== '' && arrival === null) || (rawMinutes !== '' && minutesLate === null) || (rawDob !== '' && dob === null) || unborn !== null) continue;
 
-    const name = cell('name');
+    const name = index.name !== undefined ? cell('name') : [cell('forename'), cell('surname')].filter((part) => part !== '').join(' ');
     const key = `${upn}\u0000${date}\u0000${session}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -315,9 +392,9 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
       pupil = { upn, name, dob, year: cell('year') || null, marks: [], line, dobLine: line };
       pupils.set(upn, pupil);
       const check = upnCheckProblem(upn);
-      if (check !== null) warnings.push({ line, column: 'upn', path: null, message: check });
+      if (check !== null) warnings.push({ line, column: columnOf('upn'), path: null, message: check });
     } else if (pupil.name !== name) {
-      problem('name', `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}`);
+      problem(index.name !== undefined ? 'name' : 'surname', `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}`);
       continue;
     } else if (dob !== null && pupil.dob !== null && dob !== pupil.dob) {
       problem('dob', `pupil ${upn} was born on ${formatSchoolDate(dob)} by this row but on ${formatSchoolDate(pupil.dob)} by line ${pupil.dobLine}`);
@@ -330,16 +407,28 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
       pupil.year ??= cell('year') || null;
     }
     seen.set(key, line);
-    pupil.marks.push({ date, session, mark: cell('mark'), arrival: arrival === null ? null : formatClockTime(arrival) });
+    const mark: SnapshotMark = { date, session, mark: translator.mark(cell('mark')), arrival: arrival === null ? null : formatClockTime(arrival) };
+    pupil.marks.push(minutesLate === null ? mark : { ...mark, minutesLate });
   }
   if (rowsRead === 0 && problems.length === 0) {
-    return failed({ line: null, column: null, path: null, message: `the file has a header but no rows of marks below it` });
+    return failed({ line: headerRow.line, column: null, path: null, message: `the file has a header but no rows of marks below it` });
   }
   // In the order of the file: quoting is found while splitting rows, before any row is read.
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  if (problems.length > 0) return { ok: false, shape: 'register-long', problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  const details: ReadDetails = {
+    shape: 'register-long',
+    headerLine: headerRow.line,
+    header,
+    columns: Object.fromEntries(Object.entries(index).map(([field, at]) => [field, header[at]!])) as ColumnMapping,
+    titleLines: headerRow.line - 1,
+    lateness: latenessOf(index.arrival !== undefined, index.minutesLate !== undefined),
+    translated: translator.translated(),
+    dashBlanks: translator.dashBlanks(),
+  };
   return {
     ok: true,
     warnings,
+    details,
     snapshot: {
       role: 'office',
       source,
@@ -348,6 +437,3 @@ function readCsv(text: string, source: string, onProgress: ((fraction: number) =
   };
 }
 
-function quoted(text: string): string {
-  return text === '' ? 'an empty cell' : `'${text}'`;
-}

@@ -15,7 +15,7 @@ import '../../components/pupil-card.css';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
 import type { Role } from '../../rules/policy/schema';
-import { REQUIRED_COLUMNS } from '../../rules/register-export';
+import { MARKWISE_COLUMNS } from '../../rules/register-export';
 import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
 import { dismissalKey, storedDismissalKey, type PolicyListing } from '../../storage/store';
@@ -317,7 +317,7 @@ function CheckPage() {
         <section aria-labelledby="file-h">
           <h2 id="file-h">The export</h2>
           <p class="note">
-            For an MIS on the desktop (such as SIMS): export the register as CSV with the columns {REQUIRED_COLUMNS.join(', ')} (and dob and year if you have them), one row a pupil and
+            For an MIS on the desktop (such as SIMS): export the register as CSV with the columns {MARKWISE_COLUMNS.join(', ')} (and dob and year if you have them), one row a pupil and
             session, dates as 2025-11-26 or 26/11/2025. The file is read on this computer and is not stored or sent anywhere.
           </p>
           <DropZone onFile={choose}>

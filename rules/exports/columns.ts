@@ -39,7 +39,7 @@ const SPELLINGS: Readonly<Record<RegisterField, readonly string[]>> = {
   forename: ['forename', 'forenames', 'legalforename', 'firstname', 'givenname', 'preferredforename', 'chosenforename'],
   date: ['date', 'attendancedate', 'sessiondate', 'markdate', 'registerdate', 'day'],
   session: ['session', 'sessionname', 'ampm', 'sess', 'registersession', 'period'],
-  mark: ['mark', 'attendancemark', 'code', 'attendancecode', 'markcode', 'attendance'],
+  mark: ['mark', 'attendancemark', 'code', 'attendancecode', 'markcode'],
   arrival: ['arrival', 'arrived', 'arrivaltime', 'timearrived', 'timeofarrival', 'signedin', 'signintime'],
   minutesLate: ['minuteslate', 'minslate', 'minute', 'minutes', 'latemins', 'lateminutes', 'late'],
   dob: ['dob', 'dateofbirth', 'birthdate'],
@@ -64,6 +64,17 @@ export function guessColumns(header: readonly string[], fields: readonly Registe
   // A whole name and a surname: the surname and forename columns name the pupil, the whole name is left.
   if (mapping.name !== undefined && mapping.surname !== undefined) delete mapping.name;
   return mapping;
+}
+
+/**
+ * Fields that more than one column looks like (a 'date' and a 'Date', a 'Student' and a 'Name'):
+ * a guess would read one of them silently, so a person must say which.
+ */
+export function ambiguousColumns(header: readonly string[], fields: readonly RegisterField[] = REGISTER_FIELDS): { field: RegisterField; columns: number[] }[] {
+  return fields.flatMap((field) => {
+    const columns = header.flatMap((h, i) => (SPELLINGS[field].includes(normaliseHeader(h)) ? [i] : []));
+    return columns.length > 1 ? [{ field, columns }] : [];
+  });
 }
 
 /** How many of the fields a row's cells look like headers for: a report's title row scores 0 or 1. */
