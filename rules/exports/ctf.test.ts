@@ -275,6 +275,18 @@ describe('readXmlExport: XML that is not a CTF, damaged, or carrying a DTD', () 
     expect(result.problems[0]!.message).toMatch(/^this XML file is damaged and cannot be read: .*'Pupil'.* \(line 4, character 1\)$/);
   });
 
+  it('reads a CTF with blank lines above its XML declaration, reporting lines as they are in the file', () => {
+    const text = `\n\n${ctf('<Pupil>\n<Surname>Test</Surname>\n</Pupil>')}`;
+    expect(refused(readXmlExport(text, 'x.xml', { today: TODAY })).problems).toEqual([{ line: 7, column: null, path: 'Pupil 1', message: 'this pupil has no UPN, so Markwise cannot tell whose marks these are' }]);
+    expect(readXmlExport(`\n${ctf(pupil(UPN, year('2025-09-01', '/\\')))}`, 'x.xml', { today: TODAY }).ok).toBe(true);
+  });
+
+  it('refuses two top-level elements, which XML does not allow', () => {
+    expect(refused(readXmlExport(`${ctf(pupil(UPN, year('2025-09-01', '/\\')))}\n<CTfile/>`, 'x.xml', { today: TODAY })).problems.map((p) => p.message)).toEqual([
+      'this XML file is damaged and cannot be read: it has 2 top-level elements (<CTfile>, <CTfile>) where XML allows one',
+    ]);
+  });
+
   const DTD_MESSAGE =
     'this XML file declares a DTD (<!DOCTYPE>): a Common Transfer File never has one, and Markwise does not read DTDs or the entities they declare. Export the CTF from the MIS again';
 

@@ -240,12 +240,22 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
   const dtd = body.search(/<!(DOCTYPE|ENTITY)/i);
   if (dtd !== -1) return { ok: false, shape: 'xml-other', problems: [problem(lineOf(dtd), null, DOCTYPE_REFUSAL)] };
 
-  const valid = XMLValidator.validate(body);
+  // Blank lines before the XML declaration are harmless, though XML forbids them: such a
+  // declaration is blanked out (the text is already decoded), so every line and character the
+  // parser reports is still where it is in the file.
+  let xml = body;
+  const lead = body.length - body.trimStart().length;
+  if (lead > 0 && body.startsWith('<?xml', lead)) {
+    const end = body.indexOf('?>', lead);
+    if (end !== -1) xml = body.slice(0, lead) + body.slice(lead, end + 2).replace(/[^\n]/g, ' ') + body.slice(end + 2);
+  }
+  const valid = XMLValidator.validate(xml);
   if (valid !== true) {
+    const { line, col, msg } = valid.err;
     return {
       ok: false,
       shape: 'xml-other',
-      problems: [{ line: valid.err.line, column: null, path: null, message: `this XML file is damaged and cannot be read: ${valid.err.msg} (line ${valid.err.line}, character ${valid.err.col})` }],
+      problems: [problem(line, null, `this XML file is damaged and cannot be read: ${msg.replace(/\.$/, '')} (line ${line}, character ${col})`)],
     };
   }
   const reference = undeclaredReference(body);
@@ -258,9 +268,17 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
     };
   }
 
-  const document = parser.parse(body) as XmlNode;
-  const roots = children(document);
+  const document = parser.parse(xml) as XmlNode;
+  // Two top-level elements of one name arrive as one name holding a list.
+  const roots = children(document).flatMap((name) => (Array.isArray(document[name]) ? (document[name] as unknown[]).map(() => name) : [name]));
   const rootName = roots[0] ?? '';
+  if (roots.length > 1) {
+    return {
+      ok: false,
+      shape: 'xml-other',
+      problems: [problem(null, null, `this XML file is damaged and cannot be read: it has ${roots.length} top-level elements (${roots.map((r) => `<${r}>`).join(', ')}) where XML allows one`)],
+    };
+  }
   if (rootName !== 'CTfile') {
     return {
       ok: false,
