@@ -187,6 +187,39 @@ describe('readXmlExport: marks', () => {
     ]);
   });
 
+  it('compares the totals of a year whose marks are empty, and says the pupil has no marks', () => {
+    const empty = year('2025-09-01', '', '<SessionsPossible>150</SessionsPossible>');
+    const text = ctf([pupil(UPN, year('2025-09-01', '/\\')), pupil('Y383299902001', empty)].join('\n'));
+    expect(ok(readXmlExport(text, 'x.xml', { today: TODAY })).warnings.map((w) => [w.path, w.message])).toEqual([
+      ['Pupil 2 (UPN Y383299902001) YearData 2025 SessionsPossible', 'the file says 150 possible sessions but its marks give 0'],
+      ['Pupil 2 (UPN Y383299902001)', 'this pupil has no session marks in the file, so nothing is checked for them'],
+    ]);
+  });
+
+  it('reads the pupils of every CTFpupilData and the years of every Attendance, losing none', () => {
+    const text = ctf(`${pupil(UPN, year('2025-09-01', '/\\'))}\n</CTFpupilData>\n<CTFpupilData>\n${pupil('Y383299902001', year('2025-09-01', 'N\\'), '</Attendance>\n<Attendance>', year('2025-09-02', 'L\\', '', '2025b'))}`);
+    const result = ok(readXmlExport(text, 'x.xml', { today: TODAY }));
+    expect(result.snapshot.pupils.map((p) => [p.upn, compact(p.marks)])).toEqual([
+      [UPN, day('2025-09-01', '/', '\\')],
+      ['Y383299902001', [...day('2025-09-01', 'N', '\\'), ...day('2025-09-02', 'L', '\\')]],
+    ]);
+  });
+
+  it('refuses an element written twice where one is meant (which UPN, which marks?)', () => {
+    const twoUpns = ctf(['<Pupil>', `<UPN>${UPN}</UPN>`, '<UPN>Y383299902001</UPN>', '<Attendance>', year('2025-09-01', '/\\'), '</Attendance>', '</Pupil>'].join('\n'));
+    expect(refused(readXmlExport(twoUpns, 'x.xml', { today: TODAY })).problems).toEqual([
+      { line: 6, column: null, path: 'Pupil 1', message: '<UPN> is written 2 times here, so Markwise cannot tell which is right' },
+    ]);
+    const twoMarks = year('2025-09-01', '/\\').replace('</AttendSessions>', '<AttendanceMarks>NN</AttendanceMarks></AttendSessions>');
+    expect(refused(readXmlExport(ctf(pupil(UPN, twoMarks)), 'x.xml', { today: TODAY })).problems).toEqual([
+      { line: 10, column: null, path: `Pupil 1 (UPN ${UPN}) YearData 1`, message: '<AttendanceMarks> is written 2 times here, so Markwise cannot tell which is right' },
+    ]);
+    const twoTotals = year('2025-09-01', '/\\', '<SessionsAttended>2</SessionsAttended><SessionsAttended>3</SessionsAttended>');
+    expect(refused(readXmlExport(ctf(pupil(UPN, twoTotals)), 'x.xml', { today: TODAY })).problems.map((p) => p.message)).toEqual([
+      '<SessionsAttended> is written 2 times here, so Markwise cannot tell which is right',
+    ]);
+  });
+
   it('warns about a UPN that fails its check letter', () => {
     const result = ok(readXmlExport(ctf(pupil('A383299901001', year('2025-09-01', '/\\'))), 'x.xml', { today: TODAY }));
     expect(result.warnings).toEqual([{ line: 6, column: null, path: 'Pupil 1 (UPN A383299901001) UPN', message: "'A383299901001' fails the DfE check letter (it would be M): check the UPN in the MIS" }]);

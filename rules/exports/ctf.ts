@@ -175,6 +175,26 @@ function childNode(node: XmlNode, name: string): XmlNode | undefined {
   return (Array.isArray(child) ? child[0] : child) as XmlNode;
 }
 
+/** Every element of a name under a node, in order: one, several (the parser's list) or none. */
+function allOf(node: XmlNode | undefined, name: string): XmlNode[] {
+  const child = node?.[name];
+  if (child === undefined || child === null || typeof child !== 'object') return [];
+  return (Array.isArray(child) ? child : [child]) as XmlNode[];
+}
+
+/** The first of these elements written more than once, and how many times: which one is right cannot be told. */
+function repeatedElement(node: XmlNode, names: readonly string[]): { name: string; count: number } | null {
+  for (const name of names) {
+    const child = node[name];
+    if (Array.isArray(child)) return { name, count: child.length };
+  }
+  return null;
+}
+
+function repeatedMessage({ name, count }: { name: string; count: number }): string {
+  return `<${name}> is written ${count} times here, so Markwise cannot tell which is right`;
+}
+
 function startOf(node: unknown): number | undefined {
   if (node === undefined || node === null || typeof node !== 'object') return undefined;
   const first = Array.isArray(node) ? node[0] : node;
@@ -287,8 +307,7 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
     };
   }
   const root = document[rootName] as XmlNode;
-  const pupilData = childNode(root, 'CTFpupilData');
-  const pupilNodes = (pupilData?.['Pupil'] as XmlNode[] | undefined) ?? [];
+  const pupilNodes = allOf(root, 'CTFpupilData').flatMap((pupilData) => allOf(pupilData, 'Pupil'));
   if (pupilNodes.length === 0) {
     return { ok: false, shape: 'ctf', problems: [problem(null, 'CTFpupilData', 'this Common Transfer File has no pupils in it (no CTFpupilData/Pupil): there is nothing to check')] };
   }
@@ -310,6 +329,11 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
       const start = startOf(node);
       return start === undefined ? pupilLine : lineOf(start);
     };
+    const repeatedInPupil = repeatedElement(pupilNode, ['UPN', 'Surname', 'Forename', 'DOB']);
+    if (repeatedInPupil !== null) {
+      problems.push(problem(lineOfChild(pupilNode[repeatedInPupil.name]), `Pupil ${n}`, repeatedMessage(repeatedInPupil)));
+      return;
+    }
     const upn = (textOf(pupilNode['UPN']) ?? '').trim();
     if (upn === '') {
       problems.push(problem(pupilLine, `Pupil ${n}`, 'this pupil has no UPN, so Markwise cannot tell whose marks these are'));
@@ -345,10 +369,17 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
     const marks: SnapshotMark[] = [];
     /** Sessions already read for this pupil, as day number * 2 (+ 1 for PM). */
     const seen = new Set<number>();
-    const attendance = childNode(pupilNode, 'Attendance');
-    const years = (attendance?.['YearData'] as XmlNode[] | undefined) ?? [];
+    const years = allOf(pupilNode, 'Attendance').flatMap((attendance) => allOf(attendance, 'YearData'));
     years.forEach((yearNode, y) => {
-      const sessions = childNode(yearNode, 'AttendSessions');
+      const repeatedInYear = repeatedElement(yearNode, ['Year', 'AttendSessions', ...TOTAL_FIELDS.map(([field]) => field)]);
+      const sessionsNode = childNode(yearNode, 'AttendSessions');
+      const twice = repeatedInYear ?? (sessionsNode === undefined ? null : repeatedElement(sessionsNode, ['AttendanceStartDate', 'AttendanceMarks']));
+      if (twice !== null) {
+        const where = repeatedInYear === null && sessionsNode !== undefined ? sessionsNode : yearNode;
+        problems.push(problem(lineOfChild(where[twice.name]), `${who} YearData ${y + 1}`, repeatedMessage(twice)));
+        return;
+      }
+      const sessions = sessionsNode;
       const startText = sessions === undefined ? undefined : textOf(sessions['AttendanceStartDate'])?.trim();
       const yearText = (textOf(yearNode['Year']) ?? '').trim();
       const label = yearText !== '' ? yearText : startText !== undefined && isIsoDate(startText) ? startText.slice(0, 4) : `${y + 1}`;
@@ -380,8 +411,7 @@ export function readXmlExport(text: string, source: string, options: ReadOptions
         problems.push(problem(marksLine, `${where} AttendanceMarks`, 'the marks have a line break or tab inside them, so Markwise cannot tell which session each character is for'));
         return;
       }
-      if (marksText.length === 0) return;
-      const lastDate = addDays(startText, Math.floor((marksText.length - 1) / 2));
+      const lastDate = addDays(startText, Math.max(0, Math.floor((marksText.length - 1) / 2)));
       const endProblem = registerDateProblem(lastDate, formatSchoolDate(lastDate), today);
       if (endProblem !== null) {
         problems.push(problem(marksLine, `${where} AttendanceMarks`, `the ${marksText.length} marks from ${formatSchoolDate(startText)} run to ${endProblem}`));
