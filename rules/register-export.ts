@@ -256,6 +256,24 @@ function headerRowOf(rows: readonly CsvRow[], headerLine: number | undefined): {
   return { index: found ?? rows.findIndex((r) => !isBlank(r)) };
 }
 
+/**
+ * The header a CSV export would be read by, from its first lines only: the key a mapping chosen
+ * for this shape of file is remembered by. Null for JSON, XML, or no header found.
+ */
+export function exportHeader(text: string, headerLine?: number): { line: number; fields: string[] } | null {
+  const start = text.slice(0, 65_536);
+  const body = (start.charCodeAt(0) === 0xfeff ? start.slice(1) : start).replace(/\r\n?/g, '\n');
+  const first = body.trimStart()[0];
+  if (first === undefined || first === '{' || first === '[' || first === '<') return null;
+  const cut = body.length === start.length && text.length > start.length ? body.slice(0, body.lastIndexOf('\n') + 1) : body;
+  const rows = csvRowsWithLines(cut, { delimiter: ',' }).rows;
+  if (rows.every(isBlank)) return null;
+  const found = headerRowOf(rows, headerLine);
+  if ('problem' in found || found.index < 0) return null;
+  const row = rows[found.index]!;
+  return { line: row.line, fields: row.fields.map((f) => f.trim()) };
+}
+
 /** One row a pupil with sessions possible and attended (or a percentage), and no date or mark: a summary, not a register. */
 function looksLikeSummary(header: readonly string[], mapping: ColumnMapping): boolean {
   if (mapping.date !== undefined || mapping.mark !== undefined) return false;

@@ -11,6 +11,7 @@ import { seenCell, type MarksSeen } from '../sites/marks-seen';
 import { NOT_MANAGED, readManaged, type ManagedSettings } from './managed';
 import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
+import { REGISTER_FIELDS, type ColumnMapping } from '../rules/exports/columns';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 import { nDeadline } from '../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, isIsoDate, type IsoDate } from '../rules/dates';
@@ -52,6 +53,12 @@ export interface SettingValues {
   today: TodaySetting;
   sites: SiteGrant[];
   retention: Retention;
+  /**
+   * Column mappings a person chose on the check page, by the file shape they were chosen for
+   * (the header's names, rules/exports/columns.ts shapeKey): next month's export of the same
+   * shape is read the same way without asking again.
+   */
+  exportColumns: Record<string, ColumnMapping>;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -65,6 +72,7 @@ const SETTING_SCHEMAS: { readonly [K in SettingKey]: z.ZodType<SettingValues[K]>
   ]),
   sites: z.array(z.object({ origin: z.string(), profileIds: z.array(z.string()), addedAt: z.string() })),
   retention: z.enum(['this-school-year', 'previous-school-year', 'two-school-years']),
+  exportColumns: z.record(z.string(), z.partialRecord(z.enum(REGISTER_FIELDS), z.string().min(1))),
 };
 
 export interface StoreOptions {
@@ -157,7 +165,7 @@ export class MarkwiseStore {
     private readonly db: MarkwiseDb,
     private readonly options: StoreOptions,
   ) {
-    this.defaults = { activePolicyId: options.defaultPolicyId, panelCollapsed: false, today: { mode: 'real' }, sites: [], retention: 'previous-school-year' };
+    this.defaults = { activePolicyId: options.defaultPolicyId, panelCollapsed: false, today: { mode: 'real' }, sites: [], retention: 'previous-school-year', exportColumns: {} };
   }
 
   private stamp(): string {

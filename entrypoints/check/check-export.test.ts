@@ -66,6 +66,7 @@ describe('checking a register export on the extension page', () => {
       fileName: 'feb.csv',
       heading: 'feb.csv could not be read, so nothing was checked',
       problems: ["feb.csv line 3, column date: '31/02/2025' is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)"],
+      shape: 'register-long',
     });
   });
 

@@ -11,7 +11,11 @@ import type { PupilStanding } from '../../rules/checks/standing';
 import { parsePolicy, type Policy, type Role } from '../../rules/policy/schema';
 import { policyWarnings, type PolicyWarning } from '../../rules/policy/warnings';
 import { pupilCard, type PupilCardData } from '../../rules/pupil-card';
-import { describeExportProblem, describeExportProblems, readRegisterExport } from '../../rules/register-export';
+import { describeExportProblem, describeExportProblems, exportHeader, readRegisterExport, type ExportShape } from '../../rules/register-export';
+import { shapeKey, type ColumnMapping } from '../../rules/exports/columns';
+import type { ReadDetails } from '../../rules/exports/common';
+import { readNotes } from '../../rules/exports/notes';
+import type { SchoolCode } from '../../rules/exports/school-codes';
 
 /** Larger than a year's export of a 2,000-pupil school (about 45 MB); more is refused before it is read. */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -23,6 +27,22 @@ export interface ExportCheckRequest {
   readonly policyInput: unknown;
   readonly today: IsoDate;
   readonly role: Role;
+  /** Which column is which, as the person said on the page; otherwise a remembered mapping for this file's shape, or the guess. */
+  readonly columns?: ColumnMapping;
+  /** The header's line, as the person said. */
+  readonly headerLine?: number;
+  /** Mappings chosen before, by file shape (storage's exportColumns). */
+  readonly remembered?: Readonly<Record<string, ColumnMapping>>;
+}
+
+/** How a CSV was read, for the page to show and let the person change. */
+export interface ColumnsUsed {
+  readonly headerLine: number;
+  readonly header: readonly string[];
+  /** What was read by (on success) or guessed (when refused). */
+  readonly columns: ColumnMapping;
+  /** Where the mapping came from. */
+  readonly from: 'guessed' | 'remembered' | 'chosen';
 }
 
 export type ExportCheckProgress = { readonly stage: 'reading'; readonly fraction: number } | { readonly stage: 'checking'; readonly pupils: number; readonly marks: number };
@@ -45,6 +65,11 @@ export interface ExportChecked {
   readonly fileWarnings: readonly string[];
   /** Each pupil's year as a picture, in the order of pupils. */
   readonly cards: readonly PupilCardData[];
+  /** How the file was read, in words (the shape, the header, the columns, lateness, codes). */
+  readonly notes: readonly string[];
+  readonly details: ReadDetails;
+  /** A CSV's header and columns, for the page to offer a change. */
+  readonly columnsUsed: ColumnsUsed | null;
 }
 
 export interface ExportRefused {
@@ -54,6 +79,10 @@ export interface ExportRefused {
   readonly heading: string;
   /** Where and what, one line each. */
   readonly problems: readonly string[];
+  /** What the file seemed to be, when known. */
+  readonly shape?: ExportShape;
+  /** A CSV whose columns could not all be found: its header and the guess, for the person to say which is which. */
+  readonly columnsUsed?: ColumnsUsed;
 }
 
 export type ExportCheckOutcome = ExportChecked | ExportRefused;
@@ -73,8 +102,31 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
 
   const { text, encoding } = decodeFileText(request.bytes);
   onProgress({ stage: 'reading', fraction: 0 });
-  const read = readRegisterExport(text, fileName, { today: request.today, onProgress: (fraction) => onProgress({ stage: 'reading', fraction }) });
-  if (!read.ok) return refused(`${fileName} could not be read, so nothing was checked`, describeExportProblems(fileName, read.problems));
+  // A mapping the person gave wins; then one remembered for files with this header; then the guess.
+  const header = request.columns === undefined ? exportHeader(text, request.headerLine) : null;
+  const remembered = header === null ? undefined : request.remembered?.[shapeKey(header.fields)];
+  const columns = request.columns ?? remembered;
+  const from: ColumnsUsed['from'] = request.columns !== undefined ? 'chosen' : remembered !== undefined ? 'remembered' : 'guessed';
+  const schoolCodes = (policy.policy as { schoolCodes?: readonly SchoolCode[] }).schoolCodes ?? [];
+  const read = readRegisterExport(text, fileName, {
+    today: request.today,
+    onProgress: (fraction) => onProgress({ stage: 'reading', fraction }),
+    schoolCodes,
+    ...(columns === undefined ? {} : { columns }),
+    ...(request.headerLine === undefined ? {} : { headerLine: request.headerLine }),
+  });
+  if (!read.ok) {
+    const outcome = refused(
+      read.shape === 'attendance-summary' || read.shape === 'ctf' || read.shape === 'xml-other' ? `${fileName} is not a register export Markwise can check` : `${fileName} could not be read, so nothing was checked`,
+      describeExportProblems(fileName, read.problems),
+    );
+    return {
+      ...outcome,
+      ...(read.shape === undefined ? {} : { shape: read.shape }),
+      ...(read.header === undefined ? {} : { columnsUsed: { headerLine: read.header.line, header: read.header.fields, columns: read.guess ?? {}, from } }),
+    };
+  }
+  const { details } = read;
 
   const marks = read.snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
   onProgress({ stage: 'checking', pupils: read.snapshot.pupils.length, marks });
@@ -97,5 +149,11 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
     fileWarnings: read.warnings.map((w) => describeExportProblem(fileName, w)),
     // Counted as the standings count them, so the card and the export's year-to-date figure agree.
     cards: read.snapshot.pupils.map((p) => pupilCard(p, request.today, { calendar })),
+    notes: readNotes(details, policy.policy),
+    details,
+    columnsUsed:
+      details.headerLine !== undefined && details.header !== undefined && details.columns !== undefined
+        ? { headerLine: details.headerLine, header: details.header, columns: details.columns, from }
+        : null,
   };
 }

@@ -15,11 +15,11 @@ import '../../components/pupil-card.css';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
 import type { Role } from '../../rules/policy/schema';
-import { MARKWISE_COLUMNS } from '../../rules/register-export';
+import { REGISTER_FIELD_LABELS, REGISTER_FIELDS, shapeKey, type ColumnMapping, type RegisterField } from '../../rules/exports/columns';
 import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
 import { dismissalKey, storedDismissalKey, type PolicyListing } from '../../storage/store';
-import type { ExportCheckOutcome, ExportCheckProgress, ExportChecked } from './check-export';
+import type { ColumnsUsed, ExportCheckOutcome, ExportCheckProgress, ExportChecked } from './check-export';
 import type { WorkerReply } from './worker';
 // Vite bundles the worker into a file of its own in the extension (no network, no blob URL).
 import CheckWorker from './worker?worker';
@@ -40,11 +40,17 @@ interface Chosen {
 
 type Run = { readonly state: 'idle' } | { readonly state: 'working'; readonly name: string; readonly progress: ExportCheckProgress | null } | { readonly state: 'done'; readonly outcome: ExportCheckOutcome };
 
+/** How the person said to read the file: its columns and its header's line (none: found by Markwise). */
+interface Reading {
+  readonly columns?: ColumnMapping;
+  readonly headerLine?: number;
+}
+
 /** Runs one check in a fresh worker; a new check (other options, another file) ends the one before. */
-function useCheck(file: Chosen | null, policyId: string | null, today: string, role: Role): Run {
+function useCheck(file: Chosen | null, policyId: string | null, today: string, role: Role, reading: Reading, remembered: Readonly<Record<string, ColumnMapping>> | null): Run {
   const [run, setRun] = useState<Run>({ state: 'idle' });
   useEffect(() => {
-    if (file === null || policyId === null || !isIsoDate(today)) return;
+    if (file === null || policyId === null || !isIsoDate(today) || remembered === null) return;
     let worker: Worker | null = null;
     let ended = false;
     setRun({ state: 'working', name: file.name, progress: null });
@@ -69,13 +75,13 @@ function useCheck(file: Chosen | null, policyId: string | null, today: string, r
       };
       const bytes = new Uint8Array(await file.file.arrayBuffer());
       if (ended) return;
-      worker.postMessage({ bytes, fileName: file.name, policyInput: policy.input, today, role }, [bytes.buffer]);
+      worker.postMessage({ bytes, fileName: file.name, policyInput: policy.input, today, role, ...reading, remembered }, [bytes.buffer]);
     })();
     return () => {
       ended = true;
       worker?.terminate();
     };
-  }, [file, policyId, today, role]);
+  }, [file, policyId, today, role, reading, remembered]);
   return run;
 }
 
@@ -113,18 +119,130 @@ function Progress({ name, progress }: { name: string; progress: ExportCheckProgr
 
 function Refused({ outcome }: { outcome: Extract<ExportCheckOutcome, { ok: false }> }) {
   return (
-    <div class="problems" role="alert" data-outcome="refused">
+    <div class="problems" role="alert" data-outcome="refused" data-shape={outcome.shape ?? ''}>
       <p>{outcome.heading}:</p>
       <ul>
         {outcome.problems.map((p, i) => (
           <li key={i}>{p}</li>
         ))}
       </ul>
+      {outcome.shape === 'attendance-summary' ? (
+        <p>
+          <a href="./options.html#report-h">Import it as attendance figures on the options page</a>
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: ExportChecked; dismissed: ReadonlyMap<string, string>; onDismiss: (view: FindingView, reason: string) => void; onRestore: (view: FindingView) => void }) {
+const FROM: Readonly<Record<ColumnsUsed['from'], string>> = {
+  guessed: 'guessed from the header',
+  remembered: 'as you chose before for files with this header',
+  chosen: 'as you chose',
+};
+
+/** The command line's --columns for a mapping, to read the same files the same way there. */
+function columnsOption(columns: ColumnMapping): string {
+  return REGISTER_FIELDS.flatMap((f) => (columns[f] === undefined ? [] : [`${f}=${columns[f]}`])).join(',');
+}
+
+/**
+ * Which column is which, and which line is the header: shown after every CSV check (open when
+ * the columns could not all be found), for the person to correct. A change checks the file again.
+ */
+function ColumnsForm({ used, open, onRead, onForget }: { used: ColumnsUsed; open: boolean; onRead: (reading: Reading) => void; onForget: () => void }) {
+  const [columns, setColumns] = useState<ColumnMapping>(used.columns);
+  const [line, setLine] = useState(String(used.headerLine));
+  useEffect(() => {
+    setColumns(used.columns);
+    setLine(String(used.headerLine));
+  }, [used]);
+  const lineNumber = /^[1-9]\d*$/.test(line.trim()) ? Number(line.trim()) : null;
+  return (
+    <details class="columns" id="columns" open={open}>
+      <summary>
+        Columns read ({FROM[used.from]}), header on line {used.headerLine}: change
+      </summary>
+      <div class="row">
+        <label>
+          The header is on line
+          <input id="header-line" type="text" inputMode="numeric" size={4} value={line} aria-describedby={lineNumber === null ? 'header-line-error' : undefined} onInput={(e) => setLine((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button type="button" id="header-line-read" disabled={lineNumber === null || lineNumber === used.headerLine} onClick={() => lineNumber !== null && onRead({ headerLine: lineNumber })}>
+          Read the header from this line
+        </button>
+        {lineNumber === null ? (
+          <span class="error" id="header-line-error">
+            Enter a line number, such as 5
+          </span>
+        ) : null}
+      </div>
+      <fieldset>
+        <legend>Which column is which</legend>
+        <div class="row">
+          {REGISTER_FIELDS.map((field: RegisterField) => (
+            <label key={field}>
+              {REGISTER_FIELD_LABELS[field]}
+              <select
+                data-field={field}
+                value={columns[field] ?? ''}
+                onChange={(e) => {
+                  const value = (e.currentTarget as HTMLSelectElement).value;
+                  const next = { ...columns };
+                  if (value === '') delete next[field];
+                  else next[field] = value;
+                  setColumns(next);
+                }}
+              >
+                <option value="">(none)</option>
+                {used.header.map((h, i) =>
+                  h === '' ? null : (
+                    <option key={i} value={h}>
+                      {h}
+                    </option>
+                  ),
+                )}
+              </select>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div class="row">
+        <button type="button" class="primary" id="columns-read" onClick={() => onRead({ columns, headerLine: used.headerLine })}>
+          Check with these columns
+        </button>
+        {used.from === 'remembered' ? (
+          <button type="button" id="columns-forget" onClick={onForget}>
+            Stop using the remembered columns for files like this
+          </button>
+        ) : null}
+      </div>
+      <p class="note">
+        Columns you choose are remembered for files with the same header. On the command line: <code>--columns "{columnsOption(columns)}"</code>
+        {used.headerLine > 1 ? (
+          <>
+            {' '}
+            <code>--header-line {used.headerLine}</code>
+          </>
+        ) : null}
+      </p>
+    </details>
+  );
+}
+
+function Checked({
+  outcome,
+  dismissed,
+  onDismiss,
+  onRestore,
+  columns,
+}: {
+  outcome: ExportChecked;
+  dismissed: ReadonlyMap<string, string>;
+  onDismiss: (view: FindingView, reason: string) => void;
+  onRestore: (view: FindingView) => void;
+  columns: ComponentChildren;
+}) {
   const [collapsed, setCollapsed] = useState(false);
   const items = useMemo<FindingView[]>(
     () =>
@@ -178,6 +296,15 @@ function Checked({ outcome, dismissed, onDismiss, onRestore }: { outcome: Export
       <p>
         {plural(persistent, 'pupil')} persistently absent (missing {outcome.policy.thresholds.persistentAbsence}% or more), {severe} of them severely ({outcome.policy.thresholds.severeAbsence}% or more), by the sessions in this file.
       </p>
+      <div class="notice" id="read-notes" data-shape={outcome.details.shape}>
+        <p>How the file was read:</p>
+        <ul>
+          {outcome.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+        {columns}
+      </div>
       {outcome.encoding === 'windows-1252' ? (
         <p class="notice" data-encoding="windows-1252">
           The file is not UTF-8, so it was read as Windows-1252 (how Excel and SIMS on Windows often save CSV). If names look wrong, save the export as “CSV UTF-8” and check it again.
@@ -275,12 +402,41 @@ function CheckPage() {
   const [role, setRole] = useState<Role>('office');
   const [file, setFile] = useState<Chosen | null>(null);
   const [dismissed, setDismissed] = useState<ReadonlyMap<string, string>>(new Map());
-  const run = useCheck(file, policyId, today, role);
+  const [reading, setReading] = useState<Reading>({});
+  const [remembered, setRemembered] = useState<Readonly<Record<string, ColumnMapping>> | null>(null);
+  const run = useCheck(file, policyId, today, role, reading, remembered);
+
+  // Columns the person chose, once a check by them has worked, are remembered for files with this header.
+  useEffect(() => {
+    if (run.state !== 'done' || !run.outcome.ok || run.outcome.columnsUsed?.from !== 'chosen' || remembered === null) return;
+    const used = run.outcome.columnsUsed;
+    const key = shapeKey(used.header);
+    if (JSON.stringify(remembered[key]) === JSON.stringify(used.columns)) return;
+    const next = { ...remembered, [key]: used.columns };
+    void store.setSetting('exportColumns', next);
+  }, [run]);
+  const forget = (used: ColumnsUsed) => {
+    if (remembered === null) return;
+    const next = { ...remembered };
+    delete next[shapeKey(used.header)];
+    void store.setSetting('exportColumns', next).then(() => {
+      setRemembered(next);
+      setReading({});
+    });
+  };
+  const columnsFor = (used: ColumnsUsed | null | undefined, open: boolean) => (used === null || used === undefined ? null : <ColumnsForm used={used} open={open} onRead={setReading} onForget={() => forget(used)} />);
 
   useEffect(() => {
     void (async () => {
       // The check page keeps its own dismissals: none made on an MIS site applies here, nor the other way.
-      const [listed, active, todaySetting, dismissals] = await Promise.all([store.listPolicies(), store.activePolicy(), store.getSetting('today'), store.dismissedOn(EXPORT_CHECK_SITE)]);
+      const [listed, active, todaySetting, dismissals, columns] = await Promise.all([
+        store.listPolicies(),
+        store.activePolicy(),
+        store.getSetting('today'),
+        store.dismissedOn(EXPORT_CHECK_SITE),
+        store.getSetting('exportColumns'),
+      ]);
+      setRemembered(columns);
       setPolicies(listed);
       setPolicyId(active.id);
       setToday(todayOf(todaySetting));
@@ -288,7 +444,10 @@ function CheckPage() {
     })();
   }, []);
 
-  const choose = (chosen: File) => setFile({ name: chosen.name, file: chosen });
+  const choose = (chosen: File) => {
+    setReading({});
+    setFile({ name: chosen.name, file: chosen });
+  };
   const onDismiss = async (view: FindingView, reason: string) => {
     const { rule, upn, date, session } = view.finding;
     await store.dismiss({ site: EXPORT_CHECK_SITE, rule, upn, date, session, reason });
@@ -317,16 +476,17 @@ function CheckPage() {
         <section aria-labelledby="file-h">
           <h2 id="file-h">The export</h2>
           <p class="note">
-            For an MIS on the desktop (such as SIMS): export the register as CSV with the columns {MARKWISE_COLUMNS.join(', ')} (and dob and year if you have them), one row a pupil and
-            session, dates as 2025-11-26 or 26/11/2025. The file is read on this computer and is not stored or sent anywhere.
+            For an MIS on the desktop (such as SIMS), or a whole year at once: the register as your MIS exports it. Markwise reads a CSV with a row a pupil and session (its columns are
+            found from their headings, such as UPN, Student, Attendance Date, Session, Mark, Minutes Late, and you can correct them), a week grid with a column a session, or a Common
+            Transfer File (CTF, XML). The file is read on this computer and is not stored or sent anywhere.
           </p>
           <DropZone onFile={choose}>
             <label>
-              Choose a register export (CSV), or drop it here
+              Choose a register export (CSV or CTF), or drop it here
               <input
                 type="file"
                 id="export-file"
-                accept=".csv,.json,text/csv,application/json"
+                accept=".csv,.txt,.json,.xml,text/csv,application/json,application/xml,text/xml"
                 onChange={(e) => {
                   const chosen = (e.currentTarget as HTMLInputElement).files?.[0];
                   if (chosen !== undefined) choose(chosen);
@@ -367,7 +527,10 @@ function CheckPage() {
           {run.state === 'working' ? <Progress name={run.name} progress={run.progress} /> : null}
           {run.state === 'done' && !run.outcome.ok ? <Refused outcome={run.outcome} /> : null}
         </div>
-        {run.state === 'done' && run.outcome.ok ? <Checked outcome={run.outcome} dismissed={dismissed} onDismiss={(v, r) => void onDismiss(v, r)} onRestore={(v) => void onRestore(v)} /> : null}
+        {run.state === 'done' && !run.outcome.ok ? columnsFor(run.outcome.columnsUsed, true) : null}
+        {run.state === 'done' && run.outcome.ok ? (
+          <Checked outcome={run.outcome} dismissed={dismissed} onDismiss={(v, r) => void onDismiss(v, r)} onRestore={(v) => void onRestore(v)} columns={columnsFor(run.outcome.columnsUsed, false)} />
+        ) : null}
       </main>
     </>
   );

@@ -40,7 +40,7 @@ const SPELLINGS: Readonly<Record<RegisterField, readonly string[]>> = {
   date: ['date', 'attendancedate', 'sessiondate', 'markdate', 'registerdate', 'day'],
   session: ['session', 'sessionname', 'ampm', 'sess', 'registersession', 'period'],
   mark: ['mark', 'attendancemark', 'code', 'attendancecode', 'markcode'],
-  arrival: ['arrival', 'arrived', 'arrivaltime', 'timearrived', 'timeofarrival', 'signedin', 'signintime'],
+  arrival: ['arrival', 'arrived', 'arrivedat', 'arrivaltime', 'timearrived', 'timeofarrival', 'signedin', 'signintime', 'signedinat'],
   minutesLate: ['minuteslate', 'minslate', 'minute', 'minutes', 'latemins', 'lateminutes', 'late'],
   dob: ['dob', 'dateofbirth', 'birthdate'],
   year: ['year', 'yeargroup', 'ncyear', 'yr', 'nationalcurriculumyear'],
