@@ -52,9 +52,21 @@ test('a CTF carrying a DTD is refused with its message, and nothing is checked',
   await page.locator('#export-file').setInputFiles(xmlFile('ctf-doctype.xml'));
   const alert = page.locator('[data-outcome="refused"]');
   await expect(alert).toHaveAttribute('role', 'alert');
-  await expect(alert).toContainText('ctf-doctype.xml could not be read, so nothing was checked');
+  await expect(alert).toHaveAttribute('data-shape', 'xml-other');
   await expect(alert.locator('li')).toHaveText([
     'ctf-doctype.xml line 2: this XML file declares a DTD (<!DOCTYPE>): a Common Transfer File never has one, and Markwise does not read DTDs or the entities they declare. Export the CTF from the MIS again',
   ]);
+  await expect(page.locator('section[data-outcome="checked"]')).toHaveCount(0);
+});
+
+test('a CTF with a mistake in it is a register export that could not be read, with the line and the pupil', async ({ page, extensionId }) => {
+  await openCheckPage(page, extensionId);
+  // The fixture with pupil 2's UPN emptied: whose marks these are cannot be told, so nothing is checked.
+  const text = fixture('ctf-register.xml').toString('utf8').replace('<UPN>Y383299902001</UPN>', '<UPN></UPN>');
+  await page.locator('#export-file').setInputFiles({ name: 'no-upn.xml', mimeType: 'application/xml', buffer: Buffer.from(text) });
+  const alert = page.locator('[data-outcome="refused"]');
+  await expect(alert).toHaveAttribute('data-shape', 'ctf');
+  await expect(alert).toContainText('no-upn.xml could not be read, so nothing was checked');
+  await expect(alert.locator('li')).toHaveText(['no-upn.xml line 60, Pupil 2: this pupil has no UPN, so Markwise cannot tell whose marks these are']);
   await expect(page.locator('section[data-outcome="checked"]')).toHaveCount(0);
 });
