@@ -4,13 +4,12 @@
 // fixture cites its shape's public source in test/fixtures/exports/README.md; the findings
 // expected here are worked out by hand from the micklefield preset (AM register 08:55, closing
 // 09:25; an N must be replaced within 5 school days).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REPOSITORY as root, markwise } from '../test/support/cli';
 
-const root = join(__dirname, '..');
 const fixture = (name: string) => join(root, 'test/fixtures/exports', name);
 const dir = mkdtempSync(join(tmpdir(), 'markwise-exports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,20 +18,6 @@ function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function markwise(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(join(root, 'node_modules/.bin/tsx'), ['cli/markwise.ts', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-    });
-  });
 }
 
 type JsonFinding = { rule: string; upn: string; date: string; session: string; mark: string };

@@ -1,9 +1,9 @@
 // The command line as people and scripts use it: a real process, real files.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REPOSITORY as root, markwise } from '../test/support/cli';
 import { RULE_IDS } from '../rules/findings';
 import { PRESET_IDS } from '../rules/presets';
 import { DEMO_TODAY, demoCsv } from '../demo/make-demo-register';
@@ -17,24 +17,8 @@ import { policyWarnings } from '../rules/policy/warnings';
 import { readRegisterExport } from '../rules/register-export';
 import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 
-const root = join(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'markwise-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real command, as `npm run markwise --` does, from the repository root. */
-function markwise(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(join(root, 'node_modules/.bin/tsx'), ['cli/markwise.ts', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-    });
-  });
-}
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

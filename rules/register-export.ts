@@ -20,6 +20,7 @@ import {
 } from './exports/common';
 import { REGISTER_FIELD_LABELS, ambiguousColumns, findHeaderRow, guessColumns, headerScore, resolveColumns, type ColumnMapping, type RegisterField } from './exports/columns';
 import { markTranslator } from './exports/school-codes';
+import { readXmlExport } from './exports/ctf';
 import { readWideGrid, recogniseWideGrid } from './exports/wide';
 import { registerSnapshotSchema, type RegisterSnapshot, type SnapshotMark } from './snapshot';
 import { upnCheckProblem } from './upn';
@@ -46,17 +47,8 @@ export function readRegisterExport(text: string, source = '', options: ReadOptio
   if (body.trim() === '') return failed({ line: null, column: null, path: null, message: 'the file is empty' });
   const first = body.trimStart()[0];
   if (first === '{' || first === '[') return readJson(body, source, options);
-  if (first === '<') return readXml(body);
+  if (first === '<') return readXmlExport(body, source, options);
   return readCsv(body, source, options);
-}
-
-function readXml(body: string): ExportResult {
-  const root = /<([A-Za-z_][\w.-]*)/.exec(body.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''))?.[1] ?? null;
-  const message =
-    root === 'CTfile'
-      ? 'this is a Common Transfer File (CTF), which this version of Markwise cannot read yet'
-      : `this is an XML file, but not a Common Transfer File (${root === null ? 'it has no root element' : `its root element is <${root}>`}; a CTF's is <CTfile>)`;
-  return { ok: false, shape: root === 'CTfile' ? 'ctf' : 'xml-other', problems: [{ line: null, column: null, path: null, message }] };
 }
 
 /** "register.csv line 14, column date: ..." or "register.json pupils[3].marks[12].date: ...". */

@@ -118,7 +118,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
   });
   if (!read.ok) {
     const outcome = refused(
-      read.shape === 'attendance-summary' || read.shape === 'ctf' || read.shape === 'xml-other' ? `${fileName} is not a register export Markwise can check` : `${fileName} could not be read, so nothing was checked`,
+      read.shape === 'attendance-summary' || read.shape === 'xml-other' ? `${fileName} is not a register export Markwise can check` : `${fileName} could not be read, so nothing was checked`,
       describeExportProblems(fileName, read.problems),
     );
     return {

@@ -46,7 +46,10 @@ test('a SIMS-style report: title rows skipped, Windows-1252 names, "-" read as n
   await openCheckPage(page, extensionId, '2025-11-14');
   await page.locator('#export-file').setInputFiles(csvFile('sims-marks-report.csv', fixture('sims-marks-report.csv')));
   const result = page.locator('section[data-outcome="checked"]');
-  await expect(result).toHaveAttribute('data-findings', '4');
+  // Zoë's two Ns of Mon 3 Nov were due by Mon 10 Nov; Sam's L at 31 minutes late (09:26) should be U.
+  await expect(result).toHaveAttribute('data-findings', '3');
+  // Sam's I01, a school sub-code no table translates, is said once above the panel.
+  await expect(page.locator('#unknown-codes li')).toHaveText([/^'I01' is not a DfE code and not in the policy's school codes: 1 mark of 1 pupil/]);
   await expect(page.locator('#read-notes')).toContainText("The header is on line 5; lines 1–4 above it were skipped as the report's title.");
   await expect(page.locator('#read-notes')).toContainText("1 mark written '-' (no mark recorded) was read as blank.");
   await page.locator('#card-pupil').selectOption('M383200025004');
@@ -60,7 +63,7 @@ test('a SIMS-style report: title rows skipped, Windows-1252 names, "-" read as n
   await expect(page.locator('#header-line')).toHaveValue('2');
   await page.locator('#header-line').fill('5');
   await page.locator('#header-line-read').click();
-  await expect(result).toHaveAttribute('data-findings', '4');
+  await expect(result).toHaveAttribute('data-findings', '3');
 });
 
 test('columns a person chooses are used, remembered for files with the same header, and can be forgotten', async ({ page, extensionId }) => {
@@ -127,4 +130,27 @@ test('a summary, or XML that is not a CTF, says what it is and where it belongs'
   await expect(refused.getByRole('link', { name: 'Import it as attendance figures on the options page' })).toBeVisible();
   await page.locator('#export-file').setInputFiles({ name: 'feed.xml', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?>\n<rss><channel/></rss>\n') });
   await expect(refused).toContainText('this is an XML file, but not a Common Transfer File (its root element is <rss>');
+});
+
+test("the policy's school codes translate a SIMS sub-code on the check page, and the page says which and how many", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.locator('#active-policy')).toHaveValue('micklefield');
+  await expect(page.locator('#school-codes-none')).toBeVisible();
+  await page.locator('#add-school-code').click();
+  const row = page.getByRole('group', { name: 'School code 1' });
+  await row.getByLabel('Code (as the MIS writes it, up to 4 characters)').fill('I01');
+  await row.getByLabel('DfE code it stands for').selectOption('I');
+  await row.getByLabel('Name (what the school calls it)').fill('Illness: GP letter seen');
+  await page.locator('#save-policy').click();
+  await expect(page.locator('#policy-save-result')).toContainText('Saved.');
+
+  await openCheckPage(page, extensionId, '2025-11-14');
+  await page.locator('#export-file').setInputFiles(csvFile('sims-marks-report.csv', fixture('sims-marks-report.csv')));
+  const result = page.locator('section[data-outcome="checked"]');
+  // I01 is now I, an authorised absence: no unknown code, the three other findings as before.
+  await expect(result).toHaveAttribute('data-findings', '3');
+  await expect(page.locator('#unknown-codes')).toHaveCount(0);
+  await expect(page.locator('#read-notes')).toContainText("Read by the policy's school codes: I01 as I (Illness: GP letter seen, 1 mark).");
+  await page.locator('#card-pupil').selectOption('B383200025005');
+  await expect(page.locator('.pupil-card .legend li[data-category="authorised"] strong')).toHaveText('1');
 });

@@ -9,32 +9,8 @@ import { formatSchoolDate } from '../../rules/dates';
 import { todayInEngland } from '../../storage/bundle';
 import { expect, test } from './fixtures';
 import { axeViolations } from './axe';
-import { plant } from './database';
+import { dumpDatabase, plant } from './database';
 
-/** Every row of every table of Markwise's database, read in the extension's own origin. */
-async function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown[]>>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = Array.from(db.objectStoreNames);
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (out[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
-}
 
 function jsonFile(name: string, text: string) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') };

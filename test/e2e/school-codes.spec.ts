@@ -6,31 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { axeViolations } from './axe';
+import { dumpDatabase } from './database';
 
-/** Every row of every table of Markwise's database, read in the extension's own origin. */
-async function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown[]>>((resolve, reject) => {
-        const open = indexedDB.open('markwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = Array.from(db.objectStoreNames);
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (out[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
-}
 
 const CODE = 'Code (as the MIS writes it, up to 4 characters)';
 const DFE = 'DfE code it stands for';
