@@ -276,6 +276,8 @@ interface PupilBeingRead {
   /** The line the pupil first appears on, and the line their date of birth came from. */
   readonly line: number;
   dobLine: number;
+  /** The line each session of theirs was read from, by date (its number in the file) and session. */
+  readonly seen: Map<number, number>;
 }
 
 function readCsv(text: string, source: string, options: ReadOptions): ExportResult {
@@ -347,81 +349,137 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
 
   const pupils = new Map<string, PupilBeingRead>();
   const warnings: ExportProblem[] = [];
-  const seen = new Map<string, number>();
+  // A year's export is 570,000 rows with about 200 distinct dates and a few dozen distinct
+  // sessions, arrivals and dates of birth: each distinct cell is read once (memos below), and each
+  // pupil's sessions are told apart by a number, not a string built per row.
+  const dates = new Map<string, { readonly date: IsoDate | null; readonly problem: string | null; readonly index: number }>();
+  /** Each date read, by its number in this file: '2025-11-05' and '05/11/2025' are one date. */
+  const dateNumbers = new Map<IsoDate, number>();
+  const sessions = new Map<string, 'AM' | 'PM' | null>();
+  const arrivals = new Map<string, string | null>();
+  const dobs = new Map<string, { readonly dob: IsoDate | null; readonly unborn: string | null }>();
+  const at = (field: RegisterField) => index[field] ?? -1;
+  const upnAt = at('upn');
+  const dateAt = at('date');
+  const sessionAt = at('session');
+  const markAt = at('mark');
+  const arrivalAt = at('arrival');
+  const minutesAt = at('minutesLate');
+  const dobAt = at('dob');
+  const yearAt = at('year');
+  const nameAt = at('name');
+  const forenameAt = at('forename');
+  const surnameAt = at('surname');
+  let fields: readonly string[] = [];
+  const cell = (i: number) => (i < 0 ? '' : fields[i]!.trim());
+  // Exports list a pupil's rows together, a day's two sessions together: the pupil and the date of
+  // the row before are kept at hand.
+  let last: PupilBeingRead | undefined;
+  let lastDate = '';
+  let lastDateRead: { readonly date: IsoDate | null; readonly problem: string | null; readonly index: number } | undefined;
   let rowsRead = 0;
   for (let r = headerIndex + 1; r < rows.length; r++) {
     const row = rows[r]!;
     if (isBlank(row)) continue;
     rowsRead++;
     const { line } = row;
-    const problem = (field: RegisterField, message: string) => problems.push({ line, column: columnOf(field), path: null, message });
-    if (row.fields.length !== header.length) {
+    fields = row.fields;
+    if (fields.length !== header.length) {
       problems.push({
         line,
         column: null,
         path: null,
-        message: `the row has ${row.fields.length} fields but the header has ${header.length} (a name with a comma must be in double quotes)`,
+        message: `the row has ${fields.length} fields but the header has ${header.length} (a name with a comma must be in double quotes)`,
       });
       continue;
     }
-    const cell = (field: RegisterField) => {
-      const at = index[field];
-      return at === undefined ? '' : row.fields[at]!.trim();
-    };
-    const upn = cell('upn');
-    if (upn === '') problem('upn', "is empty (every row needs the pupil's UPN)");
-    const rawDate = cell('date');
-    let date = parseExportDate(rawDate);
-    if (date === null) problem('date', `${quoted(rawDate)} is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)`);
-    const dateProblem = date === null ? null : registerDateProblem(date, rawDate, today);
-    if (dateProblem !== null) {
-      problem('date', dateProblem);
-      date = null;
+    const upn = cell(upnAt);
+    if (upn === '') problems.push({ line, column: columnOf('upn'), path: null, message: "is empty (every row needs the pupil's UPN)" });
+    const rawDate = cell(dateAt);
+    let dateRead = rawDate === lastDate ? lastDateRead : dates.get(rawDate);
+    if (dateRead === undefined) {
+      const parsed = parseExportDate(rawDate);
+      let number = -1;
+      if (parsed !== null) {
+        number = dateNumbers.get(parsed) ?? dateNumbers.size;
+        dateNumbers.set(parsed, number);
+      }
+      dateRead = { date: parsed, problem: parsed === null ? null : registerDateProblem(parsed, rawDate, today), index: number };
+      dates.set(rawDate, dateRead);
     }
-    const rawSession = cell('session');
-    const session = parseSession(rawSession);
-    if (session === null) problem('session', `${quoted(rawSession)} is not a session (expected AM or PM)`);
-    const rawArrival = cell('arrival');
-    const arrival = rawArrival === '' ? null : parseClockTime(rawArrival);
-    if (rawArrival !== '' && arrival === null) problem('arrival', `${quoted(rawArrival)} is not a time of day (expected HH:MM, such as 09:05, or an empty cell)`);
-    const rawMinutes = cell('minutesLate');
-    const minutesLate = /^\d{1,4}$/.test(rawMinutes) ? Number(rawMinutes) : null;
-    if (rawMinutes !== '' && minutesLate === null) problem('minutesLate', `${quoted(rawMinutes)} is not a number of minutes late (expected a whole number such as 12, or an empty cell)`);
-    const rawDob = cell('dob');
-    const dob = rawDob === '' ? null : parseExportDate(rawDob);
-    if (rawDob !== '' && dob === null) problem('dob', `${quoted(rawDob)} is not a real date of birth (expected YYYY-MM-DD or DD/MM/YYYY, or an empty cell)`);
-    const unborn = dob === null ? null : dobProblem(dob, rawDob, today);
-    if (unborn !== null) problem('dob', unborn);
+    lastDate = rawDate;
+    lastDateRead = dateRead;
+    if (dateRead.date === null) problems.push({ line, column: columnOf('date'), path: null, message: `${quoted(rawDate)} is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)` });
+    if (dateRead.problem !== null) problems.push({ line, column: columnOf('date'), path: null, message: dateRead.problem });
+    const date = dateRead.problem === null ? dateRead.date : null;
+    const rawSession = cell(sessionAt);
+    let session = sessions.get(rawSession);
+    if (session === undefined) {
+      session = parseSession(rawSession);
+      sessions.set(rawSession, session);
+    }
+    if (session === null) problems.push({ line, column: columnOf('session'), path: null, message: `${quoted(rawSession)} is not a session (expected AM or PM)` });
+    const rawArrival = cell(arrivalAt);
+    let arrival: string | null = null;
+    if (rawArrival !== '') {
+      arrival = arrivals.get(rawArrival) ?? null;
+      if (!arrivals.has(rawArrival)) {
+        const minutes = parseClockTime(rawArrival);
+        arrival = minutes === null ? null : formatClockTime(minutes);
+        arrivals.set(rawArrival, arrival);
+      }
+      if (arrival === null) problems.push({ line, column: columnOf('arrival'), path: null, message: `${quoted(rawArrival)} is not a time of day (expected HH:MM, such as 09:05, or an empty cell)` });
+    }
+    const rawMinutes = cell(minutesAt);
+    const minutesLate = rawMinutes === '' ? null : /^\d{1,4}$/.test(rawMinutes) ? Number(rawMinutes) : null;
+    if (rawMinutes !== '' && minutesLate === null) problems.push({ line, column: columnOf('minutesLate'), path: null, message: `${quoted(rawMinutes)} is not a number of minutes late (expected a whole number such as 12, or an empty cell)` });
+    const rawDob = cell(dobAt);
+    let dob: IsoDate | null = null;
+    let unborn: string | null = null;
+    if (rawDob !== '') {
+      let dobRead = dobs.get(rawDob);
+      if (dobRead === undefined) {
+        const parsed = parseExportDate(rawDob);
+        dobRead = { dob: parsed, unborn: parsed === null ? null : dobProblem(parsed, rawDob, today) };
+        dobs.set(rawDob, dobRead);
+      }
+      dob = dobRead.dob;
+      unborn = dobRead.unborn;
+      if (dob === null) problems.push({ line, column: columnOf('dob'), path: null, message: `${quoted(rawDob)} is not a real date of birth (expected YYYY-MM-DD or DD/MM/YYYY, or an empty cell)` });
+      if (unborn !== null) problems.push({ line, column: columnOf('dob'), path: null, message: unborn });
+    }
     if (upn === '' || date === null || session === null || (rawArrival !== '' && arrival === null) || (rawMinutes !== '' && minutesLate === null) || (rawDob !== '' && dob === null) || unborn !== null) continue;
 
-    const name = index.name !== undefined ? cell('name') : [cell('forename'), cell('surname')].filter((part) => part !== '').join(' ');
-    const key = `${upn}\u0000${date}\u0000${session}`;
-    const earlier = seen.get(key);
+    const name = nameAt >= 0 ? cell(nameAt) : [cell(forenameAt), cell(surnameAt)].filter((part) => part !== '').join(' ');
+    // Each pupil's sessions read so far, by the date's number in this file and AM or PM.
+    const key = dateRead.index * 2 + (session === 'PM' ? 1 : 0);
+    let pupil = last !== undefined && last.upn === upn ? last : pupils.get(upn);
+    const earlier = pupil?.seen.get(key);
     if (earlier !== undefined) {
-      problem('session', `${duplicateSession(upn, session, date)}, on line ${earlier}`);
+      problems.push({ line, column: columnOf('session'), path: null, message: `${duplicateSession(upn, session, date)}, on line ${earlier}` });
       continue;
     }
-    let pupil = pupils.get(upn);
     if (pupil === undefined) {
-      pupil = { upn, name, dob, year: cell('year') || null, marks: [], line, dobLine: line };
+      pupil = { upn, name, dob, year: cell(yearAt) || null, marks: [], line, dobLine: line, seen: new Map() };
       pupils.set(upn, pupil);
       const check = upnCheckProblem(upn);
       if (check !== null) warnings.push({ line, column: columnOf('upn'), path: null, message: check });
     } else if (pupil.name !== name) {
-      problem(index.name !== undefined ? 'name' : 'surname', `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}`);
+      problems.push({ line, column: columnOf(nameAt >= 0 ? 'name' : 'surname'), path: null, message: `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}` });
       continue;
     } else if (dob !== null && pupil.dob !== null && dob !== pupil.dob) {
-      problem('dob', `pupil ${upn} was born on ${formatSchoolDate(dob)} by this row but on ${formatSchoolDate(pupil.dob)} by line ${pupil.dobLine}`);
+      problems.push({ line, column: columnOf('dob'), path: null, message: `pupil ${upn} was born on ${formatSchoolDate(dob)} by this row but on ${formatSchoolDate(pupil.dob)} by line ${pupil.dobLine}` });
       continue;
     } else {
       if (pupil.dob === null && dob !== null) {
         pupil.dob = dob;
         pupil.dobLine = line;
       }
-      pupil.year ??= cell('year') || null;
+      pupil.year ??= cell(yearAt) || null;
     }
-    seen.set(key, line);
-    const mark: SnapshotMark = { date, session, mark: translator.mark(cell('mark')), arrival: arrival === null ? null : formatClockTime(arrival) };
+    pupil.seen.set(key, line);
+    last = pupil;
+    const mark: SnapshotMark = { date, session, mark: translator.mark(cell(markAt)), arrival };
     pupil.marks.push(minutesLate === null ? mark : { ...mark, minutesLate });
   }
   if (rowsRead === 0 && problems.length === 0) {
