@@ -4,7 +4,7 @@
 // one bad row and no snapshot is returned, with every problem's line and column.
 
 import { looksLikeAttendanceSummary } from './attendance-report';
-import { csvRowsWithLines, type CsvRow } from './csv-rows';
+import { csvRowsWithLines, forEachCsvRow, type CsvQuotingError, type CsvRow } from './csv-rows';
 import { formatClockTime, formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from './dates';
 import {
   dobProblem,
@@ -43,7 +43,9 @@ const PROGRESS_EVERY = 8192;
  */
 export function readRegisterExport(text: string, source = '', options: ReadOptions = {}): ExportResult {
   // A byte-order mark (Excel's 'CSV UTF-8') and Windows line endings are not data.
-  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // (Looked for first: replace() scans all 34 MB of a year's export even when there is nothing to replace.)
+  const body = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   if (body.trim() === '') return failed({ line: null, column: null, path: null, message: 'the file is empty' });
   const first = body.trimStart()[0];
   if (first === '{' || first === '[') return readJson(body, source, options);
@@ -185,21 +187,29 @@ function mergedPupils(snapshot: RegisterSnapshot): { ok: true; snapshot: Registe
 /** Splits the text into rows, each with the line it starts on, and notes broken quoting. */
 function csvRows(text: string, problems: ExportProblem[], onProgress?: (fraction: number) => void): CsvRow[] {
   const { rows, errors } = csvRowsWithLines(text, { delimiter: ',', onProgress, progressEvery: PROGRESS_EVERY });
-  for (const error of errors) {
-    problems.push({
-      line: error.line,
-      column: null,
-      path: null,
-      message: error.unclosed
-        ? 'a quoted field is not closed: a name with a comma in it must be in double quotes, such as "Jones, Ffion"'
-        : `the quoting is malformed here (${error.detail}): write a double quote inside a quoted field as ""`,
-    });
-  }
+  problems.push(...quotingProblems(errors));
   return rows;
+}
+
+function quotingProblems(errors: readonly CsvQuotingError[]): ExportProblem[] {
+  return errors.map((error) => ({
+    line: error.line,
+    column: null,
+    path: null,
+    message: error.unclosed
+      ? 'a quoted field is not closed: a name with a comma in it must be in double quotes, such as "Jones, Ffion"'
+      : `the quoting is malformed here (${error.detail}): write a double quote inside a quoted field as ""`,
+  }));
 }
 
 /** The rows looked at for the header, below a report's title rows (report name, school, dates). */
 const HEADER_SCAN = 30;
+
+/**
+ * The rows read first, before a long export is read row by row: more than the non-blank rows looked
+ * at for a header here and for a week grid's (rules/exports/wide.ts, also 30), and the row after.
+ */
+const HEAD_ROWS = 64;
 
 /** Header spellings to show when a field's column cannot be found. */
 const EXAMPLES: Readonly<Partial<Record<RegisterField, string>>> = {
@@ -283,11 +293,21 @@ interface PupilBeingRead {
 function readCsv(text: string, source: string, options: ReadOptions): ExportResult {
   const { today } = options;
   const problems: ExportProblem[] = [];
-  const rows = csvRows(text, problems, options.onProgress);
-  options.onProgress?.(1);
+  // A year's export (570,000 rows) is read in one pass without keeping every row: the first rows
+  // are read to find the header, then the whole file passes row by row. When the first rows do not
+  // settle the header (too many blank rows, a header line further down) or the file is a week
+  // grid, every row is kept, as before.
+  const head = csvRowsWithLines(text, { delimiter: ',', preview: HEAD_ROWS });
+  const streaming =
+    head.rows.length === HEAD_ROWS &&
+    head.rows.filter((row) => !isBlank(row)).length > HEADER_SCAN + 1 &&
+    (options.headerLine === undefined || head.rows.at(-1)!.line > options.headerLine) &&
+    recogniseWideGrid(head.rows, options.headerLine) === null;
+  const rows = streaming ? head.rows : csvRows(text, problems, options.onProgress);
+  if (!streaming) options.onProgress?.(1);
   if (rows.every(isBlank)) return failed({ line: null, column: null, path: null, message: 'the file is empty (it holds only empty cells)' });
   // A week grid (a column a session) has its own reader; the bar has already reached the end.
-  const grid = recogniseWideGrid(rows, options.headerLine);
+  const grid = streaming ? null : recogniseWideGrid(rows, options.headerLine);
   if (grid !== null) {
     const { onProgress: _reported, ...rest } = options;
     const read = readWideGrid(rows, grid, source, rest);
@@ -378,12 +398,10 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
   let lastDate = '';
   let lastDateRead: { readonly date: IsoDate | null; readonly problem: string | null; readonly index: number } | undefined;
   let rowsRead = 0;
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (isBlank(row)) continue;
+  const readRow = (rowFields: readonly string[], line: number): void => {
+    if (rowFields.every((f) => f.trim() === '')) return;
     rowsRead++;
-    const { line } = row;
-    fields = row.fields;
+    fields = rowFields;
     if (fields.length !== header.length) {
       problems.push({
         line,
@@ -391,7 +409,7 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
         path: null,
         message: `the row has ${fields.length} fields but the header has ${header.length} (a name with a comma must be in double quotes)`,
       });
-      continue;
+      return;
     }
     const upn = cell(upnAt);
     if (upn === '') problems.push({ line, column: columnOf('upn'), path: null, message: "is empty (every row needs the pupil's UPN)" });
@@ -448,7 +466,7 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
       if (dob === null) problems.push({ line, column: columnOf('dob'), path: null, message: `${quoted(rawDob)} is not a real date of birth (expected YYYY-MM-DD or DD/MM/YYYY, or an empty cell)` });
       if (unborn !== null) problems.push({ line, column: columnOf('dob'), path: null, message: unborn });
     }
-    if (upn === '' || date === null || session === null || (rawArrival !== '' && arrival === null) || (rawMinutes !== '' && minutesLate === null) || (rawDob !== '' && dob === null) || unborn !== null) continue;
+    if (upn === '' || date === null || session === null || (rawArrival !== '' && arrival === null) || (rawMinutes !== '' && minutesLate === null) || (rawDob !== '' && dob === null) || unborn !== null) return;
 
     const name = nameAt >= 0 ? cell(nameAt) : [cell(forenameAt), cell(surnameAt)].filter((part) => part !== '').join(' ');
     // Each pupil's sessions read so far, by the date's number in this file and AM or PM.
@@ -457,7 +475,7 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
     const earlier = pupil?.seen.get(key);
     if (earlier !== undefined) {
       problems.push({ line, column: columnOf('session'), path: null, message: `${duplicateSession(upn, session, date)}, on line ${earlier}` });
-      continue;
+      return;
     }
     if (pupil === undefined) {
       pupil = { upn, name, dob, year: cell(yearAt) || null, marks: [], line, dobLine: line, seen: new Map() };
@@ -466,10 +484,10 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
       if (check !== null) warnings.push({ line, column: columnOf('upn'), path: null, message: check });
     } else if (pupil.name !== name) {
       problems.push({ line, column: columnOf(nameAt >= 0 ? 'name' : 'surname'), path: null, message: `pupil ${upn} is named ${quoted(name)} here but ${quoted(pupil.name)} on line ${pupil.line}` });
-      continue;
+      return;
     } else if (dob !== null && pupil.dob !== null && dob !== pupil.dob) {
       problems.push({ line, column: columnOf('dob'), path: null, message: `pupil ${upn} was born on ${formatSchoolDate(dob)} by this row but on ${formatSchoolDate(pupil.dob)} by line ${pupil.dobLine}` });
-      continue;
+      return;
     } else {
       if (pupil.dob === null && dob !== null) {
         pupil.dob = dob;
@@ -481,6 +499,17 @@ function readCsv(text: string, source: string, options: ReadOptions): ExportResu
     last = pupil;
     const mark: SnapshotMark = { date, session, mark: translator.mark(cell(markAt)), arrival };
     pupil.marks.push(minutesLate === null ? mark : { ...mark, minutesLate });
+  };
+  if (streaming) {
+    let r = 0;
+    const { errors } = forEachCsvRow(text, { delimiter: ',', onProgress: options.onProgress, progressEvery: PROGRESS_EVERY }, (rowFields, line) => {
+      if (r++ > headerIndex) readRow(rowFields, line);
+    });
+    options.onProgress?.(1);
+    // As when every row is kept: the quoting problems first, then the rows' (the sort below keeps that order within a line).
+    problems.unshift(...quotingProblems(errors));
+  } else {
+    for (let r = headerIndex + 1; r < rows.length; r++) readRow(rows[r]!.fields, rows[r]!.line);
   }
   if (rowsRead === 0 && problems.length === 0) {
     return failed({ line: headerRow.line, column: null, path: null, message: `the file has a header but no rows of marks below it` });
