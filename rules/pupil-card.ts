@@ -257,5 +257,6 @@ export function unpackCard(packed: PackedCards, index: number): PupilCardData {
   for (let w = packed.starts[index]!; w < packed.starts[index + 1]!; w++) {
     weeks.push({ monday: dateOfDayNumber(packed.weeks[3 * w]!), possible: packed.weeks[3 * w + 1]!, attended: packed.weeks[3 * w + 2]! });
   }
-  return { ...packed.cards[index]!, weeks };
+  const { upn, name, sessions, late, possible, attended, from, to } = packed.cards[index]!;
+  return { upn, name, weeks, sessions, late, possible, attended, from, to };
 }

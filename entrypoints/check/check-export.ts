@@ -10,7 +10,7 @@ import type { Finding } from '../../rules/findings';
 import type { PupilStanding } from '../../rules/checks/standing';
 import { parsePolicy, type Policy, type Role } from '../../rules/policy/schema';
 import { policyWarnings, type PolicyWarning } from '../../rules/policy/warnings';
-import { pupilCard, type PupilCardData } from '../../rules/pupil-card';
+import { packCards, pupilCardFromTimeline, type PackedCards, type PupilCardData } from '../../rules/pupil-card';
 import { describeExportProblem, describeExportProblems, exportHeader, readRegisterExport, type ExportShape } from '../../rules/register-export';
 import { shapeKey, type ColumnMapping } from '../../rules/exports/columns';
 import type { ReadDetails } from '../../rules/exports/common';
@@ -64,8 +64,11 @@ export interface ExportChecked {
   readonly warnings: readonly PolicyWarning[];
   /** What the reader noticed without refusing the file, with its line ("register.csv line 4, column upn: ..."). */
   readonly fileWarnings: readonly string[];
-  /** Each pupil's year as a picture, in the order of pupils. */
-  readonly cards: readonly PupilCardData[];
+  /**
+   * Each pupil's year as a picture, in the order of pupils, packed (unpackCard gives one back): the
+   * outcome is copied from the worker to the page, and 1,500 cards as objects held the page's thread.
+   */
+  readonly cards: PackedCards;
   /** How the file was read, in words (the shape, the header, the columns, lateness, codes). */
   readonly notes: readonly string[];
   readonly details: ReadDetails;
@@ -132,7 +135,15 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
   const marks = read.snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
   onProgress({ stage: 'checking', pupils: read.snapshot.pupils.length, marks });
   const calendar = schoolCalendarFor(policy.policy.calendar);
-  const evaluation = evaluateRegister(read.snapshot, { policy: policy.policy, calendar, today: request.today, role: request.role });
+  // Each card is drawn from the timeline the engine has already read, as the standings count.
+  const cards: PupilCardData[] = [];
+  const evaluation = evaluateRegister(read.snapshot, {
+    policy: policy.policy,
+    calendar,
+    today: request.today,
+    role: request.role,
+    eachTimeline: (timeline) => cards.push(pupilCardFromTimeline(timeline, request.today, { calendar })),
+  });
   return {
     ok: true,
     fileName,
@@ -149,7 +160,7 @@ export function checkExport(request: ExportCheckRequest, onProgress: (progress: 
     warnings: policyWarnings(policy.policy, calendar, request.today),
     fileWarnings: read.warnings.map((w) => describeExportProblem(fileName, w)),
     // Counted as the standings count them, so the card and the export's year-to-date figure agree.
-    cards: read.snapshot.pupils.map((p) => pupilCard(p, request.today, { calendar })),
+    cards: packCards(cards),
     notes: readNotes(details, policy.policy),
     details,
     columnsUsed:

@@ -5,7 +5,7 @@ import { checkExport, type ExportCheckOutcome, type ExportCheckProgress, type Ex
 
 export type WorkerReply = { readonly type: 'progress'; readonly progress: ExportCheckProgress } | { readonly type: 'done'; readonly outcome: ExportCheckOutcome };
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ExportCheckRequest>) => void) | null; postMessage(message: WorkerReply): void };
+const scope = self as unknown as { onmessage: ((event: MessageEvent<ExportCheckRequest>) => void) | null; postMessage(message: WorkerReply, transfer?: Transferable[]): void };
 
 scope.onmessage = (event) => {
   const request = event.data;
@@ -20,5 +20,6 @@ scope.onmessage = (event) => {
       problems: [error instanceof Error ? error.message : String(error)],
     };
   }
-  scope.postMessage({ type: 'done', outcome });
+  // The cards' packed weeks are handed over, not copied (the worker ends here).
+  scope.postMessage({ type: 'done', outcome }, outcome.ok ? [outcome.cards.starts.buffer, outcome.cards.weeks.buffer] : []);
 };
