@@ -11,6 +11,7 @@ import type { FindingView, PanelActions, PanelState } from '../../components/mod
 import { Panel } from '../../components/panel';
 import { PupilCard, type YearToDateFigure } from '../../components/pupil-card';
 import { academicYearLabel } from '../../rules/calendar/school-calendar';
+import { unpackCard } from '../../rules/pupil-card';
 import '../../components/pupil-card.css';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
@@ -234,6 +235,21 @@ function ColumnsForm({ used, open, onRead, onForget }: { used: ColumnsUsed; open
   );
 }
 
+/**
+ * False while an outcome is first drawn, true from a later task: a whole export's outcome (1,500
+ * pupils) is drawn in two steps, the summary and findings first, then the file's notes and the card
+ * chooser, so that neither step holds the page's thread long (issue 13: no timer 100 ms late).
+ */
+function useSecondStep(key: unknown): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    setReady(false);
+    const timer = setTimeout(() => setReady(true), 0);
+    return () => clearTimeout(timer);
+  }, [key]);
+  return ready;
+}
+
 function Checked({
   outcome,
   dismissed,
@@ -248,6 +264,7 @@ function Checked({
   columns: ComponentChildren;
 }) {
   const [collapsed, setCollapsed] = useState(false);
+  const secondStep = useSecondStep(outcome);
   // A school's own code is on hundreds of marks: said once a code, above the panel, not once a mark in it.
   const unknown = useMemo(() => groupUnknownCodes(outcome.findings), [outcome]);
   const items = useMemo<FindingView[]>(
@@ -335,7 +352,7 @@ function Checked({
           The file is not UTF-8, so it was read as Windows-1252 (how Excel and SIMS on Windows often save CSV). If names look wrong, save the export as “CSV UTF-8” and check it again.
         </p>
       ) : null}
-      {outcome.fileWarnings.length > 0 ? (
+      {secondStep && outcome.fileWarnings.length > 0 ? (
         <div class="notice" id="file-warnings">
           <p>About the file (these did not stop the check):</p>
           <ul>
@@ -364,7 +381,7 @@ function Checked({
         <span class="note">Dismissed findings are left out of the file.</span>
       </p>
       <ShadowPanel state={state} actions={actions} collapsed={collapsed} />
-      <CardChooser outcome={outcome} />
+      {secondStep ? <CardChooser outcome={outcome} /> : null}
     </section>
   );
 }
@@ -377,8 +394,13 @@ function exportYearToDate(outcome: ExportChecked, upn: string): YearToDateFigure
 
 function CardChooser({ outcome }: { outcome: ExportChecked }) {
   const [upn, setUpn] = useState('');
-  const order = useMemo(() => outcome.cards.map((c, i) => [c, i] as const).sort(([a], [b]) => a.name.localeCompare(b.name, 'en-GB')), [outcome]);
-  const card = outcome.cards.find((c) => c.upn === upn);
+  const heads = outcome.cards.cards;
+  const order = useMemo(() => heads.map((c, i) => [c, i] as const).sort(([a], [b]) => a.name.localeCompare(b.name, 'en-GB')), [heads]);
+  // Only the chosen pupil's card is unpacked (the worker sends them packed: check-export.ts).
+  const card = useMemo(() => {
+    const index = heads.findIndex((c) => c.upn === upn);
+    return index < 0 ? undefined : unpackCard(outcome.cards, index);
+  }, [outcome, upn]);
   return (
     <section aria-labelledby="card-chooser-h" class="cards">
       <h2 id="card-chooser-h">Pupil card</h2>
