@@ -236,18 +236,20 @@ function ColumnsForm({ used, open, onRead, onForget }: { used: ColumnsUsed; open
 }
 
 /**
- * False while an outcome is first drawn, true from a later task: a whole export's outcome (1,500
- * pupils) is drawn in two steps, the summary and findings first, then the file's notes and the card
- * chooser, so that neither step holds the page's thread long (issue 13: no timer 100 ms late).
+ * Which part of a big outcome to draw: 1 when it is first drawn, then 2, 3... up to `last`, a task
+ * each after the page has painted. A whole export's outcome (1,500 pupils) is drawn a part at a time
+ * (the summary and findings, the card chooser, the file's notes) so that no one task holds the
+ * page's thread long (issue 13: no timer 100 ms late).
  */
-function useSecondStep(key: unknown): boolean {
-  const [ready, setReady] = useState(false);
+function useStep(key: unknown, last: number): number {
+  const [at, setAt] = useState<{ key: unknown; step: number }>({ key, step: 1 });
+  const step = at.key === key ? at.step : 1;
   useEffect(() => {
-    setReady(false);
-    const timer = setTimeout(() => setReady(true), 0);
+    if (step >= last) return;
+    const timer = setTimeout(() => setAt({ key, step: step + 1 }), 0);
     return () => clearTimeout(timer);
-  }, [key]);
-  return ready;
+  }, [key, step, last]);
+  return step;
 }
 
 function Checked({
@@ -264,7 +266,7 @@ function Checked({
   columns: ComponentChildren;
 }) {
   const [collapsed, setCollapsed] = useState(false);
-  const secondStep = useSecondStep(outcome);
+  const step = useStep(outcome, 3);
   // A school's own code is on hundreds of marks: said once a code, above the panel, not once a mark in it.
   const unknown = useMemo(() => groupUnknownCodes(outcome.findings), [outcome]);
   const items = useMemo<FindingView[]>(
@@ -352,7 +354,7 @@ function Checked({
           The file is not UTF-8, so it was read as Windows-1252 (how Excel and SIMS on Windows often save CSV). If names look wrong, save the export as “CSV UTF-8” and check it again.
         </p>
       ) : null}
-      {secondStep && outcome.fileWarnings.length > 0 ? (
+      {step >= 3 && outcome.fileWarnings.length > 0 ? (
         <div class="notice" id="file-warnings">
           <p>About the file (these did not stop the check):</p>
           <ul>
@@ -381,7 +383,7 @@ function Checked({
         <span class="note">Dismissed findings are left out of the file.</span>
       </p>
       <ShadowPanel state={state} actions={actions} collapsed={collapsed} />
-      {secondStep ? <CardChooser outcome={outcome} /> : null}
+      {step >= 2 ? <CardChooser outcome={outcome} /> : null}
     </section>
   );
 }
@@ -395,7 +397,11 @@ function exportYearToDate(outcome: ExportChecked, upn: string): YearToDateFigure
 function CardChooser({ outcome }: { outcome: ExportChecked }) {
   const [upn, setUpn] = useState('');
   const heads = outcome.cards.cards;
-  const order = useMemo(() => heads.map((c, i) => [c, i] as const).sort(([a], [b]) => a.name.localeCompare(b.name, 'en-GB')), [heads]);
+  const order = useMemo(() => {
+    // One collator for the 1,500 names' comparisons (the order of localeCompare(…, 'en-GB')).
+    const compare = new Intl.Collator('en-GB').compare;
+    return heads.map((c, i) => [c, i] as const).sort(([a], [b]) => compare(a.name, b.name));
+  }, [heads]);
   // Only the chosen pupil's card is unpacked (the worker sends them packed: check-export.ts).
   const card = useMemo(() => {
     const index = heads.findIndex((c) => c.upn === upn);
