@@ -53,7 +53,7 @@ describe('a long export, read row by row', () => {
     expect(refused([HEADER, ...body].join('\n'))).toEqual([
       { line: 142, column: 'date', path: null, message: "'2024-13-01' is not a real date (expected YYYY-MM-DD or DD/MM/YYYY)" },
       { line: 241, column: 'session', path: null, message: 'an empty cell is not a session (expected AM or PM)' },
-      { line: 242, column: 'session', path: null, message: `pupil A1 already has an PM mark for Fri 18 Oct 2024, on line ${lineOf(0, 34, 1)}` },
+      { line: 242, column: 'session', path: null, message: `pupil A1 already has a PM mark for Fri 18 Oct 2024, on line ${lineOf(0, 34, 1)}` },
     ]);
   });
 

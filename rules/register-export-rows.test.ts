@@ -35,14 +35,14 @@ describe('reading a long CSV export row by row', () => {
 
   it('finds one session written twice with a date-time and a plain date, or Afternoon and pm', () => {
     expect(refused(undefined, HEADER, 'A1,Ada,2025-11-05T00:00:00,Afternoon,/,,', 'B2,Ben,2025-11-05,PM,/,,', 'A1,Ada,05/11/2025,pm,N,,')).toEqual([
-      at(4, 'session', 'pupil A1 already has an PM mark for Wed 5 Nov 2025, on line 2'),
+      at(4, 'session', 'pupil A1 already has a PM mark for Wed 5 Nov 2025, on line 2'),
     ]);
   });
 
   it('a row refused for its name takes no session: a later right row for that session is read', () => {
     expect(refused(undefined, HEADER, 'A1,Ada,2025-11-05,AM,/,,', 'A1,Adah,2025-11-05,PM,/,,', 'A1,Ada,2025-11-05,PM,N,,', 'A1,Ada,2025-11-05,PM,O,,')).toEqual([
       at(3, 'name', "pupil A1 is named 'Adah' here but 'Ada' on line 2"),
-      at(5, 'session', 'pupil A1 already has an PM mark for Wed 5 Nov 2025, on line 4'),
+      at(5, 'session', 'pupil A1 already has a PM mark for Wed 5 Nov 2025, on line 4'),
     ]);
   });
 

@@ -143,6 +143,9 @@ const FROM: Readonly<Record<ColumnsUsed['from'], string>> = {
   chosen: 'as you chose',
 };
 
+/** Notes about the file shown before "Show the other …". */
+const WARNINGS_SHOWN = 20;
+
 /** A week grid's pupil columns: its dates and sessions are read from its headers. */
 const GRID_FIELDS: readonly RegisterField[] = ['upn', 'name', 'surname', 'forename', 'dob', 'year'];
 
@@ -266,6 +269,8 @@ function Checked({
   columns: ComponentChildren;
 }) {
   const [collapsed, setCollapsed] = useState(false);
+  // A year's export can carry a note a pupil (1,500 UPNs failing the check letter): the first few, and the rest on request.
+  const [allWarnings, setAllWarnings] = useState(false);
   const step = useStep(outcome, 3);
   // A school's own code is on hundreds of marks: said once a code, above the panel, not once a mark in it.
   const unknown = useMemo(() => groupUnknownCodes(outcome.findings), [outcome]);
@@ -356,12 +361,17 @@ function Checked({
       ) : null}
       {step >= 3 && outcome.fileWarnings.length > 0 ? (
         <div class="notice" id="file-warnings">
-          <p>About the file (these did not stop the check):</p>
+          <p>About the file (these did not stop the check): {plural(outcome.fileWarnings.length, 'note')}</p>
           <ul>
-            {outcome.fileWarnings.map((w) => (
+            {outcome.fileWarnings.slice(0, allWarnings ? undefined : WARNINGS_SHOWN).map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
+          {!allWarnings && outcome.fileWarnings.length > WARNINGS_SHOWN ? (
+            <button type="button" id="file-warnings-all" onClick={() => setAllWarnings(true)}>
+              Show the other {number(outcome.fileWarnings.length - WARNINGS_SHOWN)}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {outcome.warnings.length > 0 ? (

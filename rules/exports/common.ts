@@ -115,7 +115,7 @@ export function registerDateProblem(date: IsoDate, written: string, today: IsoDa
 }
 
 export function duplicateSession(upn: string, session: Session, date: IsoDate): string {
-  return `pupil ${upn} already has an ${session} mark for ${formatSchoolDate(date)}`;
+  return `pupil ${upn} already has ${session === 'AM' ? 'an' : 'a'} ${session} mark for ${formatSchoolDate(date)}`;
 }
 
 export function failed(...problems: ExportProblem[]): ExportResult {
