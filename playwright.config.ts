@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // (npm run build first; npm test does). Each test gets its own browser profile.
 export default defineConfig({
   testDir: 'test/e2e',
+  // One check for Chromium before any test: without it, one message says how to get it.
+  globalSetup: './test/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -16,7 +16,8 @@ import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
 export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3-e2e', import.meta.url)));
 /** The development build as shipped (npm run build): closed shadow roots. */
 export const SHIPPED_EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)));
-export const CHROMIUM = process.env.MARKWISE_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM } from './chromium';
+export { CHROMIUM };
 
 /** Flags that keep Chromium from reaching out to Google's services on a closed network. */
 export const QUIET_FLAGS = [
