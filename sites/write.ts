@@ -121,6 +121,8 @@ export function undoWrite(control: MarkControl, element: Element, before: Contro
       (before.pressed as HTMLElement).click();
       return readMark(control, element) !== '' ? { ok: true } : { ok: false, reason: 'the register did not take the old mark back' };
     case 'radios': {
+      // The widget never writes a radio (above), so it has none to put back.
+      if (!READS_ANY_PAGE) return { ok: false, reason: 'radio buttons are written by the Markwise extension, not the widget' };
       if (before.checked === null) {
         // Nothing was checked before: no click unchecks a radio, so clear it and say so as a change would.
         const checked = radiosIn(element).find((r) => r.checked);

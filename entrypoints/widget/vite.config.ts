@@ -64,7 +64,7 @@ export default defineConfig({
     minify: process.env.MARKWISE_PROFILE === 'true' ? false : 'terser',
     // ascii_only: a school's server may send the file with no charset to a page that declares
     // none, and the browser then reads UTF-8 bytes as windows-1252 ("Â·" for "·").
-    terserOptions: { compress: { passes: 3 }, mangle: { properties: { regex: INTERNAL_METHODS } }, format: { ascii_only: true } },
+    terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 3, unsafe_arrows: true }, mangle: { properties: { regex: INTERNAL_METHODS } }, format: { ascii_only: true } },
     reportCompressedSize: true,
     lib: {
       // main.ts, not index.ts: WXT would take an index file in entrypoints/ for an extension entrypoint.
