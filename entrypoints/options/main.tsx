@@ -977,11 +977,12 @@ function App() {
         ) : (
           <>
             <ManagedBanner managed={state.managed} />
+            {/* First: nothing works on an MIS page until its site is added (issue 14, item 10). */}
+            <SitesSection state={state} reload={reload} />
             <PolicySection state={state} reload={reload} />
             <ImportSection state={state} reload={reload} />
             <ReportSection store={store} today={todayOf(state.today)} onImported={reload} />
             <CalendarSection state={state} />
-            <SitesSection state={state} reload={reload} />
             <TodaySection state={state} reload={reload} />
             <DismissedSection state={state} reload={reload} />
             <PrivacySection state={state} reload={reload} />

@@ -195,3 +195,9 @@ test('the popup says what Markwise sees on a tab', async ({ context, extensionId
   expect(status?.registerFound).toBe(true);
   expect(status?.findings).toBeGreaterThan(0);
 });
+
+test('the MIS sites section comes first, where a new user looks before anything works (issue 14, item 10)', async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.locator('main section').first()).toHaveAttribute('data-section', 'sites');
+  await expect(page.locator('main h2').first()).toHaveText(await page.locator('#sites-h').innerText());
+});
