@@ -72,14 +72,61 @@ function resolved(raw: string, date: IsoDate, session: SnapshotMark['session']) 
   return r;
 }
 
+/** A card's counts, mark by mark: the sessions by how they count, late marks, and the weeks. */
+class CardTally {
+  private readonly sessions = { present: 0, approvedActivity: 0, authorised: 0, unauthorised: 0, notPossible: 0 };
+  private readonly late = { beforeClose: 0, afterClose: 0 };
+  private readonly weeks = new Map<number, { possible: number; attended: number }>();
+  // Marks come mostly in date order: the week of the mark before is kept at hand.
+  private monday = NaN;
+  private week = { possible: 0, attended: 0 };
+
+  add(day: number, code: string, counts: AttendanceCode['counts']): void {
+    if (code === 'L') this.late.beforeClose++;
+    if (code === 'U') this.late.afterClose++;
+    switch (counts) {
+      case 'present':
+        this.sessions.present++;
+        break;
+      case 'approved-activity':
+        this.sessions.approvedActivity++;
+        break;
+      case 'authorised':
+        this.sessions.authorised++;
+        break;
+      case 'unauthorised':
+        this.sessions.unauthorised++;
+        break;
+      default:
+        this.sessions.notPossible++;
+        return;
+    }
+    const monday = mondayOfDayNumber(day);
+    if (monday !== this.monday) {
+      this.monday = monday;
+      const known = this.weeks.get(monday);
+      if (known === undefined) {
+        this.week = { possible: 0, attended: 0 };
+        this.weeks.set(monday, this.week);
+      } else this.week = known;
+    }
+    this.week.possible++;
+    if (counts === 'present' || counts === 'approved-activity') this.week.attended++;
+  }
+
+  card(upn: string, name: string, from: IsoDate | null, to: IsoDate | null): PupilCardData {
+    const weeks = [...this.weeks].sort((a, b) => a[0] - b[0]).map(([monday, w]) => ({ monday: dateOfDayNumber(monday), ...w }));
+    const { sessions, late } = this;
+    return { upn, name, weeks, sessions, late, possible: weeks.reduce((n, w) => n + w.possible, 0), attended: weeks.reduce((n, w) => n + w.attended, 0), from, to };
+  }
+}
+
 /**
  * Marks dated after today (planned leave entered ahead) have not happened yet and are left out, as
  * the standings leave them; given `counted`, so are other school years' marks and days without school.
  */
 export function pupilCard(pupil: SnapshotPupil, today: IsoDate, counted?: CardSessions): PupilCardData {
-  const sessions = { present: 0, approvedActivity: 0, authorised: 0, unauthorised: 0, notPossible: 0 };
-  const late = { beforeClose: 0, afterClose: 0 };
-  const weeks = new Map<number, { possible: number; attended: number }>();
+  const tally = new CardTally();
   const yearStarts = counted === undefined ? '' : `${counted.schoolYear ?? academicYearStarting(today)}-09-01`;
   const yearEnds = counted === undefined ? '' : `${Number(yearStarts.slice(0, 4)) + 1}-08-31`;
   let from: IsoDate | null = null;
@@ -87,8 +134,6 @@ export function pupilCard(pupil: SnapshotPupil, today: IsoDate, counted?: CardSe
   // Marks come mostly in date order: the week of the mark before is kept at hand.
   let lastDate = '';
   let day = 0;
-  let monday = NaN;
-  let week = { possible: 0, attended: 0 };
   for (const mark of pupil.marks) {
     const date = mark.date;
     if (date > today) continue;
@@ -100,50 +145,9 @@ export function pupilCard(pupil: SnapshotPupil, today: IsoDate, counted?: CardSe
     if (from === null || date < from) from = date;
     if (to === null || date > to) to = date;
     const { code, found } = resolved(mark.mark, date, mark.session);
-    if (found === undefined) continue;
-    if (code === 'L') late.beforeClose++;
-    if (code === 'U') late.afterClose++;
-    switch (found.counts) {
-      case 'present':
-        sessions.present++;
-        break;
-      case 'approved-activity':
-        sessions.approvedActivity++;
-        break;
-      case 'authorised':
-        sessions.authorised++;
-        break;
-      case 'unauthorised':
-        sessions.unauthorised++;
-        break;
-      default:
-        sessions.notPossible++;
-        continue;
-    }
-    const markMonday = mondayOfDayNumber(day);
-    if (markMonday !== monday) {
-      monday = markMonday;
-      const known = weeks.get(monday);
-      if (known === undefined) {
-        week = { possible: 0, attended: 0 };
-        weeks.set(monday, week);
-      } else week = known;
-    }
-    week.possible++;
-    if (found.counts === 'present' || found.counts === 'approved-activity') week.attended++;
+    if (found !== undefined) tally.add(day, code, found.counts);
   }
-  const ordered = [...weeks].sort((a, b) => a[0] - b[0]).map(([monday, w]) => ({ monday: dateOfDayNumber(monday), ...w }));
-  return {
-    upn: pupil.upn,
-    name: pupil.name,
-    weeks: ordered,
-    sessions,
-    late,
-    possible: ordered.reduce((n, w) => n + w.possible, 0),
-    attended: ordered.reduce((n, w) => n + w.attended, 0),
-    from,
-    to,
-  };
+  return tally.card(pupil.upn, pupil.name, from, to);
 }
 
 /**
@@ -152,9 +156,7 @@ export function pupilCard(pupil: SnapshotPupil, today: IsoDate, counted?: CardSe
  * draws every card without reading 570,000 marks a second time.
  */
 export function pupilCardFromTimeline(timeline: PupilTimeline, today: IsoDate, counted?: CardSessions): PupilCardData {
-  const sessions = { present: 0, approvedActivity: 0, authorised: 0, unauthorised: 0, notPossible: 0 };
-  const late = { beforeClose: 0, afterClose: 0 };
-  const weeks = new Map<number, { possible: number; attended: number }>();
+  const tally = new CardTally();
   const todayDay = dayNumber(today);
   const firstYear = counted === undefined ? 0 : (counted.schoolYear ?? academicYearStarting(today));
   const yearStarts = counted === undefined ? -Infinity : dayNumber(`${firstYear}-09-01`);
@@ -162,8 +164,6 @@ export function pupilCardFromTimeline(timeline: PupilTimeline, today: IsoDate, c
   const { days, codes, normalised, marks } = timeline;
   let first = -1;
   let last = -1;
-  let monday = NaN;
-  let week = { possible: 0, attended: 0 };
   for (let i = 0; i < timeline.length; i++) {
     const day = days[i]!;
     if (day > todayDay) continue;
@@ -171,51 +171,9 @@ export function pupilCardFromTimeline(timeline: PupilTimeline, today: IsoDate, c
     if (first < 0 || day < days[first]!) first = i;
     if (last < 0 || day > days[last]!) last = i;
     const found = codes[i];
-    if (found === undefined) continue;
-    const code = normalised[i];
-    if (code === 'L') late.beforeClose++;
-    if (code === 'U') late.afterClose++;
-    switch (found.counts) {
-      case 'present':
-        sessions.present++;
-        break;
-      case 'approved-activity':
-        sessions.approvedActivity++;
-        break;
-      case 'authorised':
-        sessions.authorised++;
-        break;
-      case 'unauthorised':
-        sessions.unauthorised++;
-        break;
-      default:
-        sessions.notPossible++;
-        continue;
-    }
-    const markMonday = mondayOfDayNumber(day);
-    if (markMonday !== monday) {
-      monday = markMonday;
-      const known = weeks.get(monday);
-      if (known === undefined) {
-        week = { possible: 0, attended: 0 };
-        weeks.set(monday, week);
-      } else week = known;
-    }
-    week.possible++;
-    if (found.counts === 'present' || found.counts === 'approved-activity') week.attended++;
+    if (found !== undefined) tally.add(day, normalised[i]!, found.counts);
   }
-  const ordered = [...weeks].sort((a, b) => a[0] - b[0]).map(([m, w]) => ({ monday: dateOfDayNumber(m), ...w }));
-  return {
-    upn: timeline.pupil.upn,
-    name: timeline.pupil.name,
-    weeks: ordered,
-    sessions,
-    late,
-    possible: ordered.reduce((n, w) => n + w.possible, 0),
-    attended: ordered.reduce((n, w) => n + w.attended, 0),
-    from: first < 0 ? null : marks[first]!.date,
-    to: last < 0 ? null : marks[last]!.date,
-  };
+  return tally.card(timeline.pupil.upn, timeline.pupil.name, first < 0 ? null : marks[first]!.date, last < 0 ? null : marks[last]!.date);
 }
 
 /**
