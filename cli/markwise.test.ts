@@ -169,7 +169,8 @@ describe('bad input exits 2, says what and where on standard error, and checks n
       markwise('check', register, '--policy', file('broken.json', '{\n  "schemaVersion": 1,\n  "id": "x"\n  "schoolName": "Y"\n}'), '--today', DAY),
     ]);
     expect([wrongField.code, wrongField.stdout]).toEqual([2, '']);
-    expect(wrongField.stderr).toContain('wrong-field.json attendanceTarget: must be a percentage');
+    expect(wrongField.stderr).toContain('wrong-field.json: Attendance target (%): must be a percentage');
+    expect(wrongField.stderr).toContain('(in the file: attendanceTarget)');
     expect(brokenJson.code).toBe(2);
     expect(brokenJson.stderr).toContain('broken.json line 4: not valid JSON');
   });

@@ -12,6 +12,7 @@ import { evaluateRegister } from '../rules/engine';
 import { RULE_IDS } from '../rules/findings';
 import { parsePolicy, type Policy, type Role } from '../rules/policy/schema';
 import { policyWarnings } from '../rules/policy/warnings';
+import { describePolicyProblem } from '../rules/policy/labels';
 import { PRESET_IDS, isPresetId, presetInput, presetPolicy } from '../rules/presets';
 import { decodeFileText } from '../rules/file-text';
 import { describeExportProblem, describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
@@ -134,7 +135,8 @@ function loadPolicy(spec: string): Policy {
   }
   const result = parsePolicy(data);
   if (!result.ok) {
-    const problems = result.problems.map((p) => `  ${name} ${p.path}: ${p.message}`);
+    // The label for people, and the field's path in the file for whoever edits it.
+    const problems = result.problems.map((p) => `  ${name}: ${describePolicyProblem(p)}${/^[\w.[\]]+$/.test(p.path) ? ` (in the file: ${p.path})` : ''}`);
     throw new BadInput(`the policy file ${name} is not a valid policy (nothing was checked):\n${problems.join('\n')}`);
   }
   return result.policy;

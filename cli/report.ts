@@ -7,6 +7,7 @@ import { RULE_IDS, SEVERITY_ORDER, findingMessage, type Finding, type RuleId, ty
 import type { Policy, Role } from '../rules/policy/schema';
 import type { PolicyWarning } from '../rules/policy/warnings';
 import type { ReadDetails } from '../rules/exports/common';
+import { policyFieldLabel } from '../rules/policy/labels';
 import { groupUnknownCodes, unknownCodeMessage } from '../rules/exports/unknown-codes';
 
 /** One line about each rule, for help and for the report's group headings (README, "Rule ids"). */
@@ -191,7 +192,7 @@ export function textReport(input: TextReportInput): string {
 
   if (warnings.length > 0) {
     out.push('', style.heading(`About the policy (${plural(warnings.length, 'warning')})`));
-    for (const w of warnings) out.push(wrap(`${w.message} (${w.path === 'notes' ? "the policy's notes" : `policy field ${w.path}`})`, '          ', `  ${label('warning')} `));
+    for (const w of warnings) out.push(wrap(`${w.message} (${w.path === 'notes' ? "the policy's notes" : `policy: ${policyFieldLabel(w.path)}`})`, '          ', `  ${label('warning')} `));
   }
 
   const byRule = new Map<RuleId, Finding[]>();

@@ -113,6 +113,6 @@ describe("markwise check: the policy's school codes", () => {
     const { code, stdout, stderr } = run('check', register, '--policy', bad, '--today', '2025-11-07');
     expect(code).toBe(EXIT_BAD_INPUT);
     expect(stdout).toBe('');
-    expect(stderr).toContain("bad-policy.json school code 2, the code: L is a DfE code already: the table is for the school's own codes");
+    expect(stderr).toContain("bad-policy.json: School code 2, the code: L is a DfE code already: the table is for the school's own codes");
   });
 });

@@ -16,6 +16,7 @@ import '../../components/pupil-card.css';
 import { BASE_CSS, PANEL_CSS } from '../../components/styles';
 import { formatSchoolDate, isIsoDate } from '../../rules/dates';
 import type { Role } from '../../rules/policy/schema';
+import { describePolicyProblem } from '../../rules/policy/labels';
 import { groupUnknownCodes, unknownCodeMessage } from '../../rules/exports/unknown-codes';
 import { REGISTER_FIELD_LABELS, REGISTER_FIELDS, shapeKey, type ColumnMapping, type RegisterField } from '../../rules/exports/columns';
 import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
@@ -380,7 +381,7 @@ function Checked({
           <ul>
             {outcome.warnings.map((w) => (
               <li key={w.path + w.message}>
-                {w.path}: {w.message}
+                {describePolicyProblem(w)}
               </li>
             ))}
           </ul>

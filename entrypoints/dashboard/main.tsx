@@ -19,6 +19,7 @@ import { academicYearStarting, type SchoolCalendar } from '../../rules/calendar/
 import { evaluateRegister } from '../../rules/engine';
 import { pupilCard } from '../../rules/pupil-card';
 import { openExtensionStore } from '../../storage/extension-store';
+import { describePolicyProblem } from '../../rules/policy/labels';
 import {
   countdownText,
   firstDayCalls,
@@ -320,7 +321,7 @@ function Dashboard() {
       setLoaded({
         sites: [...sites.map((s) => s.origin), ...(import.meta.env.MARKWISE_RELEASE === 'true' ? [] : DEMO_ORIGINS)],
         policy: parsed.ok ? parsed.policy : null,
-        policyProblem: parsed.ok ? null : parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+        policyProblem: parsed.ok ? null : parsed.problems.map(describePolicyProblem).join('; '),
         today: todayOf(todaySetting),
       });
     })();

@@ -23,6 +23,7 @@ import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { TermDatesImport } from './terms-import';
 import { applyForm, dfeCodeChoices, formFromPolicy, readSiteOrigin, type PolicyForm, type SchoolCodeRow } from './policy-form';
+import { describePolicyProblem } from '../../rules/policy/labels';
 import { SCHOOL_CODE_MAX_LENGTH, schoolCodeProblems, type SchoolCodeField, type SchoolCodeProblem } from '../../rules/policy/school-codes';
 import { isUnencrypted, UNENCRYPTED_WARNING } from '../../storage/site-origin';
 import { grantedSiteList, type GrantedSite } from './site-access';
@@ -42,6 +43,8 @@ async function readFile(input: HTMLInputElement): Promise<string | null> {
 const download = (name: string, text: string) => downloadText(name, text, 'application/json');
 
 const describe = (problems: readonly InputProblem[]) => problems.map((p) => `${p.path}: ${p.message}`);
+/** A policy's problems with each field said by its label ("Morning register closes: …"), not its schema path. */
+const describePolicy = (problems: readonly InputProblem[]) => problems.map(describePolicyProblem);
 
 interface State {
   policies: PolicyListing[];
@@ -211,19 +214,19 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
     if (!result.ok) {
       // The same checks the save ran, placed at each school code's field.
       setCodeErrors(Array.isArray(edited.schoolCodes) ? schoolCodeProblems(edited.schoolCodes) : []);
-      setOutcome({ kind: 'problems', message: 'The policy was not saved: nothing has changed. Please correct:', problems: describe(result.problems) });
+      setOutcome({ kind: 'problems', message: 'The policy was not saved: nothing has changed. Please correct:', problems: describePolicy(result.problems) });
       return;
     }
     setCodeErrors([]);
     await changed();
     // A line on neither side of two bands, or on both, is legal but almost always a slip: say so at once.
-    const lines = bandAndTierWarnings(result.policy).map((w) => `${w.path}: ${w.message}`);
+    const lines = bandAndTierWarnings(result.policy).map(describePolicyProblem);
     setOutcome({ kind: 'ok', message: `Saved. Markwise now checks by ${result.policy.schoolName}'s policy.${lines.length > 0 ? ' Please look again at:' : ''}`, details: lines });
     await reload();
   };
   const choose = async (id: string) => {
     const result = await store.setActivePolicy(id);
-    if (!result.ok) setOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describe(result.problems) });
+    if (!result.ok) setOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describePolicy(result.problems) });
     else {
       await changed();
       setOutcome(null);
@@ -399,7 +402,7 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
     const result = await store.importPolicyFile(text);
     input.value = '';
     if (!result.ok) {
-      setPolicyOutcome({ kind: 'problems', message: 'The file was not imported: nothing has changed. What is wrong, and where:', problems: describe(result.problems) });
+      setPolicyOutcome({ kind: 'problems', message: 'The file was not imported: nothing has changed. What is wrong, and where:', problems: describePolicy(result.problems) });
       return;
     }
     await changed();

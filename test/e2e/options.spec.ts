@@ -31,7 +31,9 @@ test('a broken policy import changes nothing and says what is wrong and where', 
   const result = page.locator('#policy-import-result');
   await expect(result).toHaveAttribute('role', 'alert');
   await expect(result).toContainText('The file was not imported: nothing has changed.');
-  await expect(result).toContainText('sessions.AM.registerClosesAt: must be a time of day written as HH:MM');
+  // Said by the field's label, not its schema path (issue 14, item 7).
+  await expect(result).toContainText('Morning register closes: must be a time of day written as HH:MM');
+  await expect(result).not.toContainText('sessions.AM');
 
   await page.locator('#policy-import').setInputFiles(jsonFile('not-json.json', '{\n  "schemaVersion": 1,\n  "id": "x",\n  oops\n}'));
   await expect(result).toContainText('line 4');
@@ -56,7 +58,7 @@ test('an edited session time is saved, and a bad one is refused with its place',
   const closes = page.getByLabel('Morning register closes');
   await closes.fill('9.15');
   await page.locator('#save-policy').click();
-  await expect(page.locator('#policy-save-result')).toContainText('sessions.AM.registerClosesAt');
+  await expect(page.locator('#policy-save-result')).toContainText('Morning register closes: must be a time of day');
   await closes.fill('09:15');
   await page.locator('#save-policy').click();
   await expect(page.locator('#policy-save-result')).toContainText('Saved.');
