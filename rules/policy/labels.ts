@@ -104,7 +104,8 @@ export function policyFieldLabel(path: string): string {
   for (const segment of path.split('.')) {
     const m = /^([A-Za-z]+)((?:\[\d+\])*)$/.exec(segment);
     if (m === null) {
-      parts.push(words(segment));
+      // Already in words (the school code checks say "school code 2, the DfE code"): kept as written.
+      parts.push(segment);
       replaceable = false;
       continue;
     }

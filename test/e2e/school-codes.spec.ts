@@ -85,8 +85,8 @@ test('a row with a mistake is refused at its field, and nothing changes', async 
   const result = page.locator('#policy-save-result');
   await expect(result).toHaveAttribute('role', 'alert');
   await expect(result).toContainText('The policy was not saved: nothing has changed.');
-  await expect(result).toContainText("school code 1, the code: L is a DfE code already: the table is for the school's own codes");
-  await expect(result).toContainText('school code 2, the DfE code: is empty: choose the DfE code this one stands for');
+  await expect(result).toContainText("School code 1, the code: L is a DfE code already: the table is for the school's own codes");
+  await expect(result).toContainText('School code 2, the DfE code: is empty: choose the DfE code this one stands for');
   // At the field: the message, and the control marked and described by it.
   const code = row(page, 1).getByLabel(CODE);
   await expect(code).toHaveAttribute('aria-invalid', 'true');
