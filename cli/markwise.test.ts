@@ -334,7 +334,7 @@ describe('markwise demo and help', () => {
     expect(stdout).toContain('School:  Micklefield CE Primary Academy');
     expect(stdout).toContain('Today:   Wed 26 Nov 2025');
     expect(stdout).toMatch(/^ERROR n-overdue \(\d+\)/m);
-    expect(stdout).toContain('npm run --silent markwise -- check YOUR-EXPORT.csv --policy micklefield');
+    expect(stdout).toContain('npx markwise check YOUR-EXPORT.csv --policy micklefield');
   });
 
   it('help and --help list the usage, every preset and every rule id, one a line', async () => {

@@ -2,9 +2,8 @@
 // is a desktop program. Exit status: 0 no errors, 1 error findings, 2 bad input
 // (3 when Markwise itself fails, so that a crash is never read as "errors found").
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
 import { formatSchoolDate, isIsoDate, type IsoDate } from '../rules/dates';
@@ -18,11 +17,19 @@ import { decodeFileText } from '../rules/file-text';
 import { describeExportProblem, describeExportProblems, jsonSyntaxProblem, readRegisterExport } from '../rules/register-export';
 import { REGISTER_FIELDS, columnsFromJson, parseColumnsOption, type ColumnMapping } from '../rules/exports/columns';
 import { readNotes } from '../rules/exports/notes';
-import { DEMO_TODAY } from '../demo/make-demo-register';
-import { COLOURED, PLAIN, RULE_SUMMARIES, failureWhere, jsonReport, textReport, type Style } from './report';
-import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
+import { DEMO_TODAY } from '../storage/bundle';
+import { RULE_SUMMARIES, failureWhere, jsonReport, textReport, type Style } from './report';
+import { ENGLAND_TABLE_LAST_YEAR, tabledSchoolCalendarFor } from '../rules/calendar/england-bank-holidays';
 
-export const DEMO_FILE = new URL('../demo/register.csv', import.meta.url);
+/**
+ * The repository's demo register, read at run time (the demo is a fixture: nothing of it is built in),
+ * from the source (cli/) or from the built program (.output/cli/).
+ */
+function demoFile(): URL {
+  const found = ['../demo/register.csv', '../../demo/register.csv'].map((path) => new URL(path, import.meta.url)).find((url) => existsSync(url));
+  if (found === undefined) throw new BadInput('the demo register (demo/register.csv) is not here: the demo runs from a copy of the repository');
+  return found;
+}
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -197,7 +204,7 @@ function check(request: CheckRequest, io: Output): number {
   }
   const { snapshot, details } = read;
   const role = request.role ?? snapshot.role;
-  const calendar = schoolCalendarFor(request.policy.calendar);
+  const calendar = tabledSchoolCalendarFor(request.policy.calendar);
   const evaluation = evaluateRegister(snapshot, {
     policy: request.policy,
     calendar,
@@ -231,16 +238,27 @@ function check(request: CheckRequest, io: Output): number {
  * changes nothing: a table's codes are never DfE codes, and each stands for one.
  */
 function parseToday(text: string | undefined, io: Output): IsoDate {
-  if (text === undefined) return londonDate(io.now());
+  if (text === undefined) return withinBankHolidays(londonDate(io.now()), 'today');
   if (!isIsoDate(text)) throw new BadInput(`--today: '${text}' is not a real date (expected YYYY-MM-DD, such as 2025-11-26)`);
-  return text;
+  return withinBankHolidays(text, '--today');
+}
+
+/**
+ * A register may hold dates up to a year after today; this Markwise knows England's bank holidays
+ * to the end of ENGLAND_TABLE_LAST_YEAR, and never counts a bank holiday as a school day unseen.
+ */
+function withinBankHolidays(today: IsoDate, what: string): IsoDate {
+  if (Number(today.slice(0, 4)) >= ENGLAND_TABLE_LAST_YEAR) {
+    throw new BadInput(`${what} is ${formatSchoolDate(today)}: this copy of Markwise knows England's bank holidays only to ${ENGLAND_TABLE_LAST_YEAR}, so it cannot check registers that late; use a newer Markwise`);
+  }
+  return today;
 }
 
 /** '2024-25' is 2024; the two years must follow each other. */
 function parseSchoolYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})$/.exec(text);
-  if (m === null || (Number(m[1]) + 1) % 100 !== Number(m[2]) || Number(m[1]) < 2000) {
+  if (m === null || (Number(m[1]) + 1) % 100 !== Number(m[2]) || Number(m[1]) < 2000 || Number(m[1]) >= ENGLAND_TABLE_LAST_YEAR) {
     throw new BadInput(`--school-year: '${text}' is not a school year (expected such as 2024-25)`, true);
   }
   return Number(m[1]);
@@ -338,15 +356,15 @@ export function main(argv: readonly string[], io: Output): number {
         // Fixed, not the real today: the demo's N countdowns (due soon, due today, overdue) are true on DEMO_TODAY.
         const today = values.today === undefined ? DEMO_TODAY : parseToday(values.today, io);
         const policy = presetPolicy('micklefield');
-        check({ file: 'demo/register.csv', fileText: readText(DEMO_FILE, 'the demo register'), policy, today, role, json: values.json }, io);
+        check({ file: 'demo/register.csv', fileText: readText(demoFile(), 'the demo register'), policy, today, role, json: values.json }, io);
         if (!values.json) {
           io.out(
             [
               '',
               `This was the demo register (a fictional class), checked as of ${formatSchoolDate(today)} so that its N`,
               'countdowns read as shown. To check your own register export:',
-              '  npm run --silent markwise -- check YOUR-EXPORT.csv --policy micklefield --today YYYY-MM-DD',
-              "Leave out --today to check as of today. 'npm run --silent markwise -- help' lists the presets.",
+              '  npx markwise check YOUR-EXPORT.csv --policy micklefield --today YYYY-MM-DD',
+              "Leave out --today to check as of today. 'npx markwise help' lists the presets.",
               '',
             ].join('\n'),
           );
@@ -365,23 +383,4 @@ export function main(argv: readonly string[], io: Output): number {
     io.err(`markwise: something went wrong inside Markwise, not in your file. Please report it with this:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT_INTERNAL_FAILURE;
   }
-}
-
-/** Colour on a terminal only, and not when the user has asked for none (https://no-color.org). */
-function terminalStyle(): Style {
-  return process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '' ? COLOURED : PLAIN;
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // The reader closed the pipe (markwise ... | head): stop quietly, with the status already decided.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? EXIT_OK);
-  });
-  process.exitCode = main(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    style: terminalStyle(),
-    now: () => Date.now(),
-  });
 }

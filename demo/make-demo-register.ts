@@ -13,8 +13,10 @@ import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
 /**
  * The demo's fixed today, Wed 26 Nov 2025 in the Leeds autumn term: its N countdowns (due soon,
  * due today, overdue) are true on this date only, so the demo never checks as of the real today.
+ * One date for the demo, the extension's development build and the command line's demo command.
  */
-export const DEMO_TODAY = '2025-11-26';
+export { DEMO_TODAY } from '../storage/bundle';
+import { DEMO_TODAY } from '../storage/bundle';
 
 /** mulberry32: a small seeded PRNG, so the demo is the same on every machine. */
 function random(seed: number): () => number {

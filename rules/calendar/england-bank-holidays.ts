@@ -3,7 +3,9 @@
 // year against the library. Like the library, a holiday on a weekend is listed beside its substitute.
 
 import { dateOfDayNumber, mondayOfDayNumber, weekdayOfDayNumber } from '../dates';
-import type { BankHolidaySource } from './bank-holiday-source';
+import type { PolicyCalendar } from '../policy/schema';
+import { noBankHolidays, type BankHolidaySource } from './bank-holiday-source';
+import { SchoolCalendar } from './school-calendar';
 
 export const ENGLAND_TABLE_FIRST_YEAR = 2000;
 export const ENGLAND_TABLE_LAST_YEAR = 2045;
@@ -41,3 +43,12 @@ export const tabledEnglandBankHolidays: BankHolidaySource = (year) => {
   for (let i = 0; i < oneOff.length; i += 2) days.push(on(oneOff[i]!, oneOff[i + 1]!));
   return days.sort((x, y) => x - y).map(dateOfDayNumber);
 };
+
+/**
+ * The calendar a policy describes, with England's bank holidays from this table alone: for the
+ * command line, which must start quickly (date-holidays and its time-zone data took most of its
+ * start-up) and refuses dates the table does not reach.
+ */
+export function tabledSchoolCalendarFor(calendar: PolicyCalendar): SchoolCalendar {
+  return new SchoolCalendar(calendar, calendar.bankHolidays === 'england' ? tabledEnglandBankHolidays : noBankHolidays);
+}
