@@ -3,7 +3,7 @@
 
 import { mergeAcademicYears } from '../rules/calendar/term-changes';
 import type { IndexableType, Table } from 'dexie';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/schema';
 import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
@@ -12,7 +12,7 @@ import { NOT_MANAGED, readManaged, type ManagedSettings } from './managed';
 import type { ReportFigure } from '../rules/attendance-report';
 import { academicYearStarting } from '../rules/calendar/school-calendar';
 import { REGISTER_FIELDS, type ColumnMapping } from '../rules/exports/columns';
-import { schoolCalendarFor } from '../rules/calendar/bank-holidays';
+import { tabledSchoolCalendarFor } from '../rules/calendar/england-bank-holidays';
 import { nDeadline } from '../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, isIsoDate, type IsoDate } from '../rules/dates';
 import type { Finding } from '../rules/findings';
@@ -63,16 +63,16 @@ export interface SettingValues {
 export type SettingKey = keyof SettingValues;
 
 // A stored value that no longer matches (an older build, a hand-edited database) reads as the default.
-const SETTING_SCHEMAS: { readonly [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
-  activePolicyId: z.string().min(1),
+const SETTING_SCHEMAS: { readonly [K in SettingKey]: z.ZodMiniType<SettingValues[K]> } = {
+  activePolicyId: z.string().check(z.minLength(1)),
   panelCollapsed: z.boolean(),
   today: z.union([
     z.object({ mode: z.literal('real') }),
-    z.object({ mode: z.literal('fixed'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    z.object({ mode: z.literal('fixed'), date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
   ]),
   sites: z.array(z.object({ origin: z.string(), profileIds: z.array(z.string()), addedAt: z.string() })),
   retention: z.enum(['this-school-year', 'previous-school-year', 'two-school-years']),
-  exportColumns: z.record(z.string(), z.partialRecord(z.enum(REGISTER_FIELDS), z.string().min(1))),
+  exportColumns: z.record(z.string(), z.partialRecord(z.enum(REGISTER_FIELDS), z.string().check(z.minLength(1)))),
 };
 
 export interface StoreOptions {
@@ -682,7 +682,8 @@ export class MarkwiseStore {
     const parsed = parsePolicy((await this.activePolicy()).input);
     if (!parsed.ok) return (date) => date;
     const { policy } = parsed;
-    const calendar = schoolCalendarFor(policy.calendar);
+    // The bank-holiday table (2000 to 2045), not date-holidays: the service worker, which runs this, must stay small.
+    const calendar = tabledSchoolCalendarFor(policy.calendar);
     return (date) => {
       // A row from before dates were checked, or before 2000: by its own date (and never into the calendar, which it would break).
       if (!isIsoDate(date) || date < '2000-01-03') return date;

@@ -4,7 +4,7 @@
 
 import { addDays, formatSchoolDate, type IsoDate } from '../dates';
 import type { AcademicYear, PolicyCalendar } from '../policy/schema';
-import { schoolCalendarFor } from './bank-holidays';
+import { tabledSchoolCalendarFor } from './england-bank-holidays';
 import type { SchoolCalendar } from './school-calendar';
 
 export type Change = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -60,8 +60,9 @@ const closureKey = (c: Closure) => `${c.start}|${c.kind}`;
 /** What importing these years into this calendar would add, remove and change. */
 export function termDatesChanges(calendar: PolicyCalendar, imported: readonly AcademicYear[]): TermDatesChanges {
   const academicYears = mergeAcademicYears(calendar.academicYears, imported);
-  const before = schoolCalendarFor(calendar);
-  const after = schoolCalendarFor({ ...calendar, academicYears: [...academicYears] });
+  // The bank-holiday table: this module is also the service worker's (mergeAcademicYears), which must stay small.
+  const before = tabledSchoolCalendarFor(calendar);
+  const after = tabledSchoolCalendarFor({ ...calendar, academicYears: [...academicYears] });
   const terms: TermChange[] = [];
   const closures: ClosureChange[] = [];
   for (const year of imported) {
