@@ -3,7 +3,8 @@
 // inputs of issue 5 (bench/imports.ts: a year's export on the check page, a 2,000-pupil report),
 // checking that year's export against papaparse alone, on the command line and the check page
 // (bench/export-check.ts, issue 13), and the command line as a program: its start-up, and a year's
-// export against papaparse alone, each a process of its own (bench/cli-program.ts, issue 15),
+// export against papaparse alone, each a process of its own (bench/cli-program.ts, issue 15), and the
+// service worker's start-up against one that only answers (bench/service-worker.ts, issue 15),
 // after a fresh development build (and its e2e twin). `--engine-only` stops
 // after the engine. Each part reports; the command exits 0 unless a part could not run.
 
@@ -29,4 +30,5 @@ if (!engineOnly && !args.includes('--help') && !args.includes('-h')) {
   run('npx', ['tsx', 'bench/imports.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/export-check.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/cli-program.ts', ...extensionArgs]);
+  run('npx', ['tsx', 'bench/service-worker.ts', ...extensionArgs]);
 }
