@@ -1,7 +1,8 @@
 // `npm run bench` (second part): the extension on a whole-school office page,
 // 1,500 pupils by 10 sessions (15,000 cells), in headless Chromium, in one run:
-//   - page load to the panel complete with the extension, against the same page's load without it
-//     (target: ratio at most 1.10), and the panel complete within 100 ms of DOMContentLoaded;
+//   - the page's own load event with the extension, against the same event without it (target: ratio
+//     of medians at most 1.10, with each round's ratio for the spread), and the panel complete within
+//     100 ms of DOMContentLoaded (reported on its own: it is not divided by the other's load);
 //   - a keystroke in a cell to its hint updated (target: 95th percentile under 8 ms);
 //   - the content script's size (target: at most 40 KB gzipped, issue 12; it was 30 KB).
 // Reports and exits 0: a benchmark is not a test. It loads the e2e build (npm run build:e2e): the
@@ -161,9 +162,14 @@ try {
   const gzipped = gzipSync(script, { level: 9 }).length;
 
   const loadMedianWithout = median(without.map((t) => t.load));
+  const loadMedianWith = median(withExtension.map((t) => t.load));
   const panelWith = median(withExtension.map((t) => t.panel));
   const afterDcl = median(withExtension.map((t) => t.panel - t.domContentLoaded));
-  const ratio = panelWith / loadMedianWithout;
+  // Like by like (issue 15, item 6): the page's own load event with Markwise by the same event
+  // without it. The panel's time is reported on its own, never divided by the other's load.
+  const ratio = loadMedianWith / loadMedianWithout;
+  // Each round's loads were taken one after the other (alternately): their ratios show the spread.
+  const roundRatios = withExtension.map((t, i) => t.load / without[i]!.load);
   const p95 = percentile(keyTimes, 95);
   const results = {
     page: '1,500 pupils x 10 sessions (15,000 cells), /bench/office on the demo MIS',
@@ -171,6 +177,8 @@ try {
     withoutExtension: { responseEndMedianMs: median(without.map((t) => t.responseEnd)), domContentLoadedMedianMs: median(without.map((t) => t.domContentLoaded)), loadMedianMs: loadMedianWithout },
     withExtension: { responseEndMedianMs: median(withExtension.map((t) => t.responseEnd)), domContentLoadedMedianMs: median(withExtension.map((t) => t.domContentLoaded)), panelCompleteMedianMs: panelWith, loadMedianMs: median(withExtension.map((t) => t.load)), panelAfterDomContentLoadedMedianMs: afterDcl, findings: withExtension[0]?.findings ?? 0 },
     ratio,
+    roundRatios: { min: Math.min(...roundRatios), max: Math.max(...roundRatios), all: roundRatios },
+    loadSpreadMs: { without: [Math.min(...without.map((t) => t.load)), Math.max(...without.map((t) => t.load))], with: [Math.min(...withExtension.map((t) => t.load)), Math.max(...withExtension.map((t) => t.load))] },
     keystrokes: {
       count: keyTimes.length,
       inputToHintMedianMs: median(keyTimes),
@@ -192,8 +200,8 @@ try {
     console.log(`\nThe extension on ${results.page}, ${LOADS} loads each, ${results.machine.cpus} cores`);
     console.log(`  without: response ${ms(results.withoutExtension.responseEndMedianMs)}, DOMContentLoaded ${ms(results.withoutExtension.domContentLoadedMedianMs)}, load ${ms(loadMedianWithout)} (medians)`);
     console.log(`  with:    response ${ms(results.withExtension.responseEndMedianMs)}, DOMContentLoaded ${ms(results.withExtension.domContentLoadedMedianMs)}, load ${ms(results.withExtension.loadMedianMs)}`);
-    console.log(`  panel complete with the extension (median)   ${ms(panelWith)}   (${results.withExtension.findings} findings)`);
-    console.log(`  ratio with / without                         ${ratio.toFixed(3)}   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);
+    console.log(`  load event with / without (medians)          ${ratio.toFixed(3)} (per round ${Math.min(...roundRatios).toFixed(2)} to ${Math.max(...roundRatios).toFixed(2)}; load without ${ms(results.loadSpreadMs.without[0]!)} to ${ms(results.loadSpreadMs.without[1]!)}, with ${ms(results.loadSpreadMs.with[0]!)} to ${ms(results.loadSpreadMs.with[1]!)})   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);
+    console.log(`  panel complete with the extension (median)   ${ms(panelWith)} after navigation start   (${results.withExtension.findings} findings)`);
     console.log(`  panel complete after DOMContentLoaded        ${ms(afterDcl)}   target <= ${TARGET_AFTER_DCL_MS} ms   ${verdict(results.pass.afterDomContentLoaded)}`);
     console.log(`  keystroke to hint (input event to tip), ${keyTimes.length} keys: median ${ms(median(keyTimes))}, p95 ${ms(p95)}   target p95 < ${TARGET_KEY_P95_MS} ms   ${verdict(results.pass.keystrokes)}`);
     const k = results.keystrokes;
