@@ -24,6 +24,7 @@ import { notifyStorageChanged, openExtensionStore } from '../../storage/extensio
 import { dismissalKey, storedDismissalKey, type PolicyListing } from '../../storage/store';
 import type { ColumnsUsed, ExportCheckOutcome, ExportCheckProgress, ExportChecked } from './check-export';
 import type { WorkerReply } from './worker';
+import { ErrorSummary, Field, type FieldProblem } from '../options/error-summary';
 // Vite bundles the worker into a file of its own in the extension (no network, no blob URL).
 import CheckWorker from './worker?worker';
 
@@ -162,30 +163,43 @@ function columnsOption(columns: ColumnMapping): string {
 function ColumnsForm({ used, open, onRead, onForget }: { used: ColumnsUsed; open: boolean; onRead: (reading: Reading) => void; onForget: () => void }) {
   const [columns, setColumns] = useState<ColumnMapping>(used.columns);
   const [line, setLine] = useState(String(used.headerLine));
+  const [sent, setSent] = useState<string | null>(null);
   useEffect(() => {
     setColumns(used.columns);
     setLine(String(used.headerLine));
+    setSent(null);
   }, [used]);
   const lineNumber = /^[1-9]\d*$/.test(line.trim()) ? Number(line.trim()) : null;
+  // Said when the line is sent (GOV.UK's pattern), not while it is typed.
+  const [attempt, setAttempt] = useState(0);
+  const lineProblems: FieldProblem[] = sent !== null && !/^[1-9]\d*$/.test(sent.trim()) ? [{ id: 'header-line', summary: 'The header is on line: enter a line number, such as 5', message: 'Enter a line number, such as 5' }] : [];
   return (
     <details class="columns" id="columns" open={open}>
       <summary>
         Columns read ({FROM[used.from]}), header on line {used.headerLine}: change
       </summary>
-      <div class="row">
-        <label>
-          The header is on line
-          <input id="header-line" type="text" inputMode="numeric" size={4} value={line} aria-describedby={lineNumber === null ? 'header-line-error' : undefined} onInput={(e) => setLine((e.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <button type="button" id="header-line-read" disabled={lineNumber === null || lineNumber === used.headerLine} onClick={() => lineNumber !== null && onRead({ headerLine: lineNumber })}>
-          Read the header from this line
-        </button>
-        {lineNumber === null ? (
-          <span class="error" id="header-line-error">
-            Enter a line number, such as 5
-          </span>
-        ) : null}
-      </div>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSent(line);
+          setAttempt((n) => n + 1);
+          if (lineNumber !== null) onRead({ headerLine: lineNumber });
+        }}
+      >
+        <ErrorSummary id="header-line-errors" problems={lineProblems} attempt={attempt} />
+        <div class="row">
+          <Field
+            id="header-line"
+            label="The header is on line"
+            problem={lineProblems[0]}
+            control={(props) => <input type="text" inputMode="numeric" size={4} value={line} onInput={(e) => setLine((e.currentTarget as HTMLInputElement).value)} {...props} />}
+          />
+          <button type="submit" id="header-line-read">
+            Read the header from this line
+          </button>
+        </div>
+      </form>
       <fieldset>
         <legend>Which column is which</legend>
         <div class="row">

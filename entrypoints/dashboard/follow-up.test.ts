@@ -4,7 +4,7 @@ import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import { presetPolicy } from '../../rules/presets';
 import type { NFirstSeen, ReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { makePolicy } from '../../test/support/rules';
-import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups, pageLinkFor, thresholdsCrossed, thresholdsCsv } from './follow-up';
+import { countdownText, firstDayCalls, firstDayCallsCsv, londonTime, openNCsv, openNGroups, pageLinkFor, pupilName, thresholdsCrossed, thresholdsCsv } from './follow-up';
 
 // The test policy: the Leeds 2024-25 calendar, 5 school days, a warning with 2 or fewer left
 // (shared/reference/calendars.md's worked example).
@@ -39,7 +39,7 @@ describe('the open N list, grouped by deadline', () => {
     n('Eve', '2024-10-24'), // due Thu 7 Nov, 3 left: later
   ];
   const groups = openNGroups(records, policy, calendar, today);
-  const names = (status: string) => groups.find((g) => g.status === status)!.items.map((i) => i.record.name);
+  const names = (status: string) => groups.find((g) => g.status === status)!.pupils.map((p) => p.name);
 
   it('puts each N in its group, with the countdown in school days', () => {
     expect(groups.map((g) => g.status)).toEqual(['overdue', 'due-today', 'due-soon', 'later']);
@@ -48,7 +48,7 @@ describe('the open N list, grouped by deadline', () => {
     expect(names('due-soon')).toEqual(['Ada']);
     // Sooner deadline first.
     expect(names('later')).toEqual(['Eve', 'Ben']);
-    const text = Object.fromEntries(groups.flatMap((g) => g.items).map((i) => [i.record.name, countdownText(i.deadline)]));
+    const text = Object.fromEntries(groups.flatMap((g) => g.pupils.flatMap((p) => p.items)).map((i) => [i.record.name, countdownText(i.deadline)]));
     expect(text).toEqual({ Dee: 'overdue by 5 school days', Cal: 'due today', Ada: '2 school days left', Eve: '3 school days left', Ben: '4 school days left' });
   });
 
@@ -57,12 +57,12 @@ describe('the open N list, grouped by deadline', () => {
   });
 
   it('keeps empty groups, so the page can say there are none', () => {
-    expect(openNGroups([], policy, calendar, today).map((g) => g.items.length)).toEqual([0, 0, 0, 0]);
+    expect(openNGroups([], policy, calendar, today).map((g) => g.pupils.length)).toEqual([0, 0, 0, 0]);
   });
 
   it('on the Saturday after a Friday deadline, says the deadline has passed', () => {
     const [overdue] = openNGroups([n('Ben', '2024-10-25')], policy, calendar, '2024-11-09');
-    expect(countdownText(overdue!.items[0]!.deadline)).toBe('overdue: the deadline was Fri 8 Nov 2024');
+    expect(countdownText(overdue!.pupils[0]!.items[0]!.deadline)).toBe('overdue: the deadline was Fri 8 Nov 2024');
   });
 
   it('downloads as CSV, a row an N, most urgent first', () => {
@@ -70,6 +70,86 @@ describe('the open N list, grouped by deadline', () => {
     expect(rows[0]).toEqual(['Status', 'Pupil', 'UPN', 'Date of the N', 'Day', 'Session', 'Deadline', 'Countdown', 'School days left', 'First seen', 'Seen on']);
     expect(rows.slice(1).map((r) => r[1])).toEqual(['Dee', 'Cal', 'Ada', 'Eve', 'Ben']);
     expect(rows[1]).toEqual(['Overdue', 'Dee', 'U-Dee', '2024-10-14', 'Mon 14 Oct 2024', 'AM', '2024-10-21', 'overdue by 5 school days', '-5', 'Mon 14 Oct 2024, 10:40', 'Register 4A']);
+  });
+});
+
+describe('the open N list, a row per pupil (issue 14, item 9)', () => {
+  // Today Mon 4 Nov 2024, as above.
+  const today = '2024-11-04';
+  const arthur = (date: string, session: 'AM' | 'PM', extra: Partial<NFirstSeen> = {}) =>
+    n('Arthur Begum', date, session, { key: `https://mis.example|7|${date}|${session}`, pupilId: '7', upn: 'A123456789012', ...extra });
+
+  it('puts a pupil with four N on one row, in the group of the most urgent, the N inside most urgent first', () => {
+    // 23 and 24 Oct are due soon and later; 21 Oct PM is due today; 14 Oct is overdue.
+    const records = [arthur('2024-10-24', 'AM'), arthur('2024-10-23', 'PM'), arthur('2024-10-21', 'PM'), arthur('2024-10-14', 'AM'), n('Ada', '2024-10-23')];
+    const groups = openNGroups(records, policy, calendar, today);
+    const rows = groups.flatMap((g) => g.pupils.map((p) => `${g.status} ${p.name}`));
+    expect(rows).toEqual(['overdue Arthur Begum', 'due-soon Ada']);
+    const row = groups[0]!.pupils[0]!;
+    expect(row.upn).toBe('A123456789012');
+    expect(row.items.map((i) => `${i.record.date} ${i.record.session} ${i.deadline.status}`)).toEqual([
+      '2024-10-14 AM overdue',
+      '2024-10-21 PM due-today',
+      '2024-10-23 PM due-soon',
+      '2024-10-24 AM later',
+    ]);
+  });
+
+  it('one pupil whatever order a page printed the name in: matched by UPN, named one way', () => {
+    // The class register says "Grace Smith-Jones"; the office's list, with another MIS id, "Smith-Jones, Grace".
+    const records = [
+      n('Grace Smith-Jones', '2024-10-23', 'AM', { upn: 'G000000000001', pupilId: '12', lastSeen: '2024-10-23T09:00:00.000Z' }),
+      n('Smith-Jones, Grace', '2024-10-24', 'AM', { key: 'https://mis.example|S12|2024-10-24|AM', upn: 'G000000000001', pupilId: 'S12', lastSeen: '2024-10-24T09:00:00.000Z' }),
+    ];
+    const pupils = openNGroups(records, policy, calendar, today).flatMap((g) => g.pupils);
+    expect(pupils).toHaveLength(1);
+    expect(pupils[0]!.name).toBe('Grace Smith-Jones');
+    expect(pupils[0]!.otherNames).toEqual([]);
+    expect(pupils[0]!.items).toHaveLength(2);
+  });
+
+  it('never merges two UPNs, even of one name: two pupils, two rows', () => {
+    const records = [n('Grace Smith-Jones', '2024-10-23', 'AM', { upn: 'G000000000001', pupilId: '12' }), n('Smith-Jones, Grace', '2024-10-23', 'AM', { key: 'k2', upn: 'G000000000002', pupilId: '13' })];
+    const pupils = openNGroups(records, policy, calendar, today).flatMap((g) => g.pupils);
+    expect(pupils.map((p) => `${p.upn} ${p.name}`)).toEqual(['G000000000001 Grace Smith-Jones', 'G000000000002 Grace Smith-Jones']);
+  });
+
+  it('a pupil shown without a UPN is known by the MIS id on its site, and takes the UPN another page of that site showed for that id', () => {
+    const records = [
+      n('Tom Reed', '2024-10-23', 'AM', { upn: null, pupilId: '40' }),
+      n('Reed, Tom', '2024-10-24', 'AM', { key: 'k2', upn: 'T000000000001', pupilId: '40' }),
+      // The same name and id on another site is another pupil; so is the same name with another id.
+      n('Tom Reed', '2024-10-23', 'AM', { key: 'k3', upn: null, pupilId: '40', site: 'https://other.example' }),
+      n('Tom Reed', '2024-10-23', 'AM', { key: 'k4', upn: null, pupilId: '41' }),
+    ];
+    const pupils = openNGroups(records, policy, calendar, today).flatMap((g) => g.pupils);
+    expect(pupils.map((p) => `${p.upn ?? `${p.site} ${p.pupilId}`} ${p.items.length}`).sort()).toEqual(['T000000000001 2', 'https://mis.example 41 1', 'https://other.example 40 1']);
+  });
+
+  it('a UPN written in lower case or with spaces is the same UPN', () => {
+    const records = [n('Ada', '2024-10-23', 'AM', { upn: 'a123456789012' }), n('Ada', '2024-10-24', 'AM', { key: 'k2', upn: ' A123456789012 ' })];
+    expect(openNGroups(records, policy, calendar, today).flatMap((g) => g.pupils)).toHaveLength(1);
+  });
+
+  it('the CSV keeps a row an N, each with its own status', () => {
+    const records = [arthur('2024-10-14', 'AM'), arthur('2024-10-23', 'PM')];
+    const rows = Papa.parse<string[]>(openNCsv(openNGroups(records, policy, calendar, today)).slice(1), { skipEmptyLines: true }).data;
+    expect(rows.slice(1).map((r) => `${r[0]} ${r[1]} ${r[3]}`)).toEqual(['Overdue Arthur Begum 2024-10-14', 'Due soon Arthur Begum 2024-10-23']);
+  });
+});
+
+describe('pupilName', () => {
+  it('reads "Surname, Forename" as "Forename Surname", and tidies the spaces', () => {
+    expect(pupilName('Smith-Jones, Grace')).toBe('Grace Smith-Jones');
+    expect(pupilName('  Grace   Smith-Jones ')).toBe('Grace Smith-Jones');
+    expect(pupilName("O'Neill,Mary Ann")).toBe("Mary Ann O'Neill");
+    expect(pupilName('SMITH-JONES, Grace')).toBe('Grace SMITH-JONES');
+  });
+
+  it('leaves a name it cannot read as an order as it was', () => {
+    expect(pupilName('Begum, Arthur, Jr')).toBe('Begum, Arthur, Jr');
+    expect(pupilName('Arthur Begum')).toBe('Arthur Begum');
+    expect(pupilName('')).toBe('');
   });
 });
 

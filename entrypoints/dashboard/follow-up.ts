@@ -28,12 +28,27 @@ export interface OpenN {
   readonly deadline: NDeadline;
 }
 
+/** One pupil's open N, most urgent first: a row of the list, however many N the pupil has. */
+export interface PupilNs {
+  /** The pupil as the list knows them: 'upn|A123…', or 'id|site|MIS id' for a pupil no page showed a UPN for. */
+  readonly key: string;
+  readonly upn: string | null;
+  readonly site: string;
+  readonly pupilId: string;
+  /** As staff read it ('Grace Smith-Jones', whichever order a page printed it in), from the page that showed the pupil last. */
+  readonly name: string;
+  /** Other names pages gave this pupil (not merely another order of the same one), so a slip is seen. */
+  readonly otherNames: readonly string[];
+  readonly items: readonly OpenN[];
+}
+
 export interface NGroup {
   readonly status: NStatus;
   readonly title: string;
   /** One line on what to do, from the policy. */
   readonly advice: string;
-  readonly items: readonly OpenN[];
+  /** Each pupil whose most urgent N is of this status, once. */
+  readonly pupils: readonly PupilNs[];
 }
 
 const GROUP_TITLES: readonly [NStatus, string][] = [
@@ -59,8 +74,58 @@ export function countdownText({ deadline, schoolDaysLeft, status }: NDeadline): 
 }
 
 /**
- * Every open N in the four groups, most urgent first: by deadline, then by session, then by
- * name. Empty groups are kept, so the page can say there are none.
+ * A pupil's name as staff read it, whatever order the page printed it in: 'Smith-Jones, Grace'
+ * is 'Grace Smith-Jones'. A name with more than one comma is left as it was.
+ */
+export function pupilName(name: string): string {
+  const tidy = name.trim().replace(/\s+/g, ' ');
+  const parts = tidy.split(/\s*,\s*/);
+  return parts.length === 2 && parts[0] !== '' && parts[1] !== '' ? `${parts[1]} ${parts[0]}` : tidy;
+}
+
+const upnOf = (record: NFirstSeen) => record.upn?.trim().toUpperCase() || null;
+const idOf = (record: NFirstSeen) => `${record.site}|${record.pupilId}`;
+
+/**
+ * The open N by pupil. A pupil is known by UPN: two UPNs are two pupils, whatever their names. A
+ * pupil no page showed a UPN for is known by the MIS id on its site (a page of that site that
+ * showed the id with a UPN gives it); never by name alone, as two pupils may share one.
+ */
+function byPupil(all: readonly OpenN[]): PupilNs[] {
+  const upnOfId = new Map<string, string>();
+  for (const { record } of all) {
+    const upn = upnOf(record);
+    if (upn !== null) upnOfId.set(idOf(record), upn);
+  }
+  const pupils = new Map<string, OpenN[]>();
+  for (const n of all) {
+    const upn = upnOf(n.record) ?? upnOfId.get(idOf(n.record));
+    const key = upn === undefined ? `id|${idOf(n.record)}` : `upn|${upn}`;
+    pupils.set(key, [...(pupils.get(key) ?? []), n]);
+  }
+  return [...pupils].map(([key, items]) => {
+    // The name the page that showed the pupil last gave; a page that gave none is passed over.
+    const named = items.filter((i) => i.record.name.trim() !== '').sort((a, b) => b.record.lastSeen.localeCompare(a.record.lastSeen));
+    const name = named.length > 0 ? pupilName(named[0]!.record.name) : '';
+    const same = (other: string) => other.toLocaleLowerCase('en-GB') === name.toLocaleLowerCase('en-GB');
+    const { site, pupilId } = items[0]!.record;
+    return {
+      key,
+      // As a page wrote it (matched whatever its case and spaces).
+      upn: key.startsWith('upn|') ? (items.find((i) => upnOf(i.record) !== null) ?? items[0]!).record.upn?.trim() ?? key.slice(4) : null,
+      site,
+      pupilId,
+      name,
+      otherNames: [...new Set(named.map((i) => pupilName(i.record.name)).filter((other) => !same(other)))],
+      items,
+    };
+  });
+}
+
+/**
+ * Every open N in the four groups, a row per pupil in the group of their most urgent N, most
+ * urgent first: by deadline, then by session, then by name; each pupil's N in that order too.
+ * Empty groups are kept, so the page can say there are none.
  */
 export function openNGroups(records: readonly NFirstSeen[], policy: Policy, calendar: SchoolCalendar, today: IsoDate): NGroup[] {
   const { fallbackCode, limitSchoolDays } = policy.unexplainedAbsence;
@@ -77,9 +142,11 @@ export function openNGroups(records: readonly NFirstSeen[], policy: Policy, cale
         a.deadline.deadline.localeCompare(b.deadline.deadline) ||
         a.record.date.localeCompare(b.record.date) ||
         a.record.session.localeCompare(b.record.session) ||
-        a.record.name.localeCompare(b.record.name, 'en-GB'),
+        pupilName(a.record.name).localeCompare(pupilName(b.record.name), 'en-GB'),
     );
-  return GROUP_TITLES.map(([status, title]) => ({ status, title, advice: advice[status], items: all.filter((n) => n.deadline.status === status) }));
+  // In the order of each pupil's most urgent N, as the list was sorted.
+  const pupils = byPupil(all);
+  return GROUP_TITLES.map(([status, title]) => ({ status, title, advice: advice[status], pupils: pupils.filter((p) => p.items[0]!.deadline.status === status) }));
 }
 
 const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -99,10 +166,10 @@ export function openNCsv(groups: readonly NGroup[]): string {
   return spreadsheetCsv(
     OPEN_N_CSV_HEADER,
     groups.flatMap((group) =>
-      group.items.map(({ record, deadline }) => [
-        group.title,
-        record.name,
-        record.upn ?? '',
+      group.pupils.flatMap((pupil) => pupil.items.map(({ record, deadline }) => [
+        GROUP_TITLES.find(([status]) => status === deadline.status)![1],
+        pupil.name,
+        pupil.upn ?? '',
         record.date,
         formatSchoolDate(record.date as IsoDate),
         record.session,
@@ -111,7 +178,7 @@ export function openNCsv(groups: readonly NGroup[]): string {
         deadline.schoolDaysLeft,
         londonTime(record.firstSeen),
         record.pageTitle ?? '',
-      ]),
+      ])),
     ),
   );
 }

@@ -11,7 +11,7 @@ import { schoolCalendarFor } from '../../rules/calendar/bank-holidays';
 import type { NStatus } from '../../rules/checks/unexplained-absence';
 import { dateOfDayNumber, dayNumber, formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
-import { DEMO_ORIGINS, todayInEngland, todayOf } from '../../storage/bundle';
+import { DEMO_ORIGINS, todayInEngland, todayOf, type TodaySetting } from '../../storage/bundle';
 import type { NFirstSeen, PupilMarks, ReportFigureRow, SiteReportFigureRow, ThresholdSeen } from '../../storage/db';
 import { PupilCard, type YearToDateFigure } from '../../components/pupil-card';
 import '../../components/pupil-card.css';
@@ -80,9 +80,10 @@ function GroupTable({ group }: { group: NGroup }) {
           </span>{' '}
           {group.title}
         </span>{' '}
-        <span class="count">{group.items.length}</span>
+        <span class="count">{group.pupils.length}</span>
+        <span class="visually-hidden">{group.pupils.length === 1 ? 'pupil' : 'pupils'}</span>
       </h3>
-      {group.items.length === 0 ? (
+      {group.pupils.length === 0 ? (
         <p class="note">None.</p>
       ) : (
         <>
@@ -91,28 +92,29 @@ function GroupTable({ group }: { group: NGroup }) {
             <thead>
               <tr>
                 <th scope="col">Pupil</th>
-                <th scope="col">N in the session of</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Countdown</th>
-                <th scope="col">First seen</th>
-                <th scope="col">Seen on</th>
+                <th scope="col">Open N, most urgent first</th>
               </tr>
             </thead>
             <tbody>
-              {group.items.map(({ record, deadline }) => (
-                <tr key={record.key} class="open-n" data-upn={record.upn ?? ''} data-pupil-id={record.pupilId} data-date={record.date} data-session={record.session} data-status={deadline.status} data-days-left={deadline.schoolDaysLeft}>
+              {group.pupils.map((pupil) => (
+                <tr key={pupil.key} class="pupil" data-upn={pupil.upn ?? ''} data-pupil-id={pupil.upn === null ? pupil.pupilId : undefined}>
                   <th scope="row">
-                    {record.name || `Pupil ${record.pupilId}`}
-                    {record.upn !== null ? <span class="note"> {record.upn}</span> : null}
+                    {pupil.name || `Pupil ${pupil.pupilId}`}
+                    <span class="note"> {pupil.upn ?? `MIS id ${pupil.pupilId} on ${pupil.site}, no UPN shown`}</span>
+                    {pupil.otherNames.length > 0 ? <span class="note"> (also shown as {pupil.otherNames.join(', ')})</span> : null}
                   </th>
                   <td>
-                    {formatSchoolDate(record.date as IsoDate)} {sessionWord(record.session)}
-                  </td>
-                  <td>{formatSchoolDate(deadline.deadline)}</td>
-                  <td class="countdown">{countdownText(deadline)}</td>
-                  <td>{londonTime(record.firstSeen)}</td>
-                  <td>
-                    <PageLink record={record} />
+                    <ul class="n-items">
+                      {pupil.items.map(({ record, deadline }) => (
+                        <li key={record.key} class="open-n" data-upn={pupil.upn ?? ''} data-date={record.date} data-session={record.session} data-status={deadline.status} data-days-left={deadline.schoolDaysLeft}>
+                          <strong>
+                            {formatSchoolDate(record.date as IsoDate)} {sessionWord(record.session)}
+                          </strong>
+                          : <span class="countdown">{countdownText(deadline)}</span> (deadline {formatSchoolDate(deadline.deadline)}). First seen <span class="first-seen">{londonTime(record.firstSeen)}</span> on{' '}
+                          <PageLink record={record} />
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                 </tr>
               ))}
@@ -302,7 +304,8 @@ function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]
 interface Loaded {
   readonly policy: Policy | null;
   readonly policyProblem: string | null;
-  readonly today: IsoDate;
+  /** Today in England, or the fixed checking date: worked out at each tick of the clock, never once for good. */
+  readonly today: TodaySetting;
   readonly sites: readonly string[];
 }
 
@@ -322,7 +325,7 @@ function Dashboard() {
         sites: [...sites.map((s) => s.origin), ...(import.meta.env.MARKWISE_RELEASE === 'true' ? [] : DEMO_ORIGINS)],
         policy: parsed.ok ? parsed.policy : null,
         policyProblem: parsed.ok ? null : parsed.problems.map(describePolicyProblem).join('; '),
-        today: todayOf(todaySetting),
+        today: todaySetting,
       });
     })();
     // Live: the background writes as register pages are opened in other tabs.
@@ -341,6 +344,9 @@ function Dashboard() {
 
   const calendar = useMemo(() => (loaded?.policy ? schoolCalendarFor(loaded.policy.calendar) : null), [loaded]);
   if (loaded === null || records === null) return <p role="status">Loading…</p>;
+  // A list left open overnight is as of the new day once the clock passes midnight: a date taken once
+  // at opening stayed yesterday's, and an N first seen this morning looked later than the list's date.
+  const today = todayOf(loaded.today, now);
   if (loaded.policy === null || calendar === null) {
     return (
       <p class="problems" role="alert">
@@ -348,21 +354,22 @@ function Dashboard() {
       </p>
     );
   }
-  const groups = openNGroups(records, loaded.policy, calendar, loaded.today);
-  const calls = firstDayCalls(records, loaded.policy, loaded.today, { date: todayInEngland(now), time: londonClock(now) });
-  const urgent = groups[0]!.items.length + groups[1]!.items.length;
+  const groups = openNGroups(records, loaded.policy, calendar, today);
+  const calls = firstDayCalls(records, loaded.policy, today, { date: todayInEngland(now), time: londonClock(now) });
+  const urgent = groups[0]!.pupils.length + groups[1]!.pupils.length;
   return (
     <SitesContext.Provider value={loaded.sites}>
       <section aria-labelledby="open-n-h" id="open-n">
         <h2 id="open-n-h">Open N codes: reason not yet provided</h2>
         <p>
-          {number(records.length)} {records.length === 1 ? 'N' : 'Ns'} seen on register pages and not yet replaced, as of {formatSchoolDate(loaded.today)}, under {loaded.policy.schoolName}'s
-          limit of {loaded.policy.unexplainedAbsence.limitSchoolDays} school days. {urgent > 0 ? `${number(urgent)} need${urgent === 1 ? 's' : ''} action today.` : ''}
+          {number(records.length)} {records.length === 1 ? 'N' : 'Ns'} seen on register pages and not yet replaced, as of <span id="open-n-as-of">{formatSchoolDate(today)}</span>
+          {loaded.today.mode === 'fixed' ? ' (a fixed checking date, set on the options page: the times first seen are the real ones, and may be later)' : ''}, under {loaded.policy.schoolName}'s
+          limit of {loaded.policy.unexplainedAbsence.limitSchoolDays} school days. {urgent > 0 ? `${number(urgent)} ${urgent === 1 ? 'pupil needs' : 'pupils need'} action today.` : ''}
         </p>
         <p class="note">An N leaves this list when a register page shows that session with another code. Only pages opened with Markwise running are seen.</p>
         {records.length > 0 ? (
           <p>
-            <button type="button" class="primary" id="download-open-n" onClick={() => downloadText(`markwise-open-n-${loaded.today}.csv`, openNCsv(groups), 'text/csv;charset=utf-8')}>
+            <button type="button" class="primary" id="download-open-n" onClick={() => downloadText(`markwise-open-n-${today}.csv`, openNCsv(groups), 'text/csv;charset=utf-8')}>
               Download the list (CSV)
             </button>
           </p>
@@ -371,14 +378,14 @@ function Dashboard() {
           <GroupTable key={g.status} group={g} />
         ))}
       </section>
-      <CallsSection calls={calls} today={loaded.today} />
+      <CallsSection calls={calls} today={today} />
       <ThresholdsSection
-        entries={thresholdsCrossed(crossed.reports, crossed.seen, loaded.policy, dateOfDayNumber(dayNumber(loaded.today) - sinceDays))}
-        today={loaded.today}
+        entries={thresholdsCrossed(crossed.reports, crossed.seen, loaded.policy, dateOfDayNumber(dayNumber(today) - sinceDays))}
+        today={today}
         sinceDays={sinceDays}
         setSinceDays={setSinceDays}
       />
-      <CardSection pupils={withMarks} policy={loaded.policy} calendar={calendar} today={loaded.today} />
+      <CardSection pupils={withMarks} policy={loaded.policy} calendar={calendar} today={today} />
     </SitesContext.Provider>
   );
 }

@@ -5,7 +5,7 @@
 // every change it asks the background to rebuild what pages read.
 
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { termCoverageWarnings } from '../../rules/calendar/term-coverage';
 import { formatSchoolDate, type IsoDate } from '../../rules/dates';
@@ -22,9 +22,10 @@ import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { OutcomeView, type Outcome } from './outcome';
 import { ReportSection } from './report-import';
 import { TermDatesImport } from './terms-import';
-import { applyForm, dfeCodeChoices, formFromPolicy, readSiteOrigin, type PolicyForm, type SchoolCodeRow } from './policy-form';
-import { describePolicyProblem } from '../../rules/policy/labels';
-import { SCHOOL_CODE_MAX_LENGTH, schoolCodeProblems, type SchoolCodeField, type SchoolCodeProblem } from '../../rules/policy/school-codes';
+import { applyForm, dfeCodeChoices, formFromPolicy, policyFieldId, readClockTime, readSiteOrigin, TIME_EXPECTED, TIME_FIELDS, withClockTimes, type PolicyForm, type SchoolCodeRow } from './policy-form';
+import { atField, ErrorSummary, Field, type FieldProblem } from './error-summary';
+import { describePolicyProblem, policyFieldLabel } from '../../rules/policy/labels';
+import { SCHOOL_CODE_MAX_LENGTH, type SchoolCodeField } from '../../rules/policy/school-codes';
 import { isUnencrypted, UNENCRYPTED_WARNING } from '../../storage/site-origin';
 import { grantedSiteList, type GrantedSite } from './site-access';
 import { bandAndTierWarnings } from '../../rules/policy/warnings';
@@ -126,33 +127,15 @@ async function load(): Promise<State> {
 
 const DFE_CODE_CHOICES = dfeCodeChoices();
 
-/** A message as said beside its field: "is empty: choose the DfE code ..." is "Choose the DfE code ...". */
-function atField(message: string): string {
-  const rest = message.startsWith('is empty: ') ? message.slice('is empty: '.length) : message;
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
 /**
  * The policy's table of the school's own codes: a row each (the code, the DfE code it stands for
  * from a list with each code's meaning, its name), added and removed here and saved with the
  * policy. A row with a mistake is marked at its field (GOV.UK's error message pattern).
  */
-function SchoolCodesFieldset({ rows, errors, onChange }: { rows: SchoolCodeRow[]; errors: readonly SchoolCodeProblem[]; onChange: (rows: SchoolCodeRow[], clearErrors?: boolean) => void }) {
-  const field = (i: number, key: SchoolCodeField, label: string, control: (props: { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => preact.JSX.Element) => {
+function SchoolCodesFieldset({ rows, problems, onChange }: { rows: SchoolCodeRow[]; problems: readonly FieldProblem[]; onChange: (rows: SchoolCodeRow[], clearErrors?: boolean) => void }) {
+  const field = (i: number, key: SchoolCodeField, label: string, control: Parameters<typeof Field>[0]['control']) => {
     const id = `school-code-${i + 1}-${key}`;
-    const error = errors.find((e) => e.index === i && e.field === key);
-    return (
-      <div class={`field${error ? ' field-error' : ''}`}>
-        <label for={id}>{label}</label>
-        {error ? (
-          <span class="error-message" id={`${id}-error`}>
-            <span class="visually-hidden">Error: </span>
-            {atField(error.message)}
-          </span>
-        ) : null}
-        {control(error ? { id, 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : { id })}
-      </div>
-    );
+    return <Field id={id} label={label} problem={problems.find((p) => p.id === id)} control={control} />;
   };
   const edit = (i: number, patch: Partial<SchoolCodeRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -193,45 +176,129 @@ function SchoolCodesFieldset({ rows, errors, onChange }: { rows: SchoolCodeRow[]
   );
 }
 
+/** A policy's problems as the form shows them: at the field each is about (a time that is not one says what a time looks like), and in the summary with its label. */
+function policyProblems(problems: readonly InputProblem[], typed: PolicyForm): FieldProblem[] {
+  return problems.map((p) => {
+    const id = policyFieldId(p.path);
+    const time = (Object.keys(TIME_FIELDS) as (keyof typeof TIME_FIELDS)[]).find((k) => TIME_FIELDS[k] === p.path);
+    const unreadable = time !== undefined && readClockTime(typed[time]) === null;
+    const message = unreadable ? TIME_EXPECTED : atField(p.message);
+    return { id, summary: unreadable ? `${policyFieldLabel(p.path)}: ${TIME_EXPECTED.charAt(0).toLowerCase()}${TIME_EXPECTED.slice(1)}` : describePolicyProblem(p), message };
+  });
+}
+
+/** What choosing another policy changes, setting by setting, in the form's words: 'Morning register closes: 08:55 now, 09:00 after'. */
+function policyChanges(from: unknown, to: unknown): string[] {
+  const [a, b] = [formFromPolicy(from), formFromPolicy(to)];
+  const out: string[] = [];
+  const simple: [keyof PolicyForm, string][] = [
+    ['schoolName', 'schoolName'],
+    ...(Object.entries(TIME_FIELDS) as [keyof PolicyForm, string][]),
+    ['limitSchoolDays', 'unexplainedAbsence.limitSchoolDays'],
+    ['warnWhenSchoolDaysLeft', 'unexplainedAbsence.warnWhenSchoolDaysLeft'],
+    ['teacherCodes', 'codes.teacher'],
+    ['attendanceTarget', 'attendanceTarget'],
+  ];
+  for (const [key, path] of simple) if (a[key] !== b[key]) out.push(`${policyFieldLabel(path)}: ${String(a[key]) || 'none'} now, ${String(b[key]) || 'none'} after`);
+  const list = <T,>(path: string, x: T[], y: T[], names: (v: T) => string) => {
+    const [now, after] = [x.map(names).join(', '), y.map(names).join(', ')];
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${policyFieldLabel(path)}: ${now || 'none'} now, ${after || 'none'} after`);
+  };
+  list('bands', a.bands, b.bands, (band: PolicyForm['bands'][number]) => band.name);
+  list('tiers', a.tiers, b.tiers, (tier: PolicyForm['tiers'][number]) => `${tier.level} ${tier.name}`);
+  list('schoolCodes', a.schoolCodes, b.schoolCodes, (code: SchoolCodeRow) => code.code);
+  return out;
+}
+
 function PolicySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [form, setForm] = useState<PolicyForm>(() => formFromPolicy(state.activeInput));
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const [codeErrors, setCodeErrors] = useState<SchoolCodeProblem[]>([]);
+  const [chooseOutcome, setChooseOutcome] = useState<Outcome>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  // Another policy chosen and not yet confirmed: what it would change.
+  const [asking, setAsking] = useState<{ id: string; name: string; changes: string[] } | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     setForm(formFromPolicy(state.activeInput));
-    setCodeErrors([]);
+    setProblems([]);
   }, [state.activeInput]);
+  useEffect(() => {
+    if (asking !== null) confirmRef.current?.focus();
+  }, [asking?.id]);
   const set = (patch: Partial<PolicyForm>) => setForm({ ...form, ...patch });
-  const field = (label: string, key: keyof PolicyForm, numeric = false) => (
-    <label>
-      {label}
-      <input type="text" inputMode={numeric ? 'decimal' : 'text'} value={form[key] as string} onInput={(e) => set({ [key]: (e.currentTarget as HTMLInputElement).value } as Partial<PolicyForm>)} />
-    </label>
-  );
+  const problemAt = (id: string) => problems.find((p) => p.id === id);
+  const field = (label: string, key: keyof PolicyForm, numeric = false) => {
+    const time = key in TIME_FIELDS;
+    return (
+      <Field
+        id={`policy-${key}`}
+        label={label}
+        problem={problemAt(`policy-${key}`)}
+        control={(props) => (
+          <input
+            type="text"
+            inputMode={numeric ? 'decimal' : 'text'}
+            autoComplete="off"
+            value={form[key] as string}
+            onInput={(e) => set({ [key]: (e.currentTarget as HTMLInputElement).value } as Partial<PolicyForm>)}
+            // A time typed as staff write it ('9.30', '9:30am') is written back as the policy keeps it: 09:30.
+            onBlur={time ? (e) => set({ [key]: readClockTime((e.currentTarget as HTMLInputElement).value) ?? (e.currentTarget as HTMLInputElement).value } as Partial<PolicyForm>) : undefined}
+            {...props}
+          />
+        )}
+      />
+    );
+  };
   const save = async () => {
-    const edited = applyForm(state.activeInput, form);
+    const typed = withClockTimes(form);
+    setForm(typed);
+    const edited = applyForm(state.activeInput, typed);
     const result = await store.savePolicy(edited, 'edited');
     if (!result.ok) {
-      // The same checks the save ran, placed at each school code's field.
-      setCodeErrors(Array.isArray(edited.schoolCodes) ? schoolCodeProblems(edited.schoolCodes) : []);
-      setOutcome({ kind: 'problems', message: 'The policy was not saved: nothing has changed. Please correct:', problems: describePolicy(result.problems) });
+      setProblems(policyProblems(result.problems, typed));
+      setAttempt((n) => n + 1);
+      setOutcome(null);
       return;
     }
-    setCodeErrors([]);
+    setProblems([]);
     await changed();
     // A line on neither side of two bands, or on both, is legal but almost always a slip: say so at once.
     const lines = bandAndTierWarnings(result.policy).map(describePolicyProblem);
     setOutcome({ kind: 'ok', message: `Saved. Markwise now checks by ${result.policy.schoolName}'s policy.${lines.length > 0 ? ' Please look again at:' : ''}`, details: lines });
     await reload();
   };
-  const choose = async (id: string) => {
+  // Choosing a policy replaces every setting Markwise checks by: asked first, with what changes.
+  const ask = async (id: string) => {
+    setChooseOutcome(null);
+    if (id === state.activeId) return setAsking(null);
+    const next = await store.policyInput(id);
+    const listing = state.policies.find((p) => p.id === id);
+    if (next === null || listing === undefined) return;
+    setChosen(id);
+    setAsking({ id, name: listing.name, changes: policyChanges(state.activeInput, next.input) });
+  };
+  const cancel = () => {
+    const name = state.policies.find((p) => p.id === state.activeId)?.name ?? state.activeId;
+    setAsking(null);
+    setChosen(null);
+    setChooseOutcome({ kind: 'ok', message: `Nothing has changed: Markwise still checks by ${name}.` });
+    document.getElementById('active-policy')?.focus();
+  };
+  const choose = async (id: string, changes: string[]) => {
+    setAsking(null);
+    setChosen(null);
     const result = await store.setActivePolicy(id);
-    if (!result.ok) setOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describePolicy(result.problems) });
+    if (!result.ok) setChooseOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describePolicy(result.problems) });
     else {
       await changed();
-      setOutcome(null);
+      const name = state.policies.find((p) => p.id === id)?.name ?? id;
+      setChooseOutcome({ kind: 'ok', message: `Markwise now checks by ${name}.${changes.length > 0 ? ' What changed:' : ' Its settings are the same as before.'}`, details: changes });
     }
     await reload();
+    // The question is gone: focus goes back to the choice, not to the page's top.
+    document.getElementById('active-policy')?.focus();
   };
   const locked = state.activeOrigin === 'managed';
   return (
@@ -245,7 +312,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
       ) : null}
       <label>
         The policy Markwise checks by
-        <select id="active-policy" value={state.activeId} disabled={locked} onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="active-policy" value={chosen ?? state.activeId} disabled={locked} onChange={(e) => void ask((e.currentTarget as HTMLSelectElement).value)}>
           {locked ? (
             <option value={state.activeId}>
               {state.policy?.schoolName} (set by {state.managed.managedBy})
@@ -258,6 +325,32 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
           ))}
         </select>
       </label>
+      {asking !== null ? (
+        <div id="policy-choose-confirm" class="problems" role="group" aria-labelledby="policy-choose-h" tabIndex={-1} ref={confirmRef}>
+          <h3 id="policy-choose-h">Check by {asking.name} instead?</h3>
+          <p>
+            Markwise would check every register by {asking.name}, replacing the settings it checks by now.{' '}
+            {asking.changes.length > 0 ? 'These would change:' : 'Its settings are the same as those it checks by now.'} Nothing has changed yet.
+          </p>
+          {asking.changes.length > 0 ? (
+            <ul>
+              {asking.changes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p class="note">The policy it checks by now stays in the list, and can be chosen again.</p>
+          <div class="row">
+            <button type="button" class="primary" id="policy-choose-yes" onClick={() => void choose(asking.id, asking.changes)}>
+              Yes, check by {asking.name}
+            </button>
+            <button type="button" id="policy-choose-cancel" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <OutcomeView outcome={chooseOutcome} id="policy-choose-result" />
       {state.policy?.notes.length ? (
         <details>
           <summary>What this policy had to assume ({state.policy.notes.length})</summary>
@@ -270,16 +363,18 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
       ) : null}
       <h3>Edit this policy</h3>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
+        <ErrorSummary id="policy-errors" problems={problems} attempt={attempt} intro="The policy was not saved: nothing has changed. Please correct:" />
         <fieldset disabled={locked} class="plain">
         <legend class="visually-hidden">The policy's settings{locked ? ' (locked)' : ''}</legend>
         <div class="row">{field('School name', 'schoolName')}</div>
         <fieldset>
-          <legend>Session times (24-hour HH:MM)</legend>
+          <legend>Session times (24-hour, such as 08:40; 8.40 and 8:40am are read too)</legend>
           <div class="row">
             {field('Morning registration starts', 'amStarts')}
             {field('Morning register closes', 'amCloses')}
@@ -303,14 +398,20 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
           {form.bands.map((band, i) => (
             <div class="row" key={i} role="group" aria-label={`Band ${i + 1}`}>
               {(['name', 'atLeast', 'below', 'meaning'] as const).map((k) => (
-                <label key={k}>
-                  {{ name: 'Name', atLeast: 'From (%)', below: 'To (%; empty: up to 100%)', meaning: 'Meaning' }[k]}
-                  <input
-                    type="text"
-                    value={band[k]}
-                    onInput={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, [k]: (e.currentTarget as HTMLInputElement).value } : b)) })}
-                  />
-                </label>
+                <Field
+                  key={k}
+                  id={`band-${i + 1}-${k}`}
+                  label={{ name: 'Name', atLeast: 'From (%)', below: 'To (%; empty: up to 100%)', meaning: 'Meaning' }[k]}
+                  problem={problemAt(`band-${i + 1}-${k}`)}
+                  control={(props) => (
+                    <input
+                      type="text"
+                      value={band[k]}
+                      onInput={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, [k]: (e.currentTarget as HTMLInputElement).value } : b)) })}
+                      {...props}
+                    />
+                  )}
+                />
               ))}
               {/* Whether a pupil exactly on each line is in this band: "90% and above" holds 90.0%, "above 90%" does not. */}
               <label>
@@ -327,10 +428,14 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
                   <option value="in">included ({band.below || 'x'}% and below)</option>
                 </select>
               </label>
-              <label>
-                Colour
-                <input type="color" value={/^#[0-9a-f]{6}$/i.test(band.colour) ? band.colour : '#000000'} onInput={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, colour: (e.currentTarget as HTMLInputElement).value } : b)) })} />
-              </label>
+              <Field
+                id={`band-${i + 1}-colour`}
+                label="Colour"
+                problem={problemAt(`band-${i + 1}-colour`)}
+                control={(props) => (
+                  <input type="color" value={/^#[0-9a-f]{6}$/i.test(band.colour) ? band.colour : '#000000'} onInput={(e) => set({ bands: form.bands.map((b, j) => (j === i ? { ...b, colour: (e.currentTarget as HTMLInputElement).value } : b)) })} {...props} />
+                )}
+              />
               <button type="button" onClick={() => set({ bands: form.bands.filter((_, j) => j !== i) })}>
                 Remove band {i + 1}
               </button>
@@ -345,14 +450,20 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
           {form.tiers.map((tier, i) => (
             <div class="row" key={i} role="group" aria-label={`Tier ${i + 1}`}>
               {(['level', 'name', 'appliesBelow', 'description'] as const).map((k) => (
-                <label key={k}>
-                  {{ level: 'Level', name: 'Name', appliesBelow: 'Applies from the line (%; empty: everyone)', description: 'Description' }[k]}
-                  <input
-                    type="text"
-                    value={tier[k]}
-                    onInput={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, [k]: (e.currentTarget as HTMLInputElement).value } : t)) })}
-                  />
-                </label>
+                <Field
+                  key={k}
+                  id={`tier-${i + 1}-${k}`}
+                  label={{ level: 'Level', name: 'Name', appliesBelow: 'Applies from the line (%; empty: everyone)', description: 'Description' }[k]}
+                  problem={problemAt(`tier-${i + 1}-${k}`)}
+                  control={(props) => (
+                    <input
+                      type="text"
+                      value={tier[k]}
+                      onInput={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, [k]: (e.currentTarget as HTMLInputElement).value } : t)) })}
+                      {...props}
+                    />
+                  )}
+                />
               ))}
               <label>
                 At the line
@@ -361,10 +472,14 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
                   <option value="in">included ({tier.appliesBelow || 'x'}% and below)</option>
                 </select>
               </label>
-              <label>
-                Next steps (one per line)
-                <textarea rows={2} value={tier.nextSteps} onInput={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, nextSteps: (e.currentTarget as HTMLTextAreaElement).value } : t)) })} />
-              </label>
+              <Field
+                id={`tier-${i + 1}-nextSteps`}
+                label="Next steps (one per line)"
+                problem={problemAt(`tier-${i + 1}-nextSteps`)}
+                control={(props) => (
+                  <textarea rows={2} value={tier.nextSteps} onInput={(e) => set({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, nextSteps: (e.currentTarget as HTMLTextAreaElement).value } : t)) })} {...props} />
+                )}
+              />
               <button type="button" onClick={() => set({ tiers: form.tiers.filter((_, j) => j !== i) })}>
                 Remove tier {i + 1}
               </button>
@@ -376,11 +491,11 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
         </fieldset>
         <SchoolCodesFieldset
           rows={form.schoolCodes}
-          errors={codeErrors}
+          problems={problems}
           onChange={(schoolCodes, clearErrors) => {
             set({ schoolCodes });
             // A removed row moves the rows after it up: their marks would be at the wrong rows.
-            if (clearErrors === true) setCodeErrors([]);
+            if (clearErrors === true) setProblems(problems.filter((p) => !p.id?.startsWith('school-code-')));
           }}
         />
         <button type="submit" class="primary" id="save-policy">
@@ -536,14 +651,19 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
   ];
   const typed = readSiteOrigin(origin);
   const typedUnencrypted = typed.ok && typed.unencrypted;
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [attempt, setAttempt] = useState(0);
   const add = async () => {
     const read = readSiteOrigin(origin);
-    if (!read.ok) {
-      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: [read.message] });
-      return;
-    }
-    if (chosen.length === 0) {
-      setOutcome({ kind: 'problems', message: 'The site was not added:', problems: ['choose at least one profile for its pages'] });
+    // Each mistake at its field, and all of them at once in the summary at the top of the form.
+    const found: FieldProblem[] = [
+      ...(read.ok ? [] : [{ id: 'site-origin', summary: `Site address: ${read.message}`, message: atField(read.message) }]),
+      ...(chosen.length === 0 && profiles.length > 0 ? [{ id: `site-profile-${profiles[0]!.id}`, summary: 'Its pages are read by: choose at least one profile for its pages', message: 'Choose at least one profile for its pages' }] : []),
+    ];
+    setProblems(found);
+    setAttempt((n) => n + 1);
+    if (!read.ok || found.length > 0) {
+      setOutcome(null);
       return;
     }
     // Asked for here, inside the click: the browser shows its own prompt for this one site.
@@ -607,24 +727,43 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
         </ul>
       )}
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void add();
         }}
       >
-        <label>
-          Site address
-          <input type="text" id="site-origin" placeholder="https://your-school.mis.example" value={origin} aria-describedby="site-origin-warning" onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)} />
-        </label>
+        <ErrorSummary id="site-errors" problems={problems} attempt={attempt} intro="The site was not added:" />
+        <Field
+          id="site-origin"
+          label="Site address"
+          problem={problems.find((p) => p.id === 'site-origin')}
+          control={(props) => (
+            <input
+              type="text"
+              placeholder="https://your-school.mis.example"
+              value={origin}
+              onInput={(e) => setOrigin((e.currentTarget as HTMLInputElement).value)}
+              {...props}
+              aria-describedby={[props['aria-describedby'], 'site-origin-warning'].filter(Boolean).join(' ')}
+            />
+          )}
+        />
         <p id="site-origin-warning" class="unencrypted" hidden={!typedUnencrypted}>
           {UNENCRYPTED_WARNING}
         </p>
-        <fieldset>
+        <fieldset class={problems.some((p) => p.id?.startsWith('site-profile-')) ? 'field-error' : undefined} aria-describedby={problems.some((p) => p.id?.startsWith('site-profile-')) ? 'site-profiles-error' : undefined}>
           <legend>Its pages are read by</legend>
+          {problems.some((p) => p.id?.startsWith('site-profile-')) ? (
+            <span class="error-message" id="site-profiles-error">
+              <span class="visually-hidden">Error: </span>Choose at least one profile for its pages
+            </span>
+          ) : null}
           {profiles.map((p) => (
             <label key={p.id} style={{ flexDirection: 'row', fontWeight: 400 }}>
               <input
                 type="checkbox"
+                id={`site-profile-${p.id}`}
                 checked={chosen.includes(p.id)}
                 onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
               />{' '}
@@ -644,10 +783,19 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
 
 function TodaySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
   const [date, setDate] = useState(state.today.mode === 'fixed' ? state.today.date : '');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [attempt, setAttempt] = useState(0);
   const setToday = async (value: State['today']) => {
     await store.setSetting('today', value);
     await changed();
     await reload();
+  };
+  const fixed = () => {
+    // A date input gives '' for a date not whole (a day without its month): said at the field, never a button that does nothing.
+    const ok = /^\d{4}-\d{2}-\d{2}$/.test(date);
+    setProblems(ok ? [] : [{ id: 'today-date', summary: 'A fixed date: enter the whole date Markwise checks as of, such as 26/11/2025', message: 'Enter the whole date Markwise checks as of, such as 26/11/2025' }]);
+    setAttempt((n) => n + 1);
+    if (ok) void setToday({ mode: 'fixed', date });
   };
   return (
     <section data-section="today" aria-labelledby="today-h">
@@ -657,18 +805,27 @@ function TodaySection({ state, reload }: { state: State; reload: () => Promise<v
         <strong>{state.today.mode === 'fixed' ? `${formatSchoolDate(state.today.date)} (a fixed date)` : 'today, in England'}</strong>. Countdowns for N codes depend on it.
         A fixed date is for checking only: what is stored, and how long it is kept, go by today in England.
       </p>
-      <div class="row">
-        <button type="button" onClick={() => void setToday({ mode: 'real' })}>
-          Check as of today
-        </button>
-        <label>
-          A fixed date
-          <input type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <button type="button" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(date)} onClick={() => void setToday({ mode: 'fixed', date })}>
-          Check as of this date
-        </button>
-      </div>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          fixed();
+        }}
+      >
+        <ErrorSummary id="today-errors" problems={problems} attempt={attempt} />
+        <div class="row">
+          <button type="button" onClick={() => void setToday({ mode: 'real' })}>
+            Check as of today
+          </button>
+          <Field
+            id="today-date"
+            label="A fixed date"
+            problem={problems[0]}
+            control={(props) => <input type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} {...props} />}
+          />
+          <button type="submit">Check as of this date</button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../rules/policy/schema';
 import { PRESET_IDS, presetInput } from '../../rules/presets';
 import { bandFor } from '../../rules/checks/standing';
-import { applyForm, dfeCodeChoices, formFromPolicy, readCodeList, readSiteOrigin } from './policy-form';
+import { applyForm, dfeCodeChoices, formFromPolicy, policyFieldId, readClockTime, readCodeList, readSiteOrigin, withClockTimes } from './policy-form';
 
 describe('the options page policy form', () => {
   it('round-trips a preset unchanged', () => {
@@ -128,5 +128,65 @@ describe("the policy form's school codes (issue 13, item 3)", () => {
     // 34 codes in force since 2024, and J, F, H and Y of the 2006 set (shared/reference/attendance-codes.md).
     expect(choices.map((c) => c.code).slice(-4).sort()).toEqual(['F', 'H', 'J', 'Y']);
     expect(choices).toHaveLength(38);
+  });
+});
+
+describe('times as staff type them (issue 14, item 8)', () => {
+  it.each([
+    ['9:30', '09:30'],
+    ['9.30', '09:30'],
+    ['09:30', '09:30'],
+    [' 09.30 ', '09:30'],
+    ['0930', '09:30'],
+    ['930', '09:30'],
+    ['13:05', '13:05'],
+    ['9:30am', '09:30'],
+    ['9.30 a.m.', '09:30'],
+    ['1.15pm', '13:15'],
+    ['1:15 PM', '13:15'],
+    ['12:30pm', '12:30'],
+    ['12am', '00:00'],
+    ['9am', '09:00'],
+    ['midday', '12:00'],
+    ['00:00', '00:00'],
+    ['23:59', '23:59'],
+  ])('reads %j as %s', (typed, time) => {
+    expect(readClockTime(typed)).toBe(time);
+  });
+
+  it.each(['', '9', '93', '24:00', '9:60', '9.75', '13:00pm', '0am', 'nine thirty', '9:3', '09:30:00', '12345'])('refuses %j', (typed) => {
+    expect(readClockTime(typed)).toBeNull();
+  });
+
+  it('writes readable times HH:MM and leaves the rest as typed, for the form to say so', () => {
+    const form = formFromPolicy(presetInput('micklefield'));
+    const out = withClockTimes({ ...form, amStarts: '8.40', amCloses: '9:0', pmStarts: '1.15pm' });
+    expect([out.amStarts, out.amCloses, out.pmStarts, out.pmCloses]).toEqual(['08:40', '9:0', '13:15', form.pmCloses]);
+  });
+});
+
+describe('policyFieldId: the control a policy problem is about', () => {
+  it.each([
+    ['schoolName', 'policy-schoolName'],
+    ['sessions.AM.registerClosesAt', 'policy-amCloses'],
+    ['sessions.PM.registrationStartsAt', 'policy-pmStarts'],
+    ['unexplainedAbsence.limitSchoolDays', 'policy-limitSchoolDays'],
+    ['codes.teacher[2]', 'policy-teacherCodes'],
+    ['attendanceTarget', 'policy-attendanceTarget'],
+    ['bands[1].above', 'band-2-atLeast'],
+    ['bands[0].atMost', 'band-1-below'],
+    ['bands[2]', 'band-3-name'],
+    ['tiers[0].appliesAtOrBelow', 'tier-1-appliesBelow'],
+    ['tiers[1].nextSteps[0]', 'tier-2-nextSteps'],
+    ['schoolCodes[1].dfe', 'school-code-2-dfe'],
+    ['school code 2, the DfE code', 'school-code-2-dfe'],
+    ['school code 1, the name', 'school-code-1-name'],
+  ])('%s is %s', (path, id) => {
+    expect(policyFieldId(path)).toBe(id);
+  });
+
+  it('is null for what the form does not show', () => {
+    expect(policyFieldId('calendar.academicYears[0].terms[1].end')).toBeNull();
+    expect(policyFieldId('')).toBeNull();
   });
 });

@@ -179,3 +179,72 @@ export function applyForm(input: unknown, form: PolicyForm): Json {
 
 /** An MIS site's origin as typed: one exact https (or http, flagged) site (storage/site-origin.ts). */
 export { readSiteOrigin } from '../../storage/site-origin';
+
+/**
+ * A time of day as staff type it, written HH:MM: '9:30', '9.30', '09:30', '0930', '930',
+ * '9:30am', '9.30 a.m.', '1.15pm', '9am', 'midday'. Null when it is not a time (the form then
+ * says at the field what it takes). A bare hour ('9') is not read: morning or evening is unsaid.
+ */
+export function readClockTime(typed: string): string | null {
+  const text = typed.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === 'midday' || text === 'noon' || text === '12 noon') return '12:00';
+  const m = /^(\d{1,2})(?:\s*[:.h]\s*(\d{2})|(\d{2}))?\s*(am|a\.m\.|pm|p\.m\.)?$/.exec(text);
+  if (m === null) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? m[3] ?? '0');
+  const half = m[4]?.[0];
+  // A bare hour needs am or pm; '930' and '0930' are times, '93' is not.
+  if (m[2] === undefined && m[3] === undefined && half === undefined) return null;
+  if (minute > 59) return null;
+  if (half !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (half === 'p' ? 12 : 0);
+  } else if (hour > 23) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The session time fields, by the policy path each writes. */
+export const TIME_FIELDS = {
+  amStarts: 'sessions.AM.registrationStartsAt',
+  amCloses: 'sessions.AM.registerClosesAt',
+  pmStarts: 'sessions.PM.registrationStartsAt',
+  pmCloses: 'sessions.PM.registerClosesAt',
+} as const satisfies Partial<Record<keyof PolicyForm, string>>;
+
+/** What a time field says when what was typed is not a time. */
+export const TIME_EXPECTED = 'Enter a time of day, such as 08:40, 8.40 or 8:40am';
+
+/** The form with each readable time written HH:MM ('9.30' is 09:30); a time that cannot be read stays as typed. */
+export function withClockTimes(form: PolicyForm): PolicyForm {
+  const out = { ...form };
+  for (const key of Object.keys(TIME_FIELDS) as (keyof typeof TIME_FIELDS)[]) out[key] = readClockTime(form[key]) ?? form[key];
+  return out;
+}
+
+const SIMPLE_FIELDS: Readonly<Record<string, keyof PolicyForm>> = {
+  schoolName: 'schoolName',
+  ...Object.fromEntries(Object.entries(TIME_FIELDS).map(([key, path]) => [path, key])),
+  'unexplainedAbsence.limitSchoolDays': 'limitSchoolDays',
+  'unexplainedAbsence.warnWhenSchoolDaysLeft': 'warnWhenSchoolDaysLeft',
+  'codes.teacher': 'teacherCodes',
+  attendanceTarget: 'attendanceTarget',
+};
+
+const BAND_LEAVES: Readonly<Record<string, string>> = { name: 'name', colour: 'colour', atLeast: 'atLeast', above: 'atLeast', below: 'below', atMost: 'below', meaning: 'meaning' };
+const TIER_LEAVES: Readonly<Record<string, string>> = { level: 'level', name: 'name', appliesBelow: 'appliesBelow', appliesAtOrBelow: 'appliesBelow', description: 'description', nextSteps: 'nextSteps' };
+
+/** The id of the form's control for a policy path ('bands[1].above' is 'band-2-atLeast'), or null when the form has none for it. */
+export function policyFieldId(path: string): string | null {
+  // The school code checks say their place in words: 'school code 2, the DfE code'.
+  const place = /^school code (\d+)(?:, the (code|DfE code|name))?$/.exec(path);
+  if (place !== null) return `school-code-${place[1]}-${place[2] === 'DfE code' ? 'dfe' : place[2] === 'name' ? 'name' : 'code'}`;
+  const simple = SIMPLE_FIELDS[path.replace(/\[\d+\]$/, '')];
+  if (simple !== undefined) return `policy-${simple}`;
+  const item = /^(bands|tiers|schoolCodes)\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (item === null) return null;
+  const n = Number(item[2]) + 1;
+  const leaf = item[3];
+  if (item[1] === 'schoolCodes') return `school-code-${n}-${leaf === 'dfe' || leaf === 'name' ? leaf : 'code'}`;
+  const leaves = item[1] === 'bands' ? BAND_LEAVES : TIER_LEAVES;
+  return `${item[1] === 'bands' ? 'band' : 'tier'}-${n}-${(leaf !== undefined && leaves[leaf]) || 'name'}`;
+}

@@ -60,7 +60,7 @@ const keyOf = (e: Pick<Expected, 'upn' | 'date' | 'session'>) => `${e.upn}|${e.d
 const sorted = (list: Expected[]) => [...new Map(list.map((e) => [keyOf(e), e])).values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 
 async function listed(dashboard: Page): Promise<Expected[]> {
-  const rows = await dashboard.locator('tr.open-n').evaluateAll((trs) =>
+  const rows = await dashboard.locator('li.open-n').evaluateAll((trs) =>
     trs.map((tr) => ({
       upn: tr.getAttribute('data-upn')!,
       date: tr.getAttribute('data-date')!,
@@ -92,25 +92,25 @@ test('the N codes of every register page walked are listed by deadline, with the
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await expect(dashboard.locator('#open-n-h')).toBeVisible();
-  await expect(dashboard.locator('tr.open-n')).toHaveCount(0);
+  await expect(dashboard.locator('li.open-n')).toHaveCount(0);
 
   for (const [classId, week] of walk) await openRegister(page, `${mis.url}/register/class?class=${classId}&week=${week}`);
   // The dashboard, open in its own tab all along, catches up as the background records each page.
-  await expect(dashboard.locator('tr.open-n')).toHaveCount(fromRegisters.length);
+  await expect(dashboard.locator('li.open-n')).toHaveCount(fromRegisters.length);
   expect(await listed(dashboard)).toEqual(fromRegisters);
 
   // A planted case, in words: 4A's N from Wed 19 Nov is due today (26 Nov is the fifth school day after).
-  const dueToday = dashboard.locator('section[data-status="due-today"] tr.open-n[data-date="2025-11-19"]');
+  const dueToday = dashboard.locator('li.open-n[data-status="due-today"][data-date="2025-11-19"]');
   await expect(dueToday.locator('.countdown')).toHaveText('due today');
   await expect(dueToday.locator('a')).toHaveText('Register 4A, week beginning 17/11/2025 - Oakfield Primary School');
-  await expect(dashboard.locator('section[data-status="due-soon"] tr.open-n[data-date="2025-11-20"] .countdown').first()).toHaveText('1 school day left');
+  await expect(dashboard.locator('li.open-n[data-status="due-soon"][data-date="2025-11-20"] .countdown').first()).toHaveText('1 school day left');
 
   // The office's list of the whole school's unexplained absences adds the older ones.
   await openRegister(page, `${mis.url}/office/unexplained`);
   const everything = sorted([...fromRegisters, ...nOnOfficeList()]);
-  await expect(dashboard.locator('tr.open-n')).toHaveCount(everything.length);
+  await expect(dashboard.locator('li.open-n')).toHaveCount(everything.length);
   expect(await listed(dashboard)).toEqual(everything);
-  await expect(dashboard.locator('section[data-status="overdue"] tr.open-n[data-date="2025-11-13"][data-session="PM"] .countdown')).toHaveText('overdue by 4 school days');
+  await expect(dashboard.locator('li.open-n[data-status="overdue"][data-date="2025-11-13"][data-session="PM"] .countdown')).toHaveText('overdue by 4 school days');
 
   // The list downloads as CSV, a row an N, most urgent first.
   const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.locator('#download-open-n').click()]);
@@ -131,7 +131,7 @@ test('an N that a register page later shows with a code leaves the list', async 
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
   const before = nOnRegister('4A', WEEK_BEFORE);
-  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length);
+  await expect(dashboard.locator('li.open-n')).toHaveCount(before.length);
 
   // The office hears why: 4A's N from Wed 19 Nov becomes I (illness), and the register is saved.
   const dueToday = before.find((e) => e.date === '2025-11-19')!;
@@ -142,10 +142,10 @@ test('an N that a register page later shows with a code leaves the list', async 
   // The page came back from the MIS with the saved code.
   await expect(row.locator(`input[name$="|2025-11-19|AM"]`)).toHaveValue('I');
 
-  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length - 1);
-  await expect(dashboard.locator(`tr.open-n[data-upn="${dueToday.upn}"][data-date="2025-11-19"]`)).toHaveCount(0);
+  await expect(dashboard.locator('li.open-n')).toHaveCount(before.length - 1);
+  await expect(dashboard.locator(`li.open-n[data-upn="${dueToday.upn}"][data-date="2025-11-19"]`)).toHaveCount(0);
   // An N on a page not opened again stays: only a page that shows the session can say it was dealt with.
-  await expect(dashboard.locator('tr.open-n[data-date="2025-11-17"]')).toHaveCount(before.filter((e) => e.date === '2025-11-17').length);
+  await expect(dashboard.locator('li.open-n[data-date="2025-11-17"]')).toHaveCount(before.filter((e) => e.date === '2025-11-17').length);
 });
 
 test('a blank cell never settles an N: a register whose marks arrive after it loads leaves the list as it was (issue 11, item 8)', async ({ context, page, mis, extensionId }) => {
@@ -154,7 +154,7 @@ test('a blank cell never settles an N: a register whose marks arrive after it lo
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
   const before = sorted(nOnRegister('4A', WEEK_BEFORE));
   expect(before.length).toBeGreaterThan(0);
-  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length);
+  await expect(dashboard.locator('li.open-n')).toHaveCount(before.length);
 
   // The same register from an MIS that fills its marks in a moment after the page loads: Markwise
   // reads it while every cell is still blank.
@@ -168,7 +168,7 @@ test('a blank cell never settles an N: a register whose marks arrive after it lo
     .toBe(true);
   // The follow-up page still lists every N.
   await dashboard.reload();
-  await expect(dashboard.locator('tr.open-n')).toHaveCount(before.length);
+  await expect(dashboard.locator('li.open-n')).toHaveCount(before.length);
   expect(await listed(dashboard)).toEqual(before);
 });
 
@@ -308,7 +308,7 @@ test('the follow-up page has no axe violations, and the popup leads to it', asyn
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   const [dashboard] = await Promise.all([context.waitForEvent('page'), popup.locator('#open-dashboard').click()]);
   await expect(dashboard.locator('h1')).toHaveText('Markwise: follow-up');
-  await expect(dashboard.locator('tr.open-n').first()).toBeVisible();
+  await expect(dashboard.locator('li.open-n').first()).toBeVisible();
   // With a pupil's card open too (the office list's pupils have their listed marks kept).
   await dashboard.locator('#card-pupil').selectOption({ index: 1 });
   await expect(dashboard.locator('.pupil-card')).toBeVisible();

@@ -136,7 +136,8 @@ test('a pattern stored before these checks cannot freeze a page (item 16)', asyn
 });
 
 test('a site address with a wildcard, or not one exact site, is refused (item 19)', async ({ page }) => {
-  const result = page.locator('#sites-result');
+  // GOV.UK's error summary at the top of the form (issue 14, item 8).
+  const result = page.locator('#site-errors');
   await page.locator('[data-section="sites"] input[type="checkbox"]').first().check();
   for (const address of ['https://*', 'https://*.example', 'https://%2A.school.example', 'https://mis.school.example/*']) {
     await page.locator('#site-origin').fill(address);

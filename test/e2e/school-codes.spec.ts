@@ -82,9 +82,10 @@ test('a row with a mistake is refused at its field, and nothing changes', async 
   await row(page, 2).getByLabel(NAME).fill('COVID-era code');
   await page.locator('#save-policy').click();
 
-  const result = page.locator('#policy-save-result');
-  await expect(result).toHaveAttribute('role', 'alert');
-  await expect(result).toContainText('The policy was not saved: nothing has changed.');
+  // GOV.UK's error summary at the top of the form, focused (issue 14, item 8).
+  const result = page.locator('#policy-errors');
+  await expect(result).toBeFocused();
+  await expect(result.getByRole('alert')).toContainText('The policy was not saved: nothing has changed.');
   await expect(result).toContainText("School code 1, the code: L is a DfE code already: the table is for the school's own codes");
   await expect(result).toContainText('School code 2, the DfE code: is empty: choose the DfE code this one stands for');
   // At the field: the message, and the control marked and described by it.

@@ -118,12 +118,12 @@ test('the follow-up page links only to http(s) pages of the sites Markwise runs 
     ],
   });
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await expect(page.locator('tr.open-n')).toHaveCount(4);
-  const links = await page.locator('tr.open-n a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  await expect(page.locator('li.open-n')).toHaveCount(4);
+  const links = await page.locator('li.open-n a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   expect(links).toEqual([`${mis.url}/register/class?class=4A`]);
   // The others are still listed, as text.
-  await expect(page.locator('tr.open-n[data-upn="UPN-script"]')).toContainText('Register by script');
-  await expect(page.locator('tr.open-n[data-upn="UPN-elsewhere"]')).toContainText('not a page of a site Markwise runs on');
+  await expect(page.locator('li.open-n[data-upn="UPN-script"]')).toContainText('Register by script');
+  await expect(page.locator('li.open-n[data-upn="UPN-elsewhere"]')).toContainText('not a page of a site Markwise runs on');
 });
 
 test("a pupil's second run of 10 days and second penalty-threshold crossing in a year are kept, each on the follow-up page", async ({ page, worker, mis, extensionId }) => {
