@@ -61,7 +61,7 @@ test('the demo register is checked as the command line checks it, and the findin
   const panel = page.locator('[data-testid="findings"] aside.panel');
   await expect(panel).toHaveAttribute('data-status', 'ready');
   await expect(panel).toHaveAttribute('data-findings', String(inPanel.length));
-  await expect(panel.locator('details[data-group="n-overdue"] summary')).toContainText('N codes overdue');
+  await expect(panel.locator('details[data-group="n-overdue"] > summary')).toContainText('N codes overdue');
 
   const rows = await downloadedCsv(page);
   expect(rows[0]).toEqual(['Severity', 'Rule', 'Rule id', 'UPN', 'Pupil', 'Date', 'Day', 'Session', 'Mark', 'Change to', 'What', 'Why', 'What to do']);

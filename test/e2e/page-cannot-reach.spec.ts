@@ -205,7 +205,7 @@ test.describe('untrusted events, even where a page could reach the buttons (the 
     await panel(page).locator(`${lateItem} .dismiss-form`).getByRole('button', { name: 'Dismiss', exact: true }).click();
     await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(1);
     // Restore, pressed by the page, leaves it dismissed.
-    await panel(page).locator('details[data-group="dismissed"] summary').click();
+    await panel(page).locator('details[data-group="dismissed"] > summary').click();
     await pageScriptClicks(page, 'details[data-group="dismissed"] button', null);
     await expect(panel(page).locator(`details[data-group="dismissed"] ${lateItem}`)).toHaveCount(1);
     await panel(page).locator('details[data-group="dismissed"] button').click();
@@ -238,6 +238,7 @@ test('a dismissal is kept for the site it was made on: another site and the chec
     const upn = await upnOf(page, DEMO_CASES.withdrawnCode.pupilId);
     const item = panel(page).locator(`li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`);
     await item.locator('button[data-action="dismiss"]').click();
+    await item.getByLabel('Checked: the mark is right').check();
     await item.getByRole('button', { name: 'Dismiss', exact: true }).click();
     const dismissedHere = panel(page).locator(`details[data-group="dismissed"] li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`);
     await expect(dismissedHere).toHaveCount(1);
