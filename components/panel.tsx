@@ -70,20 +70,38 @@ interface FindingItemProps {
   readonly current: boolean;
 }
 
+/** Focuses an element of the panel: an action's result, where the person's focus should be next. */
+function focusOn(el: Element | null | undefined): void {
+  (el as HTMLElement | null | undefined)?.focus();
+}
+
 // Class components rather than hooks: preact/hooks would cost the content script's 30 KB budget a kilobyte.
-class FindingItem extends Component<FindingItemProps, { dismissing: boolean; reason: string }> {
-  override state = { dismissing: false, reason: DISMISS_REASONS[0] as string };
+class FindingItem extends Component<FindingItemProps, { dismissing: boolean; reason: string; error: boolean }> {
+  override state = { dismissing: false, reason: '', error: false };
+  /** What to focus once this item has drawn the change a person asked for. */
+  #next = '';
+  #li: Element | null = null;
+
+  override componentDidUpdate() {
+    if (this.#next !== '') focusOn(this.#li?.querySelector(this.#next));
+    this.#next = '';
+  }
 
   override render() {
     const { view, actions, current } = this.props;
-    const { dismissing, reason } = this.state;
-    const setDismissing = (d: boolean) => this.setState({ dismissing: d });
-    const setReason = (r: string) => this.setState({ reason: r });
+    const { dismissing, reason, error } = this.state;
+    // The reasons first, none chosen: a dismissal is a decision the person makes (issue 14, item 5).
+    const setDismissing = (d: boolean) => {
+      this.#next = d ? 'input' : '[data-action="dismiss"]';
+      this.setState({ dismissing: d, reason: '', error: false });
+    };
     const { finding } = view;
     const idBase = `f-${(view.id ?? view.key).replace(/[^a-zA-Z0-9]/g, '-')}`;
     return (
       <li
+        ref={(li) => void (this.#li = li)}
         class={`finding${current ? ' current' : ''}`}
+        tabindex={-1}
         data-rule={finding.rule}
         data-severity={finding.severity}
         data-upn={finding.upn}
@@ -101,7 +119,10 @@ class FindingItem extends Component<FindingItemProps, { dismissing: boolean; rea
           ) : null}
         </p>
         <p class="what">{finding.what}</p>
-        <p class="why">{finding.why}</p>
+        <details class="why">
+          <summary>Why?</summary>
+          <p>{finding.why}</p>
+        </details>
         <p class="action">{finding.action}</p>
         {view.dismissed !== null ? (
           <div class="actions">
@@ -111,18 +132,28 @@ class FindingItem extends Component<FindingItemProps, { dismissing: boolean; rea
             </button>
           </div>
         ) : dismissing ? (
-          <div class="dismiss-form" role="group" aria-label="Dismiss this finding">
-            <label>
-              Reason{' '}
-              <select value={reason} onChange={(e) => setReason((e.currentTarget as HTMLSelectElement).value)}>
-                {DISMISS_REASONS.map((r) => (
-                  <option value={r} key={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" onClick={() => actions.dismiss(view, reason)}>
+          <div class={`dismiss-form${error ? ' err' : ''}`}>
+            <fieldset aria-describedby={error ? `${idBase}-err` : undefined}>
+              <legend>Why dismiss this finding?</legend>
+              {error ? (
+                <p class="error-message" id={`${idBase}-err`}>
+                  <span class="visually-hidden">Error:</span> Choose why you are dismissing this finding
+                </p>
+              ) : null}
+              {DISMISS_REASONS.map((r) => (
+                <label key={r}>
+                  <input type="radio" name={`${idBase}-reason`} value={r} checked={reason === r} onChange={() => this.setState({ reason: r, error: false })} /> {r}
+                </label>
+              ))}
+            </fieldset>
+            <button
+              type="button"
+              onClick={() => {
+                if (reason !== '') return actions.dismiss(view, reason);
+                this.#next = 'input';
+                this.setState({ error: true });
+              }}
+            >
               Dismiss
             </button>
             <button type="button" onClick={() => setDismissing(false)}>
@@ -208,7 +239,7 @@ function FixList({ fixes, actions }: { fixes: readonly FixRecord[]; actions: Pan
       <ul class="findings">
         {fixes.map((fix) => (
           <li class="finding" key={`${fix.key}|${fix.to}`} data-fix={fix.key}>
-            <p class="done">
+            <p class="done" tabindex={-1}>
               Changed {fix.name}, {formatSchoolDate(fix.date)} {sessionWord(fix.session)}: <code>{fix.from || 'blank'}</code> to <code>{fix.to}</code>. Save the
               register in the MIS to keep it.
             </p>
@@ -234,6 +265,16 @@ export interface PanelProps {
   /** The finding whose cell was last shown. */
   readonly current: string | null;
   readonly actions: PanelActions;
+  /** The keyboard shortcut that focuses the panel, where there is one (the extension's). */
+  readonly keys?: string;
+}
+
+const OPEN_ITEMS = 'details.group:not([data-group="dismissed"]) li.finding';
+
+/** The open finding of a pupil's session (of a rule, where given): where a fix was undone or a dismissal restored. */
+function itemFor(root: Element, f: { upn: string; date: string; session: string; rule?: string }): Element | undefined {
+  const is = (li: Element, a: string, v: string) => li.getAttribute(`data-${a}`) === v;
+  return [...root.querySelectorAll(OPEN_ITEMS)].find((li) => is(li, 'upn', f.upn) && is(li, 'date', f.date) && is(li, 'session', f.session) && (f.rule === undefined || is(li, 'rule', f.rule)));
 }
 
 /** Pupils by name, at most ten, then how many more. */
@@ -266,73 +307,137 @@ function gapsOf(state: PanelState): { headline: string; notices: string[] } {
   return { headline: parts.join('; '), notices };
 }
 
-export function Panel({ state, collapsed, current, actions }: PanelProps) {
-  const counts = countBySeverity(state.items);
-  const { groups, dismissed } = groupFindings(state.items);
-  const gaps = state.status === 'ready' ? gapsOf(state) : { headline: '', notices: [] };
-  const headline =
-    state.status === 'reading'
-      ? 'Reading the register…'
-      : state.status === 'not-found'
-        ? 'Register not found'
-        : `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}${gaps.headline === '' ? '' : `; ${gaps.headline}`}`;
-  return (
-    <aside
-      class={`mw panel${collapsed ? ' collapsed' : ''}`}
-      aria-label="Markwise attendance rules"
-      data-status={state.status}
-      data-findings={state.items.filter((i) => i.dismissed === null).length}
-    >
-      <div class="panel-head">
-        <h2>Markwise: {headline}</h2>
-        <button type="button" aria-expanded={!collapsed} aria-controls="mw-panel-body" onClick={() => actions.setCollapsed(!collapsed)} data-action="collapse">
-          {collapsed ? 'Open' : 'Collapse'}
-          <span class="visually-hidden"> the Markwise panel</span>
-        </button>
-      </div>
-      {collapsed ? null : (
-        <div class="panel-body" id="mw-panel-body">
-          <p class="panel-meta">
-            {state.profileName}
-            {state.verified ? '' : ' (profile not verified)'} · {state.policyName} · as of {formatSchoolDate(state.today)} ·{' '}
-            {state.role === 'teacher' ? 'teacher' : 'office'} codes · {state.pupils} {state.pupils === 1 ? 'pupil' : 'pupils'}
-          </p>
-          {state.status === 'not-found' ? (
-            <p class="notice" role="status">
-              {state.message}
-            </p>
-          ) : null}
-          {gaps.notices.map((notice) => (
-            <p class="notice error" role="status" key={notice} data-gap="">
-              {notice}
-            </p>
-          ))}
-          {state.problems.map((problem) => (
-            <p class="notice error" key={problem}>
-              {problem}
-            </p>
-          ))}
-          <FixList fixes={state.fixes} actions={actions} />
-          {state.status === 'ready' && groups.length === 0 ? (
-            <p role="status">{gaps.notices.length > 0 ? 'No findings in the marks Markwise could read and check.' : 'Nothing to correct on this page.'}</p>
-          ) : null}
-          {groups.map((group, i) => (
-            <GroupSection key={group.rule} group={group} actions={actions} current={current} open={i < 2 || state.items.length <= OPEN_ALL_UP_TO} />
-          ))}
-          {dismissed.length > 0 ? (
-            <details class="group" data-group="dismissed">
-              <summary>
-                Dismissed <span class="count">{dismissed.length}</span>
-              </summary>
-              <ol class="findings">
-                {dismissed.map((view) => (
-                  <FindingItem key={view.id ?? view.key} view={view} actions={actions} current={false} />
-                ))}
-              </ol>
-            </details>
-          ) : null}
+/**
+ * After Change to, Undo, Dismiss or Restore the item pressed is gone: focus goes to what follows from
+ * it (the confirmation, the finding back, the next finding), never to the page's body (issue 14, item 5).
+ */
+export class Panel extends Component<PanelProps> {
+  #want: { from: Element | null; find: (root: Element) => Element | null | undefined } | null = null;
+  #el: Element | null = null;
+
+  #aim(find: (root: Element) => Element | null | undefined): void {
+    this.#want = { from: (this.#el!.getRootNode() as Document).activeElement, find };
+  }
+
+  override componentDidUpdate() {
+    const want = this.#want;
+    const root = this.#el!;
+    if (want === null) return;
+    if (!want.from?.isConnected) {
+      // The button pressed went with its item: the heading holds focus until the result is drawn.
+      want.from = root.querySelector('h2');
+      focusOn(want.from);
+    } else if ((root.getRootNode() as Document).activeElement !== want.from) {
+      // The person has moved on: focus stays where they put it.
+      this.#want = null;
+      return;
+    }
+    const target = want.find(root);
+    if (target) {
+      this.#want = null;
+      focusOn(target);
+    }
+  }
+
+  override render() {
+    const { state, collapsed, current, actions: given, keys } = this.props;
+    const base = () => this.#el!;
+    const actions: PanelActions = {
+      ...given,
+      fix: (view) => {
+        const before = base().querySelector('li[data-fix]');
+        this.#aim((root) => {
+          const newest = root.querySelector('li[data-fix]');
+          return newest === before ? null : newest?.querySelector('.done');
+        });
+        given.fix(view);
+      },
+      undo: (fix) => {
+        this.#aim((root) => itemFor(root, fix));
+        given.undo(fix);
+      },
+      dismiss: (view, reason) => {
+        const items = [...base().querySelectorAll(OPEN_ITEMS)];
+        const i = items.indexOf(itemFor(base(), view.finding)!);
+        const next = items[i + 1] ?? items[i - 1];
+        this.#aim(() => (next?.isConnected ? next : null));
+        given.dismiss(view, reason);
+      },
+      restore: (view) => {
+        this.#aim((root) => itemFor(root, view.finding));
+        given.restore(view);
+      },
+    };
+    const counts = countBySeverity(state.items);
+    const { groups, dismissed } = groupFindings(state.items);
+    const gaps = state.status === 'ready' ? gapsOf(state) : { headline: '', notices: [] };
+    const headline =
+      state.status === 'reading'
+        ? 'Reading the register…'
+        : state.status === 'not-found'
+          ? 'Register not found'
+          : `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}, ${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}${gaps.headline === '' ? '' : `; ${gaps.headline}`}`;
+    return (
+      <aside
+        ref={(el) => void (this.#el = el)}
+        class={`mw panel${collapsed ? ' collapsed' : ''}`}
+        aria-label="Markwise attendance rules"
+        data-status={state.status}
+        data-findings={state.items.filter((i) => i.dismissed === null).length}
+      >
+        <div class="panel-head">
+          <h2 tabindex={-1} aria-keyshortcuts={keys}>
+            Markwise: {headline}
+          </h2>
+          <button type="button" aria-expanded={!collapsed} aria-controls="mw-panel-body" onClick={() => actions.setCollapsed(!collapsed)} data-action="collapse">
+            {collapsed ? 'Open' : 'Collapse'}
+            <span class="visually-hidden"> the Markwise panel</span>
+          </button>
         </div>
-      )}
-    </aside>
-  );
+        {collapsed ? null : (
+          <div class="panel-body" id="mw-panel-body">
+            <p class="panel-meta">
+              {state.profileName}
+              {state.verified ? '' : ' (profile not verified)'} · {state.policyName} · as of {formatSchoolDate(state.today)} ·{' '}
+              {state.role === 'teacher' ? 'teacher' : 'office'} codes · {state.pupils} {state.pupils === 1 ? 'pupil' : 'pupils'}
+            </p>
+            {state.status === 'not-found' ? (
+              <p class="notice" role="status">
+                {state.message}
+              </p>
+            ) : null}
+            {gaps.notices.map((notice) => (
+              <p class="notice error" role="status" key={notice} data-gap="">
+                {notice}
+              </p>
+            ))}
+            {state.problems.map((problem) => (
+              <p class="notice error" key={problem}>
+                {problem}
+              </p>
+            ))}
+            <FixList fixes={state.fixes} actions={actions} />
+            {state.status === 'ready' && groups.length === 0 ? (
+              <p role="status">{gaps.notices.length > 0 ? 'No findings in the marks Markwise could read and check.' : 'Nothing to correct on this page.'}</p>
+            ) : null}
+            {groups.map((group, i) => (
+              <GroupSection key={group.rule} group={group} actions={actions} current={current} open={i < 2 || state.items.length <= OPEN_ALL_UP_TO} />
+            ))}
+            {dismissed.length > 0 ? (
+              <details class="group" data-group="dismissed">
+                <summary>
+                  Dismissed <span class="count">{dismissed.length}</span>
+                </summary>
+                <ol class="findings">
+                  {dismissed.map((view) => (
+                    <FindingItem key={view.id ?? view.key} view={view} actions={actions} current={false} />
+                  ))}
+                </ol>
+              </details>
+            ) : null}
+          </div>
+        )}
+      </aside>
+    );
+  }
 }

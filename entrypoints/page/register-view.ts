@@ -313,7 +313,7 @@ export class RegisterView {
           attendance,
           band: bandFor(policy, attendance),
           tier: tierFor(policy, attendance),
-          from: row.attendance !== null || row.sessions !== null ? null : (stored?.from ?? null),
+          from: row.attendance !== null ? null : row.sessions !== null ? 'from the sessions this page shows' : (stored?.from ?? ''),
           focusable: this.#profile.role === 'office',
         },
       });

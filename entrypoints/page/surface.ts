@@ -15,6 +15,13 @@ import type { Surface } from './register-view';
 /** Up to this many pupils, badges off screen are drawn in idle time too. */
 const IDLE_BADGES_UP_TO = 500;
 
+/** Focuses the panel from anywhere on an MIS page (README); no MIS or browser uses it. */
+const KEYS = 'Alt+Shift+M';
+
+/** The skip link: hidden until a keyboard reaches it, first of the page's Tab stops (GOV.UK's pattern). */
+const SKIP_CSS =
+  ':host{position:fixed;top:0;left:0;z-index:2147483647}a{display:block;margin:8px;padding:8px 12px;background:#fff;color:#1d1d1f;font:16px/1.4 system-ui,sans-serif;outline:3px solid #1a56db}a:not(:focus){position:absolute;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+
 /** Marks Markwise's own elements, so that its observers ignore them. */
 export const OWN_ATTRIBUTE = 'data-markwise';
 
@@ -83,6 +90,8 @@ export class PageSurface implements Surface {
   readonly hints: HintLayer;
   readonly signals;
   readonly #panelRoot: HTMLElement;
+  /** The skip link's own host, first in the page's Tab order; null where the panel is the widget's. */
+  readonly #skip: HTMLElement | null = null;
   #badgeHosts: HTMLElement[] = [];
   #badgeObserver: IntersectionObserver | null = null;
   #pendingBadges: Map<Element, BadgeView> | null = null;
@@ -120,8 +129,36 @@ export class PageSurface implements Surface {
     this.#badgeSheet = sheet(document, BADGE_CSS);
     // Outside <body>, so a single-page app that replaces the body's children leaves it alone.
     document.documentElement.append(this.host);
+    if (options.panelIn === undefined) {
+      // Office staff reach the panel from 300 inputs away: a shortcut, and a skip link as the
+      // page's first Tab stop, in a host of Markwise's own before <head> (issue 14, item 5).
+      const skip = (this.#skip = document.createElement('markwise-skip'));
+      skip.setAttribute(OWN_ATTRIBUTE, 'skip');
+      const root = skip.attachShadow({ mode: options.shadowMode ?? 'closed' });
+      acceptOnlyTrusted(root);
+      adopt(root, sheet(document, SKIP_CSS));
+      render(
+        h('a', { href: '#', 'aria-keyshortcuts': KEYS, onClick: (e: Event) => (e.preventDefault(), this.focusPanel()) }, `Skip to the Markwise panel (${KEYS})`),
+        root,
+      );
+      document.documentElement.prepend(skip);
+      document.addEventListener('keydown', this.#onKey, true);
+    }
     this.#actions = this.#emptyActions();
     this.#renderPanel();
+  }
+
+  #onKey = (e: KeyboardEvent) => {
+    if (e.isTrusted && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyM') {
+      e.preventDefault();
+      this.focusPanel();
+    }
+  };
+
+  /** Opens the panel if collapsed, and puts focus on its heading. */
+  focusPanel(): void {
+    if (this.signals.collapsed.value) this.#setCollapsed(false);
+    this.#panelRoot.querySelector('h2')?.focus();
   }
 
   #emptyActions(): PanelActions {
@@ -140,7 +177,7 @@ export class PageSurface implements Surface {
   #renderPanel(): void {
     this.#stopRendering?.();
     this.#stopRendering = effect(() => {
-      render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.#actions }), this.#panelRoot);
+      render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.#actions, keys: this.#skip ? KEYS : undefined }), this.#panelRoot);
     });
   }
 
@@ -257,5 +294,7 @@ export class PageSurface implements Surface {
     render(null, this.#panelRoot);
     this.#panelRoot.remove();
     this.host.remove();
+    this.#skip?.remove();
+    this.#document.removeEventListener('keydown', this.#onKey, true);
   }
 }

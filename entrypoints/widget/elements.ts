@@ -311,7 +311,7 @@ export class MarkwiseBadge extends MarkwiseElement {
           attendance,
           band: bandFor(policy, attendance),
           tier: tierFor(policy, attendance),
-          from: null,
+          from: '',
           focusable: this.getAttribute('focusable') !== 'false',
         },
       }),

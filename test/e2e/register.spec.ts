@@ -172,7 +172,7 @@ test('a dismissed finding stays dismissed, with its reason, after a reload; the 
   const upn = await upnOf(page, DEMO_CASES.withdrawnCode.pupilId);
   const item = finding(page, 'code-withdrawn', upn);
   await item.locator('button[data-action="dismiss"]').click();
-  await item.getByLabel('Reason').selectOption('Being dealt with by the office');
+  await item.getByLabel('Being dealt with by the office').check();
   await item.getByRole('button', { name: 'Dismiss', exact: true }).click();
   await expect(panel(page).locator('details[data-group="dismissed"]')).toContainText('Being dealt with by the office');
   await panel(page).locator('button[data-action="collapse"]').click();

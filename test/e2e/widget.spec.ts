@@ -228,6 +228,8 @@ test('dismissals stay in memory by default, and in the page\'s own IndexedDB onl
     await page.goto(`${mis.url}/widget/table${query}`);
     const item = page.locator('markwise-panel li.finding[data-rule="late-should-be-u"]');
     await item.locator('button[data-action="dismiss"]').click();
+    // No reason is chosen for the person (issue 14, item 5).
+    await item.getByLabel('Checked: the mark is right').check();
     await item.locator('.dismiss-form button', { hasText: 'Dismiss' }).click();
     await expect(page.locator('markwise-panel details[data-group="dismissed"] li.finding[data-rule="late-should-be-u"]')).toHaveCount(1);
     await page.reload();

@@ -1,0 +1,135 @@
+// Issue 14, item 6: badges keep the page's shape. Each pupil's row is measured with Markwise's
+// badges and again with them taken out, on the class register and the app-style register, at a
+// laptop's width and at 200% zoom (half the CSS width): rows do not grow, names do not wrap more.
+
+import type { Page } from '@playwright/test';
+import { expect, panel, test } from './fixtures';
+import { axeViolations } from './axe';
+
+interface RowShape {
+  readonly height: number;
+  readonly nameLines: number;
+}
+
+/** Each row's height and how many lines its name takes (one client rect per line of an inline link). */
+function shapes(page: Page, rows: string, name: string): Promise<RowShape[]> {
+  return page.locator(rows).evaluateAll(
+    (els, nameSel) =>
+      els.map((row) => ({ height: row.getBoundingClientRect().height, nameLines: row.querySelector(nameSel)!.getClientRects().length })),
+    name,
+  );
+}
+
+async function withAndWithout(page: Page, rows: string, name: string): Promise<{ on: RowShape[]; off: RowShape[] }> {
+  const on = await shapes(page, rows, name);
+  await page.evaluate(() => document.querySelectorAll('markwise-pupil-badge').forEach((b) => b.remove()));
+  const off = await shapes(page, rows, name);
+  return { on, off };
+}
+
+function expectSameShape(on: RowShape[], off: RowShape[], what: string) {
+  expect(on.length, what).toBe(off.length);
+  on.forEach((row, i) => {
+    expect(row.height, `${what}: row ${i + 1} height`).toBeLessThanOrEqual(off[i]!.height + 0.5);
+    expect(row.nameLines, `${what}: row ${i + 1} name lines`).toBeLessThanOrEqual(off[i]!.nameLines);
+  });
+}
+
+const SIZES = [
+  { width: 1366, height: 768, what: '1366×768' },
+  { width: 683, height: 384, what: '200% zoom' },
+];
+
+for (const size of SIZES) {
+  test(`the class register keeps its rows' height with badges, at ${size.what}`, async ({ page, mis }) => {
+    await page.setViewportSize(size);
+    await page.goto(`${mis.url}/register/class?class=4A`);
+    await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+    await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(30);
+    const { on, off } = await withAndWithout(page, 'tr[data-pupil-id]', 'td.pupil-name a');
+    expectSameShape(on, off, `class register at ${size.what}`);
+  });
+
+  test(`the app-style register keeps its rows' height with badges, at ${size.what}`, async ({ page, mis }) => {
+    // KNOWN, NOT YET MET (reported on issue 14, item 6): each app row is a 40em flex row where the name shares
+    // the width with a 406px dropdown and has 5px to spare (Louis Lund-Hansen, 121px of 126px). Any badge in the
+    // row's flow takes its width and a 12px flex gap from the name, so long names still wrap (2 lines, down from 3
+    // with the old badge). Keeping these rows needs the badge out of the row's flow (drawn in Markwise's own layer,
+    // as hints are). This test is expected to fail until then, and will say so when it passes.
+    test.fail();
+    await page.setViewportSize(size);
+    // The pupil list gives Markwise the figures the app's register does not show.
+    await page.goto(`${mis.url}/pupils`);
+    await expect(page.locator('markwise-pupil-badge .badge').first()).toBeAttached();
+    await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+    await expect(async () => {
+      await page.goto(`${mis.url}/app/?/register/4A/2025-11-26/AM`);
+      await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(30, { timeout: 2000 });
+    }).toPass();
+    const { on, off } = await withAndWithout(page, 'div.mis-row', 'a.mis-pupil-link');
+    expectSameShape(on, off, `app register at ${size.what}`);
+  });
+}
+
+/** The badge's text a sighted person sees before hovering (its details hidden). */
+function visibleText(page: Page, badge: string): Promise<string> {
+  return page.locator(badge).evaluate((el) => (el as HTMLElement).innerText.trim());
+}
+
+test('a badge is a fixed-width tier mark; band and figure on hover or focus, closed by Escape; no percentage the page shows', async ({ page, mis }) => {
+  await page.goto(`${mis.url}/pupils`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(420);
+  // The same width for every tier (1, 2 and 5 on the demo).
+  const marks = await page.locator('markwise-pupil-badge .badge').evaluateAll((els) =>
+    els.map((el) => ({ tier: el.getAttribute('data-tier'), width: Math.round(el.querySelector('.mark')!.getBoundingClientRect().width * 10) / 10 })),
+  );
+  expect(new Set(marks.map((m) => m.tier)).size).toBeGreaterThan(1);
+  expect(new Set(marks.map((m) => m.width)).size).toBe(1);
+
+  const first = page.locator('markwise-pupil-badge .badge[data-tier="5"]').first();
+  const upn = (await first.getAttribute('data-upn'))!;
+  const band = (await first.getAttribute('data-band'))!;
+  const badge = `markwise-pupil-badge .badge[data-upn="${upn}"]`;
+  expect(await visibleText(page, badge)).toBe('T5');
+  // The pupil list shows the percentage: the badge does not repeat it, not even in its details.
+  const details = first.locator('.details');
+  await expect(details).toBeHidden();
+  await first.hover();
+  await expect(details).toBeVisible();
+  await expect(details).toContainText(`Band: ${band}`);
+  const shown = (await page.locator(`tr.pupil-row:has(td.pupil-upn:text-is("${upn}")) td.ytd-attendance`).textContent())!.trim();
+  expect(shown).toMatch(/^\d+(\.\d)?%$/);
+  await expect(details).not.toContainText('Attendance this year');
+  await expect(details).not.toContainText(shown);
+  await expect(first).not.toHaveAttribute('aria-label', /attendance/);
+  expect(await axeViolations(page, ['markwise-pupil-badge'])).toEqual([]);
+  // Escape closes the details while the pointer is still over the badge (WCAG 1.4.13).
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await page.mouse.move(0, 0);
+  // On focus (the office's pupil list makes badges Tab stops), and Escape again.
+  await first.focus();
+  await expect(details).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(first).toBeFocused();
+});
+
+test('where the page shows no percentage, the badge gives the figure on hover', async ({ page, mis }) => {
+  await page.goto(`${mis.url}/pupils`);
+  await expect(page.locator('markwise-pupil-badge .badge').first()).toBeAttached();
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await expect(async () => {
+    await page.goto(`${mis.url}/app/?/register/4A/2025-11-26/AM`);
+    await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(30, { timeout: 2000 });
+  }).toPass();
+  const first = page.locator('markwise-pupil-badge .badge').first();
+  const tier = (await first.getAttribute('data-tier'))!;
+  expect(await first.evaluate((el) => (el as HTMLElement).innerText.trim())).toBe(`T${tier}`);
+  await first.hover();
+  await expect(first.locator('.details')).toBeVisible();
+  await expect(first.locator('.details')).toContainText(/Attendance this year: \d+\.\d%/);
+  await expect(first).toHaveAttribute('aria-label', /attendance \d+\.\d%/);
+  expect(await axeViolations(page, ['markwise-pupil-badge'])).toEqual([]);
+});
