@@ -294,7 +294,7 @@ function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]
           </select>
         </label>
       )}
-      {card !== null ? <PupilCard card={card.data} findings={card.findings} policy={policy} yearToDate={yearToDate} /> : null}
+      {card !== null ? <PupilCard card={card.data} findings={card.findings} policy={policy} yearToDate={yearToDate} noFindings="None in the marks Markwise has seen on register pages." /> : null}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { termCoverageWarnings } from '../../rules/calendar/term-coverage';
 import { noTermDatesNotice } from '../../rules/calendar/no-term-dates';
 import { profileLabel } from '../../sites/profile-label';
+import { describeProfileProblem } from '../../sites/profile-labels';
 import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
@@ -117,7 +118,7 @@ async function load(): Promise<State> {
     granted,
     refusedProfiles: stored.flatMap((s) => {
       const parsed = parseSiteProfiles({ profiles: [s.profile] });
-      return parsed.ok ? [] : parsed.problems.map((p) => `${s.id}: ${p.path.replace(/^profiles\[0\]\./, '')}: ${p.message}`);
+      return parsed.ok ? [] : parsed.problems.map((p) => `${s.id}: ${describeProfileProblem(p).replace(/^Profile 1, /, '')}`);
     }),
     storedProfiles: stored.map((s) => {
       const p = s.profile as { id: string; name: string; verified: boolean };
@@ -417,7 +418,7 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
     if (text === null) return;
     const result = await store.importSiteProfiles(text, parseSiteProfiles);
     if (!result.ok) {
-      setProfileOutcome({ kind: 'problems', message: 'The site profiles were not imported: nothing has changed. What is wrong, and where:', problems: describe(result.problems) });
+      setProfileOutcome({ kind: 'problems', message: 'The site profiles were not imported: nothing has changed. What is wrong, and where:', problems: result.problems.map(describeProfileProblem) });
       return;
     }
     await changed();

@@ -24,6 +24,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM, EXTENSION_DIR, QUIET_FLAGS, expect, panel, test as base } from './fixtures';
 import { axeViolations } from './axe';
 import { rowsOf } from './database';
+import { demoClassRegister } from '../../sites/builtin/demo';
 
 const SITE = 'http://mis.school.local';
 /** What the development build has without asking (its demo on localhost). */
@@ -204,4 +205,48 @@ test('a school checking by the statutory rules, with no term dates, is told that
   await popup.reload();
   await expect(popup.getByRole('button', { name: 'Options' })).toBeVisible();
   await expect(popup.locator('#no-term-dates')).toHaveCount(0);
+});
+
+test('a profile whose name already says "(unverified)" is not called "(unverified) (unverified)" on the options page or in the popup (issue 14, item 7)', async ({ context, page, extensionId }) => {
+  const profile = { ...demoClassRegister, id: 'our-register', name: 'Our MIS register (unverified)', verified: false };
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.locator('#profiles-import').setInputFiles({ name: 'ours.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ profiles: [profile] }), 'utf8') });
+  await expect(page.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  const choice = page.locator('[data-section="sites"] fieldset label').filter({ hasText: 'Our MIS register' });
+  await expect(choice).toHaveText('Our MIS register (unverified)');
+  await expect(page.locator('[data-section="sites"] fieldset')).not.toContainText('(unverified) (unverified)');
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  await page.locator('#site-origin').fill(SITE);
+  await choice.locator('input').check();
+  await page.getByRole('button', { name: 'Add the site' }).click();
+  await expect(page.locator('#sites-result')).toContainText(`Markwise now runs on ${SITE}.`);
+
+  await page.goto(`${SITE}/register/class?class=4A`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  const popup = await popupFor(context, extensionId, page);
+  const status = popup.locator('[role="status"]').first();
+  await expect(status).toContainText('Page: Our MIS register (unverified)');
+  await expect(status).not.toContainText('(unverified) (');
+});
+
+test('a pupil card drawn from register pages never speaks of "this export": with no findings it says where it looked', async ({ context, page, mis, extensionId }) => {
+  await page.goto(`${mis.url}/register/class?class=4A`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const chooser = dashboard.locator('#card-pupil');
+  await expect.poll(() => chooser.locator('option').count()).toBeGreaterThan(2);
+  const values = await chooser.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+  let none = 0;
+  for (const value of values) {
+    await chooser.selectOption(value);
+    const card = dashboard.locator('.pupil-card');
+    await expect(card).toContainText('Findings');
+    await expect(card).not.toContainText('in this export');
+    if ((await card.locator('ol.history').count()) === 0) {
+      await expect(card).toContainText('None in the marks Markwise has seen on register pages.');
+      none++;
+    }
+  }
+  expect(none).toBeGreaterThan(0);
 });
