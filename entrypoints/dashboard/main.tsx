@@ -19,7 +19,7 @@ import { academicYearStarting, type SchoolCalendar } from '../../rules/calendar/
 import { evaluateRegister } from '../../rules/engine';
 import { pupilCard } from '../../rules/pupil-card';
 import { openExtensionStore } from '../../storage/extension-store';
-import { describePolicyProblem } from '../../rules/policy/labels';
+import { describePolicyProblem, policyFieldLabel } from '../../rules/policy/labels';
 import {
   countdownText,
   firstDayCalls,
@@ -129,7 +129,7 @@ function CallsSection({ calls, today }: { calls: FirstDayCalls; today: IsoDate }
     <section aria-labelledby="calls-h" id="first-day-calls">
       <h2 id="calls-h">First-day calls: {formatSchoolDate(today)}</h2>
       {calls.steps.length === 0 ? (
-        <p class="note">The policy sets no calling times (unexplainedAbsence.firstDayContact), so the pupils are listed without steps.</p>
+        <p class="note">The policy sets no calling times ({policyFieldLabel('unexplainedAbsence.firstDayContact')}, on the options page), so the pupils are listed without steps.</p>
       ) : (
         <ol class="steps">
           {calls.steps.map((s) => (

@@ -199,6 +199,12 @@ test('a school checking by the statutory rules, with no term dates, is told that
   const [fromPopup] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', { name: 'Import term dates' }).click()]);
   await expect(fromPopup.locator('#terms-import')).toBeFocused();
 
+  // The statutory rules set no calling times: the follow-up list says so by the field's name on the options page (item 7).
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await expect(dashboard.locator('#first-day-calls')).toContainText('The policy sets no calling times (First-day contact steps, on the options page)');
+  await expect(dashboard.locator('#first-day-calls')).not.toContainText('unexplainedAbsence');
+
   await page.locator('#terms-import').setInputFiles(ics('terms.ics', wholeYear));
   await expect(page.locator('#terms-import-result')).toContainText('Imported term dates for 2025-26');
   await expect(notice).toHaveCount(0);
