@@ -39,7 +39,7 @@ const TABLES: FieldTables = {
 
 /** "Profile 2, mark control 1, code from ('codeFrom'): radios need codeFrom…" */
 export function describeProfileProblem(problem: { readonly path: string; readonly message: string }): string {
-  const last = /([A-Za-z]+)(?:\[\d+\])*$/.exec(problem.path)?.[1];
+  const last = /([A-Za-z]+)$/.exec(problem.path)?.[1];
   const label = fieldLabel(problem.path, TABLES);
   return `${label}${last !== undefined && !label.includes(last) ? ` ('${last}')` : ''}: ${problem.message}`;
 }
