@@ -43,8 +43,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: release ? 'Markwise' : 'Markwise (development build)',
     description: 'Attendance rules for English schools, inside the MIS pages staff already use.',
-    // storage: the bundle content scripts read; scripting: running on the sites the school adds.
-    permissions: ['storage', 'scripting'],
+    // storage: the bundle content scripts read; scripting: running on the sites the school adds;
+    // activeTab: the popup opened on a tab knows that tab's site, to offer "Use Markwise on this site"
+    // (no warning at install, and nothing is read until the school allows the site).
+    permissions: ['storage', 'scripting', 'activeTab'],
     // Asked for one site at a time, when the school adds it in the options page; http for an MIS on the school's own network.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'markwise@markwise.invalid' } } } : {}),

@@ -46,7 +46,11 @@ export interface YearToDateFigure {
   readonly asOf: IsoDate;
 }
 
-export function PupilCard({ card, findings, policy, yearToDate }: { card: PupilCardData; findings: readonly Finding[]; policy: Policy; yearToDate: YearToDateFigure | null }) {
+/**
+ * noFindings: what the card says when the pupil has no findings, for where it was drawn from ("None in
+ * this export.", or of the marks seen on register pages): never "this export" for a card from pages.
+ */
+export function PupilCard({ card, findings, policy, yearToDate, noFindings }: { card: PupilCardData; findings: readonly Finding[]; policy: Policy; yearToDate: YearToDateFigure | null; noFindings: string }) {
   const { possible, attended } = card;
   const overall = possible === 0 ? null : (attended * 100) / possible;
   const line = 100 - policy.thresholds.persistentAbsence;
@@ -169,7 +173,7 @@ export function PupilCard({ card, findings, policy, yearToDate }: { card: PupilC
 
       <h4>Findings</h4>
       {own.length === 0 ? (
-        <p class="note">None in this export.</p>
+        <p class="note">{noFindings}</p>
       ) : (
         <ol class="history">
           {own.map((f) => (

@@ -79,8 +79,8 @@ describe('a profile is refused at import when it could not run (issue 11, items 
     const m = readManaged({ siteProfiles: JSON.stringify(file({ paths: ['^/(\\w+/?)+$'], rows: 'tr[' })) });
     expect(m.profiles).toEqual([]);
     expect(m.problems).toEqual([
-      expect.stringMatching(/^siteProfiles profiles\[0\]\.paths\[0\]: .*repeats something that itself repeats.*\(profile our-mis\)$/),
-      expect.stringMatching(/^siteProfiles profiles\[0\]\.rows: "tr\[" is not a CSS selector .*\(profile our-mis\)$/),
+      expect.stringMatching(/^In the site profiles: Profile 1, pages it reads \(path patterns\), path pattern 1: .*repeats something that itself repeats.*\(profile our-mis\)$/),
+      expect.stringMatching(/^In the site profiles: Profile 1, pupils' rows \(CSS selector\): "tr\[" is not a CSS selector .*\(profile our-mis\)$/),
     ]);
   });
 });
@@ -152,7 +152,7 @@ describe('the format version at import, and errors that name the profile and fie
   it("an administrator's profiles of a later version are not used, and the options page is told why", () => {
     const m = readManaged({ siteProfiles: JSON.stringify({ schemaVersion: 3, profiles: [v2] }) });
     expect(m.profiles).toEqual([]);
-    expect(m.problems).toEqual([expect.stringMatching(/^siteProfiles schemaVersion: this file is written in site profile format version 3, newer than/)]);
+    expect(m.problems).toEqual([expect.stringMatching(/^In the site profiles: Site profile format version \('schemaVersion'\): this file is written in site profile format version 3, newer than/)]);
     expect(readManaged({ siteProfiles: JSON.stringify({ profiles: [v1] }) }).profiles.map((p) => p.id)).toEqual(['our-mis']);
   });
 

@@ -7,6 +7,8 @@ import { parseJsonText } from './json-text';
 import { readSiteOrigin } from './site-origin';
 import type { SiteProfile } from '../sites/profile';
 import { parseSiteProfiles } from '../sites/profile-import';
+import { describePolicyProblem } from '../rules/policy/labels';
+import { describeProfileProblem } from '../sites/profile-labels';
 
 export interface ManagedSettings {
   /** Who manages Markwise, as the administrator wrote it; 'your administrator' when not given. */
@@ -57,7 +59,7 @@ export function readManaged(raw: unknown): ManagedSettings {
       if (parsed.ok) {
         policyInput = input;
         policyId = parsed.policy.id;
-      } else problems.push(...parsed.problems.map((p) => `policy ${p.path}: ${p.message}`));
+      } else problems.push(...parsed.problems.map((p) => `In the policy: ${describePolicyProblem(p)}`));
     }
   }
 
@@ -67,7 +69,7 @@ export function readManaged(raw: unknown): ManagedSettings {
     if (input !== undefined) {
       const parsed = parseSiteProfiles(input);
       if (parsed.ok) profiles = parsed.profiles;
-      else problems.push(...parsed.problems.map((p) => `siteProfiles ${p.path}: ${p.message}`));
+      else problems.push(...parsed.problems.map((p) => `In the site profiles: ${describeProfileProblem(p)}`));
     }
   }
 

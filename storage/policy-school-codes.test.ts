@@ -62,7 +62,7 @@ describe("the policy's school codes travel with it", () => {
 
     const bad = readManaged({ policy: JSON.stringify({ ...ourSchool(), schoolCodes: [TABLE[0], { code: 'i01', dfe: 'M', name: 'Medical' }] }) });
     expect(bad.policyInput).toBeNull();
-    expect(bad.problems).toEqual(["policy school code 2, the code: 'i01' is listed twice, as school codes 1 and 2 (capitals and small letters are read the same): keep one"]);
+    expect(bad.problems).toEqual(["In the policy: School code 2, the code: 'i01' is listed twice, as school codes 1 and 2 (capitals and small letters are read the same): keep one"]);
   });
 
   it('every preset is still read, each with an empty table', () => {

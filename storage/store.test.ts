@@ -508,7 +508,7 @@ describe('what an administrator set (managed storage)', () => {
     const bad = { ...presetInput('valence'), attendanceTarget: 140 };
     const store = managedStore({ policy: JSON.stringify(bad) });
     expect((await store.activePolicy()).id).toBe('dfe');
-    expect((await store.managed()).problems).toEqual(['policy attendanceTarget: must be a percentage from 0 to 100']);
+    expect((await store.managed()).problems).toEqual(['In the policy: Attendance target (%): must be a percentage from 0 to 100']);
     expect(await store.setActivePolicy('micklefield')).toEqual({ ok: true });
   });
 

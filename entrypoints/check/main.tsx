@@ -446,7 +446,7 @@ function CardChooser({ outcome }: { outcome: ExportChecked }) {
           ))}
         </select>
       </label>
-      {card ? <PupilCard card={card} findings={outcome.findings} policy={outcome.policy} yearToDate={exportYearToDate(outcome, card.upn)} /> : null}
+      {card ? <PupilCard card={card} findings={outcome.findings} policy={outcome.policy} yearToDate={exportYearToDate(outcome, card.upn)} noFindings="None in this export." /> : null}
     </section>
   );
 }

@@ -19,7 +19,7 @@ import { academicYearStarting, type SchoolCalendar } from '../../rules/calendar/
 import { evaluateRegister } from '../../rules/engine';
 import { pupilCard } from '../../rules/pupil-card';
 import { openExtensionStore } from '../../storage/extension-store';
-import { describePolicyProblem } from '../../rules/policy/labels';
+import { describePolicyProblem, policyFieldLabel } from '../../rules/policy/labels';
 import {
   countdownText,
   firstDayCalls,
@@ -131,7 +131,7 @@ function CallsSection({ calls, today }: { calls: FirstDayCalls; today: IsoDate }
     <section aria-labelledby="calls-h" id="first-day-calls">
       <h2 id="calls-h">First-day calls: {formatSchoolDate(today)}</h2>
       {calls.steps.length === 0 ? (
-        <p class="note">The policy sets no calling times (unexplainedAbsence.firstDayContact), so the pupils are listed without steps.</p>
+        <p class="note">The policy sets no calling times ({policyFieldLabel('unexplainedAbsence.firstDayContact')}, on the options page), so the pupils are listed without steps.</p>
       ) : (
         <ol class="steps">
           {calls.steps.map((s) => (
@@ -296,7 +296,7 @@ function CardSection({ pupils, policy, calendar, today }: { pupils: PupilMarks[]
           </select>
         </label>
       )}
-      {card !== null ? <PupilCard card={card.data} findings={card.findings} policy={policy} yearToDate={yearToDate} /> : null}
+      {card !== null ? <PupilCard card={card.data} findings={card.findings} policy={policy} yearToDate={yearToDate} noFindings="None in the marks Markwise has seen on register pages." /> : null}
     </section>
   );
 }

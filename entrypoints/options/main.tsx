@@ -8,6 +8,9 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { termCoverageWarnings } from '../../rules/calendar/term-coverage';
+import { noTermDatesNotice } from '../../rules/calendar/no-term-dates';
+import { profileLabel } from '../../sites/profile-label';
+import { describeProfileProblem } from '../../sites/profile-labels';
 import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { parsePolicy, type Policy } from '../../rules/policy/schema';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
@@ -27,7 +30,7 @@ import { atField, ErrorSummary, Field, type FieldProblem } from './error-summary
 import { describePolicyProblem, policyFieldLabel } from '../../rules/policy/labels';
 import { SCHOOL_CODE_MAX_LENGTH, type SchoolCodeField } from '../../rules/policy/school-codes';
 import { isUnencrypted, UNENCRYPTED_WARNING } from '../../storage/site-origin';
-import { grantedSiteList, type GrantedSite } from './site-access';
+import { grantedSiteList, notGranted, type GrantedSite } from './site-access';
 import { bandAndTierWarnings } from '../../rules/policy/warnings';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
@@ -116,7 +119,7 @@ async function load(): Promise<State> {
     granted,
     refusedProfiles: stored.flatMap((s) => {
       const parsed = parseSiteProfiles({ profiles: [s.profile] });
-      return parsed.ok ? [] : parsed.problems.map((p) => `${s.id}: ${p.path.replace(/^profiles\[0\]\./, '')}: ${p.message}`);
+      return parsed.ok ? [] : parsed.problems.map((p) => `${s.id}: ${describeProfileProblem(p).replace(/^Profile 1, /, '')}`);
     }),
     storedProfiles: stored.map((s) => {
       const p = s.profile as { id: string; name: string; verified: boolean };
@@ -530,7 +533,7 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
     if (text === null) return;
     const result = await store.importSiteProfiles(text, parseSiteProfiles);
     if (!result.ok) {
-      setProfileOutcome({ kind: 'problems', message: 'The site profiles were not imported: nothing has changed. What is wrong, and where:', problems: describe(result.problems) });
+      setProfileOutcome({ kind: 'problems', message: 'The site profiles were not imported: nothing has changed. What is wrong, and where:', problems: result.problems.map(describeProfileProblem) });
       return;
     }
     await changed();
@@ -579,7 +582,7 @@ function CalendarSection({ state }: { state: State }) {
   return (
     <section data-section="calendar" aria-labelledby="calendar-h">
       <h2 id="calendar-h">Calendar</h2>
-      <p class="note">Bank holidays in England are worked out by Markwise. {years.length === 0 ? 'This policy has no term dates: school days are counted as weekdays that are not bank holidays.' : ''}</p>
+      <p class="note">Bank holidays in England are worked out by Markwise. {noTermDatesNotice(years) ?? ''}</p>
       {coverage.length > 0 ? (
         <div id="calendar-warnings" class="problems" role="alert">
           <p>The term dates do not cover the whole school year:</p>
@@ -627,13 +630,6 @@ function CalendarSection({ state }: { state: State }) {
       ))}
     </section>
   );
-}
-
-/** What to do when the browser did not give access: refused in its prompt (false), or refused outright (the browser's reason). */
-function notGranted(answer: false | string): string {
-  return answer === false
-    ? 'the browser did not give Markwise access to it: try again and choose Allow when the browser asks'
-    : `the browser refused to ask for access (${answer}); if your browser is managed, your administrator may block it`;
 }
 
 /** Beside each http:// site: said in words, not by colour alone. */
@@ -767,8 +763,7 @@ function SitesSection({ state, reload }: { state: State; reload: () => Promise<v
                 checked={chosen.includes(p.id)}
                 onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).checked ? [...chosen, p.id] : chosen.filter((c) => c !== p.id))}
               />{' '}
-              {p.name}
-              {p.verified || p.name.includes('(unverified)') ? '' : ' (unverified)'}
+              {profileLabel(p)}
             </label>
           ))}
         </fieldset>
@@ -1117,12 +1112,51 @@ function ManagedBanner({ managed }: { managed: ManagedSettings }) {
   );
 }
 
+/** Where a section's control is named in the address (#terms-import, from the popup): shown and focused once the page has loaded. */
+function focusFromHash(): void {
+  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  target?.scrollIntoView({ block: 'center' });
+  target?.focus();
+}
+
+/** First on the page for a school whose policy has no term dates (a release starts with the statutory rules, which have none). */
+function NoTermDatesBanner({ state }: { state: State }) {
+  const notice = state.policy === null ? null : noTermDatesNotice(state.policy.calendar.academicYears);
+  if (notice === null) return null;
+  return (
+    <div id="no-term-dates" class="notice" role="note">
+      <p>
+        <strong>No term dates yet.</strong> {notice}
+      </p>
+      {state.activeOrigin === 'managed' ? null : (
+        <p>
+          <a
+            href="#terms-import"
+            id="go-terms-import"
+            onClick={(e) => {
+              e.preventDefault();
+              history.replaceState(null, '', '#terms-import');
+              focusFromHash();
+            }}
+          >
+            Import your term dates (an iCalendar file)
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
+
 function App() {
   const [state, setState] = useState<State | null>(null);
   const reload = async () => setState(await load());
   useEffect(() => {
     void reload();
   }, []);
+  const loaded = state !== null;
+  useEffect(() => {
+    if (loaded) focusFromHash();
+  }, [loaded]);
   return (
     <>
       <header>
@@ -1137,6 +1171,7 @@ function App() {
         ) : (
           <>
             <ManagedBanner managed={state.managed} />
+            <NoTermDatesBanner state={state} />
             {/* First: nothing works on an MIS page until its site is added (issue 14, item 10). */}
             <SitesSection state={state} reload={reload} />
             <PolicySection state={state} reload={reload} />

@@ -11,3 +11,10 @@ export function grantedSiteList(origins: readonly string[], manifest: { host_per
   const required = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])]);
   return [...origins].sort().map((pattern) => ({ pattern, removable: !required.has(pattern) }));
 }
+
+/** What to do when the browser did not give access: refused in its prompt (false), or refused outright (the browser's reason). */
+export function notGranted(answer: false | string): string {
+  return answer === false
+    ? 'the browser did not give Markwise access to it: try again and choose Allow when the browser asks'
+    : `the browser refused to ask for access (${answer}); if your browser is managed, your administrator may block it`;
+}

@@ -3,14 +3,19 @@
 
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { TabStatus } from '../../storage/messages';
+import { profileLabel } from '../../sites/profile-label';
+import { NoTermDates } from './no-term-dates';
+import { NotRunning, popupTab } from './not-running';
 
 function Popup() {
   const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
+  const [tab, setTab] = useState<Browser.tabs.Tab | undefined>(undefined);
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const tab = await popupTab();
+      setTab(tab);
       if (tab?.id === undefined) return setStatus(null);
       const reply = (await browser.runtime.sendMessage({ type: 'get-tab-status', tabId: tab.id }).catch(() => null)) as { status: TabStatus | null } | null;
       setStatus(reply?.status ?? null);
@@ -22,12 +27,12 @@ function Popup() {
       {status === undefined ? (
         <p role="status">Looking at this tab…</p>
       ) : status === null || status.profileId === null ? (
-        <p role="status">Markwise is not running on this page.</p>
+        <NotRunning tab={tab} status={status} />
       ) : (
         <div role="status">
           <p>
-            Page: {status.profileName}
-            {status.verified ? '' : <span class="warn"> (profile not verified)</span>}
+            {/* " (unverified)" said once, also of a profile whose name already says it (issue 14, item 7). */}
+            Page: {status.verified ? status.profileName : <span class="warn">{profileLabel({ name: status.profileName ?? '', verified: false })}</span>}
           </p>
           {status.registerFound ? (
             <p>
@@ -42,6 +47,7 @@ function Popup() {
           ))}
         </div>
       )}
+      <NoTermDates />
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         Options
       </button>{' '}

@@ -90,6 +90,20 @@ function words(name: string): string {
  * 2, half term, end". A path the tables do not know is put in words, never shown as code.
  */
 export function policyFieldLabel(path: string): string {
+  return fieldLabel(path, POLICY_TABLES);
+}
+
+/** The words for a kind of file's fields: a whole path, a list's item (by the list's path), a last name. */
+export interface FieldTables {
+  readonly whole: Readonly<Record<string, string>>;
+  readonly items: Readonly<Record<string, string>>;
+  readonly leaves: Readonly<Record<string, string>>;
+}
+
+const POLICY_TABLES: FieldTables = { whole: WHOLE, items: ITEMS, leaves: LEAVES };
+
+/** A field's path in a file put in words by that file's tables; what they do not know is put in words from its name. */
+export function fieldLabel(path: string, { whole: WHOLE, items: ITEMS, leaves: LEAVES }: FieldTables): string {
   const known = WHOLE[path];
   if (known !== undefined) return known;
   const parts: string[] = [];

@@ -92,7 +92,7 @@ test('a site profile with a selector that is not CSS is refused, naming the prof
   await page.locator('#profiles-import').setInputFiles(profileFile({ ...demoClassRegister, id: 'our-mis', register: 'table#register[' }));
   const result = page.locator('#profiles-import-result');
   await expect(result).toContainText('The site profiles were not imported: nothing has changed.');
-  await expect(result).toContainText('profiles[0].register');
+  await expect(result).toContainText('Profile 1, the register (CSS selector): ');
   await expect(result).toContainText('our-mis');
   await expect(result).toContainText('not a CSS selector');
   expect(await rowsOf(page, 'siteProfiles')).toEqual([]);
@@ -102,7 +102,7 @@ test('a site profile path that could freeze a page is refused, saying why (item 
   await page.locator('#profiles-import').setInputFiles(profileFile({ ...demoClassRegister, id: 'our-mis', paths: ['^/(\\w+/?)+$'] }));
   const result = page.locator('#profiles-import-result');
   await expect(result).toContainText('The site profiles were not imported: nothing has changed.');
-  await expect(result).toContainText('profiles[0].paths[0]');
+  await expect(result).toContainText('Profile 1, pages it reads (path patterns), path pattern 1: ');
   await expect(result).toContainText('our-mis');
   await expect(result).toContainText('repeats something that itself repeats');
   await page.locator('#profiles-import').setInputFiles(profileFile({ ...demoClassRegister, id: 'our-mis', paths: ['^/(a)\\1$'] }));
@@ -131,7 +131,7 @@ test('a pattern stored before these checks cannot freeze a page (item 16)', asyn
   expect(await answers()).toBe('answered');
   // Not a silent miss: the options page names the profile that is not used, and why.
   await page.reload();
-  await expect(page.locator('#profiles-refused')).toContainText('frozen: paths[0]:');
+  await expect(page.locator('#profiles-refused')).toContainText('frozen: pages it reads (path patterns), path pattern 1: ');
   await expect(page.locator('#profiles-refused')).toContainText('repeats something that itself repeats');
 });
 

@@ -105,7 +105,7 @@ test.describe('a managed policy', () => {
       const problems = page.locator('#managed-problems');
       await expect(problems).toHaveAttribute('role', 'alert');
       await expect(problems).toContainText("Some of what Oak Trust IT set could not be used, so the school's own policy on this page is used");
-      await expect(problems.locator('li')).toHaveText(['policy attendanceTarget: must be a percentage from 0 to 100']);
+      await expect(problems.locator('li')).toHaveText(['In the policy: Attendance target (%): must be a percentage from 0 to 100']);
       await expect(page.locator('#active-policy')).toBeEnabled();
       await expect(page.locator('#active-policy')).toHaveValue('micklefield');
       await expect(page.locator('#policy-locked')).toHaveCount(0);

@@ -151,9 +151,10 @@ test.describe('importing site profiles', () => {
     const result = page.locator('#profiles-import-result');
     await expect(result).toContainText('The site profiles were not imported: nothing has changed.');
     await expect(result.locator('li')).toHaveText([
-      "profiles[1].cells.mark[0].codeFrom: radios need codeFrom ('value', 'label' or 'header'), and only radios have it (profile our-radios)",
-      'profiles[2].id: must be lower-case letters, digits and hyphens (profile 3)',
-      /^profiles\[2\]\.badgeIn: "td\.name\[" is not a CSS selector.* \(profile 3\)$/,
+      // Each field in words, with its name in the file where the words alone would not find it (issue 14, item 7).
+      "Profile 2, register cells, mark control 1, code from ('codeFrom'): radios need codeFrom ('value', 'label' or 'header'), and only radios have it (profile our-radios)",
+      'Profile 3, id: must be lower-case letters, digits and hyphens (profile 3)',
+      /^Profile 3, where the badge goes \(in\) \('badgeIn'\): "td\.name\[" is not a CSS selector.* \(profile 3\)$/,
     ]);
     expect(await rowsOf(page, 'siteProfiles')).toEqual([]);
   });
@@ -162,7 +163,7 @@ test.describe('importing site profiles', () => {
     await page.locator('#profiles-import').setInputFiles(file('future.json', { schemaVersion: 3, profiles: [{ ...v2Profile, somethingNew: true }] }));
     const result = page.locator('#profiles-import-result');
     await expect(result).toContainText('The site profiles were not imported: nothing has changed.');
-    await expect(result.locator('li')).toHaveText([/^schemaVersion: this file is written in site profile format version 3, newer than this Markwise reads \(versions 1 and 2\): nothing was imported; update Markwise/]);
+    await expect(result.locator('li')).toHaveText([/^Site profile format version \('schemaVersion'\): this file is written in site profile format version 3, newer than this Markwise reads \(versions 1 and 2\): nothing was imported; update Markwise/]);
     expect(await rowsOf(page, 'siteProfiles')).toEqual([]);
   });
 });

@@ -32,11 +32,11 @@ function everyPattern(m: Manifest): string[] {
 }
 
 describe('the extension manifests', { timeout: 120_000 }, () => {
-  it('a release build asks for storage and scripting, and for sites only when a school adds them', () => {
+  it('a release build asks for storage, scripting and the tab its popup is opened on, and for sites only when a school adds them', () => {
     const m = build([], { MARKWISE_RELEASE: 'true' }, '.output/release/chrome-mv3/manifest.json');
     expect(m.manifest_version).toBe(3);
     expect(m.name).toBe('Markwise');
-    expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
+    expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.content_scripts ?? []).toEqual([]);
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
@@ -55,7 +55,7 @@ describe('the extension manifests', { timeout: 120_000 }, () => {
   it('a development build adds only the demo on localhost', () => {
     const m = build([], { MARKWISE_RELEASE: 'false' }, '.output/chrome-mv3/manifest.json');
     expect(m.name).toBe('Markwise (development build)');
-    expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
+    expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
     expect(m.content_scripts).toEqual([{ matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['content-scripts/content.js'], run_at: 'document_start' }]);
     // A fixed id, so the end-to-end tests can give it a managed policy.
     expect(m.key).toMatch(/^MIIB/);
@@ -89,7 +89,7 @@ describe('the extension manifests', { timeout: 120_000 }, () => {
     expect(m.manifest_version).toBe(3);
     expect(m.browser_specific_settings?.gecko?.id).toBe('markwise@markwise.invalid');
     expect(m.background?.scripts?.length ?? 0).toBeGreaterThan(0);
-    expect([...(m.permissions ?? [])].sort()).toEqual(['scripting', 'storage']);
+    expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
     expect(everyPattern(m)).not.toContain('<all_urls>');
   });
 });
