@@ -329,10 +329,11 @@ export class HintLayer {
   }
 
   hideTip(): void {
+    const had = this.#tipFor !== null;
     this.#tip.hidden = true;
     this.#tipFor = null;
     this.#tipPlacedFor = null;
     // The panel may open again where it was folded away from the cell.
-    this.schedulePlacement();
+    if (had) this.schedulePlacement();
   }
 }
