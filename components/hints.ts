@@ -13,7 +13,23 @@ export interface TipContent {
   /** The valid codes for this date and role, filtered by what is typed. */
   readonly codes: readonly { readonly code: string; readonly meaning: string }[];
   readonly codesHeading: string;
+  /** The hint's own buttons: the fix this person may make here (null: none), and what each does. */
+  readonly act?: { readonly fix: string | null; apply(): void; dismiss(): void };
 }
+
+/** A rectangle in the viewport's coordinates. */
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * Told, while layout is read, where the focused cell and its hint are (null: no cell has focus) and
+ * the viewport's size; returns what to write once every read is done.
+ */
+export type KeepClear = (box: Box | null, width: number, height: number) => () => void;
 
 interface Marker {
   readonly key: string;
@@ -39,6 +55,13 @@ export class HintLayer {
   #tipPlacedFor: Element | null = null;
   #highlighted: string | null = null;
   #frame = 0;
+  #act: TipContent['act'];
+  #shape = '';
+  #closing: Element | null = null;
+  /** Where focus was before it moved into the hint: it goes back there when the hint closes. */
+  #returnTo: HTMLElement | null = null;
+  /** Keeps Markwise's panel clear of the focused cell and its hint (the page surface sets it). */
+  keepClear: KeepClear | null = null;
 
   readonly #root: ShadowRoot;
 
@@ -51,14 +74,20 @@ export class HintLayer {
     this.#tip = doc.createElement('div');
     this.#tip.className = 'tip mw';
     this.#tip.hidden = true;
-    this.#tip.setAttribute('role', 'tooltip');
-    this.#tip.id = 'mw-tip';
+    this.#tip.setAttribute('role', 'group');
+    this.#tip.setAttribute('aria-label', 'Markwise hint');
+    this.#tip.addEventListener('click', (e) => {
+      const action = (e.target as Element).closest('button')?.dataset.action;
+      if (action === 'apply') this.#act?.apply();
+      else if (action === 'dismiss') this.#act?.dismiss();
+    });
     this.#live = doc.createElement('div');
     this.#live.className = 'visually-hidden';
     this.#live.setAttribute('role', 'status');
     this.#live.setAttribute('aria-live', 'polite');
-    this.#layer.append(this.#tip);
-    root.append(this.#layer, this.#live);
+    // Beside the markers' layer, not in it: above every marker, and above the panel (which keeps
+    // clear of a focused cell's hint; a hint shown by the mouse may be over the panel, never under it).
+    root.append(this.#layer, this.#tip, this.#live);
     // The browser reports where cells are as they come near the screen, from its own layout:
     // no forced layout on a 15,000-cell page, and nothing drawn that nobody can see.
     this.#visibility = new view.IntersectionObserver((entries) => this.#onVisibility(entries), { rootMargin: NEAR_SCREEN });
@@ -155,10 +184,13 @@ export class HintLayer {
     const view = this.#root.ownerDocument.defaultView!;
     this.#frame = view.requestAnimationFrame(() => {
       this.#frame = 0;
+      // Every read first, then every write: the browser lays the page out once.
       const drawn = [...this.#markers.values()].filter((m) => m.box !== null);
       const rects = drawn.map((m) => m.element.getBoundingClientRect());
-      drawn.forEach((m, i) => this.#place(m, rects[i]!, view.scrollX, view.scrollY));
-      if (this.#tipFor !== null) this.#placeTip(this.#tipFor);
+      const { scrollX, scrollY } = view;
+      const tip = this.#tipFor === null ? null : this.#placeTip(this.#tipFor);
+      drawn.forEach((m, i) => this.#place(m, rects[i]!, scrollX, scrollY));
+      tip?.();
     });
   }
 
@@ -172,6 +204,18 @@ export class HintLayer {
 
   showTip(element: Element, content: TipContent): void {
     const doc = this.#root.ownerDocument;
+    const act = content.act;
+    this.#act = act;
+    // The same hint for the same cell (the MIS's change event as focus moves to the hint's button) is
+    // left as it is: rebuilt, the button being pressed or focused would be gone.
+    const shape = JSON.stringify(content);
+    if (element === this.#tipFor && shape === this.#shape) return;
+    this.#shape = shape;
+    if (element === this.#closing) {
+      // Focus back in the cell after Escape in the hint: the hint stays closed.
+      this.#tipFor = element;
+      return;
+    }
     const parts: HTMLElement[] = [];
     if (content.meaning !== null) {
       const p = doc.createElement('p');
@@ -201,29 +245,95 @@ export class HintLayer {
       }
       parts.push(heading, list);
     }
+    if (act !== undefined && content.problems.length > 0) {
+      const row = doc.createElement('p');
+      row.className = 'tip-actions';
+      const button = (action: string, text: string) => {
+        const b = doc.createElement('button');
+        b.type = 'button';
+        b.dataset.action = action;
+        b.textContent = text;
+        row.append(b);
+        return b;
+      };
+      if (act.fix !== null) button('apply', `Change to ${act.fix}`).setAttribute('aria-keyshortcuts', 'Alt+Enter');
+      button('dismiss', 'Dismiss hint');
+      const keys = doc.createElement('p');
+      keys.className = 'keys';
+      keys.textContent = 'Alt+Down: these buttons. Escape: close.';
+      parts.push(row, keys);
+    }
+    const grew = this.#tip.childElementCount !== parts.length;
     this.#tip.replaceChildren(...parts);
     this.#tip.hidden = parts.length === 0;
     this.#tipFor = element;
-    // Typing in the same cell: the tip is already beside it, and reading layout now would
-    // make the browser lay out the whole register on every keystroke.
-    if (this.#tipPlacedFor !== element) this.schedulePlacement();
+    // Typing in the same cell: the tip is already beside it, and reading layout now would make the
+    // browser lay out the whole register on every keystroke; only when the hint gains or loses a
+    // part (the codes offered appear) is it placed again, to keep clear of the cells and the panel.
+    if (this.#tipPlacedFor !== element || grew) this.schedulePlacement();
     // Screen readers hear the problem without focus moving.
     const said = content.problems.map((p) => p.text).join(' ');
     if (this.#live.textContent !== said) this.#live.textContent = said;
   }
 
-  #placeTip(element: Element): void {
+  /**
+   * Reads where the cell is, and returns the writes that put the hint beside it (right, else left,
+   * else above; below only when nothing else fits), so the next rows' cells in the column being
+   * filled stay in sight, and that keep the panel clear of the focused cell and its hint.
+   */
+  #placeTip(element: Element): () => void {
     this.#tipPlacedFor = element;
-    const view = this.#root.ownerDocument.defaultView!;
-    const rect = element.getBoundingClientRect();
-    const left = Math.max(4, Math.min(rect.left, view.innerWidth - 310));
-    this.#tip.style.left = `${left + view.scrollX}px`;
-    this.#tip.style.top = `${rect.bottom + view.scrollY + 4}px`;
+    const doc = this.#root.ownerDocument;
+    const view = doc.defaultView!;
+    const r = element.getBoundingClientRect();
+    const viewport = doc.compatMode === 'BackCompat' ? doc.body : doc.documentElement;
+    const width = viewport.clientWidth;
+    const height = viewport.clientHeight;
+    const tip = this.#tip;
+    const { width: w, height: h } = tip.getBoundingClientRect();
+    const active = doc.activeElement;
+    const focused = active !== null && (element.contains(active) || tip.contains(this.#root.activeElement));
+    const side = r.right + w <= width - 4 ? r.right : r.left - w >= 4 ? r.left - w : null;
+    const left = side ?? Math.max(4, Math.min(r.left, width - w - 4));
+    const top = side !== null ? Math.max(4, Math.min(r.top, height - h - 4)) : r.top - h >= 4 ? r.top - h : r.bottom;
+    const box = { left: Math.min(left, r.left), top: Math.min(top, r.top), right: Math.max(left + w, r.right), bottom: Math.max(top + h, r.bottom) };
+    const keep = this.keepClear?.(focused ? box : null, width, height);
+    const { scrollX, scrollY } = view;
+    return () => {
+      tip.style.left = `${left + scrollX}px`;
+      tip.style.top = `${top + scrollY}px`;
+      keep?.();
+    };
+  }
+
+  /** Moves focus to the hint's first button (Alt+Down in a cell); false when the hint has none. */
+  focusTip(): boolean {
+    const button = this.#tip.hidden ? null : this.#tip.querySelector('button');
+    if (button === null) return false;
+    const active = this.#root.ownerDocument.activeElement;
+    this.#returnTo = active instanceof HTMLElement ? active : null;
+    button.focus();
+    return true;
+  }
+
+  /** Escape: closes the hint, focus back in the cell if it was in the hint; the cell keeps its mark. False when no hint was open. */
+  closeTip(): boolean {
+    if (this.#tip.hidden) return false;
+    this.#tip.hidden = true;
+    if (this.#tip.contains(this.#root.activeElement)) {
+      this.#closing = this.#tipFor;
+      this.#returnTo?.focus();
+      this.#closing = null;
+    }
+    return true;
   }
 
   hideTip(): void {
+    const had = this.#tipFor !== null;
     this.#tip.hidden = true;
     this.#tipFor = null;
     this.#tipPlacedFor = null;
+    // The panel may open again where it was folded away from the cell.
+    if (had) this.schedulePlacement();
   }
 }

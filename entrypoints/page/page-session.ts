@@ -110,7 +110,8 @@ export class PageSession {
     this.#document.addEventListener('input', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('change', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('focusin', (e) => this.#onFocus(e, false), { signal: this.#signal });
-    this.#document.addEventListener('focusout', () => this.#surface?.hideTip(), { signal: this.#signal });
+    // Focus going into the hint (its buttons) keeps the hint open.
+    this.#document.addEventListener('focusout', (e) => e.relatedTarget !== this.#surface?.host && this.#surface?.hideTip(), { signal: this.#signal });
     this.#document.addEventListener('mouseover', (e) => this.#onHover(e), { passive: true, signal: this.#signal });
     this.#document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal: this.#signal });
     win.addEventListener('resize', () => this.#surface?.hints.schedulePlacement(), { passive: true, signal: this.#signal });
@@ -379,11 +380,19 @@ export class PageSession {
   }
 
   #onKeyDown(event: KeyboardEvent): void {
-    // Only a person's Alt+Enter writes a mark: a page script's synthetic one is ignored.
-    if (!event.isTrusted || !event.altKey || event.key !== 'Enter' || this.#view === null) return;
-    const target = event.target;
-    if (!(target instanceof Element) || !this.#view.owns(target)) return;
-    if (this.#view.fixCellFromKeyboard(target)) event.preventDefault();
+    // Only a person's keys act: a page script's synthetic Alt+Enter writes nothing.
+    if (!event.isTrusted || this.#view === null) return;
+    const { key, target } = event;
+    // Escape closes the hint (or a badge's details) and goes no further: the MIS never sees it, so
+    // the cell keeps its mark. With nothing of Markwise's open, the MIS has it.
+    if (key === 'Escape' && this.#surface?.escape()) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (!event.altKey || !(target instanceof Element) || !this.#view.owns(target)) return;
+    // Alt+Enter: the cell's fix. Alt+Down: to the hint's buttons.
+    if (key === 'Enter' ? this.#view.fixCellFromKeyboard(target) : key === 'ArrowDown' && this.#surface!.hints.focusTip()) event.preventDefault();
   }
 
   #fail(error: unknown): void {

@@ -82,6 +82,8 @@ export class RegisterView {
   readonly #validCodes = new Map<string, { code: string; meaning: string }[]>();
   #storedFigures: ReadonlyMap<string, StoredFigure>;
   #nFirstSeen: ReadonlyMap<string, string>;
+  /** Cells whose hint the person dismissed, with the mark then: the hint stays away until the mark changes. */
+  readonly #quiet = new Map<number, string>();
 
   constructor(options: RegisterViewOptions) {
     this.#options = options;
@@ -472,14 +474,53 @@ export class RegisterView {
     if (nSeen !== undefined) problems.push({ severity: 'info', text: `Markwise first saw this N on ${formatSchoolDate(nSeen.slice(0, 10))}.` });
     const isTextInput = cell.mark.kind === 'text-input';
     const prefix = normalised;
-    const offered =
-      typing && isTextInput ? this.#codesFor(cell.date, cell.session).filter((c) => prefix === '' || c.code.startsWith(prefix)).slice(0, MAX_CODES_OFFERED) : [];
-    this.#options.surface.showTip(cellElement(cell, this.#profile), {
-      meaning: code !== undefined ? `${code.code}: ${code.meaning}` : normalised === '' ? null : `${raw.trim()}: not a code in use on ${formatSchoolDate(cell.date)}`,
-      problems,
-      codes: offered,
-      codesHeading: `Codes you can enter for ${formatSchoolDate(cell.date)} ${cell.session === 'AM' ? 'morning' : 'afternoon'}:`,
-    });
+    const when = `${formatSchoolDate(cell.date)} ${cell.session === 'AM' ? 'morning' : 'afternoon'}`;
+    let codesHeading = `Codes you can enter for ${when}:`;
+    let offered: { code: string; meaning: string }[] = [];
+    if (typing && isTextInput) {
+      const codes = this.#codesFor(cell.date, cell.session);
+      offered = codes.filter((c) => c.code.startsWith(prefix));
+      // A letter that starts no code this person may enter: every code they may, never an empty list.
+      if (offered.length === 0) {
+        offered = codes;
+        codesHeading = `${raw.trim()} is not a code you can enter. ${codesHeading}`;
+      }
+      offered = offered.slice(0, MAX_CODES_OFFERED);
+    }
+    // Dismissed here until the mark changes: the cell still has focus, and the panel still keeps clear of it.
+    const quiet = this.#quiet.get(index) === raw;
+    if (!quiet) this.#quiet.delete(index);
+    this.#options.surface.showTip(
+      cellElement(cell, this.#profile),
+      quiet
+        ? { meaning: null, problems: [], codes: [], codesHeading }
+        : {
+            meaning: code !== undefined ? `${code.code}: ${code.meaning}` : normalised === '' ? null : `${raw.trim()}: not a code in use on ${formatSchoolDate(cell.date)}`,
+            problems,
+            codes: offered,
+            codesHeading,
+            act: {
+              fix: fix !== undefined && this.#writable(index) ? fix.suggestion : null,
+              // The hint's Apply is Alt+Enter: the same fix, written only to this cell.
+              apply: () => {
+                if (!this.#options.signal.aborted) this.fixCellFromKeyboard(cell.control);
+                this.#focusCell(index);
+              },
+              dismiss: () => {
+                this.#quiet.set(index, raw);
+                this.showTipFor(cell.control, false);
+                this.#focusCell(index);
+              },
+            },
+          },
+    );
+  }
+
+  /** Focus back in a cell's own control, after a button of its hint was pressed: a radio group at its checked radio. */
+  #focusCell(index: number): void {
+    const cell = this.#register.cells[index]!;
+    const control = cell.mark.kind === 'radios' ? (radiosIn(cell.control).find((r) => r.checked) ?? radiosIn(cell.control)[0]) : cell.control;
+    if (control instanceof HTMLElement && control.tabIndex >= 0 && control !== cellElement(cell, this.#profile)) control.focus({ preventScroll: true });
   }
 
   /** Whether the element is in a cell of this register (the cell's control, or anything else inside the cell). */
@@ -538,8 +579,7 @@ export class RegisterView {
       element.scrollIntoView({ block: 'center', inline: 'nearest' });
       this.#options.surface.highlight(this.#keyOfCell(index));
       // A radio group takes focus at its checked radio, as the keyboard reaches it.
-      const control = cell.mark.kind === 'radios' ? (radiosIn(cell.control).find((r) => r.checked) ?? radiosIn(cell.control)[0]) : cell.control;
-      if (control instanceof HTMLElement && control.tabIndex >= 0 && control !== element) control.focus({ preventScroll: true });
+      this.#focusCell(index);
     },
     fix: (view) => this.#fix(view.finding, this.#cellOfFinding(view.finding)),
     undo: (record) => {

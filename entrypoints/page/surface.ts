@@ -3,10 +3,10 @@
 // beside each pupil's name for the badge. The MIS's styles and ours never mix,
 // the page's scripts cannot read inside, and nothing else of the page is changed.
 
-import { effect } from '@preact/signals-core';
+import { effect, signal } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { Badge, type BadgeView } from '../../components/badge';
-import { HintLayer } from '../../components/hints';
+import { HintLayer, type Box } from '../../components/hints';
 import { panelSignals, type PanelActions, type PanelState } from '../../components/model';
 import { Panel } from '../../components/panel';
 import { BADGE_CSS, BASE_CSS, HINT_CSS, PANEL_CSS } from '../../components/styles';
@@ -102,6 +102,11 @@ export class PageSurface implements Surface {
   readonly #document: Document;
   readonly #onCollapse: (collapsed: boolean) => void;
   readonly #options: SurfaceOptions;
+  /** Folded to its heading, for now, to keep clear of the focused cell: never the person's own choice, never stored. */
+  readonly #folded = signal(false);
+  /** The corner the panel is in: 1 left, 2 top (0: bottom right). */
+  #dock = 0;
+  #openSize: [number, number] | null = null;
 
   constructor(
     document: Document,
@@ -126,6 +131,8 @@ export class PageSurface implements Surface {
       options.panelIn.append(this.#panelRoot);
     }
     this.hints = new HintLayer(shadow);
+    // A panel drawn in a page's own element (the widget) is where the page put it: it is never moved.
+    if (options.panelIn === undefined) this.hints.keepClear = (box, width, height) => this.#keepClear(box, width, height);
     this.#badgeSheet = sheet(document, BADGE_CSS);
     // Outside <body>, so a single-page app that replaces the body's children leaves it alone.
     document.documentElement.append(this.host);
@@ -167,8 +174,43 @@ export class PageSurface implements Surface {
   }
 
   #setCollapsed(collapsed: boolean): void {
+    this.#folded.value = false;
     this.signals.collapsed.value = collapsed;
     this.#onCollapse(collapsed);
+  }
+
+  /**
+   * Issue 14 (WCAG 2.4.11): the panel is never over the focused cell or its hint. Read while the hint
+   * layer reads layout; returns the write. The panel stays in its corner while that is clear, else
+   * moves to the first clear corner; where no corner is clear of the whole panel (a narrow window,
+   * 200% zoom) it folds to its heading in a clear corner, and opens again when no cell has focus.
+   */
+  #keepClear(box: Box | null, width: number, height: number): () => void {
+    const panel = this.#panelRoot.firstElementChild;
+    if (panel === null) return () => {};
+    const rect = panel.getBoundingClientRect();
+    const collapsed = this.signals.collapsed.value;
+    const folded = this.#folded.value;
+    const now: [number, number] = [rect.width, rect.height];
+    if (!collapsed && !folded) this.#openSize = now;
+    const clear = ([w, h]: [number, number], dock: number) => {
+      const x = dock & 1 ? 16 : width - 16 - w;
+      const y = dock & 2 ? 16 : height - 16 - h;
+      return box === null || x >= box.right + 4 || x + w <= box.left - 4 || y >= box.bottom + 4 || y + h <= box.top - 4;
+    };
+    const corners = [0, 1, 2, 3].map((d) => this.#dock ^ d);
+    let dock = collapsed || this.#openSize === null ? undefined : corners.find((d) => clear(this.#openSize!, d));
+    const fold = dock === undefined && !collapsed;
+    // Folded, the panel is its heading: as measured, or until then about one line of it.
+    dock ??= corners.find((d) => clear(collapsed || folded ? now : [Math.min(now[0], 340), 48], d)) ?? this.#dock;
+    return () => {
+      if (dock !== this.#dock) this.#panelRoot.className = `${dock & 1 ? 'dock-left ' : ''}${dock & 2 ? 'dock-top' : ''}`;
+      this.#dock = dock;
+      if (fold === folded) return;
+      this.#folded.value = fold;
+      // Measured again in its new shape, in the next frame.
+      this.hints.schedulePlacement();
+    };
   }
 
   #stopRendering: (() => void) | null = null;
@@ -177,7 +219,7 @@ export class PageSurface implements Surface {
   #renderPanel(): void {
     this.#stopRendering?.();
     this.#stopRendering = effect(() => {
-      render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value, current: this.signals.current.value, actions: this.#actions, keys: this.#skip ? KEYS : undefined }), this.#panelRoot);
+      render(h(Panel, { state: this.signals.state.value, collapsed: this.signals.collapsed.value || this.#folded.value, current: this.signals.current.value, actions: this.#actions, keys: this.#skip ? KEYS : undefined }), this.#panelRoot);
     });
   }
 
@@ -269,9 +311,26 @@ export class PageSurface implements Surface {
     adopt(shadow, this.#badgeSheet);
     render(h(Badge, { view }), shadow);
     // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
+    // Escape hid its details (surface.escape): they come back once neither pointer nor focus is on it.
+    const wake = () => {
+      if (!host.matches(':hover') && host !== this.#document.activeElement) host.removeAttribute('data-quiet');
+    };
+    host.addEventListener('mouseleave', wake);
+    host.addEventListener('focusout', wake);
     if (inside || anchor.parentElement?.nodeName === 'TR') anchor.append(host);
     else anchor.after(host);
     this.#badgeHosts.push(host);
+  }
+
+  /** Escape: closes the hint, and the details of a badge under the pointer or focus (WCAG 1.4.13). True when something closed. */
+  escape(): boolean {
+    let closed = this.hints.closeTip();
+    for (const host of this.#badgeHosts) {
+      if (!host.matches(':hover') && host !== this.#document.activeElement) continue;
+      host.setAttribute('data-quiet', '');
+      closed = true;
+    }
+    return closed;
   }
 
   clearBadges(): void {
