@@ -354,7 +354,7 @@ function Dashboard() {
   return (
     <SitesContext.Provider value={loaded.sites}>
       <section aria-labelledby="open-n-h" id="open-n">
-        <h2 id="open-n-h">Open N codes: reason not yet provided</h2>
+        <h2 id="open-n-h">Open N codes: reason for absence not yet established</h2>
         <p>
           {number(records.length)} {records.length === 1 ? 'N' : 'Ns'} seen on register pages and not yet replaced, as of {formatSchoolDate(loaded.today)}, under {loaded.policy.schoolName}'s
           limit of {loaded.policy.unexplainedAbsence.limitSchoolDays} school days. {urgent > 0 ? `${number(urgent)} need${urgent === 1 ? 's' : ''} action today.` : ''}
