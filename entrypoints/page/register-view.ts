@@ -42,6 +42,8 @@ export interface RegisterViewOptions {
   readonly storedFigures: ReadonlyMap<string, StoredFigure>;
   /** When Markwise first saw each N mark, by markKey. */
   readonly nFirstSeen: ReadonlyMap<string, string>;
+  /** Each mark as the page first showed it, by pupil id|date|session; filled here with marks not seen before. */
+  readonly loaded: Map<string, string>;
   readonly onDismiss: (finding: Finding, reason: string) => void;
   readonly onRestore: (key: string) => void;
   readonly signal: AbortSignal;
@@ -106,6 +108,9 @@ export class RegisterView {
     const cells = this.#register.cells;
     for (let i = 0; i < cells.length; i++) this.#pupilCells[cells[i]!.pupil]!.push(i);
     this.#byPupil = this.#register.snapshot.pupils.map(() => []);
+    this.#register.snapshot.pupils.forEach((p, i) => {
+      for (const m of p.marks) if (!options.loaded.has(this.#loadedKey(i, m))) options.loaded.set(this.#loadedKey(i, m), m.mark);
+    });
     this.#evaluateAll();
   }
 
@@ -209,6 +214,18 @@ export class RegisterView {
     for (const f of findings) this.#pupilOfFinding.set(f, pupil);
   }
 
+  #loadedKey(pupil: number, mark: { date: IsoDate; session: Session }): string {
+    return markKey(this.#register.pupilIds[pupil]!, mark.date, mark.session);
+  }
+
+  /**
+   * A code the role may not enter is the person's to act on only where the mark changed on this page
+   * since it loaded (typed, or changed by the MIS's script): the office's earlier marks are not (issue 14, item 2).
+   */
+  #actionable(pupil: number, f: Finding): boolean {
+    return f.rule !== 'code-not-allowed' || this.#options.loaded.get(this.#loadedKey(pupil, f)) !== f.mark;
+  }
+
   /** Every pupil at once: the page has just been read. Check failures are reported, never thrown. */
   #evaluateAll(): void {
     const pupils = this.#register.snapshot.pupils;
@@ -222,6 +239,7 @@ export class RegisterView {
     this.#failures.clear();
     for (const finding of evaluation.findings) {
       const index = indexOf.get(finding.upn)!;
+      if (!this.#actionable(index, finding)) continue;
       this.#byPupil[index]!.push(finding);
       this.#pupilOfFinding.set(finding, index);
     }
@@ -237,8 +255,8 @@ export class RegisterView {
   #evaluatePupil(index: number): void {
     const pupil = this.#register.snapshot.pupils[index]!;
     const evaluation = evaluateRegister({ role: this.#register.snapshot.role, source: this.#register.snapshot.source, pupils: [pupil] }, this.#options.evaluate);
-    this.#byPupil[index] = evaluation.findings;
-    this.#noteFindings(index, evaluation.findings);
+    this.#byPupil[index] = evaluation.findings.filter((f) => this.#actionable(index, f));
+    this.#noteFindings(index, this.#byPupil[index]!);
     if (evaluation.failures.length > 0) this.#failures.set(index, evaluation.failures);
     else this.#failures.delete(index);
   }
@@ -314,7 +332,7 @@ export class RegisterView {
           band: bandFor(policy, attendance),
           tier: tierFor(policy, attendance),
           from: row.attendance !== null || row.sessions !== null ? null : (stored?.from ?? null),
-          focusable: this.#profile.role === 'office',
+          focusable: this.#register.snapshot.role === 'office',
         },
       });
     }

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabStatus } from '../../storage/messages';
+import { RoleChoice } from './role-choice';
 
 function Popup() {
   const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
@@ -24,23 +25,26 @@ function Popup() {
       ) : status === null || status.profileId === null ? (
         <p role="status">Markwise is not running on this page.</p>
       ) : (
-        <div role="status">
-          <p>
-            Page: {status.profileName}
-            {status.verified ? '' : <span class="warn"> (profile not verified)</span>}
-          </p>
-          {status.registerFound ? (
+        <>
+          <div role="status">
             <p>
-              {status.pupils} {status.pupils === 1 ? 'pupil' : 'pupils'}; {status.findings} {status.findings === 1 ? 'finding' : 'findings'}, {status.errors}{' '}
-              {status.errors === 1 ? 'error' : 'errors'}.
+              Page: {status.profileName}
+              {status.verified ? '' : <span class="warn"> (profile not verified)</span>}
             </p>
-          ) : (
-            <p class="warn">The register was not found on this page.</p>
-          )}
-          {status.problems.map((p) => (
-            <p key={p}>{p}</p>
-          ))}
-        </div>
+            {status.registerFound ? (
+              <p>
+                {status.pupils} {status.pupils === 1 ? 'pupil' : 'pupils'}; {status.findings} {status.findings === 1 ? 'finding' : 'findings'}, {status.errors}{' '}
+                {status.errors === 1 ? 'error' : 'errors'}.
+              </p>
+            ) : (
+              <p class="warn">The register was not found on this page.</p>
+            )}
+            {status.problems.map((p) => (
+              <p key={p}>{p}</p>
+            ))}
+          </div>
+          <RoleChoice status={status} />
+        </>
       )}
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         Options
