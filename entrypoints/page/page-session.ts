@@ -57,8 +57,11 @@ export class PageSession {
   #rereadTimer: ReturnType<typeof setTimeout> | undefined;
   #calendar: SchoolCalendar;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Each mark as this page first showed it (pupil id|date|session): a role warning is only for marks changed since. */
-  #loaded = new Map<string, string>();
+  /**
+   * Each mark as this document first showed it (pupil id|date|session), kept across re-reads and a
+   * single-page app's routes: a role warning is only for marks changed since (issue 14, item 2).
+   */
+  readonly #loaded = new Map<string, string>();
 
   readonly #document: Document;
   #bundle: ContentBundle;
@@ -179,7 +182,6 @@ export class PageSession {
       const here = pathname + search + hash;
       const locationChanged = here !== this.#location;
       this.#location = here;
-      if (locationChanged) this.#loaded = new Map();
       if (locationChanged || this.#matchedAt !== here) {
         this.#matchedAt = here;
         const profile = profilesForPath(this.#profilesHere(), pathname + search, hash)[0] ?? null;

@@ -109,7 +109,10 @@ export class RegisterView {
     for (let i = 0; i < cells.length; i++) this.#pupilCells[cells[i]!.pupil]!.push(i);
     this.#byPupil = this.#register.snapshot.pupils.map(() => []);
     this.#register.snapshot.pupils.forEach((p, i) => {
-      for (const m of p.marks) if (!options.loaded.has(this.#loadedKey(i, m))) options.loaded.set(this.#loadedKey(i, m), m.mark);
+      for (const m of p.marks) {
+        const key = this.#loadedKey(i, m);
+        if (!options.loaded.has(key)) options.loaded.set(key, m.mark);
+      }
     });
     this.#evaluateAll();
   }

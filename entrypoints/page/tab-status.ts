@@ -9,11 +9,12 @@ import type { RegisterView } from './register-view';
 /** Told the page's profile, register view and pupil count whenever they may have changed. */
 export type TellStatus = (profile: SiteProfile | null, view: RegisterView | null, pupils: number, role: Role | undefined) => void;
 
-export function tabStatusTeller(send: Send): TellStatus {
+/** site: the page's origin, where a role chosen in the popup is kept. */
+export function tabStatusTeller(send: Send, site = ''): TellStatus {
   let told = '';
   return (profile, view, pupils, role) => {
     const status: TabStatus = {
-      site: location.origin,
+      site,
       role: role ?? null,
       profileRole: profile?.role ?? null,
       profileId: profile?.id ?? null,
