@@ -63,13 +63,14 @@ export default defineBackground(() => {
     const sites = await store.sites();
     // Dismissals from before Markwise kept their site go to each of the school's sites (the managed ones too).
     await store.settleUnsitedDismissals(sites.map((s) => s.origin));
-    const [policy, stored, dismissals, collapsed, today, managed] = await Promise.all([
+    const [policy, stored, dismissals, collapsed, today, managed, roles] = await Promise.all([
       activePolicy(),
       store.siteProfiles(),
       store.dismissals(),
       store.getSetting('panelCollapsed'),
       store.getSetting('today'),
       store.managed(),
+      store.getSetting('roles'),
     ]);
     // An administrator's profile replaces one of the same id, as an imported one replaces a built-in.
     const byId = new Map<string, SiteProfile>();
@@ -88,6 +89,7 @@ export default defineBackground(() => {
       dismissed,
       panelCollapsed: collapsed,
       today,
+      roles,
     };
   }
 
@@ -149,7 +151,7 @@ export default defineBackground(() => {
   }
 
   /** Messages only Markwise's own pages send; the rest come from MIS pages. */
-  const EXTENSION_PAGE_ONLY = new Set<CheckedRequest['type']>(['storage-changed', 'wiped']);
+  const EXTENSION_PAGE_ONLY = new Set<CheckedRequest['type']>(['storage-changed', 'wiped', 'set-role']);
 
   async function handle(request: CheckedRequest, from: From): Promise<unknown> {
     if (from.kind === 'site-page' && EXTENSION_PAGE_ONLY.has(request.type)) throw new Error(`refused: ${request.type} comes only from Markwise's own pages`);
@@ -225,6 +227,15 @@ export default defineBackground(() => {
         if (from.kind === 'site-page' && request.tabId !== from.tabId) throw new Error("refused: a page may ask only about its own tab's status");
         const stored = await browser.storage.session.get(TAB_STATUS_KEY(request.tabId));
         return { status: (stored[TAB_STATUS_KEY(request.tabId)] as TabStatus | undefined) ?? null };
+      }
+      case 'set-role': {
+        // Kept per site: the popup says which role is in use there, the profile's guess or this choice.
+        const roles = await store.getSetting('roles');
+        if (request.role === null) delete roles[request.origin];
+        else roles[request.origin] = request.role;
+        await store.setSetting('roles', roles);
+        await publish();
+        return { ok: true };
       }
       case 'storage-changed':
         await publish();

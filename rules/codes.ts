@@ -92,7 +92,7 @@ const ROWS_2006: readonly Row[] = [
   ['S', 'Study leave', 'Authorised absence', 'authorised'],
   ['T', 'Traveller absence', 'Authorised absence', 'authorised'],
   ['G', 'Family holiday not agreed, or days in excess of the agreed holiday', 'Unauthorised absence', 'unauthorised'],
-  ['N', 'Reason for absence not yet provided', 'Unauthorised absence', 'unauthorised'],
+  ['N', 'Reason for absence not yet established', 'Unauthorised absence', 'unauthorised'],
   ['O', 'Absence without authorisation, not covered by any other code', 'Unauthorised absence', 'unauthorised'],
   ['U', 'Arrived in school after the register closed', 'Unauthorised absence', 'unauthorised'],
   ['D', 'Dual registered: attending the other school', 'Not a possible session', 'not-possible'],

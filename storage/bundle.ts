@@ -3,7 +3,7 @@
 // start, with no service-worker wake-up and nothing in the MIS page's origin.
 
 import type { IsoDate } from '../rules/dates';
-import type { Policy } from '../rules/policy/schema';
+import type { Policy, Role } from '../rules/policy/schema';
 import type { SiteProfile } from '../sites/profile';
 
 export const BUNDLE_KEY = 'markwise.bundle';
@@ -47,6 +47,8 @@ export interface ContentBundle {
   readonly dismissed: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly panelCollapsed: boolean;
   readonly today: TodaySetting;
+  /** The role a person chose in the popup for a site (its origin), where the profile's guess was wrong. */
+  readonly roles?: Readonly<Record<string, Role>>;
 }
 
 /** Today's date in England, whatever the computer's time zone. */

@@ -42,3 +42,12 @@ describe('minutes late in the marks a page sends (issue 12, item 5)', () => {
     expect(problems(mark(null))).toEqual([]);
   });
 });
+
+describe("the popup's role for a site (issue 14, item 2)", () => {
+  it('is a role, or null for the profile\'s guess, for one site origin', () => {
+    expect(problems({ type: 'set-role', origin: 'https://mis.example', role: 'office' })).toEqual([]);
+    expect(problems({ type: 'set-role', origin: 'http://localhost:4173', role: null })).toEqual([]);
+    expect(problems({ type: 'set-role', origin: 'https://mis.example/register', role: 'office' })).toEqual(['origin: must be a site origin']);
+    expect(problems({ type: 'set-role', origin: 'https://mis.example', role: 'head' })).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { RULE_IDS, type Finding } from '../rules/findings';
 import { sessionSchema, type Session, type SnapshotPupil } from '../rules/snapshot';
 import { isIsoDate } from '../rules/dates';
+import { roleSchema, type Role } from '../rules/policy/schema';
 import type { MarksSeen } from '../sites/marks-seen';
 
 export interface PageFigure {
@@ -26,6 +27,11 @@ export interface StoredFigure extends PageFigure {
 
 /** What a tab's content script reports for the popup. */
 export interface TabStatus {
+  /** The page's origin, where a role chosen in the popup is kept. */
+  readonly site: string;
+  /** The role the page is checked for, and the profile's guess (null when no profile matched). */
+  readonly role: Role | null;
+  readonly profileRole: Role | null;
   readonly profileId: string | null;
   readonly profileName: string | null;
   readonly verified: boolean;
@@ -58,6 +64,8 @@ export type Request =
   | { type: 'set-panel-collapsed'; collapsed: boolean }
   | { type: 'tab-status'; status: TabStatus }
   | { type: 'get-tab-status'; tabId: number }
+  /** The popup: the person's role on a site (its origin), or null to go back to the profile's guess. */
+  | { type: 'set-role'; origin: string; role: Role | null }
   /** The options page changed the database: rebuild the bundle. */
   | { type: 'storage-changed' }
   /** The options page deleted everything: forget the tabs' status, and tell open pages to drop what they hold. */
@@ -72,6 +80,7 @@ export interface Replies {
   'set-panel-collapsed': { ok: true };
   'tab-status': { ok: true };
   'get-tab-status': { status: TabStatus | null };
+  'set-role': { ok: true };
   'storage-changed': { ok: true };
   wiped: { ok: true };
 }
@@ -141,6 +150,9 @@ const pupilMarksSchema = z.object({
 });
 
 const tabStatusSchema = z.object({
+  site: text(500),
+  role: z.nullable(roleSchema),
+  profileRole: z.nullable(roleSchema),
   profileId: z.nullable(text(200)),
   profileName: z.nullable(text(500)),
   verified: z.boolean(),
@@ -172,6 +184,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-panel-collapsed'), collapsed: z.boolean() }),
   z.object({ type: z.literal('tab-status'), status: tabStatusSchema }),
   z.object({ type: z.literal('get-tab-status'), tabId: z.int().check(z.minimum(0)) }),
+  z.object({ type: z.literal('set-role'), origin: text(500).check(z.refine((o) => URL.canParse(o) && new URL(o).origin === o, { error: 'must be a site origin' })), role: z.nullable(roleSchema) }),
   z.object({ type: z.literal('storage-changed') }),
   z.object({ type: z.literal('wiped') }),
 ]);

@@ -4,7 +4,7 @@
 import { mergeAcademicYears } from '../rules/calendar/term-changes';
 import type { IndexableType, Table } from 'dexie';
 import * as z from 'zod/mini';
-import { parsePolicy, type AcademicYear, type Policy } from '../rules/policy/schema';
+import { parsePolicy, type AcademicYear, type Policy, type Role } from '../rules/policy/schema';
 import { isPresetId, presetInput, PRESET_IDS } from '../rules/presets/index';
 import type { InputProblem } from '../rules/validation';
 import { seenCell, type MarksSeen } from '../sites/marks-seen';
@@ -59,6 +59,8 @@ export interface SettingValues {
    * shape is read the same way without asking again.
    */
   exportColumns: Record<string, ColumnMapping>;
+  /** The role a person chose in the popup, by site (origin): the site profile's guess was wrong for them. */
+  roles: Record<string, Role>;
 }
 export type SettingKey = keyof SettingValues;
 
@@ -73,6 +75,7 @@ const SETTING_SCHEMAS: { readonly [K in SettingKey]: z.ZodMiniType<SettingValues
   sites: z.array(z.object({ origin: z.string(), profileIds: z.array(z.string()), addedAt: z.string() })),
   retention: z.enum(['this-school-year', 'previous-school-year', 'two-school-years']),
   exportColumns: z.record(z.string(), z.partialRecord(z.enum(REGISTER_FIELDS), z.string().check(z.minLength(1)))),
+  roles: z.record(z.string(), z.enum(['teacher', 'office'])),
 };
 
 export interface StoreOptions {
@@ -165,7 +168,7 @@ export class MarkwiseStore {
     private readonly db: MarkwiseDb,
     private readonly options: StoreOptions,
   ) {
-    this.defaults = { activePolicyId: options.defaultPolicyId, panelCollapsed: false, today: { mode: 'real' }, sites: [], retention: 'previous-school-year', exportColumns: {} };
+    this.defaults = { activePolicyId: options.defaultPolicyId, panelCollapsed: false, today: { mode: 'real' }, sites: [], retention: 'previous-school-year', exportColumns: {}, roles: {} };
   }
 
   private stamp(): string {

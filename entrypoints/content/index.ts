@@ -39,7 +39,7 @@ export default defineContentScript({
       // pays for the register itself.
       // Closed in every shipped build; open only in the e2e build, for Playwright (wxt.config.ts).
       const shadowMode = import.meta.env.MARKWISE_SHADOW_MODE === 'open' ? 'open' : 'closed';
-      session = new PageSession(document, bundle, send, lifetime.signal, { shadowMode, tellStatus: tabStatusTeller(send) });
+      session = new PageSession(document, bundle, send, lifetime.signal, { shadowMode, tellStatus: tabStatusTeller(send, location.origin) });
       await parsed;
       session.start();
       browser.storage.local.onChanged.addListener((changes) => {

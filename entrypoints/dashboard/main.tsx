@@ -360,7 +360,7 @@ function Dashboard() {
   return (
     <SitesContext.Provider value={loaded.sites}>
       <section aria-labelledby="open-n-h" id="open-n">
-        <h2 id="open-n-h">Open N codes: reason not yet provided</h2>
+        <h2 id="open-n-h">Open N codes: reason for absence not yet established</h2>
         <p>
           {number(records.length)} {records.length === 1 ? 'N' : 'Ns'} seen on register pages and not yet replaced, as of <span id="open-n-as-of">{formatSchoolDate(today)}</span>
           {loaded.today.mode === 'fixed' ? ' (a fixed checking date, set on the options page: the times first seen are the real ones, and may be later)' : ''}, under {loaded.policy.schoolName}'s

@@ -386,7 +386,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
           </div>
         </fieldset>
         <fieldset>
-          <legend>N (reason not yet provided)</legend>
+          <legend>N (reason for absence not yet established)</legend>
           <div class="row">
             {field('Replace N within (school days)', 'limitSchoolDays', true)}
             {field('Warn when this many school days are left', 'warnWhenSchoolDaysLeft', true)}

@@ -12,6 +12,7 @@ import type { Finding } from '../../rules/findings';
 import { marksSeen } from '../../sites/marks-seen';
 import { findRegister, markKey, profilesForPath, readRegister, unambiguousPart } from '../../sites/read';
 import type { SiteProfile } from '../../sites/profile';
+import type { Role } from '../../rules/policy/schema';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
 import { RegisterView } from './register-view';
@@ -56,6 +57,11 @@ export class PageSession {
   #rereadTimer: ReturnType<typeof setTimeout> | undefined;
   #calendar: SchoolCalendar;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Each mark as this document first showed it (pupil id|date|session), kept across re-reads and a
+   * single-page app's routes: a role warning is only for marks changed since (issue 14, item 2).
+   */
+  readonly #loaded = new Map<string, string>();
 
   readonly #document: Document;
   #bundle: ContentBundle;
@@ -92,6 +98,11 @@ export class PageSession {
   /** This site's dismissals only: one made on another site (or the check page) does not apply here. */
   #dismissedHere(): Readonly<Record<string, string>> {
     return dismissalsOn(this.#site, this.#bundle.dismissed);
+  }
+
+  /** The role the person chose in the popup for this site, or the profile's guess. */
+  get #role(): Role | undefined {
+    return this.#bundle.roles?.[this.#site] ?? this.#profile?.role;
   }
 
   #profilesHere(): SiteProfile[] {
@@ -134,7 +145,7 @@ export class PageSession {
   /** A new bundle (policy edited, a finding dismissed in another tab, the panel collapsed). */
   updateBundle(bundle: ContentBundle): void {
     const policyChanged = JSON.stringify(bundle.policy) !== JSON.stringify(this.#bundle.policy) || JSON.stringify(bundle.today) !== JSON.stringify(this.#bundle.today);
-    const sitesChanged = JSON.stringify(bundle.sites) !== JSON.stringify(this.#bundle.sites) || JSON.stringify(bundle.profiles) !== JSON.stringify(this.#bundle.profiles);
+    const sitesChanged = JSON.stringify(bundle.sites) !== JSON.stringify(this.#bundle.sites) || JSON.stringify(bundle.profiles) !== JSON.stringify(this.#bundle.profiles) || bundle.roles?.[this.#site] !== this.#bundle.roles?.[this.#site];
     this.#bundle = bundle;
     if (this.#surface !== null) this.#surface.signals.collapsed.value = bundle.panelCollapsed;
     if (policyChanged || sitesChanged) {
@@ -249,6 +260,7 @@ export class PageSession {
     const abort = new AbortController();
     this.#viewAbort = abort;
     const register = readRegister(this.#document, root, profile, this.#document.location.href);
+    register.snapshot.role = this.#role!;
     const today = todayOf(this.#bundle.today);
     const pupilIds = register.pupilIds;
     const view = new RegisterView({
@@ -259,6 +271,7 @@ export class PageSession {
       surface,
       storedFigures: new Map(),
       nFirstSeen: new Map(),
+      loaded: this.#loaded,
       onDismiss: (finding: Finding, reason: string) => {
         void this.#send({ type: 'dismiss', rule: finding.rule, upn: finding.upn, date: finding.date, session: finding.session, reason }).catch(() => {});
       },
@@ -408,7 +421,7 @@ export class PageSession {
   }
 
   #reportStatus(): void {
-    this.#surfaceOptions.tellStatus?.(this.#profile, this.#view, this.#surface?.signals.state.value.pupils ?? 0);
+    this.#surfaceOptions.tellStatus?.(this.#profile, this.#view, this.#surface?.signals.state.value.pupils ?? 0, this.#role);
   }
 }
 

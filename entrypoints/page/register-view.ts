@@ -42,6 +42,8 @@ export interface RegisterViewOptions {
   readonly storedFigures: ReadonlyMap<string, StoredFigure>;
   /** When Markwise first saw each N mark, by markKey. */
   readonly nFirstSeen: ReadonlyMap<string, string>;
+  /** Each mark as the page first showed it, by pupil id|date|session; filled here with marks not seen before. */
+  readonly loaded: Map<string, string>;
   readonly onDismiss: (finding: Finding, reason: string) => void;
   readonly onRestore: (key: string) => void;
   readonly signal: AbortSignal;
@@ -108,6 +110,12 @@ export class RegisterView {
     const cells = this.#register.cells;
     for (let i = 0; i < cells.length; i++) this.#pupilCells[cells[i]!.pupil]!.push(i);
     this.#byPupil = this.#register.snapshot.pupils.map(() => []);
+    this.#register.snapshot.pupils.forEach((p, i) => {
+      for (const m of p.marks) {
+        const key = this.#loadedKey(i, m);
+        if (!options.loaded.has(key)) options.loaded.set(key, m.mark);
+      }
+    });
     this.#evaluateAll();
   }
 
@@ -211,6 +219,18 @@ export class RegisterView {
     for (const f of findings) this.#pupilOfFinding.set(f, pupil);
   }
 
+  #loadedKey(pupil: number, mark: { date: IsoDate; session: Session }): string {
+    return markKey(this.#register.pupilIds[pupil]!, mark.date, mark.session);
+  }
+
+  /**
+   * A code the role may not enter is the person's to act on only where the mark changed on this page
+   * since it loaded (typed, or changed by the MIS's script): the office's earlier marks are not (issue 14, item 2).
+   */
+  #actionable(pupil: number, f: Finding): boolean {
+    return f.rule !== 'code-not-allowed' || this.#options.loaded.get(this.#loadedKey(pupil, f)) !== f.mark;
+  }
+
   /** Every pupil at once: the page has just been read. Check failures are reported, never thrown. */
   #evaluateAll(): void {
     const pupils = this.#register.snapshot.pupils;
@@ -224,6 +244,7 @@ export class RegisterView {
     this.#failures.clear();
     for (const finding of evaluation.findings) {
       const index = indexOf.get(finding.upn)!;
+      if (!this.#actionable(index, finding)) continue;
       this.#byPupil[index]!.push(finding);
       this.#pupilOfFinding.set(finding, index);
     }
@@ -239,8 +260,8 @@ export class RegisterView {
   #evaluatePupil(index: number): void {
     const pupil = this.#register.snapshot.pupils[index]!;
     const evaluation = evaluateRegister({ role: this.#register.snapshot.role, source: this.#register.snapshot.source, pupils: [pupil] }, this.#options.evaluate);
-    this.#byPupil[index] = evaluation.findings;
-    this.#noteFindings(index, evaluation.findings);
+    this.#byPupil[index] = evaluation.findings.filter((f) => this.#actionable(index, f));
+    this.#noteFindings(index, this.#byPupil[index]!);
     if (evaluation.failures.length > 0) this.#failures.set(index, evaluation.failures);
     else this.#failures.delete(index);
   }
@@ -316,7 +337,7 @@ export class RegisterView {
           band: bandFor(policy, attendance),
           tier: tierFor(policy, attendance),
           from: row.attendance !== null ? null : row.sessions !== null ? 'from the sessions this page shows' : (stored?.from ?? ''),
-          focusable: this.#profile.role === 'office',
+          focusable: this.#register.snapshot.role === 'office',
         },
       });
     }

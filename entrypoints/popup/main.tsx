@@ -8,6 +8,7 @@ import type { TabStatus } from '../../storage/messages';
 import { profileLabel } from '../../sites/profile-label';
 import { NoTermDates } from './no-term-dates';
 import { NotRunning, popupTab } from './not-running';
+import { RoleChoice } from './role-choice';
 
 function Popup() {
   const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
@@ -29,23 +30,26 @@ function Popup() {
       ) : status === null || status.profileId === null ? (
         <NotRunning tab={tab} status={status} />
       ) : (
-        <div role="status">
-          <p>
-            {/* " (unverified)" said once, also of a profile whose name already says it (issue 14, item 7). */}
-            Page: {status.verified ? status.profileName : <span class="warn">{profileLabel({ name: status.profileName ?? '', verified: false })}</span>}
-          </p>
-          {status.registerFound ? (
+        <>
+          <div role="status">
             <p>
-              {status.pupils} {status.pupils === 1 ? 'pupil' : 'pupils'}; {status.findings} {status.findings === 1 ? 'finding' : 'findings'}, {status.errors}{' '}
-              {status.errors === 1 ? 'error' : 'errors'}.
+              {/* " (unverified)" said once, also of a profile whose name already says it (issue 14, item 7). */}
+              Page: {status.verified ? status.profileName : <span class="warn">{profileLabel({ name: status.profileName ?? '', verified: false })}</span>}
             </p>
-          ) : (
-            <p class="warn">The register was not found on this page.</p>
-          )}
-          {status.problems.map((p) => (
-            <p key={p}>{p}</p>
-          ))}
-        </div>
+            {status.registerFound ? (
+              <p>
+                {status.pupils} {status.pupils === 1 ? 'pupil' : 'pupils'}; {status.findings} {status.findings === 1 ? 'finding' : 'findings'}, {status.errors}{' '}
+                {status.errors === 1 ? 'error' : 'errors'}.
+              </p>
+            ) : (
+              <p class="warn">The register was not found on this page.</p>
+            )}
+            {status.problems.map((p) => (
+              <p key={p}>{p}</p>
+            ))}
+          </div>
+          <RoleChoice status={status} />
+        </>
       )}
       <NoTermDates />
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -93,12 +93,25 @@ export interface FindingDetails {
   readonly what: string;
   readonly why: string;
   readonly action: string;
+  /** What to do when the role may not enter the fix ("Tell the office: …"); by default, who records which code. */
+  readonly instead?: string;
 }
 
-/** A finding about the mark at index i of a pupil's timeline. */
-export function findingAt(timeline: PupilTimeline, i: number, details: FindingDetails): Finding {
+/**
+ * A finding about the mark at index i of a pupil's timeline. Given the context, a fix is offered only
+ * where the role may enter it; otherwise the action says what to do instead (issue 14, item 1).
+ */
+export function findingAt(timeline: PupilTimeline, i: number, details: FindingDetails, context?: RulesContext): Finding {
   const mark = timeline.marks[i]!;
-  const suggestion = details.suggestion ?? null;
+  let suggestion = details.suggestion ?? null;
+  let alternatives = details.alternatives ?? (suggestion === null ? [] : [suggestion]);
+  let action = details.action;
+  const allowed = context?.allowedCodes;
+  if (allowed && alternatives.some((code) => !allowed.has(code))) {
+    action = details.instead ?? `Tell the office what you know; they record ${alternatives.join(' or ')}.`;
+    alternatives = alternatives.filter((code) => allowed.has(code));
+    if (suggestion !== null && !allowed.has(suggestion)) suggestion = null;
+  }
   return {
     rule: details.rule,
     severity: details.severity,
@@ -108,9 +121,9 @@ export function findingAt(timeline: PupilTimeline, i: number, details: FindingDe
     session: mark.session,
     mark: mark.mark,
     suggestion,
-    alternatives: details.alternatives ?? (suggestion === null ? [] : [suggestion]),
+    alternatives,
     what: details.what,
     why: details.why,
-    action: details.action,
+    action,
   };
 }

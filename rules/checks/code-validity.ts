@@ -11,7 +11,7 @@ import {
 } from '../codes';
 import { dateOfDayNumber, dayNumber, formatSchoolDate, weekdayOfDayNumber, type IsoDate } from '../dates';
 import type { PupilTimeline } from '../timeline';
-import { findingAt, type Check } from './check';
+import { findingAt, type Check, type RulesContext } from './check';
 import { capitalised, GUIDANCE_2024, REGULATIONS_2024, regulationsOn, schoolPolicy, sessionName, when } from './sources';
 
 const F_WITHDRAWN_FROM = CODES_2006.get('F')!.until!;
@@ -48,7 +48,7 @@ function quoted(mark: string): string {
   return `'${mark}'`;
 }
 
-function reportWithdrawn(timeline: PupilTimeline, i: number, code: string, advice: CodeAdvice) {
+function reportWithdrawn(timeline: PupilTimeline, i: number, code: string, advice: CodeAdvice, context: RulesContext) {
   const { date } = timeline.marks[i]!;
   const withdrawnOn = code === 'F' ? '1 September 2013' : '19 August 2024';
   return findingAt(timeline, i, {
@@ -62,7 +62,8 @@ function reportWithdrawn(timeline: PupilTimeline, i: number, code: string, advic
       advice.suggestion !== null
         ? `Change the mark to ${advice.suggestion}.`
         : `Change the mark to ${advice.alternatives.join(' or ')}, whichever gives the real reason.`,
-  });
+    instead: `Tell the office ${code === 'H' || code === 'F' ? 'whether the school granted this holiday' : 'what you know of the reason'}; they record ${advice.alternatives.join(' or ')}.`,
+  }, context);
 }
 
 export const codeValidity: Check = {
@@ -82,7 +83,7 @@ export const codeValidity: Check = {
           const withdrawn = WITHDRAWN_CODE_ADVICE[code];
           const isNew = NEW_CODE_ADVICE[code];
           if (withdrawn !== undefined && (code === 'F' ? date >= F_WITHDRAWN_FROM : date >= CODE_SET_2024_FROM)) {
-            report(reportWithdrawn(timeline, i, code, withdrawn));
+            report(reportWithdrawn(timeline, i, code, withdrawn, context));
           } else if (isNew !== undefined && date < CODE_SET_2024_FROM) {
             report(
               findingAt(timeline, i, {
@@ -93,7 +94,7 @@ export const codeValidity: Check = {
                 what: `${code} was not an attendance code yet on ${formatSchoolDate(date)}: it came into force on 19 August 2024.`,
                 why: `A register entry is judged by the codes in force on its date, and ${REGULATIONS_2024} apply only from 19 August 2024. ${isNew.advice}`,
                 action: isNew.suggestion !== null ? `Change the mark to ${isNew.suggestion}.` : `Change the mark to ${isNew.alternatives.join(' or ')}.`,
-              }),
+              }, context),
             );
           } else {
             report(
@@ -113,9 +114,9 @@ export const codeValidity: Check = {
             findingAt(timeline, i, {
               rule: 'code-not-allowed',
               severity: 'warning',
-              what: `${code} (${inForce.meaning.toLowerCase()}) is not one of the codes a ${context.role} may enter.`,
+              what: `${code} is not one of the codes a ${context.role} may enter: ${code} means ${inForce.meaning.toLowerCase()}.`,
               why: `Under ${schoolPolicy(context.policy)}, ${context.role === 'teacher' ? 'teachers' : 'office staff'} enter only ${[...allowed].join(', ')}; other codes are set by the attendance office once the reason is known.`,
-              action: 'Enter N if the pupil is absent and the reason is not yet known, and pass on what you know to the office.',
+              action: 'Enter N (reason for absence not yet established) if the pupil is absent, and pass on what you know to the office.',
             }),
           );
         }
@@ -130,7 +131,7 @@ export const codeValidity: Check = {
               what: `${code} marks presence in the ${pm ? 'morning' : 'afternoon'}, but this is the ${sessionName(marks[i]!.session)} session.`,
               why: `The DfE codes use / for the morning session and \\ for the afternoon (${regulationsOn(marks[i]!.date)}).`,
               action: `Change the mark to ${right}.`,
-            }),
+            }, context),
           );
         }
         if (code === 'X' && dob !== null && isCompulsorySchoolAge(dob, marks[i]!.date)) {
@@ -144,7 +145,7 @@ export const codeValidity: Check = {
               what: `X is for pupils below compulsory school age, but ${timeline.pupil.name || 'this pupil'} has been of compulsory school age since ${formatSchoolDate(compulsorySchoolAgeStarts(dob))}.`,
               why: `A child is of compulsory school age from the start of the term after their fifth birthday; X may not be used for them (${regulationsOn(marks[i]!.date)}; ${GUIDANCE_2024}).`,
               action: `Record the real reason for ${when(marks[i]!.date, marks[i]!.session)}: for example ${partTime} for a part-time timetable, or the absence code that applies.`,
-            }),
+            }, context),
           );
         }
       } catch (error) {

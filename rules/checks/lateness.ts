@@ -8,7 +8,7 @@ import { formatClockTime, type IsoDate } from '../dates';
 import type { Policy } from '../policy/schema';
 import type { Session } from '../snapshot';
 import { findingAt, type Check } from './check';
-import { GUIDANCE_2024, regulationsOn, schoolPolicy, sessionName } from './sources';
+import { capitalised, GUIDANCE_2024, regulationsOn, schoolPolicy, sessionName } from './sources';
 
 /** Written only for the few marks that are wrong, never on the way past the rest. */
 function whyByClosingTime(policy: Policy, session: Session, closeText: string, date: IsoDate): string {
@@ -44,17 +44,22 @@ export const lateness: Check = {
         const closeText = formatClockTime(close);
         const arrivalText = formatClockTime(arrival);
         const after = right === 'U';
+        const arrived = `arrived at ${arrivalText}, ${after ? `after the register closed at ${closeText}` : arrival === close ? 'exactly when the register closed' : `before the register closed at ${closeText}`}`;
         report(
-          findingAt(timeline, i, {
-            rule: after ? 'late-should-be-u' : 'late-should-be-l',
-            severity: 'error',
-            suggestion: right,
-            what: after
-              ? `Arrived at ${arrivalText}, after the register closed at ${closeText}, but marked ${shown}.`
-              : `Arrived at ${arrivalText}, ${arrival === close ? 'exactly when the register closed' : `before the register closed at ${closeText}`}, but marked ${shown}.`,
-            why: whyByClosingTime(context.policy, marks[i]!.session, closeText, marks[i]!.date),
-            action: `Change the mark to ${right}${after ? '' : right === 'L' ? ' (late, before the register closed)' : ' (present)'}.`,
-          }),
+          findingAt(
+            timeline,
+            i,
+            {
+              rule: after ? 'late-should-be-u' : 'late-should-be-l',
+              severity: 'error',
+              suggestion: right,
+              what: `${capitalised(arrived)}, but marked ${shown}.`,
+              why: whyByClosingTime(context.policy, marks[i]!.session, closeText, marks[i]!.date),
+              action: `Change the mark to ${right}${after ? '' : right === 'L' ? ' (late, before the register closed)' : ' (present)'}.`,
+              instead: `Tell the office: ${arrived}; they record ${right}.`,
+            },
+            context,
+          ),
         );
       } catch (error) {
         fail(i, error);

@@ -54,7 +54,7 @@ function verdict(context: RulesContext, day: number, session: Session): FindingD
       severity: 'error',
       suggestion: fallbackCode,
       alternatives: [fallbackCode],
-      what: `N (reason not yet established) is overdue: it should have been replaced by ${deadlineText}${late > 0 ? `, ${schoolDays(late)} ago` : ''}.`,
+      what: `N (reason for absence not yet established) is overdue: it should have been replaced by ${deadlineText}${late > 0 ? `, ${schoolDays(late)} ago` : ''}.`,
       why: `${why} With no reason found, the absence is recorded as ${fallbackCode}, unauthorised (${REGULATIONS_2024}).`,
       action: `Record the reason if the family has given one; otherwise change N to ${fallbackCode}.`,
     };
@@ -63,7 +63,7 @@ function verdict(context: RulesContext, day: number, session: Session): FindingD
     return {
       rule: 'n-due-today',
       severity: 'warning',
-      what: 'N (reason not yet established) is due today: today is the last day to record the reason.',
+      what: 'N (reason for absence not yet established) is due today: today is the last day to record the reason.',
       why,
       action: `Contact the family today and record the reason; if none is given, change N to ${fallbackCode} tomorrow.`,
     };
@@ -72,7 +72,7 @@ function verdict(context: RulesContext, day: number, session: Session): FindingD
   return {
     rule: 'n-due-soon',
     severity: 'warning',
-    what: `N (reason not yet established) is due soon: ${schoolDays(left)} left after today, until ${deadlineText}.`,
+    what: `N (reason for absence not yet established) is due soon: ${schoolDays(left)} left after today, until ${deadlineText}.`,
     why,
     action: 'Contact the family and record the reason before the deadline.',
   };
@@ -107,7 +107,7 @@ export const unexplainedAbsence: Check = {
         }
         known.set(key, details);
       }
-      if (details !== null) report(findingAt(timeline, i, details));
+      if (details !== null) report(findingAt(timeline, i, details, context));
     }
   },
 };

@@ -23,7 +23,7 @@ describe('policy fields said by their labels (issue 14, item 7)', () => {
   });
 
   it('puts a field it does not know in words, never as a schema path', () => {
-    expect(policyFieldLabel('unexplainedAbsence.someNewSetting')).toBe('N (reason not yet provided), some new setting');
+    expect(policyFieldLabel('unexplainedAbsence.someNewSetting')).toBe('N (reason for absence not yet established), some new setting');
     expect(policyFieldLabel('futureThing')).toBe('Future thing');
     expect(policyFieldLabel('school code 2, the DfE code')).toBe('School code 2, the DfE code');
   });

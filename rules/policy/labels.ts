@@ -18,7 +18,7 @@ const WHOLE: Readonly<Record<string, string>> = {
   'sessions.AM.registerClosesAt': 'Morning register closes',
   'sessions.PM.registrationStartsAt': 'Afternoon registration starts',
   'sessions.PM.registerClosesAt': 'Afternoon register closes',
-  unexplainedAbsence: 'N (reason not yet provided)',
+  unexplainedAbsence: 'N (reason for absence not yet established)',
   'unexplainedAbsence.limitSchoolDays': 'Replace N within (school days)',
   'unexplainedAbsence.warnWhenSchoolDaysLeft': 'Warn when this many school days are left',
   'unexplainedAbsence.fallbackCode': 'Code an N becomes after its deadline',

@@ -1,7 +1,7 @@
 // Playwright fixtures: a real Chromium with the built extension loaded, its own
 // profile and home folders, and the demo MIS served over HTTP on a free port.
 
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -104,4 +104,19 @@ export { expect } from '@playwright/test';
 /** The Markwise panel on the page (inside its shadow root, open in the e2e build; Playwright's CSS locators pierce open roots only). */
 export function panel(page: Page) {
   return page.locator('markwise-root aside.panel');
+}
+
+/**
+ * Says which role the person is on the demo's site, as the popup does (issue 14, item 2): the demo's
+ * registers are a teacher's, and a test of writing a fix only the office may enter (U) is the office's.
+ */
+export async function chooseRole(context: BrowserContext, extensionId: string, origin: string, role: 'teacher' | 'office' | null): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const reply = await page.evaluate(
+    ([origin, role]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'set-role', origin, role }),
+    [origin, role] as const,
+  );
+  expect(reply).toEqual({ ok: true });
+  await page.close();
 }

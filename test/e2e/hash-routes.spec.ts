@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_CASES } from '../../demo/mis/school';
 import { rowsOf } from './database';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, test, chooseRole } from './fixtures';
 
 /** The app's own id for a demo pupil: the number of its P-id. */
 const ownId = (name: keyof typeof DEMO_CASES) => DEMO_CASES[name].pupilId.slice(1);
@@ -22,6 +22,8 @@ const tabProfiles = (extensionPage: Page) =>
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 test('a register routed in the fragment is found, followed forward and back, and its pupils are kept by site and MIS id', async ({ context, page, mis, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   const site = new URL(mis.url).origin;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

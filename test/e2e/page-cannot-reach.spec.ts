@@ -11,7 +11,7 @@ import { DEMO_CASES, generateSchool, registerName } from '../../demo/mis/school'
 import { startDemoMis, type DemoMisServer } from '../../demo/mis/server';
 import { DEMO_TODAY } from '../../demo/make-demo-register';
 import { DEFAULT_UNEXPLAINED_FROM } from '../../demo/mis/pages';
-import { expect, panel, SHIPPED_EXTENSION_DIR, test } from './fixtures';
+import { expect, panel, SHIPPED_EXTENSION_DIR, test, chooseRole } from './fixtures';
 
 interface DomNode {
   nodeId: number;
@@ -155,7 +155,9 @@ test.describe('the shipped build: closed shadow roots', () => {
     await expect.poll(() => devtools.html('markwise-root', 'details[data-group="dismissed"]')).toContain(upn);
   });
 
-  test('a synthetic Alt+Enter in a focused cell changes nothing, and the Undo a page script presses neither; a person\'s keys and clicks do', async ({ page, mis }) => {
+  test('a synthetic Alt+Enter in a focused cell changes nothing, and the Undo a page script presses neither; a person\'s keys and clicks do', async ({ page, mis, context, extensionId }) => {
+    // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+    await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
     await page.goto(`${mis.url}/register/class?class=4A`);
     await page.waitForSelector('markwise-root[data-ready-at]', { state: 'attached' });
     const { pupilId, date, session } = DEMO_CASES.lateAfterClose;
@@ -180,7 +182,9 @@ test.describe('the shipped build: closed shadow roots', () => {
 });
 
 test.describe('untrusted events, even where a page could reach the buttons (the e2e build, roots open)', () => {
-  test('a page script clicking Change to, Show, Dismiss…, Dismiss, Restore, Undo and Collapse changes nothing', async ({ page, mis }) => {
+  test('a page script clicking Change to, Show, Dismiss…, Dismiss, Restore, Undo and Collapse changes nothing', async ({ page, mis, context, extensionId }) => {
+    // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+    await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
     await page.goto(`${mis.url}/register/class?class=4A`);
     await expect(panel(page)).toHaveAttribute('data-status', 'ready');
     const late = DEMO_CASES.lateAfterClose;

@@ -5,7 +5,7 @@
 
 import type { Page } from '@playwright/test';
 import { RADIO_CASES } from '../../demo/mis/radio-register';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, test, chooseRole } from './fixtures';
 import { axeViolations } from './axe';
 
 /** The pupil's row and id, by its place in the register: the page shows no UPN, so the MIS id stands in. */
@@ -50,7 +50,9 @@ test('an N past its deadline on an earlier day of the register', async ({ page, 
   await expect(finding(page, 'n-overdue', id)).toHaveAttribute('data-date', date);
 });
 
-test('a fix from the panel clicks the right radio, the page hears it, and Undo checks the old one again', async ({ page, mis }) => {
+test('a fix from the panel clicks the right radio, the page hears it, and Undo checks the old one again', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/attendance/take?class=5B`);
   const { row, id, radio } = await pupil(page, RADIO_CASES.lateAfterClose.index);
   await finding(page, 'late-should-be-u', id).locator('button[data-action="fix"]').click();
@@ -72,7 +74,9 @@ test('a teacher clicking the U radio by hand makes the finding go; a hint shows 
   await radio(LATE).focus();
   const tip = page.locator('markwise-root .tip');
   await expect(tip).toBeVisible();
-  await expect(tip).toContainText('Alt+Enter changes it to U');
+  // U is the office's to enter (issue 14, item 1): the hint says what to do instead of offering it.
+  await expect(tip).toContainText('Tell the office: arrived at');
+  await expect(tip).not.toContainText('Alt+Enter');
   await radio(LATE_AFTER_CLOSE).click();
   await expect(finding(page, 'late-should-be-u', id)).toHaveCount(0);
   // U is right for the arrival; Micklefield lets teachers enter only / \ L N, so a warning remains and no error.
@@ -80,7 +84,9 @@ test('a teacher clicking the U radio by hand makes the finding go; a hint shows 
   await expect(page.locator(`markwise-root .marker[data-key="${id}|2025-11-26|AM"] .corner`)).toHaveText('!');
 });
 
-test('Show takes the keyboard to the group\'s checked radio, where Alt+Enter accepts the fix', async ({ page, mis }) => {
+test('Show takes the keyboard to the group\'s checked radio, where Alt+Enter accepts the fix', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/attendance/take?class=5B`);
   const { id, radio } = await pupil(page, RADIO_CASES.lateAfterClose.index);
   await finding(page, 'late-should-be-u', id).locator('button[data-action="show"]').click();
@@ -90,7 +96,9 @@ test('Show takes the keyboard to the group\'s checked radio, where Alt+Enter acc
   await expect(radio(LATE_AFTER_CLOSE)).toBeChecked();
 });
 
-test('Alt+Enter on a focused radio accepts the fix', async ({ page, mis }) => {
+test('Alt+Enter on a focused radio accepts the fix', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/attendance/take?class=5B`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   const { id, radio } = await pupil(page, RADIO_CASES.lateAfterClose.index);

@@ -7,7 +7,7 @@ import { presetPolicy } from '../../rules/presets';
 import { DEMO_CASES } from '../../demo/mis/school';
 import { formatSchoolDate } from '../../rules/dates';
 import { todayInEngland } from '../../storage/bundle';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, test, chooseRole } from './fixtures';
 import { axeViolations } from './axe';
 import type { Page } from '@playwright/test';
 
@@ -53,7 +53,9 @@ test('a teacher types a withdrawn code and sees the hint and its replacement, wi
   await expect(page.locator(`markwise-root .marker[data-key="${upn}|2025-11-26|PM"]`)).toHaveCount(0);
 });
 
-test('a late arrival after close marked L is flagged and fixed to U with one click, in the page\'s own input, and can be undone', async ({ page, mis }) => {
+test('a late arrival after close marked L is flagged and fixed to U with one click, in the page\'s own input, and can be undone', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/register/class?class=4A`);
   const { pupilId, date, session } = DEMO_CASES.lateAfterClose;
   const upn = await upnOf(page, pupilId);
@@ -72,7 +74,9 @@ test('a late arrival after close marked L is flagged and fixed to U with one cli
   await expect(finding(page, 'late-should-be-u', upn)).toHaveCount(1);
 });
 
-test('a fix can be accepted from the keyboard: Alt+Enter in the cell', async ({ page, mis }) => {
+test('a fix can be accepted from the keyboard: Alt+Enter in the cell', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/register/class?class=4A`);
   const { pupilId, date, session } = DEMO_CASES.lateAfterClose;
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');

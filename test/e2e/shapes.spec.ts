@@ -8,13 +8,15 @@ import type { Page } from '@playwright/test';
 import { ABSENCE_REPORT_CASES, absenceReportUpn } from '../../demo/mis/absence-report';
 import { PERIOD_REGISTER_CASES, periodRegisterUpn } from '../../demo/mis/period-register';
 import { WEEK_GRID_CASES, weekGridUpn } from '../../demo/mis/week-grid';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, test, chooseRole } from './fixtures';
 
 function finding(page: Page, rule: string, upn: string) {
   return panel(page).locator(`li.finding[data-rule="${rule}"][data-upn="${upn}"]`);
 }
 
-test('week grid: an L whose arrival is in the Arrived column after it, past the close, is found and fixed to U in its own input', async ({ page, mis }) => {
+test('week grid: an L whose arrival is in the Arrived column after it, past the close, is found and fixed to U in its own input', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/shapes/week-grid`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   const late = WEEK_GRID_CASES.lateAfterCloseArrivedColumn;
@@ -38,7 +40,9 @@ test('week grid: an L whose arrival is in the Arrived column after it, past the 
   await expect(panel(page)).not.toContainText('Could not read');
 });
 
-test('register by period: minutes late counted from the 08:55 start finds an L past the close, fixed to U in its dropdown; 30 minutes (09:25) is right', async ({ page, mis }) => {
+test('register by period: minutes late counted from the 08:55 start finds an L past the close, fixed to U in its dropdown; 30 minutes (09:25) is right', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/shapes/period-register`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   const late = PERIOD_REGISTER_CASES.lateAfterCloseByMinutes;

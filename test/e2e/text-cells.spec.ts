@@ -4,13 +4,15 @@
 
 import type { Page } from '@playwright/test';
 import { TEXT_CASES } from '../../demo/mis/text-register';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, test, chooseRole } from './fixtures';
 
 function finding(page: Page, rule: string, id: string) {
   return panel(page).locator(`li.finding[data-rule="${rule}"][data-upn="${id}"]`);
 }
 
-test('a cell of text is read, and after the click its dropdown is, and a fix writes to the dropdown', async ({ page, mis }) => {
+test('a cell of text is read, and after the click its dropdown is, and a fix writes to the dropdown', async ({ page, mis, context, extensionId }) => {
+  // U is the office's to enter (issue 14, item 1): the person says so in the popup.
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/register/week?class=6A`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   // Blank cells hold only an inline script: read as blank, not as the script's text.

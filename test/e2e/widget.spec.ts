@@ -38,8 +38,9 @@ async function findingsIn(page: Page, selector: string): Promise<FindingAttribut
 test('the widget shows the same findings as the extension on the same register, and asks only the page\'s own server', async ({ page, mis }) => {
   await page.goto(`${mis.url}/register/class?class=4A`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  // Fewer since issue 14, item 2: the office's marks already on the page raise no role warning for a teacher.
+  await expect.poll(async () => (await findingsIn(page, 'markwise-root aside.panel')).length).toBeGreaterThan(2);
   const fromExtension = await findingsIn(page, 'markwise-root aside.panel');
-  expect(fromExtension.length).toBeGreaterThan(5);
 
   const plain = await plainPage();
   const requests: string[] = [];
@@ -98,10 +99,11 @@ test('markwise-findings fires with the findings, and again when a fix changes th
   await page.goto(`${mis.url}/widget/table`);
   const seen = () => page.evaluate(() => (window as unknown as { seen: { rules: string[]; pupils: number }[] }).seen);
   await expect.poll(async () => (await seen()).at(-1)).toEqual({ rules: ['code-withdrawn', 'code-withdrawn', 'late-should-be-u'], pupils: 4 });
+  // U is the office's to enter (issue 14, item 1): the widget's staff are said to be the office.
+  await page.locator('markwise-panel').evaluate((el) => el.setAttribute('staff', 'office'));
   await page.locator('markwise-panel li.finding[data-rule="late-should-be-u"] button[data-action="fix"]').click();
   await expect(page.locator('tr[data-upn="T100000000003"] td').nth(4).locator('input')).toHaveValue('U');
-  // U is right, but Micklefield's teachers may enter only / \\ L N: the office is asked to confirm it.
-  await expect.poll(async () => (await seen()).at(-1)).toEqual({ rules: ['code-not-allowed', 'code-withdrawn', 'code-withdrawn'], pupils: 4 });
+  await expect.poll(async () => (await seen()).at(-1)).toEqual({ rules: ['code-withdrawn', 'code-withdrawn'], pupils: 4 });
   await page.close();
 });
 
@@ -266,6 +268,8 @@ test('an attribute set to a value the widget does not take is shown in the eleme
   }
   // Micklefield's teachers enter only the present, late and N marks (policy §7.1): G is the office's.
   await element.evaluate((el) => el.setAttribute('staff', 'teacher'));
+  // A role warning is for a mark changed since the check began (issue 14, item 2): the teacher types O.
+  await page.locator('#register-table tbody tr[data-upn="T100000000001"] input').first().fill('O');
   const notAllowed = element.locator('li.finding[data-rule="code-not-allowed"]');
   await expect(notAllowed).toHaveCount(1);
   await expect(notAllowed).toHaveAttribute('data-upn', 'T100000000001');

@@ -56,6 +56,7 @@ function viewOf(doc: Document, p: SiteProfile, checks?: readonly Check[], dismis
     surface,
     storedFigures: new Map(),
     nFirstSeen: new Map(),
+    loaded: new Map(),
     onDismiss: () => {},
     onRestore: () => {},
     signal: new AbortController().signal,
