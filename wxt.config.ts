@@ -28,6 +28,8 @@ export default defineConfig({
     define: {
       'import.meta.env.MARKWISE_RELEASE': JSON.stringify(release ? 'true' : 'false'),
       'import.meta.env.MARKWISE_SHADOW_MODE': JSON.stringify(e2e ? 'open' : 'closed'),
+      // The page code's widget-only branches (entrypoints/widget/vite.config.ts sets it true) are left out.
+      __MARKWISE_WIDGET__: 'false',
     },
   }),
   hooks: {

@@ -21,6 +21,8 @@ import type { FindingView, FixRecord, PanelActions, PanelState } from '../../com
 import { dismissalKey } from '../../storage/bundle';
 import type { StoredFigure } from '../../storage/messages';
 
+const WIDGET = typeof __MARKWISE_WIDGET__ !== 'undefined' && __MARKWISE_WIDGET__;
+
 /** What a register view draws on: supplied by the content script (or a test). */
 export interface Surface {
   publishPanel(state: PanelState): void;
@@ -481,7 +483,8 @@ export class RegisterView {
   /** The tip for a cell: the code's meaning, its problems and fix, and while typing the codes that fit. */
   showTipFor(target: Element, typing: boolean): void {
     const index = this.#cellAt(target);
-    if (index === undefined) return;
+    // The widget has no hints (entrypoints/page/surface.ts): nothing to build them for.
+    if (index === undefined || WIDGET) return;
     const cell = this.#register.cells[index]!;
     const raw = readMark(cell.mark, cell.control) ?? '';
     const normalised = normaliseMark(raw, cell.session);

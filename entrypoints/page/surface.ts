@@ -6,7 +6,7 @@
 import { effect, signal } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { Badge, type BadgeView } from '../../components/badge';
-import { HintLayer, type Box } from '../../components/hints';
+import { HintLayer as PageHints, type Box } from '../../components/hints';
 import { panelSignals, type PanelActions, type PanelState } from '../../components/model';
 import { Panel } from '../../components/panel';
 import { BADGE_CSS, BASE_CSS, HINT_CSS, PANEL_CSS } from '../../components/styles';
@@ -14,6 +14,30 @@ import type { Surface } from './register-view';
 
 /** Up to this many pupils, badges off screen are drawn in idle time too. */
 const IDLE_BADGES_UP_TO = 500;
+
+/**
+ * The widget draws the panel and badges only (README, "The embeddable widget"): the inline hints and
+ * cell markers are the extension's, and their code has no room in the widget's 50 KB budget.
+ */
+const WIDGET = typeof __MARKWISE_WIDGET__ !== 'undefined' && __MARKWISE_WIDGET__;
+class NoHints {
+  keepClear = null;
+  mark(): void {}
+  markAll(): void {}
+  clear(): void {}
+  schedulePlacement(): void {}
+  highlight(): void {}
+  showTip(): void {}
+  hideTip(): void {}
+  focusTip(): boolean {
+    return false;
+  }
+  closeTip(): boolean {
+    return false;
+  }
+}
+const HintLayer: typeof PageHints = WIDGET ? (NoHints as unknown as typeof PageHints) : PageHints;
+type HintLayer = PageHints;
 
 /** Focuses the panel from anywhere on an MIS page (README); no MIS or browser uses it. */
 const KEYS = 'Alt+Shift+M';
@@ -122,7 +146,7 @@ export class PageSurface implements Surface {
     this.host.setAttribute(OWN_ATTRIBUTE, 'root');
     const shadow = this.host.attachShadow({ mode: options.shadowMode ?? 'closed' });
     acceptOnlyTrusted(shadow);
-    adopt(shadow, sheet(document, BASE_CSS + PANEL_CSS + HINT_CSS));
+    adopt(shadow, sheet(document, BASE_CSS + PANEL_CSS + (WIDGET ? '' : HINT_CSS)));
     this.#panelRoot = document.createElement('div');
     if (options.panelIn === undefined) shadow.append(this.#panelRoot);
     else {
@@ -186,6 +210,8 @@ export class PageSurface implements Surface {
    * 200% zoom) it folds to its heading in a clear corner, and opens again when no cell has focus.
    */
   #keepClear(box: Box | null, width: number, height: number): () => void {
+    // The widget's panel is where the page put it, and it has no hints to keep clear of.
+    if (WIDGET) return () => {};
     const panel = this.#panelRoot.firstElementChild;
     if (panel === null) return () => {};
     const rect = panel.getBoundingClientRect();
@@ -311,26 +337,15 @@ export class PageSurface implements Surface {
     adopt(shadow, this.#badgeSheet);
     render(h(Badge, { view }), shadow);
     // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
-    // Escape hid its details (surface.escape): they come back once neither pointer nor focus is on it.
-    const wake = () => {
-      if (!host.matches(':hover') && host !== this.#document.activeElement) host.removeAttribute('data-quiet');
-    };
-    host.addEventListener('mouseleave', wake);
-    host.addEventListener('focusout', wake);
     if (inside || anchor.parentElement?.nodeName === 'TR') anchor.append(host);
     else anchor.after(host);
     this.#badgeHosts.push(host);
   }
 
-  /** Escape: closes the hint, and the details of a badge under the pointer or focus (WCAG 1.4.13). True when something closed. */
+  /** Escape: closes the hint (WCAG 1.4.13; a badge closes its own details). True when something closed. */
   escape(): boolean {
-    let closed = this.hints.closeTip();
-    for (const host of this.#badgeHosts) {
-      if (!host.matches(':hover') && host !== this.#document.activeElement) continue;
-      host.setAttribute('data-quiet', '');
-      closed = true;
-    }
-    return closed;
+    // A badge's details close on Escape by themselves (components/badge.tsx).
+    return this.hints.closeTip();
   }
 
   clearBadges(): void {
