@@ -183,6 +183,8 @@ test('a school checking by the statutory rules, with no term dates, is told that
   await expect(page.locator('#no-term-dates')).toHaveCount(0);
   // The statutory rules, as a release build starts with.
   await page.locator('#active-policy').selectOption('dfe');
+  // Choosing a policy is confirmed first (issue 14, item 8).
+  await page.locator('#policy-choose-yes').click();
   const notice = page.locator('#no-term-dates');
   await expect(notice).toContainText("This policy has no term dates, so Markwise counts the school's holidays as school days");
   await expect(notice).toContainText('until you import your term dates');

@@ -4,7 +4,7 @@
 // each finding says what in one line, with the regulation behind "Why?".
 
 import type { Page } from '@playwright/test';
-import { expect, panel, test } from './fixtures';
+import { chooseRole, expect, panel, test } from './fixtures';
 import { axeViolations } from './axe';
 
 /** Whether the page's focus is inside Markwise's own element (its shadow host holds it). */
@@ -30,7 +30,9 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 
-test('Change to, Undo and Dismiss by keyboard keep focus in the panel; Dismiss asks for a reason, none chosen for you', async ({ page, mis }) => {
+test('Change to, Undo and Dismiss by keyboard keep focus in the panel; Dismiss asks for a reason, none chosen for you', async ({ context, extensionId, page, mis }) => {
+  // Office staff: a teacher is offered no fix a teacher may not enter (issue 14, item 1).
+  await chooseRole(context, extensionId, new URL(mis.url).origin, 'office');
   await page.goto(`${mis.url}/register/class?class=4A`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   const item = panel(page).locator('li.finding', { has: page.locator('button[data-action="fix"]') }).first();
