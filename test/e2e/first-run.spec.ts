@@ -17,61 +17,25 @@
 //   chrome.permissions.request, watched, not replaced, which the browser answers without a prompt.
 // - The prompt's Deny is not exercised (headless Chromium's prompt cannot be answered).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM, EXTENSION_DIR, QUIET_FLAGS, expect, panel, test as base } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, panel } from './fixtures';
+import { HTTP_SITE, allowOnExtensionsPage, grantedOrigins, test } from './school-site';
 import { axeViolations } from './axe';
 import { rowsOf } from './database';
 import { demoClassRegister } from '../../sites/builtin/demo';
 
-const SITE = 'http://mis.school.local';
+const SITE = HTTP_SITE;
 /** What the development build has without asking (its demo on localhost). */
 const DEV_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-const test = base.extend<{ context: BrowserContext }>({
-  context: async ({ mis }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'markwise-e2e-'));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...QUIET_FLAGS, `--host-resolver-rules=MAP mis.school.local 127.0.0.1:${new URL(mis.url).port}`, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-      env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') },
-      viewport: { width: 1400, height: 900 },
-    });
-    await use(context);
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
-
 type Chrome = {
   chrome: {
-    developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void };
-    runtime: { lastError?: { message: string } };
-    permissions: { getAll(): Promise<{ origins?: string[] }>; request(p: object): Promise<boolean> };
+    permissions: { request(p: object): Promise<boolean> };
     tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
   };
 };
 
-/** Site access given as a person gives it on chrome://extensions. */
-async function allowOnExtensionsPage(context: BrowserContext, extensionId: string, origin: string): Promise<void> {
-  const tab = await context.newPage();
-  await tab.goto(`chrome://extensions/?id=${extensionId}`);
-  const answer = await tab.evaluate(
-    ([id, pattern]) =>
-      new Promise<string>((resolve) => {
-        const api = (globalThis as unknown as Chrome).chrome;
-        api.developerPrivate.addHostPermission(id!, pattern!, () => resolve(api.runtime.lastError?.message ?? 'ok'));
-      }),
-    [extensionId, `${origin}/*`],
-  );
-  expect(answer).toBe('ok');
-  await tab.close();
-}
 
-const grantedOrigins = (page: Page) => page.evaluate(async () => ((await (globalThis as unknown as Chrome).chrome.permissions.getAll()).origins ?? []).sort());
 
 /**
  * The popup of the tab showing this page, opened as a page naming that tab, with its permission

@@ -12,36 +12,16 @@
 // prompt for a site the person already allowed, and the background registers its content script
 // as it does after a prompt. The one path not exercised end to end is a person pressing Deny.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { DEMO_CASES } from '../../demo/mis/school';
 import { demoClassRegister } from '../../sites/builtin/demo';
-import { CHROMIUM, EXTENSION_DIR, QUIET_FLAGS, expect, panel, test as base } from './fixtures';
+import { expect, panel } from './fixtures';
+import { HTTP_SITE, allowOnExtensionsPage, grantedOrigins, test } from './school-site';
 import { axeViolations } from './axe';
 import { rowsOf } from './database';
 
-/** The school's own MIS on its own network, over plain http: the demo MIS, reached by this name. */
-const HTTP_SITE = 'http://mis.school.local';
 const HTTPS_SITE = 'https://mis.school.example';
 
-// The same browser as the other specs, with one difference: mis.school.local resolves to the demo MIS.
-const test = base.extend<{ context: BrowserContext }>({
-  context: async ({ mis }, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'markwise-e2e-'));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...QUIET_FLAGS, `--host-resolver-rules=MAP mis.school.local 127.0.0.1:${new URL(mis.url).port}`, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
-      env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') },
-      viewport: { width: 1400, height: 900 },
-    });
-    await use(context);
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
 
 function file(name: string, value: unknown) {
   return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value, null, 2), 'utf8') };
@@ -82,26 +62,7 @@ async function openOptions(page: Page, extensionId: string): Promise<void> {
   await expect(page.locator('#active-policy')).toBeVisible();
 }
 
-/** Site access given as a person gives it on chrome://extensions (see the top of this file). */
-async function allowOnExtensionsPage(context: BrowserContext, extensionId: string, origin: string): Promise<void> {
-  const tab = await context.newPage();
-  await tab.goto(`chrome://extensions/?id=${extensionId}`);
-  const answer = await tab.evaluate(
-    ([id, pattern]) =>
-      new Promise<string>((resolve) => {
-        const api = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void }; runtime: { lastError?: { message: string } } } }).chrome;
-        api.developerPrivate.addHostPermission(id!, pattern!, () => resolve(api.runtime.lastError?.message ?? 'ok'));
-      }),
-    [extensionId, `${origin}/*`],
-  );
-  expect(answer).toBe('ok');
-  await tab.close();
-}
 
-/** The site access the browser gives Markwise now, as the extension itself sees it. */
-async function grantedOrigins(page: Page): Promise<string[]> {
-  return page.evaluate(async () => ((await (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).chrome.permissions.getAll()).origins ?? []).sort());
-}
 
 /** The sites the background registered the content script on. */
 async function registeredMatches(worker: Worker): Promise<string[]> {
