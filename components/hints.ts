@@ -62,6 +62,8 @@ export class HintLayer {
   #returnTo: HTMLElement | null = null;
   /** Keeps Markwise's panel clear of the focused cell and its hint (the page surface sets it). */
   keepClear: KeepClear | null = null;
+  /** Badges drawn in this layer, each beside its row: where one in the row would change the row's layout. */
+  readonly #pinned = new Map<HTMLElement, Element>();
 
   readonly #root: ShadowRoot;
 
@@ -169,6 +171,33 @@ export class HintLayer {
     this.hideTip();
   }
 
+  /**
+   * Issue 14, item 6: a badge placed in a flex or grid row would be one more of its items, taking
+   * width (and a gap) from the name and wrapping it. There, where the window has room to the row's
+   * right, the badge is drawn in this layer just past the row's end, and the row is left as it was.
+   * Reads layout (call before writing); the rectangle where it goes, else null (keep it in the row).
+   */
+  roomBeside(row: Element): readonly [number, number] | null {
+    const doc = this.#root.ownerDocument;
+    const view = doc.defaultView!;
+    if (!/flex|grid/.test(view.getComputedStyle(row).display)) return null;
+    const rect = row.getBoundingClientRect();
+    return rect.right + 48 <= doc.documentElement.clientWidth ? this.#beside(rect, view.scrollX, view.scrollY) : null;
+  }
+
+  /** Where a pinned badge goes, in the page's coordinates: just past the row's end, centred on it. */
+  #beside(rect: DOMRectReadOnly, scrollX: number, scrollY: number): readonly [number, number] {
+    return [rect.right + scrollX + 2, (rect.top + rect.bottom) / 2 + scrollY];
+  }
+
+  /** Shows a badge's host beside its row, at the place roomBeside gave, and keeps it there as the page moves. Writes only. */
+  pin(host: HTMLElement, row: Element, [x, y]: readonly [number, number]): void {
+    this.#pinned.set(host, row);
+    host.style.left = `${x}px`;
+    host.style.top = `${y}px`;
+    if (host.parentNode !== this.#layer) this.#layer.append(host);
+  }
+
   #place(marker: Marker, rect: DOMRectReadOnly, scrollX: number, scrollY: number): void {
     if (marker.box === null) return;
     const style = marker.box.style;
@@ -187,9 +216,13 @@ export class HintLayer {
       // Every read first, then every write: the browser lays the page out once.
       const drawn = [...this.#markers.values()].filter((m) => m.box !== null);
       const rects = drawn.map((m) => m.element.getBoundingClientRect());
+      // A badge taken off the page (its register gone) is forgotten.
+      const pins = [...this.#pinned].filter(([host]) => host.isConnected || !this.#pinned.delete(host));
+      const rows = pins.map(([, row]) => row.getBoundingClientRect());
       const { scrollX, scrollY } = view;
       const tip = this.#tipFor === null ? null : this.#placeTip(this.#tipFor);
       drawn.forEach((m, i) => this.#place(m, rects[i]!, scrollX, scrollY));
+      pins.forEach(([host, row], i) => this.pin(host, row, this.#beside(rows[i]!, scrollX, scrollY)));
       tip?.();
     });
   }

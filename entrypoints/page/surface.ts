@@ -26,6 +26,10 @@ class NoHints {
   markAll(): void {}
   clear(): void {}
   schedulePlacement(): void {}
+  roomBeside(): null {
+    return null;
+  }
+  pin(): void {}
   highlight(): void {}
   showTip(): void {}
   hideTip(): void {}
@@ -297,17 +301,19 @@ export class PageSurface implements Surface {
       if (badge.inside) inside.add(badge.anchor);
     }
     this.#pendingBadges = pending;
-    const draw = (anchor: Element) => {
-      const view = pending.get(anchor);
-      if (view === undefined) return;
-      pending.delete(anchor);
-      this.#badgeObserver?.unobserve(anchor);
-      this.#drawBadge(anchor, view, inside.has(anchor));
+    const draw = (anchors: Iterable<Element>) => {
+      // Every read first (where a badge kept out of its row goes), then every write: one layout.
+      const places = [...anchors].map((anchor) => {
+        const view = pending.get(anchor);
+        pending.delete(anchor);
+        this.#badgeObserver?.unobserve(anchor);
+        const into = inside.has(anchor) || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
+        return view === undefined || !anchor.isConnected || into === null ? null : { anchor, view, into, place: this.hints.roomBeside(into) };
+      });
+      for (const p of places) if (p !== null) this.#drawBadge(p.anchor, p.view, p.into, p.place);
     };
     this.#badgeObserver = new win.IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) if (entry.isIntersecting) draw(entry.target);
-      },
+      (entries) => draw(entries.filter((e) => e.isIntersecting).map((e) => e.target)),
       { rootMargin: '800px' },
     );
     for (const anchor of pending.keys()) this.#badgeObserver.observe(anchor);
@@ -316,19 +322,24 @@ export class PageSurface implements Surface {
     if (pending.size > IDLE_BADGES_UP_TO) return;
     const idle = (deadline?: IdleDeadline) => {
       if (this.#pendingBadges !== pending) return;
-      let n = 0;
+      const batch: Element[] = [];
       for (const anchor of pending.keys()) {
-        draw(anchor);
-        if (++n >= 100 || (deadline !== undefined && deadline.timeRemaining() < 2)) break;
+        batch.push(anchor);
+        if (batch.length >= 100 || (deadline !== undefined && deadline.timeRemaining() < 2)) break;
       }
+      draw(batch);
       if (pending.size > 0) this.#idleHandle = schedule();
     };
     const schedule = () => (win.requestIdleCallback !== undefined ? win.requestIdleCallback(idle, { timeout: 1000 }) : win.setTimeout(idle, 50));
     this.#idleHandle = schedule();
   }
 
-  #drawBadge(anchor: Element, view: BadgeView, inside: boolean): void {
-    if (!anchor.isConnected) return;
+  /**
+   * Draws a badge: at the end of `into` (a cell, or the name itself with badgeIn), after the anchor
+   * otherwise; or, where `place` is given, beside its row in Markwise's own layer, so that a flex or
+   * grid row keeps its layout (issue 14, item 6).
+   */
+  #drawBadge(anchor: Element, view: BadgeView, into: Element, place: readonly [number, number] | null): void {
     // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
     // from its own attributes.
     const host = this.#document.createElement('markwise-pupil-badge');
@@ -336,8 +347,9 @@ export class PageSurface implements Surface {
     const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
     adopt(shadow, this.#badgeSheet);
     render(h(Badge, { view }), shadow);
+    if (place) this.hints.pin(host, into, place);
     // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
-    if (inside || anchor.parentElement?.nodeName === 'TR') anchor.append(host);
+    else if (into === anchor) anchor.append(host);
     else anchor.after(host);
     this.#badgeHosts.push(host);
   }
