@@ -18,13 +18,13 @@ import { formatSchoolDate, isIsoDate } from '../../rules/dates';
 import type { Role } from '../../rules/policy/schema';
 import { describePolicyProblem } from '../../rules/policy/labels';
 import { groupUnknownCodes, unknownCodeMessage } from '../../rules/exports/unknown-codes';
-import { REGISTER_FIELD_LABELS, REGISTER_FIELDS, shapeKey, type ColumnMapping, type RegisterField } from '../../rules/exports/columns';
+import { columnProblems, NEEDED_FIELDS, REGISTER_FIELD_LABELS, REGISTER_FIELDS, shapeKey, type ColumnMapping, type ColumnProblem, type RegisterField } from '../../rules/exports/columns';
 import { EXPORT_CHECK_SITE, todayOf } from '../../storage/bundle';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
 import { dismissalKey, storedDismissalKey, type PolicyListing } from '../../storage/store';
 import type { ColumnsUsed, ExportCheckOutcome, ExportCheckProgress, ExportChecked } from './check-export';
 import type { WorkerReply } from './worker';
-import { ErrorSummary, Field, type FieldProblem } from '../options/error-summary';
+import { ErrorSummary, Field, useSentWhenDone, type FieldProblem } from '../options/error-summary';
 // Vite bundles the worker into a file of its own in the extension (no network, no blob URL).
 import CheckWorker from './worker?worker';
 
@@ -156,6 +156,32 @@ function columnsOption(columns: ColumnMapping): string {
   return REGISTER_FIELDS.flatMap((f) => (columns[f] === undefined ? [] : [`${f}=${columns[f]}`])).join(',');
 }
 
+/** What to do about one field of a mapping with a mistake, said at its select. */
+function columnMessage(problem: ColumnProblem): string {
+  switch (problem.kind) {
+    case 'needed':
+      return 'Choose its column (the check needs it)';
+    case 'name-needed':
+      return "Choose the column with the pupils' names, or a Surname column (with or without a Forename)";
+    case 'column-taken':
+      return `Choose another column ('${problem.column}' is already read as the ${REGISTER_FIELD_LABELS[problem.takenBy]})`;
+    case 'no-such-column':
+      return `Choose one of the file's columns (it has no '${problem.column}')`;
+  }
+}
+
+/** A mapping's mistakes as the form says them: one a field, in the form's order; none when the check can read the file by it. */
+function mappingProblems(used: ColumnsUsed, fields: readonly RegisterField[], columns: ColumnMapping): FieldProblem[] {
+  // The same test the reader makes (a week grid needs only its pupils' UPN and names), made before the file is sent.
+  const problems = columnProblems(used.header, columns, used.grid ? ['upn'] : NEEDED_FIELDS).filter((p, i, all) => all.findIndex((q) => q.field === p.field) === i);
+  return problems
+    .sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field))
+    .map((p) => {
+      const message = columnMessage(p);
+      return { id: `columns-${p.field}`, summary: `${REGISTER_FIELD_LABELS[p.field]}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, message };
+    });
+}
+
 /**
  * Which column is which, and which line is the header: shown after every CSV check (open when
  * the columns could not all be found), for the person to correct. A change checks the file again.
@@ -173,6 +199,12 @@ function ColumnsForm({ used, open, onRead, onForget }: { used: ColumnsUsed; open
   // Said when the line is sent (GOV.UK's pattern), not while it is typed.
   const [attempt, setAttempt] = useState(0);
   const lineProblems: FieldProblem[] = sent !== null && !/^[1-9]\d*$/.test(sent.trim()) ? [{ id: 'header-line', summary: 'The header is on line: enter a line number, such as 5', message: 'Enter a line number, such as 5' }] : [];
+  // A mapping with a mistake is said at its fields when sent, and not sent to be checked.
+  const fields = used.grid ? GRID_FIELDS : REGISTER_FIELDS;
+  const [columnsSent, setColumnsSent] = useState<ColumnMapping | null>(null);
+  const [columnsAttempt, setColumnsAttempt] = useState(0);
+  useEffect(() => setColumnsSent(null), [used]);
+  const columnsProblems = columnsSent === null ? [] : mappingProblems(used, fields, columnsSent);
   return (
     <details class="columns" id="columns" open={open}>
       <summary>
@@ -200,38 +232,54 @@ function ColumnsForm({ used, open, onRead, onForget }: { used: ColumnsUsed; open
           </button>
         </div>
       </form>
+      <ErrorSummary id="columns-errors" problems={columnsProblems} attempt={columnsAttempt} intro="The file was not checked again." />
       <fieldset>
         <legend>Which column is which</legend>
         <div class="row">
-          {(used.grid ? GRID_FIELDS : REGISTER_FIELDS).map((field: RegisterField) => (
-            <label key={field}>
-              {REGISTER_FIELD_LABELS[field]}
-              <select
-                data-field={field}
-                value={columns[field] ?? ''}
-                onChange={(e) => {
-                  const value = (e.currentTarget as HTMLSelectElement).value;
-                  const next = { ...columns };
-                  if (value === '') delete next[field];
-                  else next[field] = value;
-                  setColumns(next);
-                }}
-              >
-                <option value="">(none)</option>
-                {used.header.map((h, i) =>
-                  h === '' ? null : (
-                    <option key={i} value={h}>
-                      {h}
-                    </option>
-                  ),
-                )}
-              </select>
-            </label>
+          {fields.map((field: RegisterField) => (
+            <Field
+              key={field}
+              id={`columns-${field}`}
+              label={REGISTER_FIELD_LABELS[field]}
+              problem={columnsProblems.find((p) => p.id === `columns-${field}`)}
+              control={(props) => (
+                <select
+                  data-field={field}
+                  value={columns[field] ?? ''}
+                  onChange={(e) => {
+                    const value = (e.currentTarget as HTMLSelectElement).value;
+                    const next = { ...columns };
+                    if (value === '') delete next[field];
+                    else next[field] = value;
+                    setColumns(next);
+                  }}
+                  {...props}
+                >
+                  <option value="">(none)</option>
+                  {used.header.map((h, i) =>
+                    h === '' ? null : (
+                      <option key={i} value={h}>
+                        {h}
+                      </option>
+                    ),
+                  )}
+                </select>
+              )}
+            />
           ))}
         </div>
       </fieldset>
       <div class="row">
-        <button type="button" class="primary" id="columns-read" onClick={() => onRead({ columns, headerLine: used.headerLine })}>
+        <button
+          type="button"
+          class="primary"
+          id="columns-read"
+          onClick={() => {
+            setColumnsSent(columns);
+            setColumnsAttempt((n) => n + 1);
+            if (mappingProblems(used, fields, columns).length === 0) onRead({ columns, headerLine: used.headerLine });
+          }}
+        >
           Check with these columns
         </button>
         {used.from === 'remembered' ? (
@@ -483,6 +531,13 @@ function CheckPage() {
   const [reading, setReading] = useState<Reading>({});
   const [remembered, setRemembered] = useState<Readonly<Record<string, ColumnMapping>> | null>(null);
   const run = useCheck(file, policyId, today, role, reading, remembered);
+  // The date is said at its field once the page has its settings (the policy comes with them); the summary focused when it is sent.
+  const todayProblems: FieldProblem[] =
+    policyId !== null && !isIsoDate(today)
+      ? [{ id: 'check-today', summary: 'As of: enter the date to check the register as of, such as 26/11/2025', message: 'Enter the date to check the register as of, such as 26/11/2025' }]
+      : [];
+  const [todayAttempt, setTodayAttempt] = useState(0);
+  const todaySent = useSentWhenDone(() => setTodayAttempt((n) => n + 1));
 
   // Columns the person chose, once a check by them has worked, are remembered for files with this header.
   useEffect(() => {
@@ -553,6 +608,7 @@ function CheckPage() {
       <main>
         <section aria-labelledby="file-h">
           <h2 id="file-h">The export</h2>
+          <ErrorSummary id="check-errors" problems={todayProblems} attempt={todayAttempt} intro="Nothing can be checked until it is put right." />
           <p class="note">
             For an MIS on the desktop (such as SIMS), or a whole year at once: the register as your MIS exports it. Markwise reads a CSV with a row a pupil and session (its columns are
             found from their headings, such as UPN, Student, Attendance Date, Session, Mark, Minutes Late, and you can correct them), a week grid with a column a session, or a Common
@@ -583,10 +639,25 @@ function CheckPage() {
                 ))}
               </select>
             </label>
-            <label>
-              As of
-              <input type="date" id="check-today" value={today} required onChange={(e) => setToday((e.currentTarget as HTMLInputElement).value)} />
-            </label>
+            <Field
+              id="check-today"
+              label="As of"
+              problem={todayProblems[0]}
+              control={(props) => (
+                <input
+                  type="date"
+                  value={today}
+                  required
+                  onInput={(e) => {
+                    todaySent.changed();
+                    setToday((e.currentTarget as HTMLInputElement).value);
+                  }}
+                  onChange={(e) => setToday((e.currentTarget as HTMLInputElement).value)}
+                  {...todaySent.done}
+                  {...props}
+                />
+              )}
+            />
             <label>
               Codes entered by
               <select id="check-role" value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
@@ -595,11 +666,6 @@ function CheckPage() {
               </select>
             </label>
           </div>
-          {today !== '' && !isIsoDate(today) ? (
-            <p class="problems" role="alert">
-              As of: enter a real date.
-            </p>
-          ) : null}
         </section>
         <div aria-live="polite">
           {run.state === 'working' ? <Progress name={run.name} progress={run.progress} /> : null}

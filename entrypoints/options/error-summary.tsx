@@ -63,6 +63,35 @@ export function ErrorSummary({ id, problems, attempt, intro }: { id: string; pro
   );
 }
 
+/**
+ * For a control read as it changes, with no button to send it: it is sent when the person is done
+ * with it, by Enter in it or by leaving it after a change, and only then is the summary focused
+ * (never while a date's day is being typed again). `changed` is called from the control's own handler.
+ */
+export function useSentWhenDone(send: () => void): { changed: () => void; done: { onFocus: () => void; onBlur: () => void; onKeyDown: (e: KeyboardEvent) => void } } {
+  const changed = useRef(false);
+  return {
+    changed: () => {
+      changed.current = true;
+    },
+    done: {
+      onFocus: () => {
+        changed.current = false;
+      },
+      onBlur: () => {
+        if (!changed.current) return;
+        changed.current = false;
+        send();
+      },
+      onKeyDown: (e: KeyboardEvent) => {
+        if (e.key !== 'Enter') return;
+        changed.current = false;
+        send();
+      },
+    },
+  };
+}
+
 type ControlProps = { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
 
 /**

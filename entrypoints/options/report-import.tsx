@@ -24,6 +24,7 @@ import {
 import { formatSchoolDate, isIsoDate, type IsoDate } from '../../rules/dates';
 import { decodeFileText, type FileEncoding } from '../../rules/file-text';
 import type { MarkwiseStore } from '../../storage/store';
+import { ErrorSummary, Field, useSentWhenDone, type FieldProblem } from './error-summary';
 import { OutcomeView, type Outcome } from './outcome';
 
 /** A whole school's report is well under 1 MB; a file this size is the wrong file. */
@@ -35,12 +36,26 @@ interface Loaded {
   readonly fileName: string;
   readonly encoding: FileEncoding;
   readonly text: string;
-  /** The table as read with the header found, or on the line a person gave; or why that line cannot be the header. */
+  /** The table as read with the header found, or on the line a person gave; or why that line cannot be the header (none when what was typed is no line number: said at the field). */
   readonly table: { ok: true; table: ReportTable } | { ok: false; problems: ReportProblem[] };
   /** The header's line as shown in the control (what the person typed, or where it was found). */
   readonly headerLine: string;
 }
 
+
+/** A line number as a person types it: 1, 2, 3... */
+const isLineNumber = (typed: string) => /^[1-9]\d*$/.test(typed.trim());
+
+const LINE_PROBLEM: FieldProblem = {
+  id: 'report-header-line',
+  summary: 'Header is on line: enter the number of the line the column names are on, such as 4',
+  message: 'Enter the number of the line the column names are on, such as 4',
+};
+const AS_OF_PROBLEM: FieldProblem = {
+  id: 'report-as-of',
+  summary: 'Figures as of: enter the date the figures are as of, such as 26/11/2025',
+  message: 'Enter the date the figures are as of, such as 26/11/2025',
+};
 
 const number = (n: number) => n.toLocaleString('en-GB');
 const pupils = (n: number) => `${number(n)} ${n === 1 ? 'pupil' : 'pupils'}`;
@@ -95,24 +110,22 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
   /** The person says which line the header is on: the table is read again from there, and its columns guessed again. */
   const headerOn = (typed: string) => {
     if (loaded === null) return;
-    const n = Number(typed);
-    const table: Loaded['table'] =
-      typed.trim() === '' || !Number.isInteger(n)
-        ? { ok: false, problems: [{ line: null, column: null, message: `'${typed}' is not a line number: give the number of the line the column names are on` }] }
-        : readReportTable(loaded.text, { headerLine: n });
+    const table: Loaded['table'] = isLineNumber(typed) ? readReportTable(loaded.text, { headerLine: Number(typed.trim()) }) : { ok: false, problems: [] };
     setLoaded({ ...loaded, table, headerLine: typed });
     if (table.ok) setMapping(guessMapping(table.table.header));
   };
 
   const table = loaded !== null && loaded.table.ok ? loaded.table.table : null;
-  const result =
-    loaded === null
-      ? null
-      : !loaded.table.ok
-        ? ({ ok: false, problems: loaded.table.problems } as const)
-        : isIsoDate(asOf)
-          ? readReport(loaded.table.table, mapping, asOf, today, matchBy === 'upn' ? 'upn' : 'pupilId')
-          : ({ ok: false, problems: [{ line: null, column: null, message: 'the figures need the date they are as of' }] } as const);
+  // Mistakes in the section's own fields, said at each (GOV.UK's pattern); the file's, in the list below.
+  const fieldProblems: FieldProblem[] = loaded === null ? [] : [...(isLineNumber(loaded.headerLine) ? [] : [LINE_PROBLEM]), ...(isIsoDate(asOf) ? [] : [AS_OF_PROBLEM])];
+  // Without a date the file is still read (as of today) so that its own problems are said at once.
+  const read =
+    loaded === null ? null : !loaded.table.ok ? ({ ok: false, problems: loaded.table.problems } as const) : readReport(loaded.table.table, mapping, isIsoDate(asOf) ? asOf : today, today, matchBy === 'upn' ? 'upn' : 'pupilId');
+  const result = read === null ? null : read.ok && fieldProblems.length > 0 ? ({ ok: false, problems: [] } as const) : read;
+  // Each time a field is sent (Enter in it, or left after a change) its problems' summary is focused.
+  const [attempt, setAttempt] = useState(0);
+  const lineSent = useSentWhenDone(() => setAttempt((n) => n + 1));
+  const asOfSent = useSentWhenDone(() => setAttempt((n) => n + 1));
 
   const [importing, setImporting] = useState(false);
   const importNow = async () => {
@@ -156,15 +169,31 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
       ) : null}
       {loaded !== null && result !== null ? (
         <div id="report-preview">
+          <ErrorSummary id="report-errors" problems={fieldProblems} attempt={attempt} intro="This cannot be imported yet. Nothing has been saved." />
           <h3>
             {loaded.fileName}
             {table !== null ? `: ${pupils(table.rows.length)}` : ''}
           </h3>
           <div class="row">
-            <label>
-              Header is on line
-              <input type="number" id="report-header-line" min="1" step="1" value={loaded.headerLine} onInput={(e) => headerOn((e.currentTarget as HTMLInputElement).value)} />
-            </label>
+            <Field
+              id="report-header-line"
+              label="Header is on line"
+              problem={fieldProblems.find((p) => p === LINE_PROBLEM)}
+              control={(props) => (
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  size={4}
+                  value={loaded.headerLine}
+                  onInput={(e) => {
+                    lineSent.changed();
+                    headerOn((e.currentTarget as HTMLInputElement).value);
+                  }}
+                  {...lineSent.done}
+                  {...props}
+                />
+              )}
+            />
           </div>
           {table !== null && table.titleLines > 0 ? (
             <p class="note" id="report-title-lines">
@@ -213,10 +242,25 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
               ))}
             </div>
           </fieldset>
-          <label>
-            Figures as of
-            <input type="date" id="report-as-of" value={asOf} max={today} onChange={(e) => setAsOf((e.currentTarget as HTMLInputElement).value)} />
-          </label>
+          <Field
+            id="report-as-of"
+            label="Figures as of"
+            problem={fieldProblems.find((p) => p === AS_OF_PROBLEM)}
+            control={(props) => (
+              <input
+                type="date"
+                value={asOf}
+                max={today}
+                onInput={(e) => {
+                  asOfSent.changed();
+                  setAsOf((e.currentTarget as HTMLInputElement).value);
+                }}
+                onChange={(e) => setAsOf((e.currentTarget as HTMLInputElement).value)}
+                {...asOfSent.done}
+                {...props}
+              />
+            )}
+          />
           {result.ok ? (
             <>
               <table id="report-rows">
@@ -271,18 +315,26 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
               </div>
             </>
           ) : (
-            <div class="problems" role="alert" id="report-problems">
-              <p>This cannot be imported yet: {result.problems.length === 1 ? 'one problem' : `${number(result.problems.length)} problems`}. Nothing has been saved.</p>
-              <ul>
-                {result.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-                  <li key={i}>{describeReportProblem(loaded.fileName, p)}</li>
-                ))}
-                {result.problems.length > PROBLEMS_SHOWN ? <li>and {number(result.problems.length - PROBLEMS_SHOWN)} more</li> : null}
-              </ul>
-              <button type="button" onClick={() => setLoaded(null)}>
-                Cancel
-              </button>
-            </div>
+            <>
+              {result.problems.length > 0 ? (
+                <div class="problems" role="alert" id="report-problems">
+                  <p>
+                    {fieldProblems.length > 0 ? 'In the file' : 'This cannot be imported yet'}: {result.problems.length === 1 ? 'one problem' : `${number(result.problems.length)} problems`}. Nothing has been saved.
+                  </p>
+                  <ul>
+                    {result.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
+                      <li key={i}>{describeReportProblem(loaded.fileName, p)}</li>
+                    ))}
+                    {result.problems.length > PROBLEMS_SHOWN ? <li>and {number(result.problems.length - PROBLEMS_SHOWN)} more</li> : null}
+                  </ul>
+                </div>
+              ) : null}
+              <div class="row">
+                <button type="button" onClick={() => setLoaded(null)}>
+                  Cancel
+                </button>
+              </div>
+            </>
           )}
         </div>
       ) : null}

@@ -90,6 +90,28 @@ export function shapeKey(header: readonly string[]): string {
   return header.map(normaliseHeader).join('|');
 }
 
+/** What is wrong with one field of a mapping: the check page says it at the field, the command line as a sentence. */
+export type ColumnProblem =
+  | { readonly field: RegisterField; readonly kind: 'no-such-column'; readonly column: string }
+  | { readonly field: RegisterField; readonly kind: 'column-taken'; readonly column: string; readonly takenBy: RegisterField }
+  | { readonly field: RegisterField; readonly kind: 'needed' }
+  | { readonly field: 'name'; readonly kind: 'name-needed' };
+
+/** A column problem as one sentence, naming its field: "UPN: no column is chosen for it, and the check needs it". */
+export function describeColumnProblem(problem: ColumnProblem, header: readonly string[]): string {
+  const label = REGISTER_FIELD_LABELS[problem.field];
+  switch (problem.kind) {
+    case 'no-such-column':
+      return `${label}: the file has no column '${problem.column}' (its columns are ${header.map((h) => `'${h.trim()}'`).join(', ')})`;
+    case 'column-taken':
+      return `${label}: column '${problem.column}' is already read as ${REGISTER_FIELD_LABELS[problem.takenBy]}: one field a column`;
+    case 'needed':
+      return `${label}: no column is chosen for it, and the check needs it`;
+    case 'name-needed':
+      return `${label}: no column is chosen for the pupils' names (a whole name, or a surname with or without a forename)`;
+  }
+}
+
 /**
  * Where each field is in the header. A mapping with a mistake (a header the file does not have,
  * one column for two fields, no column for a field the check needs) is refused, saying what.
@@ -99,7 +121,17 @@ export function resolveColumns(
   mapping: ColumnMapping,
   needed: readonly RegisterField[] = NEEDED_FIELDS,
 ): { ok: true; index: Partial<Record<RegisterField, number>> } | { ok: false; problems: string[] } {
-  const problems: string[] = [];
+  const found = placeColumns(header, mapping, needed);
+  return found.problems.length > 0 ? { ok: false, problems: found.problems.map((p) => describeColumnProblem(p, header)) } : { ok: true, index: found.index };
+}
+
+/** resolveColumns's problems, one a field, in the order of REGISTER_FIELDS' checks: for a form to say each at its field. */
+export function columnProblems(header: readonly string[], mapping: ColumnMapping, needed: readonly RegisterField[] = NEEDED_FIELDS): ColumnProblem[] {
+  return placeColumns(header, mapping, needed).problems;
+}
+
+function placeColumns(header: readonly string[], mapping: ColumnMapping, needed: readonly RegisterField[]): { index: Partial<Record<RegisterField, number>>; problems: ColumnProblem[] } {
+  const problems: ColumnProblem[] = [];
   const index: Partial<Record<RegisterField, number>> = {};
   const usedBy = new Map<number, RegisterField>();
   for (const field of REGISTER_FIELDS) {
@@ -108,24 +140,22 @@ export function resolveColumns(
     const exact = header.findIndex((h) => h.trim() === name.trim());
     const found = exact >= 0 ? exact : header.findIndex((h) => normaliseHeader(h) === normaliseHeader(name) && normaliseHeader(name) !== '');
     if (found < 0) {
-      problems.push(`${REGISTER_FIELD_LABELS[field]}: the file has no column '${name}' (its columns are ${header.map((h) => `'${h.trim()}'`).join(', ')})`);
+      problems.push({ field, kind: 'no-such-column', column: name });
       continue;
     }
     const other = usedBy.get(found);
     if (other !== undefined) {
-      problems.push(`${REGISTER_FIELD_LABELS[field]}: column '${header[found]!.trim()}' is already read as ${REGISTER_FIELD_LABELS[other]}: one field a column`);
+      problems.push({ field, kind: 'column-taken', column: header[found]!.trim(), takenBy: other });
       continue;
     }
     usedBy.set(found, field);
     index[field] = found;
   }
   for (const field of needed) {
-    if (mapping[field] === undefined) problems.push(`${REGISTER_FIELD_LABELS[field]}: no column is chosen for it, and the check needs it`);
+    if (mapping[field] === undefined) problems.push({ field, kind: 'needed' });
   }
-  if (needed.includes('upn') && mapping.name === undefined && mapping.surname === undefined) {
-    problems.push(`${REGISTER_FIELD_LABELS.name}: no column is chosen for the pupils' names (a whole name, or a surname with or without a forename)`);
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, index };
+  if (needed.includes('upn') && mapping.name === undefined && mapping.surname === undefined) problems.push({ field: 'name', kind: 'name-needed' });
+  return { index, problems };
 }
 
 /** "upn=UPN,date=Attendance Date" (the command line's --columns), read into a mapping; a field or header can be quoted. */

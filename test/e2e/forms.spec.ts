@@ -170,3 +170,102 @@ test("the check page's header line sent as no line number: the summary focused, 
   await followEachLink(page, summary, [line]);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test("the attendance report's header line and as-of date with mistakes: the section's summary focused, a link to each field, the message at each, nothing saved", async ({ page }) => {
+  const before = await dumpDatabase(page);
+  const section = page.locator('[data-section="report"]');
+  const csv = readFileSync(new URL('../fixtures/exports/summary-sims-title-rows.csv', import.meta.url));
+  await page.locator('#report-import').setInputFiles({ name: 'summary-sims-title-rows.csv', mimeType: 'text/csv', buffer: csv });
+  const line = section.getByLabel('Header is on line');
+  const asOf = section.getByLabel('Figures as of');
+  await expect(line).toHaveValue('4');
+  await expect(section.locator('#report-rows tbody tr')).toHaveCount(3);
+
+  // By keyboard: the date's day taken out, and sent with Enter.
+  await asOf.focus();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  const summary = page.locator('#report-errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('There is a problem');
+  await expect(summary).toContainText('Nothing has been saved.');
+  await expect(summary).toContainText('Figures as of: enter the date the figures are as of, such as 26/11/2025');
+  await expect(asOf).toHaveAttribute('aria-invalid', 'true');
+  await expect(asOf).toHaveAccessibleDescription('Error: Enter the date the figures are as of, such as 26/11/2025');
+  await expect(section.locator('#report-confirm')).toHaveCount(0);
+
+  // Then a header line that is no line number, sent with Enter: both said, in the form's order.
+  await line.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('four');
+  await page.keyboard.press('Enter');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Header is on line: enter the number of the line the column names are on, such as 4');
+  await expect(line).toHaveAttribute('aria-invalid', 'true');
+  await expect(line).toHaveAccessibleDescription('Error: Enter the number of the line the column names are on, such as 4');
+  // At the top of the section's form: before its first field.
+  const above = await summary.evaluate((s) => !!(s.compareDocumentPosition(document.getElementById('report-header-line')!) & Node.DOCUMENT_POSITION_FOLLOWING));
+  expect(above).toBe(true);
+  await followEachLink(page, summary, [line, asOf]);
+  expect(await axeViolations(page, ['section[data-section="report"]'])).toEqual([]);
+  expect(await dumpDatabase(page)).toEqual(before);
+
+  // Put right, the summary goes and the import is offered again.
+  await line.fill('4');
+  await asOf.fill('2025-11-21');
+  await expect(summary).toHaveCount(0);
+  await expect(line).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(section.locator('#report-confirm')).toBeVisible();
+});
+
+test("the check page's As of date taken out: the summary focused, its link to the date, the message at the field", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/check.html`);
+  const asOf = page.getByLabel('As of');
+  await expect(asOf).not.toHaveValue('');
+  await asOf.focus();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  const summary = page.locator('#check-errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('There is a problem');
+  await expect(summary).toContainText('As of: enter the date to check the register as of, such as 26/11/2025');
+  await expect(asOf).toHaveAttribute('aria-invalid', 'true');
+  await expect(asOf).toHaveAccessibleDescription('Error: Enter the date to check the register as of, such as 26/11/2025');
+  await followEachLink(page, summary, [asOf]);
+  expect(await axeViolations(page)).toEqual([]);
+  await asOf.fill('2025-11-05');
+  await expect(summary).toHaveCount(0);
+});
+
+test("the check page's columns sent with mistakes: the summary focused, a link to each column's field, the message at each, nothing checked again", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/check.html`);
+  await page.getByLabel('As of').fill('2025-11-05');
+  const csv = readFileSync(new URL('../fixtures/exports/arbor-marks.csv', import.meta.url));
+  await page.locator('#export-file').setInputFiles({ name: 'arbor-marks.csv', mimeType: 'text/csv', buffer: csv });
+  const checked = page.locator('section[data-outcome="checked"]');
+  await expect(checked).toHaveAttribute('data-findings', '2');
+  await page.locator('#columns summary').click();
+  const form = page.locator('#columns');
+  const upn = form.getByLabel('UPN', { exact: true });
+  const year = form.getByLabel('Year group');
+  // By keyboard: no column for the UPN, and the Year column as the date too.
+  await upn.focus();
+  await upn.selectOption('');
+  await form.getByLabel('Date', { exact: true }).selectOption('Year');
+  await page.locator('#columns-read').focus();
+  await page.keyboard.press('Enter');
+  const summary = page.locator('#columns-errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('There is a problem');
+  await expect(summary).toContainText('UPN: choose its column (the check needs it)');
+  await expect(summary).toContainText("Year group: choose another column ('Year' is already read as the Date)");
+  await expect(upn).toHaveAttribute('aria-invalid', 'true');
+  await expect(upn).toHaveAccessibleDescription('Error: Choose its column (the check needs it)');
+  await expect(year).toHaveAccessibleDescription("Error: Choose another column ('Year' is already read as the Date)");
+  await expect(form.getByLabel('Date', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await followEachLink(page, summary, [upn, year]);
+  expect(await axeViolations(page)).toEqual([]);
+  // The file was not checked again: the findings by the columns before are still shown.
+  await expect(checked).toHaveAttribute('data-findings', '2');
+  await expect(page.locator('[data-outcome="refused"]')).toHaveCount(0);
+});
