@@ -2,7 +2,7 @@
 // each says what, why and what to do, and can be shown, fixed or dismissed.
 // All page text is rendered as text (JSX escapes it), never as HTML.
 
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { formatSchoolDate } from '../rules/dates';
 import { SEVERITY_ORDER, type RuleId, type Severity } from '../rules/findings';
 import type { FindingView, FixRecord, PanelActions, PanelState } from './model';
@@ -13,6 +13,36 @@ const PAGE_SIZE = 25;
 
 /** Up to this many findings every group starts open; beyond it, the two most urgent. */
 const OPEN_ALL_UP_TO = 150;
+
+/**
+ * A disclosure in WAI-ARIA's pattern (a button that says whether it is expanded), where <details>
+ * would do: a <details> drawn at DOMContentLoaded made Chromium lay out and paint the whole MIS page
+ * before firing the page's own load event, 0.5-1.5 s later on a 15,000-cell page (issue 15;
+ * BENCHMARKS.md, "Where the load time went"). Its contents are drawn only while it is open.
+ */
+class Disclosure extends Component<{ class: string; group?: string; open?: boolean; summary: ComponentChildren; onToggle?: (open: boolean) => void; children: ComponentChildren }, { open: boolean }> {
+  override state = { open: this.props.open === true };
+
+  override render() {
+    const { open } = this.state;
+    return (
+      <div class={this.props.class} data-group={this.props.group}>
+        <button
+          type="button"
+          class="summary"
+          aria-expanded={open ? 'true' : 'false'}
+          onClick={() => {
+            this.setState({ open: !open });
+            this.props.onToggle?.(!open);
+          }}
+        >
+          {this.props.summary}
+        </button>
+        <div hidden={!open}>{this.props.children}</div>
+      </div>
+    );
+  }
+}
 
 export const DISMISS_REASONS = [
   'Checked: the mark is right',
@@ -119,10 +149,9 @@ class FindingItem extends Component<FindingItemProps, { dismissing: boolean; rea
           ) : null}
         </p>
         <p class="what">{finding.what}</p>
-        <details class="why">
-          <summary>Why?</summary>
+        <Disclosure class="why" summary="Why?">
           <p>{finding.why}</p>
-        </details>
+        </Disclosure>
         <p class="action">{finding.action}</p>
         {view.dismissed !== null ? (
           <div class="actions">
@@ -201,33 +230,34 @@ class GroupSection extends Component<GroupProps, { shown: number; open: boolean 
     const { group, actions, current } = this.props;
     const { shown, open } = this.state;
     const setShown = (n: number) => this.setState({ shown: n });
-    const setOpen = (o: boolean) => this.setState({ open: o });
-    if (!open) {
-      // A closed group renders only its heading: a whole school's page can hold thousands of findings.
-      return (
-        <details class="group" data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-          <summary>
-            <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
-          </summary>
-        </details>
-      );
-    }
+    // A closed group renders only its heading: a whole school's page can hold thousands of findings.
     return (
-      <details class="group" open data-group={group.rule} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-        <summary>
-          <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
-        </summary>
-        <ol class="findings">
-          {group.items.slice(0, shown).map((view) => (
-            <FindingItem key={view.id ?? view.key} view={view} actions={actions} current={(view.id ?? view.key) === current} />
-          ))}
-        </ol>
-        {group.items.length > shown ? (
-          <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
-            Show {Math.min(PAGE_SIZE, group.items.length - shown)} more of {group.items.length - shown}
-          </button>
+      <Disclosure
+        class="group"
+        group={group.rule}
+        open={open}
+        onToggle={(o) => this.setState({ open: o })}
+        summary={
+          <>
+            <SeverityMark severity={group.severity} /> {RULE_TITLES[group.rule]} <span class="count">{group.items.length}</span>
+          </>
+        }
+      >
+        {open ? (
+          <>
+            <ol class="findings">
+              {group.items.slice(0, shown).map((view) => (
+                <FindingItem key={view.id ?? view.key} view={view} actions={actions} current={(view.id ?? view.key) === current} />
+              ))}
+            </ol>
+            {group.items.length > shown ? (
+              <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+                Show {Math.min(PAGE_SIZE, group.items.length - shown)} more of {group.items.length - shown}
+              </button>
+            ) : null}
+          </>
         ) : null}
-      </details>
+      </Disclosure>
     );
   }
 }
@@ -269,7 +299,7 @@ export interface PanelProps {
   readonly keys?: string;
 }
 
-const OPEN_ITEMS = 'details.group:not([data-group="dismissed"]) li.finding';
+const OPEN_ITEMS = '.group:not([data-group="dismissed"]) li.finding';
 
 /** The open finding of a pupil's session (of a rule, where given): where a fix was undone or a dismissal restored. */
 function itemFor(root: Element, f: { upn: string; date: string; session: string; rule?: string }): Element | undefined {
@@ -424,16 +454,21 @@ export class Panel extends Component<PanelProps> {
               <GroupSection key={group.rule} group={group} actions={actions} current={current} open={i < 2 || state.items.length <= OPEN_ALL_UP_TO} />
             ))}
             {dismissed.length > 0 ? (
-              <details class="group" data-group="dismissed">
-                <summary>
-                  Dismissed <span class="count">{dismissed.length}</span>
-                </summary>
+              <Disclosure
+                class="group"
+                group="dismissed"
+                summary={
+                  <>
+                    Dismissed <span class="count">{dismissed.length}</span>
+                  </>
+                }
+              >
                 <ol class="findings">
                   {dismissed.map((view) => (
                     <FindingItem key={view.id ?? view.key} view={view} actions={actions} current={false} />
                   ))}
                 </ol>
-              </details>
+              </Disclosure>
             ) : null}
           </div>
         )}

@@ -94,7 +94,7 @@ test('a report is matched by MIS id for the site it came from, and gives the bad
   await item.locator('button[data-action="dismiss"]').click();
   await item.getByLabel('Being dealt with by the office').check();
   await item.getByRole('button', { name: 'Dismiss', exact: true }).click();
-  await expect(panel(page).locator('details[data-group="dismissed"]')).toContainText('Being dealt with by the office');
+  await expect(panel(page).locator('[data-group="dismissed"]')).toContainText('Being dealt with by the office');
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -120,10 +120,10 @@ test('a report is matched by MIS id for the site it came from, and gives the bad
   // Only that pupil: the same report matched nobody else on the page.
   await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(1);
   // Still dismissed after the reload, and after going to another route and back.
-  await expect(panel(page).locator(`details.group:not([data-group="dismissed"]) li.finding[data-rule="code-unknown"][data-upn="${pupil}"]`)).toHaveCount(0);
+  await expect(panel(page).locator(`.group:not([data-group="dismissed"]) li.finding[data-rule="code-unknown"][data-upn="${pupil}"]`)).toHaveCount(0);
   await page.locator('a.hx-day', { hasText: 'Mon 17/11' }).click();
   await expect(panel(page).locator('li.finding[data-rule="n-overdue"]')).toHaveCount(1);
   await page.goBack();
-  await expect(panel(page).locator('details[data-group="dismissed"]')).toContainText('Being dealt with by the office');
-  await expect(panel(page).locator(`details.group:not([data-group="dismissed"]) li.finding[data-rule="code-unknown"][data-upn="${pupil}"]`)).toHaveCount(0);
+  await expect(panel(page).locator('[data-group="dismissed"]')).toContainText('Being dealt with by the office');
+  await expect(panel(page).locator(`.group:not([data-group="dismissed"]) li.finding[data-rule="code-unknown"][data-upn="${pupil}"]`)).toHaveCount(0);
 });

@@ -45,7 +45,7 @@ test('Change to, Undo and Dismiss by keyboard keep focus in the panel; Dismiss a
     session: (await item.getAttribute('data-session'))!,
   };
   const sameFinding = panel(page).locator(
-    `details.group:not([data-group="dismissed"]) li.finding[data-rule="${where.rule}"][data-upn="${where.upn}"][data-date="${where.date}"][data-session="${where.session}"]`,
+    `.group:not([data-group="dismissed"]) li.finding[data-rule="${where.rule}"][data-upn="${where.upn}"][data-date="${where.date}"][data-session="${where.session}"]`,
   );
 
   // Change to …, pressed with Enter: focus goes to the confirmation, in view, not to the page's body.
@@ -74,7 +74,7 @@ test('Change to, Undo and Dismiss by keyboard keep focus in the panel; Dismiss a
   // Dismiss…: focus on the reasons, none of them chosen.
   // The finding after it in the panel (across groups), or before it if it is the last.
   const open = await panel(page)
-    .locator('details.group:not([data-group="dismissed"]) li.finding')
+    .locator('.group:not([data-group="dismissed"]) li.finding')
     .evaluateAll((lis) => lis.map((n) => [n.getAttribute('data-rule'), n.getAttribute('data-upn'), n.getAttribute('data-date'), n.getAttribute('data-session')]));
   const at = open.findIndex((n) => n.join('|') === [where.rule, where.upn, where.date, where.session].join('|'));
   expect(at).toBeGreaterThanOrEqual(0);
@@ -93,7 +93,7 @@ test('Change to, Undo and Dismiss by keyboard keep focus in the panel; Dismiss a
   await form.getByRole('button', { name: 'Dismiss', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(form.locator('.error-message')).toContainText('Choose why you are dismissing this finding');
-  await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(0);
+  await expect(panel(page).locator('[data-group="dismissed"]')).toHaveCount(0);
   await expect(radios.first()).toBeFocused();
   await expect(form.getByRole('group')).toHaveAccessibleDescription(/Choose why you are dismissing this finding/);
   await expectClean(page, 'the dismiss form with its error');
@@ -103,7 +103,7 @@ test('Change to, Undo and Dismiss by keyboard keep focus in the panel; Dismiss a
   await expect(form.getByLabel('Being dealt with by the office')).toBeChecked();
   await form.getByRole('button', { name: 'Dismiss', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect(panel(page).locator('details[data-group="dismissed"]')).toContainText('Being dealt with by the office');
+  await expect(panel(page).locator('[data-group="dismissed"]')).toContainText('Being dealt with by the office');
   await expect(panel(page).locator(`li.finding[data-rule="${next![0]}"][data-upn="${next![1]}"][data-date="${next![2]}"][data-session="${next![3]}"]`)).toBeFocused();
   expect(await focusInMarkwise(page)).toBe(true);
   await expectClean(page, 'after Dismiss');
@@ -153,13 +153,13 @@ test('each finding says what in one line; the regulation paragraph is behind "Wh
   await page.goto(`${mis.url}/register/class?class=4A`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   const item = panel(page).locator('li.finding').first();
-  const why = item.locator('details.why');
-  await expect(why.locator('summary')).toHaveText('Why?');
+  const why = item.locator('.why');
+  await expect(why.locator('button.summary')).toHaveText('Why?');
   await expect(item.locator('.what')).toBeVisible();
   const paragraph = why.locator('p');
   await expect(paragraph).toBeHidden();
   await expectClean(page, 'why closed');
-  await why.locator('summary').focus();
+  await why.locator('button.summary').focus();
   await page.keyboard.press('Enter');
   await expect(paragraph).toBeVisible();
   await expect(paragraph).not.toHaveText('');

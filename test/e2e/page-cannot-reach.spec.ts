@@ -150,9 +150,9 @@ test.describe('the shipped build: closed shadow roots', () => {
     await page.mouse.click(reason.x, reason.y);
     const confirm = await devtools.centre('markwise-root', `${item} .dismiss-form button:nth-of-type(1)`);
     await pageScriptClicks(page, `${item} .dismiss-form button`, confirm);
-    expect(await devtools.html('markwise-root', 'details[data-group="dismissed"]')).toBeNull();
+    expect(await devtools.html('markwise-root', '[data-group="dismissed"]')).toBeNull();
     await page.mouse.click(confirm.x, confirm.y);
-    await expect.poll(() => devtools.html('markwise-root', 'details[data-group="dismissed"]')).toContain(upn);
+    await expect.poll(() => devtools.html('markwise-root', '[data-group="dismissed"]')).toContain(upn);
   });
 
   test('a synthetic Alt+Enter in a focused cell changes nothing, and the Undo a page script presses neither; a person\'s keys and clicks do', async ({ page, mis, context, extensionId }) => {
@@ -204,16 +204,16 @@ test.describe('untrusted events, even where a page could reach the buttons (the 
     // The form opened by a person: its Dismiss pressed by the page does nothing.
     await panel(page).locator(`${lateItem} button[data-action="dismiss"]`).click();
     await pageScriptClicks(page, `${lateItem} .dismiss-form button`, null);
-    await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(0);
+    await expect(panel(page).locator('[data-group="dismissed"]')).toHaveCount(0);
     await panel(page).locator(`${lateItem} .dismiss-form`).getByLabel('Checked: the mark is right').check();
     await panel(page).locator(`${lateItem} .dismiss-form`).getByRole('button', { name: 'Dismiss', exact: true }).click();
-    await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(1);
+    await expect(panel(page).locator('[data-group="dismissed"]')).toHaveCount(1);
     // Restore, pressed by the page, leaves it dismissed.
-    await panel(page).locator('details[data-group="dismissed"] > summary').click();
-    await pageScriptClicks(page, 'details[data-group="dismissed"] button', null);
-    await expect(panel(page).locator(`details[data-group="dismissed"] ${lateItem}`)).toHaveCount(1);
-    await panel(page).locator('details[data-group="dismissed"] button').click();
-    await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(0);
+    await panel(page).locator('[data-group="dismissed"] > button.summary').click();
+    await pageScriptClicks(page, '[data-group="dismissed"] .actions button', null);
+    await expect(panel(page).locator(`[data-group="dismissed"] ${lateItem}`)).toHaveCount(1);
+    await panel(page).locator('[data-group="dismissed"] .actions button').click();
+    await expect(panel(page).locator('[data-group="dismissed"]')).toHaveCount(0);
 
     // A fix made by a person: Undo pressed by the page leaves it.
     await panel(page).locator(`${lateItem} button[data-action="fix"]`).click();
@@ -244,14 +244,14 @@ test('a dismissal is kept for the site it was made on: another site and the chec
     await item.locator('button[data-action="dismiss"]').click();
     await item.getByLabel('Checked: the mark is right').check();
     await item.getByRole('button', { name: 'Dismiss', exact: true }).click();
-    const dismissedHere = panel(page).locator(`details[data-group="dismissed"] li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`);
+    const dismissedHere = panel(page).locator(`[data-group="dismissed"] li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`);
     await expect(dismissedHere).toHaveCount(1);
 
     // The same pupil, finding and session on another site: not dismissed there.
     await page.goto(`${other.url}/register/class?class=4A`);
     await expect(panel(page)).toHaveAttribute('data-status', 'ready');
-    await expect(panel(page).locator(`details.group:not([data-group="dismissed"]) li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`)).toHaveCount(1);
-    await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(0);
+    await expect(panel(page).locator(`.group:not([data-group="dismissed"]) li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`)).toHaveCount(1);
+    await expect(panel(page).locator('[data-group="dismissed"]')).toHaveCount(0);
 
     // Back on the first site, still dismissed.
     await page.goto(`${mis.url}/register/class?class=4A`);
@@ -264,14 +264,14 @@ test('a dismissal is kept for the site it was made on: another site and the chec
     await page.locator('#export-file').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(`upn,name,date,session,mark,arrival\n${upn},A Pupil,2025-11-25,AM,H,\n`) });
     const checkItem = page.locator(`[data-testid="findings"] li.finding[data-rule="code-withdrawn"][data-upn="${upn}"]`);
     await expect(checkItem).toHaveCount(1);
-    await expect(page.locator('[data-testid="findings"] details[data-group="dismissed"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="findings"] [data-group="dismissed"]')).toHaveCount(0);
     await checkItem.locator('button[data-action="dismiss"]').click();
     await checkItem.getByLabel('Checked: the mark is right').check();
     await checkItem.locator('.dismiss-form button', { hasText: 'Dismiss' }).click();
-    await expect(page.locator('[data-testid="findings"] details[data-group="dismissed"] li.finding')).toHaveCount(1);
+    await expect(page.locator('[data-testid="findings"] [data-group="dismissed"] li.finding')).toHaveCount(1);
     await page.goto(`${other.url}/register/class?class=4A`);
     await expect(panel(page)).toHaveAttribute('data-status', 'ready');
-    await expect(panel(page).locator('details[data-group="dismissed"]')).toHaveCount(0);
+    await expect(panel(page).locator('[data-group="dismissed"]')).toHaveCount(0);
 
     // The options page says which site each is for.
     await page.goto(`chrome-extension://${extensionId}/options.html`);
