@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { tabledEnglandBankHolidays } from '../rules/calendar/england-bank-holidays';
+import { termNotesByYear } from '../rules/calendar/term-coverage';
 import { parsePolicy, type Policy } from '../rules/policy/schema';
 import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
@@ -84,6 +85,7 @@ export default defineBackground(() => {
       revision: ++revision,
       policy,
       bankHolidays: bankHolidaysFor(policy, todayOf(today)),
+      termNotes: termNotesByYear(policy.calendar.academicYears),
       profiles,
       sites: siteList,
       dismissed,

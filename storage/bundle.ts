@@ -47,6 +47,8 @@ export interface ContentBundle {
   readonly dismissed: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly panelCollapsed: boolean;
   readonly today: TodaySetting;
+  /** What the policy's term dates leave out, by academic year ('2025-26'): rules/calendar/term-coverage.ts. */
+  readonly termNotes?: Readonly<Record<string, readonly string[]>>;
   /** The role a person chose in the popup for a site (its origin), where the profile's guess was wrong. */
   readonly roles?: Readonly<Record<string, Role>>;
 }

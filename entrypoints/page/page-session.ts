@@ -6,7 +6,7 @@
 // entrypoints/page/ holds the page code that both the content script and the widget run;
 // it is not an entrypoint (WXT builds only the index files of entrypoints/).
 
-import { SchoolCalendar } from '../../rules/calendar/school-calendar';
+import { academicYearLabel, SchoolCalendar } from '../../rules/calendar/school-calendar';
 import { listedBankHolidays } from '../../rules/calendar/bank-holiday-source';
 import type { Finding } from '../../rules/findings';
 import { marksSeen } from '../../sites/marks-seen';
@@ -267,6 +267,7 @@ export class PageSession {
       register,
       evaluate: { policy: this.#bundle.policy, calendar: this.#calendar, today, standings: false },
       policyName: this.#bundle.policy.schoolName,
+      termNotes: this.#bundle.termNotes?.[academicYearLabel(today)] ?? [],
       dismissed: this.#dismissedHere(),
       surface,
       storedFigures: new Map(),

@@ -6,7 +6,6 @@
 import { codeInForce, codeSetOn, normaliseMark } from '../../rules/codes';
 import { formatSchoolDate, type IsoDate } from '../../rules/dates';
 import { evaluateRegister, type CheckFailure } from '../../rules/engine';
-import { termCoverageOn } from '../../rules/calendar/term-coverage';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../rules/findings';
 import type { EvaluateOptions } from '../../rules/checks/check';
 import { bandFor, tierFor } from '../../rules/checks/standing';
@@ -38,6 +37,8 @@ export interface RegisterViewOptions {
   readonly register: PageRegister;
   readonly evaluate: EvaluateOptions;
   readonly policyName: string;
+  /** What the policy's term dates leave out in today's academic year, said with the read problems. */
+  readonly termNotes: readonly string[];
   readonly dismissed: Readonly<Record<string, string>>;
   readonly surface: Surface;
   /** Figures seen on other pages, for pupils this page shows no figure for. */
@@ -99,7 +100,7 @@ export class RegisterView {
     const problems = options.register.problems;
     this.#readLines = problems.slice(0, 5).map((p) => (p.ambiguous ? `${p.where[0]!.toUpperCase()}${p.where.slice(1)} ${p.message}.` : `Could not read ${p.where}: ${p.message}.`));
     if (problems.length > 5) this.#readLines.push(`…and ${problems.length - 5} more cells or rows that could not be read.`);
-    this.#readLines.push(...termCoverageOn(options.evaluate.policy.calendar.academicYears, options.evaluate.today));
+    this.#readLines.push(...options.termNotes);
     const byUpn = new Map<string, number>();
     const shared = new Set<number>();
     this.#register.snapshot.pupils.forEach((p, i) => {

@@ -19,6 +19,7 @@ import { bankHolidaysFor } from './check';
 import { elementPolicy } from './policy';
 import type { Policy } from '../../rules/policy/schema';
 import { indexedDbStore, memoryStore, sendTo, type WidgetStore } from './storage';
+import { termNotesByYear } from '../../rules/calendar/term-coverage';
 
 /** The panel sits where the page puts it, not fixed in a corner as in the extension. */
 const INLINE_PANEL_CSS = '.panel{position:static;width:auto;max-height:var(--markwise-panel-height,28rem);box-shadow:none;z-index:auto}';
@@ -231,6 +232,7 @@ export class MarkwisePanel extends MarkwiseElement {
       revision: 1,
       policy,
       bankHolidays: bankHolidaysFor(policy),
+      termNotes: termNotesByYear(policy.calendar.academicYears),
       profiles: [profile],
       sites: [{ origin: location.origin, profileIds: [profile.id] }],
       dismissed: { [location.origin]: dismissed },

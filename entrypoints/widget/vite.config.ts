@@ -47,7 +47,7 @@ const INTERNAL_METHODS = new RegExp(
     'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'updateBundle',
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
     'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus', 'unreadAt', 'badgeInside',
-    'nSeen',
+    'nSeen', 'termNotes', 'roomBeside', 'pin', 'keepClear', 'pupilIds', 'badgeAnchor',
   ].join('|')})$`,
 );
 

@@ -52,6 +52,7 @@ function viewOf(doc: Document, p: SiteProfile, checks?: readonly Check[], dismis
     register,
     evaluate: { policy, calendar: new SchoolCalendar(policy.calendar, listedBankHolidays({})), today: '2025-11-26', standings: false, ...(checks ? { checks } : {}) },
     policyName: policy.schoolName,
+    termNotes: [],
     dismissed,
     surface,
     storedFigures: new Map(),
