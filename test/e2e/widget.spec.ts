@@ -233,10 +233,10 @@ test('dismissals stay in memory by default, and in the page\'s own IndexedDB onl
     // No reason is chosen for the person (issue 14, item 5).
     await item.getByLabel('Checked: the mark is right').check();
     await item.locator('.dismiss-form button', { hasText: 'Dismiss' }).click();
-    await expect(page.locator('markwise-panel details[data-group="dismissed"] li.finding[data-rule="late-should-be-u"]')).toHaveCount(1);
+    await expect(page.locator('markwise-panel [data-group="dismissed"] li.finding[data-rule="late-should-be-u"]')).toHaveCount(1);
     await page.reload();
     await expect(page.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
-    await expect(page.locator('markwise-panel details[data-group="dismissed"] li.finding[data-rule="late-should-be-u"]'), query).toHaveCount(kept ? 1 : 0);
+    await expect(page.locator('markwise-panel [data-group="dismissed"] li.finding[data-rule="late-should-be-u"]'), query).toHaveCount(kept ? 1 : 0);
     const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(databases.includes('markwise-widget'), query).toBe(kept);
     await page.close();
