@@ -54,14 +54,14 @@ try {
   const ms = (ts: number) => ((ts - start!.ts) / 1000).toFixed(0).padStart(5);
   console.log(`${without ? 'without' : 'with'} Markwise: DOMContentLoaded at ${dcl ? ms(dcl.ts) : '?'} ms, load at ${load ? ms(load.ts) : '?'} ms`);
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= start!.ts);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').filter((t) => (t.dur ?? 0) > 8000);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').filter((t) => (t.dur ?? 0) > Number(arg("--min-ms") ?? 8) * 1000);
   const end = (load?.ts ?? Infinity) + 2_000_000;
   for (const task of tasks) {
     if (task.ts > end) break;
-    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur! && (e.dur ?? 0) > 3000);
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur! && (e.dur ?? 0) > 500);
     const parts = new Map<string, number>();
     for (const e of inside) {
-      if (!['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'ParseHTML', 'EvaluateScript', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'IntersectionObserverController::computeIntersections', 'Layerize', 'UpdateLayer', 'HitTest', 'v8.compile', 'V8.GCScavenger', 'MajorGC', 'MinorGC', 'RecalculateStyles', 'ScheduleStyleRecalculation', 'Commit', 'ParseAuthorStyleSheet', 'v8.callFunction', 'XHRReadyStateChange'].includes(e.name)) continue;
+      if (!['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'ParseHTML', 'EvaluateScript', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'IntersectionObserverController::computeIntersections', 'Layerize', 'UpdateLayer', 'HitTest', 'v8.compile', 'v8.compileModule', 'V8.GCScavenger', 'v8.run', 'V8.Execute', 'FunctionCall', 'v8.parseOnBackground', 'V8.ScriptCompiler', 'MajorGC', 'MinorGC', 'RecalculateStyles', 'ScheduleStyleRecalculation', 'Commit', 'ParseAuthorStyleSheet', 'v8.callFunction', 'XHRReadyStateChange'].includes(e.name)) continue;
       const what = e.name === 'EventDispatch' ? `event ${e.args?.data?.['type']}` : e.name === 'FunctionCall' ? `call ${String(e.args?.data?.['url'] ?? '').split('/').pop()}:${e.args?.data?.['functionName'] ?? ''}` : e.name === 'EvaluateScript' ? `script ${String(e.args?.data?.['url'] ?? '').split('/').pop()}` : e.name;
       parts.set(what, Math.max(parts.get(what) ?? 0, (e.dur ?? 0) / 1000));
     }
