@@ -294,15 +294,20 @@ export class PageSession {
     // When the panel was complete, on the page's clock (npm run bench reads it).
     this.#host().setAttribute('data-ready-at', String(performance.now()));
     // Not the panel: telling the popup, and what is kept from the page (readings, N first seen, the
-    // badges' stored figures), wait for idle time, so that they neither hold up the page's own load
-    // event nor add to the task that drew the panel (issue 15, item 1: 26 of its 80 ms).
+    // badges' stored figures), wait until the panel is drawn, so that they neither hold up the page's
+    // own load event nor add to the task that drew the panel (issue 15, item 1: 26 of its 80 ms).
+    // In a task of their own, after the page's load event (fired in the same task as
+    // DOMContentLoaded when nothing else is loading), or at once when the page is left first.
+    let done = false;
     const later = () => {
-      if (abort.signal.aborted) return;
+      win.removeEventListener('pagehide', later);
+      if (done || abort.signal.aborted) return;
+      done = true;
       this.#reportStatus();
       void this.#learn(register, view, abort.signal, today);
     };
-    if (win.requestIdleCallback !== undefined) win.requestIdleCallback(later, { timeout: 1000 });
-    else win.setTimeout(later, 50);
+    win.addEventListener('pagehide', later);
+    win.setTimeout(later);
   }
 
   /** The address kept for going back: the fragment can hold ids and tokens, so only a route a profile matched by, up to its own query. */
