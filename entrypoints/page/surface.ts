@@ -160,11 +160,12 @@ export class PageSurface implements Surface {
     }
     this.hints = new HintLayer(shadow);
     // A panel drawn in a page's own element (the widget) is where the page put it: it is never moved.
-    if (options.panelIn === undefined) this.hints.keepClear = (box, width, height) => this.#keepClear(box, width, height);
+    if (!WIDGET && options.panelIn === undefined) this.hints.keepClear = (box, width, height) => this.#keepClear(box, width, height);
     this.#badgeSheet = sheet(document, BADGE_CSS);
     // Outside <body>, so a single-page app that replaces the body's children leaves it alone.
     document.documentElement.append(this.host);
-    if (options.panelIn === undefined) {
+    // (Never in the widget, whose panel is in the page's own element.)
+    if (!WIDGET && options.panelIn === undefined) {
       // Office staff reach the panel from 300 inputs away: a shortcut, and a skip link as the
       // page's first Tab stop, in a host of Markwise's own before <head> (issue 14, item 5).
       const skip = (this.#skip = document.createElement('markwise-skip'));
