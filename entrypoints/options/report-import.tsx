@@ -117,10 +117,19 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
 
   const table = loaded !== null && loaded.table.ok ? loaded.table.table : null;
   // Mistakes in the section's own fields, said at each (GOV.UK's pattern); the file's, in the list below.
-  const fieldProblems: FieldProblem[] = loaded === null ? [] : [...(isLineNumber(loaded.headerLine) ? [] : [LINE_PROBLEM]), ...(isIsoDate(asOf) ? [] : [AS_OF_PROBLEM])];
-  // Without a date the file is still read (as of today) so that its own problems are said at once.
+  const asOfProblem: FieldProblem | null = !isIsoDate(asOf)
+    ? AS_OF_PROBLEM
+    : asOf > today
+      ? {
+          id: 'report-as-of',
+          summary: `Figures as of: the date must be today or in the past, not ${formatSchoolDate(asOf)}`,
+          message: `The figures cannot be as of ${formatSchoolDate(asOf)}, after today (${formatSchoolDate(today)}): enter today's date or an earlier one`,
+        }
+      : null;
+  const fieldProblems: FieldProblem[] = loaded === null ? [] : [...(isLineNumber(loaded.headerLine) ? [] : [LINE_PROBLEM]), ...(asOfProblem === null ? [] : [asOfProblem])];
+  // Without a date it can use (none, or one after today) the file is still read as of today, so that its own problems are said at once.
   const read =
-    loaded === null ? null : !loaded.table.ok ? ({ ok: false, problems: loaded.table.problems } as const) : readReport(loaded.table.table, mapping, isIsoDate(asOf) ? asOf : today, today, matchBy === 'upn' ? 'upn' : 'pupilId');
+    loaded === null ? null : !loaded.table.ok ? ({ ok: false, problems: loaded.table.problems } as const) : readReport(loaded.table.table, mapping, asOfProblem === null ? asOf : today, today, matchBy === 'upn' ? 'upn' : 'pupilId');
   const result = read === null ? null : read.ok && fieldProblems.length > 0 ? ({ ok: false, problems: [] } as const) : read;
   // Each time a field is sent (Enter in it, or left after a change) its problems' summary is focused.
   const [attempt, setAttempt] = useState(0);
@@ -245,7 +254,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
           <Field
             id="report-as-of"
             label="Figures as of"
-            problem={fieldProblems.find((p) => p === AS_OF_PROBLEM)}
+            problem={asOfProblem ?? undefined}
             control={(props) => (
               <input
                 type="date"

@@ -49,10 +49,17 @@ test('a bad report names every bad row, and nothing is imported until it is righ
   ]);
   await expect(page.locator('#report-confirm')).toHaveCount(0);
 
-  // A date after today is refused too.
+  // A date after today is refused too, at the date (GOV.UK's pattern, issue 14 item 8): the file itself has no problem.
   await input.setInputFiles(csv('good.csv', 'UPN,Name,%\nA1,Ada,90\n'));
-  await page.locator('#report-as-of').fill('2025-11-27');
-  await expect(page.locator('#report-problems li')).toHaveText(['good.csv: the figures cannot be as of Thu 27 Nov 2025, after today (Wed 26 Nov 2025)']);
+  const asOf = page.locator('#report-as-of');
+  await asOf.fill('2025-11-27');
+  await asOf.press('Enter');
+  await expect(page.locator('#report-errors')).toBeFocused();
+  await expect(page.locator('#report-errors')).toContainText('Figures as of: the date must be today or in the past, not Thu 27 Nov 2025');
+  await expect(asOf).toHaveAttribute('aria-invalid', 'true');
+  await expect(asOf).toHaveAccessibleDescription("Error: The figures cannot be as of Thu 27 Nov 2025, after today (Wed 26 Nov 2025): enter today's date or an earlier one");
+  await expect(page.locator('#report-problems li')).toHaveCount(0);
+  await expect(page.locator('#report-confirm')).toHaveCount(0);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(heldCount(page)).toHaveText('0');
 });
