@@ -40,6 +40,8 @@ interface Loaded {
   readonly table: { ok: true; table: ReportTable } | { ok: false; problems: ReportProblem[] };
   /** The header's line as shown in the control (what the person typed, or where it was found). */
   readonly headerLine: string;
+  /** Why the line a person gave cannot be the header (blank, past the file's end), said at the field; null when it can, or nothing was given. */
+  readonly lineProblem: string | null;
 }
 
 
@@ -100,7 +102,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
       return;
     }
     setOutcome(null);
-    setLoaded({ fileName: file.name, encoding, text, table: read, headerLine: String(read.table.headerLine) });
+    setLoaded({ fileName: file.name, encoding, text, table: read, headerLine: String(read.table.headerLine), lineProblem: null });
     setMapping(guessMapping(read.table.header));
     setAsOf(today);
     setMatchBy('upn');
@@ -111,7 +113,10 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
   const headerOn = (typed: string) => {
     if (loaded === null) return;
     const table: Loaded['table'] = isLineNumber(typed) ? readReportTable(loaded.text, { headerLine: Number(typed.trim()) }) : { ok: false, problems: [] };
-    setLoaded({ ...loaded, table, headerLine: typed });
+    // A file whose header is found by itself, refused on the line given: the line is the mistake, said at its field.
+    const wrong = isLineNumber(typed) && !table.ok && table.problems[0] !== undefined && readReportTable(loaded.text).ok ? table.problems[0] : null;
+    const lineProblem = wrong === null ? null : wrong.line !== null ? `Line ${wrong.line} ${wrong.message}` : wrong.message.charAt(0).toUpperCase() + wrong.message.slice(1);
+    setLoaded({ ...loaded, table: lineProblem === null ? table : { ok: false, problems: [] }, headerLine: typed, lineProblem });
     if (table.ok) setMapping(guessMapping(table.table.header));
   };
 
@@ -126,7 +131,9 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
           message: `The figures cannot be as of ${formatSchoolDate(asOf)}, after today (${formatSchoolDate(today)}): enter today's date or an earlier one`,
         }
       : null;
-  const fieldProblems: FieldProblem[] = loaded === null ? [] : [...(isLineNumber(loaded.headerLine) ? [] : [LINE_PROBLEM]), ...(asOfProblem === null ? [] : [asOfProblem])];
+  const lineProblem: FieldProblem | null =
+    loaded === null ? null : !isLineNumber(loaded.headerLine) ? LINE_PROBLEM : loaded.lineProblem === null ? null : { id: 'report-header-line', summary: `Header is on line: ${loaded.lineProblem}`, message: loaded.lineProblem };
+  const fieldProblems: FieldProblem[] = [...(lineProblem === null ? [] : [lineProblem]), ...(loaded === null || asOfProblem === null ? [] : [asOfProblem])];
   // Without a date it can use (none, or one after today) the file is still read as of today, so that its own problems are said at once.
   const read =
     loaded === null ? null : !loaded.table.ok ? ({ ok: false, problems: loaded.table.problems } as const) : readReport(loaded.table.table, mapping, asOfProblem === null ? asOf : today, today, matchBy === 'upn' ? 'upn' : 'pupilId');
@@ -187,7 +194,7 @@ export function ReportSection({ store, today, onImported }: { store: MarkwiseSto
             <Field
               id="report-header-line"
               label="Header is on line"
-              problem={fieldProblems.find((p) => p === LINE_PROBLEM)}
+              problem={lineProblem ?? undefined}
               control={(props) => (
                 <input
                   type="text"
