@@ -294,10 +294,9 @@ export class PageSession {
     // When the panel was complete, on the page's clock (npm run bench reads it).
     this.#host().setAttribute('data-ready-at', String(performance.now()));
     // Not the panel: telling the popup, and what is kept from the page (readings, N first seen, the
-    // badges' stored figures), wait until the panel is drawn, so that they neither hold up the page's
-    // own load event nor add to the task that drew the panel (issue 15, item 1: 26 of its 80 ms).
-    // In a task of their own, after the page's load event (fired in the same task as
-    // DOMContentLoaded when nothing else is loading), or at once when the page is left first.
+    // badges' stored figures), run in a task of their own, so that they neither hold up the page's
+    // load event (fired in the DOMContentLoaded task when nothing else is loading) nor add to the
+    // task that drew the panel (issue 15, item 1: 26 of its 80 ms); at once if the page is left first.
     let done = false;
     const later = () => {
       win.removeEventListener('pagehide', later);

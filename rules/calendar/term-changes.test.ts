@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy, type AcademicYear } from '../policy/schema';
 import { presetInput } from '../presets/index';
 import { termDatesChanges } from './term-changes';
-import { termCoverageOn, termCoverageWarnings } from './term-coverage';
+import { termCoverageOn, termCoverageWarnings, termNotesByYear } from './term-coverage';
 
 const micklefield = () => {
   const parsed = parsePolicy(presetInput('micklefield'));
@@ -53,6 +53,15 @@ describe('terms that do not cover September to July are warned about', () => {
     const years = [...micklefield().calendar.academicYears.filter((y) => y.label !== '2025-26'), autumnOnly];
     expect(termCoverageOn(years, '2025-11-26')).toEqual([expect.stringMatching(/^2025-26: the terms end on Fri 19 Dec 2025/)]);
     expect(termCoverageOn(years, '2025-07-01')).toEqual([]);
+  });
+
+  it("the bundle's notes, by school year, are what a page of that year would hear", () => {
+    const years = [...micklefield().calendar.academicYears.filter((y) => y.label !== '2025-26'), autumnOnly];
+    const notes = termNotesByYear(years);
+    expect(Object.keys(notes).sort()).toEqual(years.map((y) => y.label).sort());
+    expect(notes['2025-26']).toEqual(termCoverageOn(years, '2026-03-10'));
+    expect(notes['2025-26']).toEqual([expect.stringMatching(/^2025-26: the terms end on Fri 19 Dec 2025/)]);
+    for (const y of years.filter((y) => y.label !== '2025-26')) expect(notes[y.label]).toEqual([]);
   });
 
   it('the presets cover their years', () => {

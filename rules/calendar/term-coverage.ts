@@ -16,7 +16,6 @@ export interface TermCoverageWarning {
 
 const STOPS = 'days outside the terms are not school days, so N deadlines, the 10-day notice and the penalty threshold stop counting';
 
-/** The warnings for the school year of this date only: what a page checked as of that date should say. */
 /**
  * What each academic year's term dates leave out, by its label ('2025-26'): worked out once by
  * whoever builds the content bundle (the background, the widget) rather than on every page, so the
@@ -26,6 +25,7 @@ export function termNotesByYear(years: readonly AcademicYear[]): Record<string, 
   return Object.fromEntries(years.map((y) => [y.label, termCoverageOn(years, `${y.label.slice(0, 4)}-09-01`)]));
 }
 
+/** The warnings for the school year of this date only: what a page checked as of that date should say. */
 export function termCoverageOn(years: readonly AcademicYear[], date: IsoDate): string[] {
   const label = academicYearLabel(date);
   return termCoverageWarnings(years.filter((y) => y.label === label)).map((w) => w.message);
