@@ -58,6 +58,17 @@ describe('a profile is refused at import when it could not run (issue 11, items 
     for (const p of ['^/register/class', '/students/([^/?#]+)', '(\\d{1,2}/\\d{1,2}/\\d{4})', '\\b(AM|PM)\\b', 'student[^0-9]*(\\d+)', '.*']) expect(patternProblem(p), p).toBeNull();
   });
 
+  it('three repeats in a row that can take the same characters are refused: the one the property below found took 51 s', () => {
+    for (const p of ['^.*[a-z/]*([a-z/])+$', '.*[a-z/]*([a-z/])+', '^\\w*\\d*[0-9a-z]+$', '^(a|b)*a*\\w+!$', '^.*/x.*/y.*$', '.*.*']) {
+      expect(patternProblem(p), p).toMatch(/three or more repeats .* in a row/);
+    }
+    // Two in a row cost at most the square of the text's length (a few milliseconds on a page's path), and are let in.
+    for (const p of ['^/students/.*/marks/.*$', '^\\d+[a-z]*$', '^[a-z]+/\\d+$', 'student[^0-9]*(\\d+)', '^\\w*\\d*-\\w+$']) expect(patternProblem(p), p).toBeNull();
+    const start = performance.now();
+    new RegExp('^/students/.*/marks/.*$').test(`/students/${'/marks/'.repeat(600)}!\n`);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+
   it('any pattern that is let in runs in bounded time on a long text that nearly matches', () => {
     const atoms = fc.constantFrom('a', '\\w', '[a-z/]', '.', '(a|b)', '/', '\\d');
     const quantifiers = fc.constantFrom('', '+', '*', '?', '{1,3}');

@@ -34,6 +34,74 @@ function hasReference(token: Token | Root): boolean {
   return false;
 }
 
+/** Characters a pattern's alphabet is tried on: ASCII, and a few beyond it that pages have. */
+const SAMPLE = [...Array.from({ length: 128 }, (_, i) => i), 0xa0, 0xe9, 0x2013, 0x2028];
+
+/** The sample characters a token can take (for a repeat or group: any of its parts can), as bits. */
+function alphabet(token: Token | Root): boolean[] {
+  const takes = (code: number, t: Token | Root): boolean => {
+    switch (t.type) {
+      case types.CHAR:
+        return t.value === code;
+      case types.SET:
+        return t.set.some((part) => (part.type === types.RANGE ? code >= part.from && code <= part.to : takes(code, part))) !== t.not;
+      case types.REPETITION:
+        return takes(code, t.value);
+      case types.ROOT:
+      case types.GROUP:
+        return [t.stack ?? [], ...(t.options ?? [])].some((list) => list.some((x) => takes(code, x)));
+      default:
+        return false;
+    }
+  };
+  return SAMPLE.map((code) => takes(code, token));
+}
+
+function canBeEmpty(token: Token): boolean {
+  if (token.type === types.POSITION) return true;
+  if (token.type === types.REPETITION) return token.min === 0 || canBeEmpty(token.value);
+  if (token.type === types.GROUP) return token.options ? token.options.some((o) => o.every(canBeEmpty)) : (token.stack ?? []).every(canBeEmpty);
+  return false;
+}
+
+function repeatsWithoutEnd(token: Token): boolean {
+  if (token.type === types.REPETITION) return token.max >= 64;
+  if (token.type === types.GROUP) return [token.stack ?? [], ...(token.options ?? [])].some((list) => list.some(repeatsWithoutEnd));
+  return false;
+}
+
+/**
+ * The longest run of unbounded repeats in one sequence where each can take characters the one
+ * before it can: on a text that nearly matches, the engine tries every way of sharing the text
+ * among them, which costs the text's length to the power of the run. A pattern not anchored
+ * with ^ is tried from every position, which adds one to the run.
+ */
+function longestSharedRun(sequence: Token[], anchored: boolean): number {
+  const items = sequence.map((t) => ({ token: t, letters: alphabet(t), empty: canBeEmpty(t), unbounded: repeatsWithoutEnd(t) }));
+  if (!anchored) items.unshift({ token: { type: types.POSITION, value: '^' }, letters: SAMPLE.map(() => true), empty: true, unbounded: true });
+  const run: number[] = [];
+  let longest = 0;
+  for (const [j, b] of items.entries()) {
+    run[j] = 0;
+    if (!b.unbounded) continue;
+    run[j] = 1;
+    for (let i = 0; i < j; i += 1) {
+      const a = items[i]!;
+      if (!a.unbounded || !a.letters.some((x, k) => x && b.letters[k])) continue;
+      const between = items.slice(i + 1, j);
+      const joined = between.every((m) => m.empty || m.letters.every((x, k) => !x || a.letters[k] || b.letters[k]));
+      if (joined) run[j] = Math.max(run[j]!, run[i]! + 1);
+    }
+    longest = Math.max(longest, run[j]!);
+  }
+  // Inside groups, each alternative is its own sequence.
+  for (const t of sequence) {
+    const inner = t.type === types.REPETITION ? t.value : t;
+    if (inner.type === types.GROUP) for (const list of inner.options ?? [inner.stack ?? []]) longest = Math.max(longest, longestSharedRun(list, true));
+  }
+  return longest;
+}
+
 /**
  * Why a pattern could freeze the page it runs on, or null. A repeat inside a repeat, or a
  * back-reference, can take exponential time on a text that nearly matches (^/(\w+/?)+$ took 55 s).
@@ -55,6 +123,10 @@ export function patternProblem(pattern: string): string | null {
   }
   if (!safeRegex(pattern)) {
     return `${JSON.stringify(pattern)} repeats something that itself repeats (like (\\w+/?)+), or has more than 25 repeats: on a text that nearly matches it can take minutes and freeze the page; write each repeat once, such as ^/[\\w/]+$`;
+  }
+  const sequences = tokens.options ?? [tokens.stack ?? []];
+  if (sequences.some((list) => longestSharedRun(list, list[0]?.type === types.POSITION && list[0].value === '^') >= 3)) {
+    return `${JSON.stringify(pattern)} has three or more repeats that can take the same characters in a row (like .*[a-z]*\\w+, or two with no ^ before them): on a text that nearly matches it can take minutes and freeze the page; write one repeat for each part, such as ^/[\\w/]+$`;
   }
   return null;
 }
