@@ -1,5 +1,6 @@
 // `npm run bench`: the engine (bench/run.ts, with every option it takes), then the extension on a
-// 15,000-cell page (bench/extension.ts), the widget on the same page (bench/widget.ts) and the big
+// 15,000-cell page (bench/extension.ts), typing on the class register with and without it
+// (bench/typing.ts, issue 15, item 3), the widget on the same page (bench/widget.ts) and the big
 // inputs of issue 5 (bench/imports.ts: a year's export on the check page, a 2,000-pupil report),
 // checking that year's export against papaparse alone, on the command line and the check page
 // (bench/export-check.ts, issue 13), and the command line as a program: its start-up, and a year's
@@ -26,6 +27,7 @@ if (!engineOnly && !args.includes('--help') && !args.includes('-h')) {
   // bench/extension.ts times the e2e build, whose open shadow roots let it read the panel and tip.
   run('npm', ['run', 'build:e2e']);
   run('npx', ['tsx', 'bench/extension.ts', ...extensionArgs]);
+  run('npx', ['tsx', 'bench/typing.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/widget.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/imports.ts', ...extensionArgs]);
   run('npx', ['tsx', 'bench/export-check.ts', ...extensionArgs]);

@@ -242,7 +242,8 @@ export class HintLayer {
     // The same hint for the same cell (the MIS's change event as focus moves to the hint's button) is
     // left as it is: rebuilt, the button being pressed or focused would be gone.
     const shape = JSON.stringify(content);
-    if (element === this.#tipFor && shape === this.#shape) return;
+    // A hint closed with Escape shows again when asked for after that (the person typed in the cell again).
+    if (element === this.#tipFor && shape === this.#shape && (!this.#tip.hidden || this.#tip.childElementCount === 0)) return;
     this.#shape = shape;
     if (element === this.#closing) {
       // Focus back in the cell after Escape in the hint: the hint stays closed.

@@ -62,6 +62,16 @@ export class PageSession {
    * single-page app's routes: a role warning is only for marks changed since (issue 14, item 2).
    */
   readonly #loaded = new Map<string, string>();
+  /**
+   * Cells typed in (in the order last typed) and the cell focus last went to, handled once the
+   * browser has drawn the key's frame: the hint, markers and findings follow a key one frame later,
+   * and the frame that shows the typed letter does not wait for them (issue 15, item 3).
+   */
+  readonly #typed = new Set<Element>();
+  #focused: Element | null = null;
+  /** Focus left an element for somewhere other than the hint: the tip goes, unless focus came to another cell. */
+  #blurred = false;
+  #afterFrame: { frame: number; timer: number } | null = null;
 
   readonly #document: Document;
   #bundle: ContentBundle;
@@ -120,9 +130,8 @@ export class PageSession {
     win.addEventListener('hashchange', () => this.#check(), { signal: this.#signal });
     this.#document.addEventListener('input', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('change', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
-    this.#document.addEventListener('focusin', (e) => this.#onFocus(e, false), { signal: this.#signal });
-    // Focus going into the hint (its buttons) keeps the hint open.
-    this.#document.addEventListener('focusout', (e) => e.relatedTarget !== this.#surface?.host && this.#surface?.hideTip(), { signal: this.#signal });
+    this.#document.addEventListener('focusin', (e) => this.#onFocus(e), { signal: this.#signal });
+    this.#document.addEventListener('focusout', (e) => this.#onBlur(e), { signal: this.#signal });
     this.#document.addEventListener('mouseover', (e) => this.#onHover(e), { passive: true, signal: this.#signal });
     this.#document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal: this.#signal });
     win.addEventListener('resize', () => this.#surface?.hints.schedulePlacement(), { passive: true, signal: this.#signal });
@@ -133,6 +142,7 @@ export class PageSession {
 
   #stop(): void {
     this.#observer?.disconnect();
+    this.#dropPending();
     this.#endView();
     clearTimeout(this.#waitTimer);
     clearTimeout(this.#rereadTimer);
@@ -247,6 +257,8 @@ export class PageSession {
   }
 
   #endView(): void {
+    // Typing in a register that is being replaced: the new view reads the marks afresh.
+    this.#dropPending();
     this.#viewAbort?.abort();
     this.#viewAbort = null;
     this.#view?.dispose();
@@ -374,20 +386,71 @@ export class PageSession {
   #onInput(event: Event): void {
     const target = event.target;
     if (this.#view === null || !(target instanceof Element)) return;
-    try {
-      // A cell that could not be read now reads (or one no longer does): read the page again, to say it.
-      if (this.#view.cellChanged(target) === 'reread') this.#rereadSoon();
-      this.#reportStatusSoon();
-    } catch (error) {
-      this.#fail(error);
-    }
+    // Typed, even the same mark again: a hint dismissed for the cell's mark comes back (a change event is not typing).
+    if (event.type === 'input') this.#view.typedIn(target);
+    this.#typed.delete(target);
+    this.#typed.add(target);
+    // Focus that came before this key is this cell's: its tip comes from the typing, with codes offered.
+    this.#focused = null;
+    this.#soonAfterFrame();
   }
 
-  #onFocus(event: FocusEvent, typing: boolean): void {
+  #onFocus(event: FocusEvent): void {
     const target = event.target;
-    if (this.#view === null || !(target instanceof Element) || !this.#view.owns(target)) return;
+    if (this.#view === null || !(target instanceof Element)) return;
+    this.#focused = target;
+    this.#soonAfterFrame();
+  }
+
+  #onBlur(event: FocusEvent): void {
+    if (event.target === this.#focused) this.#focused = null;
+    // Focus going into the hint (its buttons) keeps the hint open.
+    if (event.relatedTarget === this.#surface?.host) return;
+    this.#blurred = true;
+    this.#soonAfterFrame();
+  }
+
+  /**
+   * Runs the pending cells once the key's frame is drawn: a task queued from the frame's animation
+   * callback runs after its paint. A hidden tab draws no frames, so a timer stands in there.
+   */
+  #soonAfterFrame(): void {
+    if (this.#afterFrame !== null) return;
+    const win = this.#document.defaultView!;
+    const run = () => this.#flushTyping();
+    // (A document that draws nothing, jsdom's, has no animation frames: the timer alone.)
+    const frame = typeof win.requestAnimationFrame === 'function' ? win.requestAnimationFrame(() => win.setTimeout(run)) : 0;
+    this.#afterFrame = { frame, timer: win.setTimeout(run, 250) };
+  }
+
+  #dropPending(): void {
+    if (this.#afterFrame !== null) {
+      const win = this.#document.defaultView!;
+      if (this.#afterFrame.frame !== 0) win.cancelAnimationFrame(this.#afterFrame.frame);
+      win.clearTimeout(this.#afterFrame.timer);
+      this.#afterFrame = null;
+    }
+    this.#typed.clear();
+    this.#focused = null;
+    this.#blurred = false;
+  }
+
+  /** The cells typed in are read and checked, then the focused cell's tip shown; before any key of Markwise's acts too. */
+  #flushTyping(): void {
+    const view = this.#view;
+    const typed = [...this.#typed];
+    const focused = this.#focused;
+    const blurred = this.#blurred;
+    this.#dropPending();
     try {
-      this.#view.showTipFor(target, typing);
+      let reread = false;
+      // A cell that could not be read now reads (or one no longer does): read the page again, to say it.
+      if (view !== null) for (const target of typed) if (view.cellChanged(target) === 'reread') reread = true;
+      if (reread) this.#rereadSoon();
+      if (typed.length > 0) this.#reportStatusSoon();
+      // In the order the events came: the typed cell's hint, then focus leaving it, then the cell focus went to.
+      if (blurred) this.#surface?.hideTip();
+      if (view !== null && focused !== null && focused.isConnected && view.owns(focused)) view.showTipFor(focused, false);
     } catch (error) {
       this.#fail(error);
     }
@@ -402,6 +465,7 @@ export class PageSession {
   #onHover(event: MouseEvent): void {
     const target = event.target;
     if (this.#view === null || !(target instanceof Element) || this.#root === null || !this.#root.contains(target)) return;
+    this.#flushTyping();
     this.#view.hover(target);
   }
 
@@ -409,9 +473,13 @@ export class PageSession {
     // Only a person's keys act: a page script's synthetic Alt+Enter writes nothing.
     if (!event.isTrusted || this.#view === null) return;
     const { key, target } = event;
+    // Markwise's own keys act on what is typed so far: a fix is for the mark the cell holds now.
+    if (key === 'Escape' || event.altKey) this.#flushTyping();
     // Escape closes the hint (or a badge's details) and goes no further: the MIS never sees it, so
     // the cell keeps its mark. With nothing of Markwise's open, the MIS has it.
     if (key === 'Escape' && this.#surface?.escape()) {
+      // Focus going back to the cell is part of closing: the hint stays closed.
+      this.#focused = null;
       event.preventDefault();
       event.stopPropagation();
       return;

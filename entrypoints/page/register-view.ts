@@ -429,6 +429,12 @@ export class RegisterView {
     return 'read';
   }
 
+  /** A person typed in the cell: a hint dismissed for its mark comes back, even when the same mark is typed again. */
+  typedIn(target: Element): void {
+    const index = this.#cellAt(target);
+    if (index !== undefined) this.#quiet.delete(index);
+  }
+
   /** Updates the markers of one pupil's cells: those that had or have findings. */
   #remark(pupilIndex: number, before: readonly Finding[]): void {
     const cells = new Set<number>();
