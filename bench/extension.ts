@@ -3,7 +3,7 @@
 //   - the page's own load event with the extension, against the same event without it (target: ratio
 //     of medians at most 1.10, with each round's ratio for the spread), and the panel complete within
 //     100 ms of DOMContentLoaded (reported on its own: it is not divided by the other's load);
-//   - a keystroke in a cell to its hint updated (target: 95th percentile under 8 ms);
+//   - a keystroke in a cell: from its frame drawn to its hint updated (target: 95th percentile under 8 ms);
 //   - the content script's size (target: at most 40 KB gzipped, issue 12; it was 30 KB).
 // Reports and exits 0: a benchmark is not a test. It loads the e2e build (npm run build:e2e): the
 // development build with open shadow roots, so that it can read the panel's count and the tip; the
@@ -60,13 +60,27 @@ async function navigationTiming(page: Page): Promise<LoadTiming> {
 async function measureTyping(page: Page, withHint: boolean): Promise<{ insert: number[]; hint: number[] }> {
   await page.locator('input.reg-code').nth(4321).click();
   await page.evaluate((watchTip) => {
-    const w = window as unknown as { keyDown: number; input: number; insert: number[]; hint: number[] };
+    const w = window as unknown as { keyDown: number; input: number; frameDrawn: number; insert: number[]; hint: number[] };
     w.insert = [];
     w.hint = [];
     w.keyDown = 0;
     w.input = 0;
-    // Registered before any page or extension listener runs: capture on window.
-    window.addEventListener('keydown', () => (w.keyDown = performance.now()), true);
+    w.frameDrawn = 0;
+    // Registered before any page or extension listener runs: capture on window. The key's frame is
+    // drawn when a message posted from its animation callback runs.
+    window.addEventListener(
+      'keydown',
+      () => {
+        w.keyDown = performance.now();
+        w.frameDrawn = 0;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => (w.frameDrawn = performance.now());
+          channel.port2.postMessage(0);
+        });
+      },
+      true,
+    );
     window.addEventListener(
       'input',
       () => {
@@ -78,10 +92,11 @@ async function measureTyping(page: Page, withHint: boolean): Promise<{ insert: n
     );
     if (!watchTip) return;
     const tip = document.querySelector('markwise-root')!.shadowRoot!.querySelector('.tip')!;
+    // Markwise's part of a key: from the key's frame drawn (the page's own work done) to the tip changed.
     new MutationObserver(() => {
-      if (w.input > 0) {
-        w.hint.push(performance.now() - w.input);
-        w.input = 0;
+      if (w.frameDrawn > 0) {
+        w.hint.push(performance.now() - w.frameDrawn);
+        w.frameDrawn = 0;
       }
     }).observe(tip, { childList: true, subtree: true, characterData: true, attributes: true });
   }, withHint);
@@ -138,10 +153,11 @@ try {
   await alternately(LOADS, loadWithout, loadWith);
   await plain.close();
 
-  // Keystrokes, timed in the page on its own clock. Markwise's part runs from the input event (the
-  // first moment the typed character exists) to the tip's change; before that the browser inserts
-  // the character, which on a 15,000-cell page means laying the page out: the page's own cost,
-  // measured here with and without the extension (keydown to input).
+  // Keystrokes, timed in the page on its own clock. Markwise's part runs after the frame that shows
+  // the typed character is drawn (issue 15, item 3: it used to run inside the input event and hold
+  // that frame back), so it is timed from that frame to the tip's change. Before it, the browser
+  // inserts the character and draws it, which on a 15,000-cell page means laying the page out: the
+  // page's own cost, measured here with and without the extension (keydown to input).
   const typing = await measureTyping(page, true);
   await context.close();
   const plainAgainDir = tmp();
@@ -181,9 +197,9 @@ try {
     loadSpreadMs: { without: [Math.min(...without.map((t) => t.load)), Math.max(...without.map((t) => t.load))], with: [Math.min(...withExtension.map((t) => t.load)), Math.max(...withExtension.map((t) => t.load))] },
     keystrokes: {
       count: keyTimes.length,
-      inputToHintMedianMs: median(keyTimes),
-      inputToHintP95Ms: p95,
-      inputToHintMaxMs: Math.max(...keyTimes),
+      frameToHintMedianMs: median(keyTimes),
+      frameToHintP95Ms: p95,
+      frameToHintMaxMs: Math.max(...keyTimes),
       keydownToInputWithMedianMs: median(typing.insert),
       keydownToInputWithP95Ms: percentile(typing.insert, 95),
       keydownToInputWithoutMedianMs: median(plainTyping.insert),
@@ -203,7 +219,7 @@ try {
     console.log(`  load event with / without (medians)          ${ratio.toFixed(3)} (per round ${Math.min(...roundRatios).toFixed(2)} to ${Math.max(...roundRatios).toFixed(2)}; load without ${ms(results.loadSpreadMs.without[0]!)} to ${ms(results.loadSpreadMs.without[1]!)}, with ${ms(results.loadSpreadMs.with[0]!)} to ${ms(results.loadSpreadMs.with[1]!)})   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);
     console.log(`  panel complete with the extension (median)   ${ms(panelWith)} after navigation start   (${results.withExtension.findings} findings)`);
     console.log(`  panel complete after DOMContentLoaded        ${ms(afterDcl)}   target <= ${TARGET_AFTER_DCL_MS} ms   ${verdict(results.pass.afterDomContentLoaded)}`);
-    console.log(`  keystroke to hint (input event to tip), ${keyTimes.length} keys: median ${ms(median(keyTimes))}, p95 ${ms(p95)}   target p95 < ${TARGET_KEY_P95_MS} ms   ${verdict(results.pass.keystrokes)}`);
+    console.log(`  keystroke: its frame drawn to its hint updated, ${keyTimes.length} keys: median ${ms(median(keyTimes))}, p95 ${ms(p95)}   target p95 < ${TARGET_KEY_P95_MS} ms   ${verdict(results.pass.keystrokes)}`);
     const k = results.keystrokes;
     console.log(`    the browser's own keydown to input: with Markwise median ${ms(k.keydownToInputWithMedianMs)}, p95 ${ms(k.keydownToInputWithP95Ms)}; without, median ${ms(k.keydownToInputWithoutMedianMs)}, p95 ${ms(k.keydownToInputWithoutP95Ms)}`);
     console.log(`  content script ${(script.length / 1024).toFixed(1)} KB, gzipped (-9) ${(gzipped / 1024).toFixed(1)} KB   target <= ${TARGET_SIZE_BYTES / 1024} KB   ${verdict(results.pass.size)}`);
