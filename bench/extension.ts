@@ -12,15 +12,16 @@
 //   npm run bench                                  both benchmarks (builds the extension first)
 //   npx tsx bench/extension.ts --loads 9 --keys 300 --json
 
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension, QUIET_FLAGS, serviceWorkerOf, bundleReady, SHIPPED_EXTENSION_DIR } from '../test/e2e/fixtures';
-import { median } from './stats';
+import { EXTENSION_DIR, launchWithExtension, serviceWorkerOf, bundleReady, SHIPPED_EXTENSION_DIR } from '../test/e2e/fixtures';
+import { median, percentile } from './stats';
+import { launchWithout } from './browsers';
 
 const TARGET_RATIO = 1.1;
 const TARGET_AFTER_DCL_MS = 100;
@@ -36,10 +37,6 @@ const KEYS = option('--keys', 200);
 const json = process.argv.includes('--json');
 
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 interface LoadTiming {
   /** When the server's response had arrived. */
@@ -121,13 +118,7 @@ try {
   // Without the extension: the same Chromium, the same flags. Loads alternate between the two
   // browsers, so that both medians are taken under the same conditions on a noisy machine.
   const plainDir = tmp();
-  const plain = await chromium.launchPersistentContext(plainDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: QUIET_FLAGS,
-    env: { ...process.env, HOME: plainDir, XDG_CONFIG_HOME: join(plainDir, 'config'), XDG_CACHE_HOME: join(plainDir, 'cache') },
-    viewport: { width: 1400, height: 900 },
-  });
+  const plain = await launchWithout(plainDir);
   const plainPage = plain.pages()[0] ?? (await plain.newPage());
   const context = await launchWithExtension(tmp(), EXTENSION_DIR);
   await bundleReady(await serviceWorkerOf(context));
@@ -161,13 +152,7 @@ try {
   const typing = await measureTyping(page, true);
   await context.close();
   const plainAgainDir = tmp();
-  const plainAgain = await chromium.launchPersistentContext(plainAgainDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: QUIET_FLAGS,
-    env: { ...process.env, HOME: plainAgainDir, XDG_CONFIG_HOME: join(plainAgainDir, 'config'), XDG_CACHE_HOME: join(plainAgainDir, 'cache') },
-    viewport: { width: 1400, height: 900 },
-  });
+  const plainAgain = await launchWithout(plainAgainDir);
   const plainTypingPage = plainAgain.pages()[0] ?? (await plainAgain.newPage());
   await plainTypingPage.goto(url, { waitUntil: 'load' });
   const plainTyping = await measureTyping(plainTypingPage, false);

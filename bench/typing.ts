@@ -13,14 +13,15 @@
 //   npx tsx bench/typing.ts [--rounds 6] [--cells 60] [--gap 100] [--cpu 4] [--json]
 // Needs the e2e build (npm run build:e2e), as bench/extension.ts does.
 
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension, QUIET_FLAGS, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
-import { median } from './stats';
+import { EXTENSION_DIR, launchWithExtension, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
+import { median, percentile } from './stats';
+import { launchWithout } from './browsers';
 
 const TARGET = 1.1;
 
@@ -36,10 +37,6 @@ const CPU = option('--cpu', 1);
 const GAP = option('--gap', 100);
 const json = process.argv.includes('--json');
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** Registered before the page's scripts and Markwise's: each keydown's time to the end of its next frame. */
 function watchKeys(): void {
@@ -96,13 +93,7 @@ const contexts: BrowserContext[] = [];
 
 try {
   const plainDir = tmp();
-  const plain = await chromium.launchPersistentContext(plainDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: QUIET_FLAGS,
-    env: { ...process.env, HOME: plainDir, XDG_CONFIG_HOME: join(plainDir, 'config'), XDG_CACHE_HOME: join(plainDir, 'cache') },
-    viewport: { width: 1400, height: 900 },
-  });
+  const plain = await launchWithout(plainDir);
   contexts.push(plain);
   const withExt = await launchWithExtension(tmp(), EXTENSION_DIR);
   contexts.push(withExt);
