@@ -71,7 +71,8 @@ export class PageSession {
   #focused: Element | null = null;
   /** Focus left an element for somewhere other than the hint: the tip goes, unless focus came to another cell. */
   #blurred = false;
-  #afterFrame: { frame: number; timer: number } | null = null;
+  /** Whether a run is queued; a run queued before the pending work was handled or dropped finds nothing to do. */
+  #queued = false;
 
   readonly #document: Document;
   #bundle: ContentBundle;
@@ -387,7 +388,11 @@ export class PageSession {
     const target = event.target;
     if (this.#view === null || !(target instanceof Element)) return;
     // Typed, even the same mark again: a hint dismissed for the cell's mark comes back (a change event is not typing).
-    if (event.type === 'input') this.#view.typedIn(target);
+    if (event.type === 'input') {
+      this.#view.typedIn(target);
+      // Typed in, so focus is in this cell: focus leaving another cell before is over.
+      this.#blurred = false;
+    }
     this.#typed.delete(target);
     this.#typed.add(target);
     // Focus that came before this key is this cell's: its tip comes from the typing, with codes offered.
@@ -415,21 +420,17 @@ export class PageSession {
    * callback runs after its paint. A hidden tab draws no frames, so a timer stands in there.
    */
   #soonAfterFrame(): void {
-    if (this.#afterFrame !== null) return;
+    if (this.#queued) return;
+    this.#queued = true;
     const win = this.#document.defaultView!;
-    const run = () => this.#flushTyping();
+    const run = () => this.#queued && this.#flushTyping();
     // (A document that draws nothing, jsdom's, has no animation frames: the timer alone.)
-    const frame = typeof win.requestAnimationFrame === 'function' ? win.requestAnimationFrame(() => win.setTimeout(run)) : 0;
-    this.#afterFrame = { frame, timer: win.setTimeout(run, 250) };
+    win.requestAnimationFrame?.(() => win.setTimeout(run));
+    win.setTimeout(run, 250);
   }
 
   #dropPending(): void {
-    if (this.#afterFrame !== null) {
-      const win = this.#document.defaultView!;
-      if (this.#afterFrame.frame !== 0) win.cancelAnimationFrame(this.#afterFrame.frame);
-      win.clearTimeout(this.#afterFrame.timer);
-      this.#afterFrame = null;
-    }
+    this.#queued = false;
     this.#typed.clear();
     this.#focused = null;
     this.#blurred = false;

@@ -88,6 +88,28 @@ test('Dismiss hides the hint for that cell until its mark changes; the finding s
   await expect(tip(page).locator('button[data-action="apply"]')).toBeVisible();
 });
 
+test('focus back in a cell and typing at once, before Markwise has caught up: the typed cell\'s hint shows, not the blur before it', async ({ page, mis }) => {
+  // Seen in a clean-clone run on a loaded machine: Shift+Tab back into the cell, then Backspace and
+  // "/", all handled before Markwise's task after the frame; the focus leaving the other cell was
+  // applied after the typed cell's hint, and hid it.
+  const cell = await typeMorningCodeInAfternoon(page, mis.url);
+  await page.keyboard.press('Tab');
+  await expect(cell).not.toBeFocused();
+  await page.waitForTimeout(300);
+  // The page's main thread is kept busy while the keys arrive, so they are all handled in one go.
+  await page.evaluate(() => {
+    const until = performance.now() + 600;
+    setTimeout(() => {
+      while (performance.now() < until);
+    });
+  });
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('/');
+  await expect(cell).toBeFocused();
+  await expect(tip(page).locator('button[data-action="apply"]')).toBeVisible();
+});
+
 test('Escape closes the hint, from the cell or from the hint\'s buttons; the cell keeps its mark and focus', async ({ page, mis }) => {
   const cell = await typeMorningCodeInAfternoon(page, mis.url);
   // The MIS's own handler would see an Escape Markwise did not take.
