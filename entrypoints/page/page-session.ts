@@ -353,9 +353,12 @@ export class PageSession {
         }
         figures.push({ pupilId, upn: register.upns[row.pupil]!, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
       }
-      if (figures.length > 0) await this.#send({ type: 'record-figures', site: this.#site, seenOn: today, figures });
+      // Every message is sent at once, none waiting for another's answer: on pagehide (a person moving
+      // straight on) the page is gone before any answer comes, and what was not yet sent would be lost.
+      const recorded = figures.length > 0 ? this.#send({ type: 'record-figures', site: this.#site, seenOn: today, figures }) : null;
       // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
-      const [stored, seen] = await Promise.all([
+      const [, stored, seen] = await Promise.all([
+        recorded,
         missing.length > 0 ? this.#send({ type: 'figures-for', site: this.#site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
         register.cells.length > 0
           ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#pageUrl(read.profile), title: this.#document.title }), thresholds: this.#thresholdsOf(register, view), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]!, upnShown: register.upns[i] !== null })) })
