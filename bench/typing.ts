@@ -10,7 +10,7 @@
 // a fresh load of the page; the ratio is of the percentiles over all rounds, with each round's ratio
 // for the spread. Target: p50 and p95 each at most 1.10.
 //
-//   npx tsx bench/typing.ts [--rounds 6] [--cells 60] [--gap 100] [--cpu 4] [--json]
+//   npx tsx bench/typing.ts [--rounds 6] [--cells 60] [--gap 100] [--cpu 4] [--hide-badges] [--json]
 // Needs the e2e build (npm run build:e2e), as bench/extension.ts does.
 
 import type { BrowserContext, Page } from '@playwright/test';
@@ -35,6 +35,8 @@ const CELLS = option('--cells', 60);
 const CPU = option('--cpu', 1);
 /** From one keydown to the next, in ms. */
 const GAP = option('--gap', 100);
+/** Diagnosis only: Markwise's badges hidden in the rows, to see their part of a key's cost (BENCHMARKS.md). */
+const HIDE_BADGES = process.argv.includes('--hide-badges');
 const json = process.argv.includes('--json');
 
 
@@ -99,6 +101,15 @@ try {
   contexts.push(withExt);
   await bundleReady(await serviceWorkerOf(withExt));
   for (const context of contexts) await context.addInitScript(watchKeys);
+  if (HIDE_BADGES) {
+    await withExt.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = 'markwise-pupil-badge { display: none !important; }';
+        document.head.append(style);
+      }),
+    );
+  }
   const plainPage = plain.pages()[0] ?? (await plain.newPage());
   const page = withExt.pages()[0] ?? (await withExt.newPage());
   const markwiseReady = async (p: Page) => {
@@ -125,6 +136,7 @@ try {
     page: '/register/class?class=4A (30 pupils by 10 sessions)',
     cpuThrottling: CPU,
     msBetweenKeys: GAP,
+    badgesHidden: HIDE_BADGES,
     rounds: ROUNDS,
     keysPerRound: CELLS * 3,
     keydownToFrameMs: { p50, p95, max: { with: Math.max(...all(withMarkwise)), without: Math.max(...all(without)) } },

@@ -3,7 +3,7 @@
 // Kept out of sites/profile.ts so that the widget and the content script do not carry these libraries.
 
 import { parse as parseSelector } from 'css-what';
-import ret, { types, type Token, type Root } from 'ret';
+import ret, { types, type Group, type Token, type Root } from 'ret';
 import safeRegex from 'safe-regex2';
 import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
 import { enGB } from 'date-fns/locale';
@@ -24,13 +24,15 @@ export function selectorProblem(selector: string): string | null {
   }
 }
 
+/** A pattern's or group's alternatives, each a sequence of tokens (one when it has no |). */
+function alternatives(token: Root | Group): Token[][] {
+  return token.options ?? [token.stack ?? []];
+}
+
 function hasReference(token: Token | Root): boolean {
   if (token.type === types.REFERENCE) return true;
   if (token.type === types.REPETITION) return hasReference(token.value);
-  if (token.type === types.ROOT || token.type === types.GROUP) {
-    const lists = [token.stack ?? [], ...(token.options ?? [])];
-    return lists.some((list) => list.some(hasReference));
-  }
+  if (token.type === types.ROOT || token.type === types.GROUP) return alternatives(token).some((list) => list.some(hasReference));
   return false;
 }
 
@@ -49,7 +51,7 @@ function alphabet(token: Token | Root): boolean[] {
         return takes(code, t.value);
       case types.ROOT:
       case types.GROUP:
-        return [t.stack ?? [], ...(t.options ?? [])].some((list) => list.some((x) => takes(code, x)));
+        return alternatives(t).some((list) => list.some((x) => takes(code, x)));
       default:
         return false;
     }
@@ -60,13 +62,13 @@ function alphabet(token: Token | Root): boolean[] {
 function canBeEmpty(token: Token): boolean {
   if (token.type === types.POSITION) return true;
   if (token.type === types.REPETITION) return token.min === 0 || canBeEmpty(token.value);
-  if (token.type === types.GROUP) return token.options ? token.options.some((o) => o.every(canBeEmpty)) : (token.stack ?? []).every(canBeEmpty);
+  if (token.type === types.GROUP) return alternatives(token).some((list) => list.every(canBeEmpty));
   return false;
 }
 
 function repeatsWithoutEnd(token: Token): boolean {
   if (token.type === types.REPETITION) return token.max >= 64;
-  if (token.type === types.GROUP) return [token.stack ?? [], ...(token.options ?? [])].some((list) => list.some(repeatsWithoutEnd));
+  if (token.type === types.GROUP) return alternatives(token).some((list) => list.some(repeatsWithoutEnd));
   return false;
 }
 
@@ -77,8 +79,8 @@ function repeatsWithoutEnd(token: Token): boolean {
  * with ^ is tried from every position, which adds one to the run.
  */
 function longestSharedRun(sequence: Token[], anchored: boolean): number {
-  const items = sequence.map((t) => ({ token: t, letters: alphabet(t), empty: canBeEmpty(t), unbounded: repeatsWithoutEnd(t) }));
-  if (!anchored) items.unshift({ token: { type: types.POSITION, value: '^' }, letters: SAMPLE.map(() => true), empty: true, unbounded: true });
+  const items = sequence.map((t) => ({ letters: alphabet(t), empty: canBeEmpty(t), unbounded: repeatsWithoutEnd(t) }));
+  if (!anchored) items.unshift({ letters: SAMPLE.map(() => true), empty: true, unbounded: true });
   const run: number[] = [];
   let longest = 0;
   for (const [j, b] of items.entries()) {
@@ -97,7 +99,7 @@ function longestSharedRun(sequence: Token[], anchored: boolean): number {
   // Inside groups, each alternative is its own sequence.
   for (const t of sequence) {
     const inner = t.type === types.REPETITION ? t.value : t;
-    if (inner.type === types.GROUP) for (const list of inner.options ?? [inner.stack ?? []]) longest = Math.max(longest, longestSharedRun(list, true));
+    if (inner.type === types.GROUP) for (const list of alternatives(inner)) longest = Math.max(longest, longestSharedRun(list, true));
   }
   return longest;
 }
@@ -124,8 +126,7 @@ export function patternProblem(pattern: string): string | null {
   if (!safeRegex(pattern)) {
     return `${JSON.stringify(pattern)} repeats something that itself repeats (like (\\w+/?)+), or has more than 25 repeats: on a text that nearly matches it can take minutes and freeze the page; write each repeat once, such as ^/[\\w/]+$`;
   }
-  const sequences = tokens.options ?? [tokens.stack ?? []];
-  if (sequences.some((list) => longestSharedRun(list, list[0]?.type === types.POSITION && list[0].value === '^') >= 3)) {
+  if (alternatives(tokens).some((list) => longestSharedRun(list, list[0]?.type === types.POSITION && list[0].value === '^') >= 3)) {
     return `${JSON.stringify(pattern)} has three or more repeats that can take the same characters in a row (like .*[a-z]*\\w+, or two with no ^ before them): on a text that nearly matches it can take minutes and freeze the page; write one repeat for each part, such as ^/[\\w/]+$`;
   }
   return null;

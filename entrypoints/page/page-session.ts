@@ -143,7 +143,6 @@ export class PageSession {
 
   #stop(): void {
     this.#observer?.disconnect();
-    this.#dropPending();
     this.#endView();
     clearTimeout(this.#waitTimer);
     clearTimeout(this.#rereadTimer);
@@ -426,7 +425,7 @@ export class PageSession {
     if (this.#queued) return;
     this.#queued = true;
     const win = this.#document.defaultView!;
-    const run = () => this.#queued && this.#flushTyping();
+    const run = () => this.#flushTyping();
     // (A document that draws nothing, jsdom's, has no animation frames: the timer alone.)
     win.requestAnimationFrame?.(() => win.setTimeout(run));
     win.setTimeout(run, 250);
@@ -441,6 +440,8 @@ export class PageSession {
 
   /** The cells typed in are read and checked, then the focused cell's tip shown; before any key of Markwise's acts too. */
   #flushTyping(): void {
+    // Nothing pending (a run already done, or dropped with its view).
+    if (!this.#queued) return;
     const view = this.#view;
     const typed = [...this.#typed];
     const focused = this.#focused;
