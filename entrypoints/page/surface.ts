@@ -26,10 +26,6 @@ class NoHints {
   markAll(): void {}
   clear(): void {}
   schedulePlacement(): void {}
-  roomBeside(): null {
-    return null;
-  }
-  pin(): void {}
   highlight(): void {}
   showTip(): void {}
   hideTip(): void {}
@@ -113,6 +109,15 @@ export interface SurfaceOptions {
   readonly onPublish?: (state: PanelState) => void;
 }
 
+interface ShownBadge {
+  readonly host: HTMLElement;
+  /** Where the badge is drawn, in the host's shadow root. */
+  readonly box: Element;
+  readonly into: Element;
+  /** What it shows, or will once drawn (until then its box is empty). */
+  view: BadgeView;
+}
+
 export class PageSurface implements Surface {
   readonly host: HTMLElement;
   readonly hints: HintLayer;
@@ -120,10 +125,9 @@ export class PageSurface implements Surface {
   readonly #panelRoot: HTMLElement;
   /** The skip link's own host, first in the page's Tab order; null where the panel is the widget's. */
   readonly #skip: HTMLElement | null = null;
-  #badgeHosts: HTMLElement[] = [];
+  /** Each badge by the element it is beside. */
+  #badges = new Map<Element, ShownBadge>();
   #badgeObserver: IntersectionObserver | null = null;
-  #pendingBadges: Map<Element, BadgeView> | null = null;
-  #idleHandle = 0;
   readonly #badgeSheet: CSSStyleSheet | HTMLStyleElement;
   #actions: PanelActions;
 
@@ -291,68 +295,91 @@ export class PageSurface implements Surface {
    * Badges near the screen are drawn as the browser reports them (an IntersectionObserver, no
    * forced layout); on pages of up to IDLE_BADGES_UP_TO pupils the rest follow in idle time, a
    * batch at a time, so a page is never held up by badges nobody can see yet.
+   *
+   * A badge in a table cell has its host put in the cell at once, empty and of the badge's fixed
+   * size (components/badge.css), so that the browser's first layout of the page makes room for it:
+   * drawn later, it moves nothing on the page (a register's columns stayed put under the person's
+   * pointer), and a large table is not laid out again (issue 15, item 1). Hosts are kept from one
+   * call to the next for the same element, so a fix or a dismissal moves nothing either.
    */
   showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView }[]): void {
-    this.clearBadges();
+    this.#badgeObserver?.disconnect();
     const win = this.#document.defaultView!;
-    const pending = new Map<Element, BadgeView>();
-    const inside = new Set<Element>();
-    for (const badge of badges) {
-      pending.set(badge.anchor, badge.view);
-      if (badge.inside) inside.add(badge.anchor);
+    const old = this.#badges;
+    const now = (this.#badges = new Map<Element, ShownBadge>());
+    const pending = new Set<Element>();
+    for (const { anchor, inside, view } of badges) {
+      let shown = old.get(anchor);
+      old.delete(anchor);
+      const into = inside || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
+      if (into === null) continue;
+      if (shown?.host.isConnected !== true) {
+        // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
+        // from its own attributes.
+        const host = this.#document.createElement('markwise-pupil-badge');
+        host.setAttribute(OWN_ATTRIBUTE, 'badge');
+        const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
+        adopt(shadow, this.#badgeSheet);
+        const box = this.#document.createElement('span');
+        box.className = 'box';
+        shadow.append('\u2060', box);
+        shown = { host, box, into, view };
+        if (/^T[DH]$/.test(into.nodeName)) this.#placeInRow(anchor, shown);
+      }
+      // Not drawn yet; or drawn, and drawn again (Preact changes only what differs: a new figure, tier or band).
+      if (!shown.box.hasChildNodes()) pending.add(anchor);
+      else render(h(Badge, { view }), shown.box);
+      shown.view = view;
+      now.set(anchor, shown);
     }
-    this.#pendingBadges = pending;
-    const draw = (anchors: Iterable<Element>) => {
-      // Every read first (where a badge kept out of its row goes), then every write: one layout.
-      const places = [...anchors].map((anchor) => {
-        const view = pending.get(anchor);
+    for (const { host } of old.values()) host.remove();
+    if (pending.size === 0) return;
+    const draw = (anchors: Element[]) => {
+      for (const anchor of anchors) {
         pending.delete(anchor);
         this.#badgeObserver?.unobserve(anchor);
-        const into = inside.has(anchor) || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
-        return view === undefined || !anchor.isConnected || into === null ? null : { anchor, view, into, place: this.hints.roomBeside(into) };
-      });
-      for (const p of places) if (p !== null) this.#drawBadge(p.anchor, p.view, p.into, p.place);
+      }
+      anchors = anchors.filter((anchor) => anchor.isConnected);
+      // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
+      const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host.isConnected ? null : this.hints.roomBeside(now.get(anchor)!.into)));
+      if (this.#badges === now)
+        anchors.forEach((anchor, i) => {
+          const shown = now.get(anchor)!;
+          render(h(Badge, { view: shown.view }), shown.box);
+          if (!WIDGET && places[i]) this.hints.pin(shown.host, shown.into, places[i]!);
+          else if (!shown.host.isConnected) this.#placeInRow(anchor, shown);
+        });
     };
     this.#badgeObserver = new win.IntersectionObserver(
       (entries) => draw(entries.filter((e) => e.isIntersecting).map((e) => e.target)),
       { rootMargin: '800px' },
     );
-    for (const anchor of pending.keys()) this.#badgeObserver.observe(anchor);
-    // On a very large page each batch of badges makes the browser lay the page out again: there,
-    // badges wait until they come near the screen.
+    for (const anchor of pending) this.#badgeObserver.observe(anchor);
+    // On a very large page, badges far from the screen wait until they come near it.
     if (pending.size > IDLE_BADGES_UP_TO) return;
     const idle = (deadline?: IdleDeadline) => {
-      if (this.#pendingBadges !== pending) return;
+      if (this.#badges !== now) return;
       const batch: Element[] = [];
-      for (const anchor of pending.keys()) {
+      for (const anchor of pending) {
         batch.push(anchor);
         if (batch.length >= 100 || (deadline !== undefined && deadline.timeRemaining() < 2)) break;
       }
       draw(batch);
-      if (pending.size > 0) this.#idleHandle = schedule();
+      if (pending.size > 0) schedule();
     };
     const schedule = () => (win.requestIdleCallback !== undefined ? win.requestIdleCallback(idle, { timeout: 1000 }) : win.setTimeout(idle, 50));
-    this.#idleHandle = schedule();
+    schedule();
   }
 
   /**
-   * Draws a badge: at the end of `into` (a cell, or the name itself with badgeIn), after the anchor
-   * otherwise; or, where `place` is given, beside its row in Markwise's own layer, so that a flex or
-   * grid row keeps its layout (issue 14, item 6).
+   * A badge in its row: at the end of `into` (a cell, or the name itself with badgeIn), after the
+   * anchor otherwise; where a flex or grid row has no room for it, draw() pins it beside the row in
+   * Markwise's own layer instead, so that the row keeps its layout (issue 14, item 6).
    */
-  #drawBadge(anchor: Element, view: BadgeView, into: Element, place: readonly [number, number] | null): void {
-    // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
-    // from its own attributes.
-    const host = this.#document.createElement('markwise-pupil-badge');
-    host.setAttribute(OWN_ATTRIBUTE, 'badge');
-    const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
-    adopt(shadow, this.#badgeSheet);
-    render(h(Badge, { view }), shadow);
-    if (place) this.hints.pin(host, into, place);
+  #placeInRow(anchor: Element, { host, into }: ShownBadge): void {
     // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
-    else if (into === anchor) anchor.append(host);
+    if (into === anchor) anchor.append(host);
     else anchor.after(host);
-    this.#badgeHosts.push(host);
   }
 
   /** Escape: closes the hint (WCAG 1.4.13; a badge closes its own details). True when something closed. */
@@ -362,11 +389,7 @@ export class PageSurface implements Surface {
   }
 
   clearBadges(): void {
-    this.#badgeObserver?.disconnect();
-    this.#badgeObserver = null;
-    this.#pendingBadges = null;
-    for (const host of this.#badgeHosts) host.remove();
-    this.#badgeHosts = [];
+    this.showBadges([]);
   }
 
   /** Leaves the page as it was: for a page view that ended, or an extension that was switched off. */

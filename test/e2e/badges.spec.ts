@@ -154,3 +154,65 @@ test('where the page shows no percentage, the badge gives the figure on hover', 
   // Drawn beside their rows, the badges are in Markwise's own layer.
   expect(await axeViolations(page, ['markwise-root'])).toEqual([]);
 });
+
+// Issue 15, item 1: badges drawn after the page was first shown took room beside each name, so the
+// register's columns moved under the person's pointer (and a 15,000-cell table was laid out again, a
+// long task). The Layout Instability API reports every such move. Where the browser painted the page
+// before Markwise read it (a long page arriving in parts, or a busy machine), the frame after the
+// panel is complete is the one that gives the badges their room; from the frame after that on,
+// nothing may move.
+
+/** Records every layout shift the page reports, and when the second frame after the panel was complete began. */
+async function recordShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: { at: number; value: number; moved: string[] }[]; settledAt: number | null };
+    w.shifts = [];
+    w.settledAt = null;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { startTime: number; value: number; sources: { node: Node | null }[] }[]) {
+        w.shifts.push({ at: e.startTime, value: e.value, moved: e.sources.map((s) => (s.node instanceof Element ? `${s.node.nodeName}.${s.node.className}` : String(s.node?.nodeName))) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    // The panel is complete in the task that reserves the badges' room (entrypoints/page/page-session.ts).
+    new MutationObserver((_, observer) => {
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame((t) => (w.settledAt = t)));
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready-at'] });
+  });
+}
+
+/** The shifts from the second frame after the panel was complete on. */
+async function shiftsAfterRoomWasMade(page: Page): Promise<unknown[]> {
+  await page.waitForFunction(() => (window as unknown as { settledAt: number | null }).settledAt !== null);
+  return page.evaluate(() => {
+    const w = window as unknown as { shifts: { at: number }[]; settledAt: number };
+    return w.shifts.filter((s) => s.at >= w.settledAt);
+  });
+}
+
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test('the class register: badges appear without moving anything on the page', async ({ page, mis }) => {
+  await recordShifts(page);
+  await page.goto(`${mis.url}/register/class?class=4A`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('markwise-pupil-badge .badge')).toHaveCount(30);
+  // Two frames more, for the browser to report what the last badges moved.
+  await twoFrames(page);
+  expect(await shiftsAfterRoomWasMade(page)).toEqual([]);
+});
+
+test('a large register: badges drawn as rows come near the screen move nothing on the page', async ({ page, mis }) => {
+  // More pupils than are drawn in idle time: the rows further down are drawn only as they are scrolled to.
+  await recordShifts(page);
+  await page.goto(`${mis.url}/bench/office?pupils=600&sessions=5`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  const last = page.locator('tr.pupil-row').last().locator('markwise-pupil-badge');
+  // The last row's badge is in place, taking its room, before it is drawn.
+  await expect(last).toBeAttached();
+  await expect(last.locator('.badge')).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(last.locator('.badge')).toHaveCount(1);
+  await twoFrames(page);
+  expect(await shiftsAfterRoomWasMade(page)).toEqual([]);
+});
