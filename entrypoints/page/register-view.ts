@@ -30,7 +30,8 @@ export interface Surface {
   showTip(element: Element, content: TipContent): void;
   hideTip(): void;
   highlight(key: string | null): void;
-  showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView }[]): void;
+  /** A null view keeps room for a badge whose figure may come later (the stored figures, after the panel). */
+  showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView | null }[]): void;
 }
 
 export interface RegisterViewOptions {
@@ -322,14 +323,19 @@ export class RegisterView {
 
   #renderBadges(): void {
     const policy = this.#options.evaluate.policy;
-    const badges: { anchor: Element; inside: boolean; view: BadgeView }[] = [];
+    const badges: { anchor: Element; inside: boolean; view: BadgeView | null }[] = [];
     for (const row of this.#register.rows) {
       if (row.badgeAnchor === null) continue;
       const pupil = this.#register.snapshot.pupils[row.pupil]!;
       const pupilId = this.#register.pupilIds[row.pupil]!;
       const stored = this.#storedFigures.get(pupilId);
       const attendance = row.attendance ?? (row.sessions !== null ? (row.sessions.attended * 100) / row.sessions.possible : (stored?.attendance ?? null));
-      if (attendance === null) continue;
+      if (attendance === null) {
+        // Figures seen on other pages come after the panel, often after the page is first shown: room
+        // for the badge is kept now, so that it moves nothing when it comes (the widget has no stored figures).
+        if (!WIDGET) badges.push({ anchor: row.badgeAnchor, inside: row.badgeInside, view: null });
+        continue;
+      }
       badges.push({
         anchor: row.badgeAnchor,
         inside: row.badgeInside,

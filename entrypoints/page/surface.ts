@@ -114,8 +114,8 @@ interface ShownBadge {
   /** Where the badge is drawn, in the host's shadow root. */
   readonly box: Element;
   readonly into: Element;
-  /** What it shows, or will once drawn (until then its box is empty). */
-  view: BadgeView;
+  /** What it shows, or will once drawn (until then its box is empty); null: room kept for a figure to come. */
+  view: BadgeView | null;
 }
 
 export class PageSurface implements Surface {
@@ -302,7 +302,7 @@ export class PageSurface implements Surface {
    * pointer), and a large table is not laid out again (issue 15, item 1). Hosts are kept from one
    * call to the next for the same element, so a fix or a dismissal moves nothing either.
    */
-  showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView }[]): void {
+  showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView | null }[]): void {
     this.#badgeObserver?.disconnect();
     const win = this.#document.defaultView!;
     const old = this.#badges;
@@ -313,19 +313,16 @@ export class PageSurface implements Surface {
       old.delete(anchor);
       const into = inside || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
       if (into === null) continue;
-      if (shown?.host.isConnected !== true) {
-        // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
-        // from its own attributes.
-        const host = this.#document.createElement('markwise-pupil-badge');
-        host.setAttribute(OWN_ATTRIBUTE, 'badge');
-        const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
-        adopt(shadow, this.#badgeSheet);
-        const box = this.#document.createElement('span');
-        box.className = 'box';
-        shadow.append('\u2060', box);
-        shown = { host, box, into, view };
-        if (/^T[DH]$/.test(into.nodeName)) this.#placeInRow(anchor, shown);
+      // Room only (no figure, or none yet): kept where it was, made in a table's cell, drawn when a figure comes.
+      if (view === null) {
+        if (!WIDGET) {
+          if (shown?.host.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) ? this.#makeBadge(anchor, into) : undefined;
+          else render(null, shown.box);
+          if (shown !== undefined) now.set(anchor, { ...shown, view });
+        }
+        continue;
       }
+      if (shown?.host.isConnected !== true) shown = this.#makeBadge(anchor, into);
       // Not drawn yet; or drawn, and drawn again (Preact changes only what differs: a new figure, tier or band).
       if (!shown.box.hasChildNodes()) pending.add(anchor);
       else render(h(Badge, { view }), shown.box);
@@ -342,13 +339,13 @@ export class PageSurface implements Surface {
       anchors = anchors.filter((anchor) => anchor.isConnected);
       // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
       const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host.isConnected ? null : this.hints.roomBeside(now.get(anchor)!.into)));
-      if (this.#badges === now)
-        anchors.forEach((anchor, i) => {
-          const shown = now.get(anchor)!;
-          render(h(Badge, { view: shown.view }), shown.box);
-          if (!WIDGET && places[i]) this.hints.pin(shown.host, shown.into, places[i]!);
-          else if (!shown.host.isConnected) this.#placeInRow(anchor, shown);
-        });
+      // (Only for the badges shown now: the observer is disconnected, and idle() returns, once others are.)
+      anchors.forEach((anchor, i) => {
+        const shown = now.get(anchor)!;
+        render(h(Badge, { view: shown.view! }), shown.box);
+        if (!WIDGET && places[i]) this.hints.pin(shown.host, shown.into, places[i]!);
+        else if (!shown.host.isConnected) this.#placeInRow(anchor, shown);
+      });
     };
     this.#badgeObserver = new win.IntersectionObserver(
       (entries) => draw(entries.filter((e) => e.isIntersecting).map((e) => e.target)),
@@ -367,8 +364,25 @@ export class PageSurface implements Surface {
       draw(batch);
       if (pending.size > 0) schedule();
     };
-    const schedule = () => (win.requestIdleCallback !== undefined ? win.requestIdleCallback(idle, { timeout: 1000 }) : win.setTimeout(idle, 50));
+    // (No idle callbacks in Safari: a timer there.)
+    const schedule = () => win.requestIdleCallback?.(idle, { timeout: 1000 }) ?? win.setTimeout(idle, 50);
     schedule();
+  }
+
+  /** A badge's host, its room made at once in a table's cell (elsewhere placed when it is drawn). */
+  #makeBadge(anchor: Element, into: Element): ShownBadge {
+    // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
+    // from its own attributes.
+    const host = this.#document.createElement('markwise-pupil-badge');
+    host.setAttribute(OWN_ATTRIBUTE, 'badge');
+    const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
+    adopt(shadow, this.#badgeSheet);
+    const box = this.#document.createElement('span');
+    box.className = 'box';
+    shadow.append('\u2060', box);
+    const shown = { host, box, into, view: null };
+    if (/^T[DH]$/.test(into.nodeName)) this.#placeInRow(anchor, shown);
+    return shown;
   }
 
   /**
