@@ -19,6 +19,7 @@ import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 import { median } from './stats';
+import { longTasksAfter } from './browsers';
 
 const TARGET_SIZE_BYTES = 50 * 1024;
 const TARGET_AFTER_DCL_MS = 100;
@@ -37,26 +38,6 @@ const sizes = Object.fromEntries(
     return [file, { bytes: bytes.length, gzippedBytes: gzipSync(bytes, { level: 9 }).length }];
   }),
 );
-
-/** The durations of the long tasks that started after `from` (ms on the page's clock), two seconds after it. */
-async function longTasksAfter(page: import('@playwright/test').Page, from: number): Promise<number[]> {
-  return page.evaluate(
-    (after) =>
-      new Promise<number[]>((resolve) => {
-        const wait = Math.max(0, after + 2000 - performance.now());
-        setTimeout(() => {
-          const found: number[] = [];
-          const observer = new PerformanceObserver(() => {});
-          // Buffered: the long tasks since navigation, not only from now.
-          observer.observe({ type: 'longtask', buffered: true });
-          for (const entry of observer.takeRecords()) if (entry.startTime >= after) found.push(Math.round(entry.duration));
-          observer.disconnect();
-          resolve(found);
-        }, wait);
-      }),
-    from,
-  );
-}
 
 const server = await startDemoMis({ port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS });
