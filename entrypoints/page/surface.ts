@@ -339,7 +339,6 @@ export class PageSurface implements Surface {
       anchors = anchors.filter((anchor) => anchor.isConnected);
       // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
       const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host.isConnected ? null : this.hints.roomBeside(now.get(anchor)!.into)));
-      // (Only for the badges shown now: the observer is disconnected, and idle() returns, once others are.)
       anchors.forEach((anchor, i) => {
         const shown = now.get(anchor)!;
         render(h(Badge, { view: shown.view! }), shown.box);
@@ -348,7 +347,8 @@ export class PageSurface implements Surface {
       });
     };
     this.#badgeObserver = new win.IntersectionObserver(
-      (entries) => draw(entries.filter((e) => e.isIntersecting).map((e) => e.target)),
+      // Entries queued before a later call disconnected it are still delivered: those are not drawn.
+      (entries) => this.#badges === now && draw(entries.filter((e) => e.isIntersecting).map((e) => e.target)),
       { rootMargin: '800px' },
     );
     for (const anchor of pending) this.#badgeObserver.observe(anchor);
@@ -359,7 +359,8 @@ export class PageSurface implements Surface {
       const batch: Element[] = [];
       for (const anchor of pending) {
         batch.push(anchor);
-        if (batch.length >= 100 || (deadline !== undefined && deadline.timeRemaining() < 2)) break;
+        // (Without a deadline, from the timer, undefined < 2 is false: batches of 100.)
+        if (batch.length >= 100 || deadline?.timeRemaining()! < 2) break;
       }
       draw(batch);
       if (pending.size > 0) schedule();
