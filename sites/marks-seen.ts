@@ -41,29 +41,27 @@ export function seenCell(seen: MarksSeen, i: number): [pupil: number, column: nu
 
 export function marksSeen(register: Pick<PageRegister, 'snapshot' | 'pupilIds' | 'upns' | 'cells'>, page: MarksSeen['page']): MarksSeen {
   const { pupils } = register.snapshot;
-  const isN = new Set<string>();
-  const isBlank = new Set<string>();
-  pupils.forEach((pupil, p) => {
-    for (const m of pupil.marks) {
-      if (m.mark.trim().toUpperCase() === 'N') isN.add(`${p}|${m.date}${m.session}`);
-      else if (isBlankMark(m.mark)) isBlank.add(`${p}|${m.date}${m.session}`);
-    }
-  });
+  // Columns by session, then date: no key is built per cell (a string made for each of a large page's
+  // 15,000 cells, then hashed, was most of this work; a date's string, shared by its cells, is hashed
+  // once). Each pupil's columns lead to the list, n or blank, their cell's place goes in.
   const columns: MarksSeen['columns'][number][] = [];
-  const columnOf = new Map<string, number>();
-  const cells: number[] = [];
   const n: number[] = [];
   const blank: number[] = [];
-  register.cells.forEach((cell, i) => {
-    const k = cell.date + cell.session;
-    let c = columnOf.get(k);
-    if (c === undefined) {
-      columnOf.set(k, (c = columns.length));
-      columns.push({ date: cell.date, session: cell.session });
+  const columnOf = { AM: new Map<string, number>(), PM: new Map<string, number>() };
+  const at = register.cells.map(({ date, session }) => columnOf[session].get(date) ?? (columnOf[session].set(date, columns.length), columns.push({ date, session }) - 1));
+  // N in either copy of a session shown twice is N; a blank is where no copy holds N.
+  const kinds = pupils.map(({ marks }) => {
+    const kind = new Map<number, typeof n | typeof blank>();
+    for (const m of marks) {
+      const c = columnOf[m.session].get(m.date);
+      if (c !== undefined && kind.get(c) !== n) kind.set(c, m.mark.trim().toUpperCase() === 'N' ? n : isBlankMark(m.mark) ? blank : kind.get(c)!);
     }
-    cells.push(cell.pupil, c);
-    if (isN.has(`${cell.pupil}|${k}`)) n.push(i);
-    else if (isBlank.has(`${cell.pupil}|${k}`)) blank.push(i);
+    return kind;
+  });
+  const cells: number[] = [];
+  register.cells.forEach((cell, i) => {
+    cells.push(cell.pupil, at[i]!);
+    kinds[cell.pupil]!.get(at[i]!)?.push(i);
   });
   const width = columns.length;
   const grid = cells.length === 2 * pupils.length * width && cells.every((v, j) => v === (j % 2 ? (j >> 1) % width : Math.floor(j / 2 / width)));

@@ -16,7 +16,7 @@ import type { Role } from '../../rules/policy/schema';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
 import { RegisterView } from './register-view';
-import { OWN_ATTRIBUTE, PageSurface, type SurfaceOptions } from './surface';
+import { OWN_ATTRIBUTE, PageSurface, WIDGET, type SurfaceOptions } from './surface';
 import type { TellStatus } from './tab-status';
 
 export interface PageSessionOptions extends SurfaceOptions {
@@ -41,6 +41,20 @@ const REGISTER_WAIT_MS = 3000;
 
 function isOwn(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).hasAttribute(OWN_ATTRIBUTE);
+}
+
+/** The address kept for going back: the fragment can hold ids and tokens, so only a route a profile matched by, up to its own query. */
+function pageUrl({ origin, pathname, search, hash }: Location, profile: SiteProfile): string {
+  return origin + pathname + search + (profilesForPath([profile], pathname + search).length > 0 ? '' : hash.split('?')[0]);
+}
+
+/** The thresholds the view found; a pupil shown without a UPN is named by this site's MIS id, so the same id elsewhere is another pupil. */
+function thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: RegisterView): Finding[] {
+  const at = new Map(register.snapshot.pupils.map((p, i) => [p.upn, i]));
+  return view.thresholds!().map((f) => {
+    const i = at.get(f.upn);
+    return i === undefined || register.upns[i] !== null ? f : { ...f, pupilId: register.pupilIds[i]! };
+  });
 }
 
 export class PageSession {
@@ -220,9 +234,30 @@ export class PageSession {
         return;
       }
       clearTimeout(this.#waitTimer);
-      this.#startView(this.#profile, root);
+      const profile = this.#profile;
+      this.#unobserved(() => this.#startView(profile, root));
     } catch (error) {
       this.#fail(error);
+    }
+  }
+
+  /**
+   * Markwise's own insertions, unobserved: a register's badges put a host in each row (1,500 on a
+   * large page), and each was a mutation record that the observer's callback then went through, in
+   * the task that holds up the page's load event (issue 15, item 1). No page script runs while
+   * this does, so nothing of the page's is missed; records already queued are delivered as before.
+   */
+  #unobserved(work: () => void): void {
+    const observer = this.#observer;
+    const queued = observer?.takeRecords() ?? [];
+    observer?.disconnect();
+    try {
+      work();
+    } finally {
+      if (observer !== null && !this.#signal.aborted) {
+        observer.observe(this.#document.documentElement, { childList: true, subtree: true });
+        if (queued.length) queueMicrotask(() => this.#signal.aborted || this.#onMutations(queued));
+      }
     }
   }
 
@@ -306,25 +341,20 @@ export class PageSession {
     // When the panel was complete, on the page's clock (npm run bench reads it).
     this.#host().setAttribute('data-ready-at', String(performance.now()));
     // Not the panel: telling the popup, and what is kept from the page (readings, N first seen, the
-    // badges' stored figures), run in a task of their own, so that they neither hold up the page's
-    // load event (fired in the DOMContentLoaded task when nothing else is loading) nor add to the
-    // task that drew the panel (issue 15, item 1: 26 of its 80 ms); at once if the page is left first.
-    let done = false;
-    const later = () => {
-      win.removeEventListener('pagehide', later);
-      if (done || abort.signal.aborted) return;
-      done = true;
-      this.#reportStatus();
-      void this.#learn(register, view, abort.signal, today);
+    // badges' stored figures), run after it in tasks of their own, a step in each, so that they
+    // neither hold up the page's load event (fired in the DOMContentLoaded task when nothing else is
+    // loading) nor make a long task after it (issue 15, item 1: together 25-60 ms on the large page);
+    // every step left runs at once if the page is left first, so nothing read is lost.
+    // (A timer left when the page is left finds the steps done. Once begun, the steps run to the end
+    // even if the view ends meanwhile: what the page showed is kept.)
+    const steps = this.#learn(register, view, abort.signal, today);
+    const step = (all?: boolean) => {
+      while (!steps.next().done) if (!all) return void win.setTimeout(step);
+      win.removeEventListener('pagehide', rest);
     };
-    win.addEventListener('pagehide', later);
-    win.setTimeout(later);
-  }
-
-  /** The address kept for going back: the fragment can hold ids and tokens, so only a route a profile matched by, up to its own query. */
-  #pageUrl(profile: SiteProfile): string {
-    const { origin, pathname, search, hash } = this.#document.location;
-    return origin + pathname + search + (profilesForPath([profile], pathname + search).length > 0 ? '' : hash.split('?')[0]);
+    const rest = () => step(true);
+    win.addEventListener('pagehide', rest);
+    win.setTimeout(step);
   }
 
   #host(): Element {
@@ -332,11 +362,14 @@ export class PageSession {
   }
 
   /**
-   * After the panel is up: remember the figures this page shows, fetch figures seen
-   * elsewhere for pupils it does not, and when each N was first seen.
+   * After the panel is up, in two steps: tell the popup, remember the figures this page shows and
+   * ask for figures seen elsewhere for pupils it does not; then record the cells seen (when each N
+   * was first seen comes back), and give the view the answers when they come.
    */
-  async #learn(read: ReturnType<typeof readRegister>, view: RegisterView, signal: AbortSignal, today: string): Promise<void> {
+  *#learn(read: ReturnType<typeof readRegister>, view: RegisterView, signal: AbortSignal, today: string): Generator<void, void> {
     try {
+      if (signal.aborted) return;
+      this.#reportStatus();
       // Rows that cannot be told apart (one UPN on two rows) feed nothing that is kept.
       const register = unambiguousPart(read);
       const figures: PageFigure[] = [];
@@ -352,38 +385,42 @@ export class PageSession {
         }
         figures.push({ pupilId, upn: register.upns[row.pupil]!, name: pupil.name, attendance, possible: row.sessions?.possible ?? null, attended: row.sessions?.attended ?? null });
       }
-      // Every message is sent at once, none waiting for another's answer: on pagehide (a person moving
-      // straight on) the page is gone before any answer comes, and what was not yet sent would be lost.
-      const recorded = figures.length > 0 ? this.#send({ type: 'record-figures', site: this.#site, seenOn: today, figures }) : null;
+      // No message waits for another's answer: on pagehide (a person moving straight on) the page is
+      // gone before any answer comes, and what was not yet sent would be lost.
+      const answers = [
+        figures.length > 0 ? this.#send({ type: 'record-figures', site: this.#site, seenOn: today, figures }) : null,
+        missing.length > 0 ? this.#send({ type: 'figures-for', site: this.#site, pupilIds: missing, upns }) : { figures: {} as Record<string, StoredFigure> },
+      ] as const;
+      yield;
       // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
-      const [, stored, seen] = await Promise.all([
-        recorded,
-        missing.length > 0 ? this.#send({ type: 'figures-for', site: this.#site, pupilIds: missing, upns }) : Promise.resolve({ figures: {} as Record<string, StoredFigure> }),
+      // (The widget keeps when each N was first seen, and nothing for the extension's follow-up list:
+      // the page's address, thresholds crossed and marks are left out of its build.)
+      const seen =
         register.cells.length > 0
-          ? this.#send({ type: 'record-n-seen', site: this.#site, seen: marksSeen(register, { url: this.#pageUrl(read.profile), title: this.#document.title }), thresholds: this.#thresholdsOf(register, view), marks: register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]!, upnShown: register.upns[i] !== null })) })
-          : Promise.resolve({ firstSeen: {} as Record<string, string> }),
-      ]);
-      if (signal.aborted || this.#view !== view) return;
-      const nFirstSeen = new Map<string, string>();
-      const upnOf = new Map(register.pupilIds.map((id, i) => [id, register.snapshot.pupils[i]!.upn]));
-      for (const [key, firstSeen] of Object.entries(seen.firstSeen)) {
-        const [pupilId, date, session] = key.split('|').slice(-3) as [string, string, 'AM' | 'PM'];
-        const upn = upnOf.get(pupilId);
-        if (upn !== undefined) nFirstSeen.set(markKey(upn, date, session), firstSeen);
-      }
-      view.learned(new Map(Object.entries(stored.figures)), nFirstSeen);
+          ? this.#send({
+              type: 'record-n-seen',
+              site: this.#site,
+              seen: marksSeen(register, WIDGET ? { url: '', title: '' } : { url: pageUrl(this.#document.location, read.profile), title: this.#document.title }),
+              thresholds: WIDGET ? [] : thresholdsOf(register, view),
+              marks: WIDGET || register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]!, upnShown: register.upns[i] !== null })),
+            })
+          : { firstSeen: {} as Record<string, string> };
+      void Promise.all([...answers, seen])
+        .then(([, stored, seen]) => {
+          if (signal.aborted || this.#view !== view) return;
+          const nFirstSeen = new Map<string, string>();
+          const upnOf = new Map(register.pupilIds.map((id, i) => [id, register.snapshot.pupils[i]!.upn]));
+          for (const [key, firstSeen] of Object.entries(seen.firstSeen)) {
+            const [pupilId, date, session] = key.split('|').slice(-3) as [string, string, 'AM' | 'PM'];
+            const upn = upnOf.get(pupilId);
+            if (upn !== undefined) nFirstSeen.set(markKey(upn, date, session), firstSeen);
+          }
+          view.learned(new Map(Object.entries(stored.figures)), nFirstSeen);
+        })
+        .catch(() => {});
     } catch {
       // The background may be restarting; the page's own figures are already shown.
     }
-  }
-
-  /** The thresholds the view found; a pupil shown without a UPN is named by this site's MIS id, so the same id elsewhere is another pupil. */
-  #thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: RegisterView): ReturnType<RegisterView['thresholds']> {
-    const at = new Map(register.snapshot.pupils.map((p, i) => [p.upn, i]));
-    return view.thresholds().map((f) => {
-      const i = at.get(f.upn);
-      return i === undefined || register.upns[i] !== null ? f : { ...f, pupilId: register.pupilIds[i]! };
-    });
   }
 
   #onInput(event: Event): void {

@@ -664,15 +664,20 @@ export class RegisterView {
     this.render();
   }
 
-  /** Findings that mark a threshold crossed, for the follow-up list: 10 days' unauthorised absence, the penalty-notice line. Not of rows that cannot be told apart. */
-  thresholds(): Finding[] {
-    const out: Finding[] = [];
-    this.#byPupil.forEach((list, pupil) => {
-      if (this.#register.ambiguous.has(pupil)) return;
-      for (const f of list) if (f.rule === 'la-notify-10-days' || f.rule === 'penalty-threshold') out.push(f);
-    });
-    return out;
-  }
+  /**
+   * Findings that mark a threshold crossed, for the follow-up list: 10 days' unauthorised absence, the
+   * penalty-notice line. Not of rows that cannot be told apart. The list is the extension's: not in the widget's build.
+   */
+  readonly thresholds = WIDGET
+    ? null
+    : (): Finding[] => {
+        const out: Finding[] = [];
+        this.#byPupil.forEach((list, pupil) => {
+          if (this.#register.ambiguous.has(pupil)) return;
+          for (const f of list) if (f.rule === 'la-notify-10-days' || f.rule === 'penalty-threshold') out.push(f);
+        });
+        return out;
+      };
 
   get findingCount(): number {
     let n = 0;

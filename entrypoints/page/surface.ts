@@ -19,7 +19,7 @@ const IDLE_BADGES_UP_TO = 500;
  * The widget draws the panel and badges only (README, "The embeddable widget"): the inline hints and
  * cell markers are the extension's, and their code has no room in the widget's 50 KB budget.
  */
-const WIDGET = typeof __MARKWISE_WIDGET__ !== 'undefined' && __MARKWISE_WIDGET__;
+export const WIDGET = typeof __MARKWISE_WIDGET__ !== 'undefined' && __MARKWISE_WIDGET__;
 class NoHints {
   keepClear = null;
   mark(): void {}

@@ -111,7 +111,7 @@ describe('one UPN on two rows', () => {
     expect(kept.rows).toHaveLength(28);
     expect(kept.cells).toHaveLength(280);
     expect(kept.cells.every((c) => kept.rows.some((r) => r.pupil === c.pupil))).toBe(true);
-    expect(view.thresholds().every((f) => f.upn !== upn)).toBe(true);
+    expect(view.thresholds!().every((f) => f.upn !== upn)).toBe(true);
   });
 
   it('a profile that reads the UPN once for the whole register names every row, and offers no fix anywhere', async () => {
