@@ -14,6 +14,11 @@ import type { Surface } from './register-view';
 
 /** Up to this many pupils, badges off screen are drawn in idle time too. */
 const IDLE_BADGES_UP_TO = 500;
+/** Badges drawn in one task (near the screen, or in idle time): about 10 ms of a slow machine's time. */
+const NEAR_BATCH = 20;
+
+/** Sorted by this (a stable sort, of entries in the page's order): those on screen and below it, top down, before those above it. */
+const aboveScreen = (e: IntersectionObserverEntry) => +(e.boundingClientRect.top < 0);
 
 /**
  * The widget draws the panel and badges only (README, "The embeddable widget"): the inline hints and
@@ -332,11 +337,8 @@ export class PageSurface implements Surface {
     for (const { host } of old.values()) host.remove();
     if (pending.size === 0) return;
     const draw = (anchors: Element[]) => {
-      for (const anchor of anchors) {
-        pending.delete(anchor);
-        this.#badgeObserver?.unobserve(anchor);
-      }
-      anchors = anchors.filter((anchor) => anchor.isConnected);
+      // Each once: an anchor queued twice (near the screen, then in idle time) is drawn the first time.
+      anchors = anchors.filter((anchor) => (this.#badgeObserver?.unobserve(anchor), pending.delete(anchor)) && anchor.isConnected);
       // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
       const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host.isConnected ? null : this.hints.roomBeside(now.get(anchor)!.into)));
       anchors.forEach((anchor, i) => {
@@ -346,24 +348,31 @@ export class PageSurface implements Surface {
         else if (!shown.host.isConnected) this.#placeInRow(anchor, shown);
       });
     };
+    // Near the screen, a few at a time: the first in the frame that shows them, the rest in tasks of
+    // their own, those on screen first (scrolled to the middle of a large page, 60 badges came near at
+    // once, and drawing them all was a long task; issue 15, item 1).
+    const near: Element[] = [];
+    const drawNear = () => {
+      if (this.#badges !== now) return;
+      draw(near.splice(0, NEAR_BATCH));
+      if (near.length) win.setTimeout(drawNear);
+    };
     this.#badgeObserver = new win.IntersectionObserver(
-      // Entries queued before a later call disconnected it are still delivered: those are not drawn.
-      (entries) => this.#badges === now && draw(entries.filter((e) => e.isIntersecting).map((e) => e.target)),
+      // Entries queued before a later call disconnected it are still delivered: drawNear draws none of those.
+      (entries) => {
+        const was = near.length;
+        near.push(...entries.filter((e) => e.isIntersecting).sort((a, b) => aboveScreen(a) - aboveScreen(b)).map((e) => e.target));
+        if (!was) drawNear();
+      },
       { rootMargin: '800px' },
     );
     for (const anchor of pending) this.#badgeObserver.observe(anchor);
     // On a very large page, badges far from the screen wait until they come near it.
     if (pending.size > IDLE_BADGES_UP_TO) return;
-    const idle = (deadline?: IdleDeadline) => {
+    const idle = () => {
       if (this.#badges !== now) return;
-      const batch: Element[] = [];
-      for (const anchor of pending) {
-        batch.push(anchor);
-        // (Without a deadline, from the timer, undefined < 2 is false: batches of 100.)
-        if (batch.length >= 100 || deadline?.timeRemaining()! < 2) break;
-      }
-      draw(batch);
-      if (pending.size > 0) schedule();
+      draw([...pending].slice(0, NEAR_BATCH));
+      if (pending.size) schedule();
     };
     // (No idle callbacks in Safari: a timer there.)
     const schedule = () => win.requestIdleCallback?.(idle, { timeout: 1000 }) ?? win.setTimeout(idle, 50);

@@ -1,0 +1,71 @@
+// Badges coming near the screen are drawn a batch at a time, those on screen first (issue 15, item 1:
+// scrolled to the middle of a large register, 60 came near at once and drawing them all in the
+// observer's callback was a long task). jsdom lays nothing out, so the test is the browser's
+// IntersectionObserver: it reports entries in the order the rows were observed, with where each is.
+
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import type { BadgeView } from '../../components/badge';
+import { PageSurface } from './surface';
+
+const ROWS = 50;
+const ROW_HEIGHT = 30;
+
+function register(scrolledTo: number) {
+  const rows = Array.from({ length: ROWS }, (_, i) => `<tr><td class="name">Pupil ${i}</td><td>/</td></tr>`).join('');
+  const dom = new JSDOM(`<!doctype html><body><table><tbody>${rows}</tbody></table></body>`, { url: 'https://mis.example/register' });
+  let report: ((entries: Partial<IntersectionObserverEntry>[]) => void) | null = null;
+  const observed: Element[] = [];
+  Object.assign(dom.window, {
+    IntersectionObserver: class {
+      constructor(callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+        report = callback;
+      }
+      observe(target: Element) {
+        observed.push(target);
+      }
+      unobserve(target: Element) {
+        observed.splice(observed.indexOf(target), 1);
+      }
+      disconnect() {}
+    },
+  });
+  const surface = new PageSurface(dom.window.document, false, () => {}, { shadowMode: 'open' });
+  const cells = [...dom.window.document.querySelectorAll('td.name')];
+  const view = (i: number): BadgeView => ({ upn: `A${String(i).padStart(12, '0')}`, name: `Pupil ${i}`, attendance: 91, band: null, tier: null, from: '', focusable: false });
+  surface.showBadges(cells.map((anchor, i) => ({ anchor, inside: true, view: view(i) })));
+  const drawn = () => cells.flatMap((cell, i) => (cell.querySelector('markwise-pupil-badge')?.shadowRoot?.querySelector('.badge') ? [i] : []));
+  // The browser's report as the rows are scrolled to: every row within 800 px of the 900 px screen.
+  const near = () =>
+    report!(
+      [...observed].map((target) => {
+        const top = cells.indexOf(target) * ROW_HEIGHT - scrolledTo;
+        return { target, isIntersecting: top > -800 && top < 900 + 800, boundingClientRect: { top } as DOMRectReadOnly };
+      }),
+    );
+  const task = () => new Promise((resolve) => dom.window.setTimeout(resolve));
+  return { surface, drawn, near, task, observed };
+}
+
+describe('badges near the screen', () => {
+  it('are drawn 20 in the frame that shows them, those on screen first, and the rest a batch in each task after', async () => {
+    // Scrolled to row 25: rows 0 to 24 are above the screen, 25 to 49 on it.
+    const { drawn, near, task } = register(25 * ROW_HEIGHT);
+    expect(drawn()).toEqual([]);
+    near();
+    expect(drawn()).toEqual(Array.from({ length: 20 }, (_, i) => 25 + i));
+    await task();
+    expect(drawn()).toEqual([...Array.from({ length: 15 }, (_, i) => i), ...Array.from({ length: 25 }, (_, i) => 25 + i)]);
+    await task();
+    expect(drawn()).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('are no longer watched once drawn', async () => {
+    const { drawn, near, task, observed } = register(0);
+    near();
+    await task();
+    await task();
+    expect(observed).toHaveLength(0);
+    expect(drawn()).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+});
