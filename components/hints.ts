@@ -45,6 +45,8 @@ const NEAR_SCREEN = '600px';
 
 export class HintLayer {
   readonly #layer: HTMLElement;
+  /** The markers' box, in the layer (components/hints.css). */
+  readonly #marks: HTMLElement;
   readonly #tip: HTMLElement;
   readonly #live: HTMLElement;
   readonly #markers = new Map<string, Marker>();
@@ -73,6 +75,9 @@ export class HintLayer {
     const view = doc.defaultView!;
     this.#layer = doc.createElement('div');
     this.#layer.className = 'layer';
+    this.#marks = doc.createElement('div');
+    this.#marks.className = 'marks';
+    this.#layer.append(this.#marks);
     this.#tip = doc.createElement('div');
     this.#tip.className = 'tip mw';
     this.#tip.hidden = true;
@@ -123,7 +128,7 @@ export class HintLayer {
       const corner = doc.createElement('span');
       corner.className = 'corner';
       box.append(corner);
-      this.#layer.append(box);
+      this.#marks.append(box);
       marker.box = box;
     }
     box.dataset.severity = marker.severity;
@@ -201,8 +206,7 @@ export class HintLayer {
   #place(marker: Marker, rect: DOMRectReadOnly, scrollX: number, scrollY: number): void {
     if (marker.box === null) return;
     const style = marker.box.style;
-    style.left = `${rect.left + scrollX - 2}px`;
-    style.top = `${rect.top + scrollY - 2}px`;
+    style.transform = `translate(${rect.left + scrollX - 2}px,${rect.top + scrollY - 2}px)`;
     style.width = `${rect.width + 4}px`;
     style.height = `${rect.height + 4}px`;
   }

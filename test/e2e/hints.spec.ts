@@ -257,3 +257,37 @@ test('the hint with its buttons open is axe-clean', async ({ page, mis }) => {
   await page.keyboard.press('Alt+ArrowDown');
   expect(await axeViolations(page, ['markwise-root'])).toEqual([]);
 });
+
+test('each red marker lies around its own cell, and stays there as the page scrolls', async ({ page, mis }) => {
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.goto(`${mis.url}/register/class?class=4A`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('markwise-root .marker').first()).toBeAttached();
+  // Each marker's key names its cell (UPN, date, session); the cell is found by the UPN its row shows.
+  const misplaced = () =>
+    page.evaluate(async () => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const root = document.querySelector('markwise-root')!.shadowRoot!;
+      const markers = [...root.querySelectorAll<HTMLElement>('.marker')];
+      const wrong = markers.flatMap((marker) => {
+        const [upn, date, session] = marker.dataset['key']!.split('|');
+        const row = [...document.querySelectorAll('tr.pupil-row')].find((r) => r.querySelector('td.pupil-upn')?.textContent?.trim() === upn);
+        const cell = row?.querySelector(`td.reg-cell[data-date="${date}"][data-session="${session}"]`) ?? null;
+        if (cell === null) return [`${marker.dataset['key']}: no cell`];
+        const c = cell.getBoundingClientRect();
+        const m = marker.getBoundingClientRect();
+        // Drawn 2 px outside the cell all round.
+        const off = Math.max(Math.abs(m.left - (c.left - 2)), Math.abs(m.top - (c.top - 2)), Math.abs(m.width - (c.width + 4)), Math.abs(m.height - (c.height + 4)));
+        return off > 1 ? [`${marker.dataset['key']}: ${off.toFixed(1)} px out`] : [];
+      });
+      return { markers: markers.length, wrong };
+    });
+  const before = await misplaced();
+  expect(before.markers).toBeGreaterThan(0);
+  expect(before.wrong).toEqual([]);
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction(() => window.scrollY >= 300);
+  const after = await misplaced();
+  expect(after.markers).toBeGreaterThan(0);
+  expect(after.wrong).toEqual([]);
+});
