@@ -47,6 +47,18 @@ describe("a register page's readings", () => {
     abort.abort();
   });
 
+  it('everything deleted in the options page between the steps: nothing more is sent, then or as the page goes', async () => {
+    const { dom, sent, abort, task } = start();
+    await task();
+    expect(sent).toEqual(['tab-status', 'figures-for']);
+    // The content script's lifetime ends (FORGET_MESSAGE): the session stops, and its view with it.
+    abort.abort();
+    await task();
+    dom.window.dispatchEvent(new dom.window.PageTransitionEvent('pagehide'));
+    await task();
+    expect(sent).not.toContain('record-n-seen');
+  });
+
   it('left before the first step, everything is sent at once as the page goes', () => {
     const { dom, sent, abort } = start();
     dom.window.dispatchEvent(new dom.window.PageTransitionEvent('pagehide'));

@@ -345,11 +345,11 @@ export class PageSession {
     // neither hold up the page's load event (fired in the DOMContentLoaded task when nothing else is
     // loading) nor make a long task after it (issue 15, item 1: together 25-60 ms on the large page);
     // every step left runs at once if the page is left first, so nothing read is lost.
-    // (A timer left when the page is left finds the steps done. Once begun, the steps run to the end
-    // even if the view ends meanwhile: what the page showed is kept.)
+    // (A timer left when the page is left finds the steps done. A view ended between steps, by a new
+    // register or everything deleted in the options page, keeps nothing more.)
     const steps = this.#learn(register, view, abort.signal, today);
     const step = (all?: boolean) => {
-      while (!steps.next().done) if (!all) return void win.setTimeout(step);
+      while (!abort.signal.aborted && !steps.next().done) if (!all) return void win.setTimeout(step);
       win.removeEventListener('pagehide', rest);
     };
     const rest = () => step(true);
@@ -368,7 +368,6 @@ export class PageSession {
    */
   *#learn(read: ReturnType<typeof readRegister>, view: RegisterView, signal: AbortSignal, today: string): Generator<void, void> {
     try {
-      if (signal.aborted) return;
       this.#reportStatus();
       // Rows that cannot be told apart (one UPN on two rows) feed nothing that is kept.
       const register = unambiguousPart(read);
