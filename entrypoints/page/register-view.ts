@@ -19,8 +19,7 @@ import type { TipContent } from '../../components/hints';
 import type { FindingView, FixRecord, PanelActions, PanelState } from '../../components/model';
 import { dismissalKey } from '../../storage/bundle';
 import type { StoredFigure } from '../../storage/messages';
-
-const WIDGET = typeof __MARKWISE_WIDGET__ !== 'undefined' && __MARKWISE_WIDGET__;
+import { WIDGET } from './surface';
 
 /** What a register view draws on: supplied by the content script (or a test). */
 export interface Surface {
