@@ -15,7 +15,7 @@ import type { SiteProfile } from '../../sites/profile';
 import type { Role } from '../../rules/policy/schema';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
-import { RegisterView } from './register-view';
+import { RegisterView, type FirstMarks } from './register-view';
 import { OWN_ATTRIBUTE, PageSurface, WIDGET, type SurfaceOptions } from './surface';
 import type { TellStatus } from './tab-status';
 
@@ -75,7 +75,7 @@ export class PageSession {
    * Each mark as this document first showed it (pupil id|date|session), kept across re-reads and a
    * single-page app's routes: a role warning is only for marks changed since (issue 14, item 2).
    */
-  readonly #loaded = new Map<string, string>();
+  readonly #loaded: FirstMarks = new Map();
   /**
    * Cells typed in (in the order last typed) and the cell focus last went to, handled once the
    * browser has drawn the key's frame: the hint, markers and findings follow a key one frame later,
