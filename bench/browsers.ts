@@ -34,3 +34,37 @@ export async function longTasksAfter(page: Page, from: number): Promise<number[]
     from,
   );
 }
+
+/** A frame of the page that took over 50 ms, rendering included, and how much of it was Markwise's script. */
+export interface LongFrame {
+  readonly duration: number;
+  /** Its style, layout and paint: from its rendering's start to its end. */
+  readonly rendering: number;
+  /** Script from `ours` (a URL part: the widget's file, or chrome-extension://) in the frame: scripts under 5 ms are not listed by the browser. */
+  readonly ours: number;
+}
+
+/**
+ * The long animation frames (Chromium's Long Animation Frames API) that ended after `from`, two
+ * seconds after it. Unlike a long task, a frame counts whether or not a script ran in it: the page's
+ * own first layout and paint after its load event is a long frame with or without Markwise, and a
+ * long task only when some callback (the page's, or Markwise's) happens to run in it. Like by like,
+ * then, for what Markwise adds to the page's frames (issue 15, items 2 and 6).
+ */
+export async function longFramesAfter(page: Page, from: number, ours: string): Promise<LongFrame[]> {
+  return page.evaluate(
+    ([after, part]) =>
+      new Promise<LongFrame[]>((resolve) => {
+        setTimeout(() => {
+          const observer = new PerformanceObserver(() => {});
+          observer.observe({ type: 'long-animation-frame', buffered: true });
+          type Frame = PerformanceEntry & { renderStart: number; scripts: { duration: number; sourceURL: string }[] };
+          // Ending after it: a frame starts with the first task that needed it drawn, which may be the load event's own.
+          const frames = (observer.takeRecords() as Frame[]).filter((f) => f.startTime + f.duration > after);
+          observer.disconnect();
+          resolve(frames.map((f) => ({ duration: Math.round(f.duration), rendering: f.renderStart > 0 ? Math.round(f.startTime + f.duration - f.renderStart) : 0, ours: Math.round(f.scripts.filter((s) => s.sourceURL.includes(part)).reduce((t, s) => t + s.duration, 0)) })));
+        }, Math.max(0, after + 2000 - performance.now()));
+      }),
+    [from, ours] as const,
+  );
+}
