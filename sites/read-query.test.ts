@@ -29,8 +29,9 @@ function html(node: Node): string {
 }
 
 // Compound selectors, and ones with combinators, lists and functional pseudo-classes in them: the
-// kinds a site profile's rows, cells and controls are written with.
-const SELECTORS = ['div', 'p', '.x', 'span.y', '[data-k]', 'i[data-k="1"]', 'p:not(.x)', ':scope', 'div > p', 'div .x', 'p + span', 'span ~ i', 'p, .y', 'div:not(.x, .y)', 'div>span'];
+// kinds a site profile's rows, cells and controls are written with. (Not `:scope`: a cell that is
+// its row is read without a query, and jsdom does not match `:scope` inside `:is()` as browsers do.)
+const SELECTORS = ['div', 'p', '.x', 'span.y', '[data-k]', 'i[data-k="1"]', 'p:not(.x)', 'div > p', 'div .x', 'p + span', 'span ~ i', 'p, .y', 'div:not(.x, .y)', 'div>span'];
 
 describe('below: the query for elements inside others', () => {
   it('finds the same elements as :is() for every selector, over the whole page and under one element', () => {
@@ -38,10 +39,10 @@ describe('below: the query for elements inside others', () => {
       fc.property(tree, fc.array(fc.constantFrom(...SELECTORS), { minLength: 1, maxLength: 3 }), fc.nat(), (root, selectors, at) => {
         const doc = new JSDOM(`<!doctype html><body>${html(root)}</body>`).window.document;
         const all = [...doc.body.querySelectorAll('*')];
+        // Compared as places in the page: a failure then prints numbers, not jsdom's elements.
+        const places = (found: NodeListOf<Element>) => [...found].map((e) => all.indexOf(e));
         for (const scope of [doc.body, all[at % all.length]!]) {
-          const plain = [...scope.querySelectorAll(below(...selectors))];
-          const wrapped = [...scope.querySelectorAll(selectors.map((s) => `:is(${s})`).join(' '))];
-          expect(plain).toEqual(wrapped);
+          expect(places(scope.querySelectorAll(below(...selectors)))).toEqual(places(scope.querySelectorAll(selectors.map((s) => `:is(${s})`).join(' '))));
         }
       }),
       { numRuns: 300 },
