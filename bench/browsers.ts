@@ -45,13 +45,15 @@ export interface LongFrame {
 }
 
 /**
- * The long animation frames (Chromium's Long Animation Frames API) that ended after `from`, two
- * seconds after it. Unlike a long task, a frame counts whether or not a script ran in it: the page's
- * own first layout and paint after its load event is a long frame with or without Markwise, and a
- * long task only when some callback (the page's, or Markwise's) happens to run in it. Like by like,
- * then, for what Markwise adds to the page's frames (issue 15, items 2 and 6).
+ * The long animation frames (Chromium's Long Animation Frames API) from navigation to two seconds
+ * after `from` (the load event). The page's first full layout and paint comes before the load event
+ * in some loads and after it in others, so a window starting at the load event misses it in some.
+ * Unlike a long task, a frame counts whether or not a script ran in it: the page's own first layout
+ * and paint is a long frame with or without Markwise, and a long task only when some callback (the
+ * page's, or Markwise's) happens to run in it. Like by like, then, for what Markwise adds to the
+ * page's frames (issue 15, items 2 and 6).
  */
-export async function longFramesAfter(page: Page, from: number, ours: string): Promise<LongFrame[]> {
+export async function longFramesUntil(page: Page, from: number, ours: string): Promise<LongFrame[]> {
   return page.evaluate(
     ([after, part]) =>
       new Promise<LongFrame[]>((resolve) => {
@@ -59,8 +61,7 @@ export async function longFramesAfter(page: Page, from: number, ours: string): P
           const observer = new PerformanceObserver(() => {});
           observer.observe({ type: 'long-animation-frame', buffered: true });
           type Frame = PerformanceEntry & { renderStart: number; scripts: { duration: number; sourceURL: string }[] };
-          // Ending after it: a frame starts with the first task that needed it drawn, which may be the load event's own.
-          const frames = (observer.takeRecords() as Frame[]).filter((f) => f.startTime + f.duration > after);
+          const frames = observer.takeRecords() as Frame[];
           observer.disconnect();
           resolve(frames.map((f) => ({ duration: Math.round(f.duration), rendering: f.renderStart > 0 ? Math.round(f.startTime + f.duration - f.renderStart) : 0, ours: Math.round(f.scripts.filter((s) => s.sourceURL.includes(part)).reduce((t, s) => t + s.duration, 0)) })));
         }, Math.max(0, after + 2000 - performance.now()));
