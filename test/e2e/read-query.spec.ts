@@ -1,7 +1,7 @@
 // The queries a register is read with (issue 15), in the browser that runs them: `below(...)` joins
 // selectors plainly, which Chromium matches several times faster than `:is()`, only where Chromium
-// then finds exactly the elements `:is()` finds. sites/read-query.test.ts checks the same in jsdom;
-// this checks the engine the product runs on, `:scope` included.
+// then finds exactly the elements `:is()` finds. Checked in the engine the product runs on, not jsdom,
+// whose selector engine answered some of these queries wrongly (sites/read-query.test.ts says which).
 
 import fc from 'fast-check';
 import { chromium, type Browser, type Page } from '@playwright/test';

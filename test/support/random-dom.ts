@@ -1,5 +1,5 @@
 // Random small pages and the selectors profiles are written with, for property tests of the
-// queries a register is read with (sites/read-query.test.ts in jsdom, test/e2e/read-query.spec.ts in Chromium).
+// queries a register is read with (test/e2e/read-query.spec.ts, in Chromium).
 
 import fc from 'fast-check';
 
