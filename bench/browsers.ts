@@ -69,3 +69,8 @@ export async function longFramesUntil(page: Page, from: number, ours: string): P
     [from, ours] as const,
   );
 }
+
+/** Each load's longest rendering, from its frames: the page's first full layout and paint. */
+export function longestRenderings(loads: readonly (readonly LongFrame[])[]): number[] {
+  return loads.map((frames) => Math.max(0, ...frames.map((f) => f.rendering)));
+}

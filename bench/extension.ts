@@ -22,8 +22,8 @@ import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { EXTENSION_DIR, launchWithExtension, serviceWorkerOf, bundleReady, SHIPPED_EXTENSION_DIR } from '../test/e2e/fixtures';
-import { median, percentile } from './stats';
-import { launchWithout, longFramesUntil, longTasksAfter, type LongFrame } from './browsers';
+import { median, medianAndRange, percentile } from './stats';
+import { launchWithout, longestRenderings, longFramesUntil, longTasksAfter, type LongFrame } from './browsers';
 
 const TARGET_RATIO = 1.1;
 const TARGET_AFTER_DCL_MS = 100;
@@ -219,12 +219,9 @@ try {
     console.log(`  panel complete with the extension (median)   ${ms(panelWith)} after navigation start   (${results.withExtension.findings} findings)`);
     console.log(`  panel complete after DOMContentLoaded        ${ms(afterDcl)}   target <= ${TARGET_AFTER_DCL_MS} ms   ${verdict(results.pass.afterDomContentLoaded)}`);
     console.log(`  long tasks in the 2 s after the panel complete: longest ${longestAfterPanel} ms (without the extension, after load: ${longestPlainAfterLoad} ms)   target: none over 50 ms   ${verdict(results.pass.noLongTaskAfterPanel)}`);
-    // Per load, its longest rendering (Long Animation Frames): the page's first full layout and paint.
-    const rendering = (lists: LongFrame[][]) => lists.map((l) => Math.max(0, ...l.map((f) => f.rendering)));
-    const spread = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (${Math.min(...xs)} to ${Math.max(...xs)})`;
     const ours = withExtension.flatMap((t) => t.frames.map((f) => f.ours));
     console.log(`  longest rendering (style, layout, paint) of a frame from navigation to 2 s after the load event, per load:`);
-    console.log(`    with the extension ${spread(rendering(withExtension.map((t) => t.frames)))} (its own script in any such frame at most ${Math.max(0, ...ours)} ms); without it ${spread(rendering(plainFrames))}`);
+    console.log(`    with the extension ${medianAndRange(longestRenderings(withExtension.map((t) => t.frames)))} (its own script in any such frame at most ${Math.max(0, ...ours)} ms); without it ${medianAndRange(longestRenderings(plainFrames))}`);
     console.log(`  keystroke: its frame drawn to its hint updated, ${keyTimes.length} keys: median ${ms(median(keyTimes))}, p95 ${ms(p95)}   target p95 < ${TARGET_KEY_P95_MS} ms   ${verdict(results.pass.keystrokes)}`);
     const k = results.keystrokes;
     console.log(`    the browser's own keydown to input: with Markwise median ${ms(k.keydownToInputWithMedianMs)}, p95 ${ms(k.keydownToInputWithP95Ms)}; without, median ${ms(k.keydownToInputWithoutMedianMs)}, p95 ${ms(k.keydownToInputWithoutP95Ms)}`);

@@ -7,6 +7,11 @@ export function median(samples: readonly number[]): number {
   return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
 }
 
+/** A median with the range of the samples, for a report: `median 208 ms (147 to 522)`. */
+export function medianAndRange(samples: readonly number[]): string {
+  return `median ${median(samples).toFixed(0)} ms (${Math.min(...samples)} to ${Math.max(...samples)})`;
+}
+
 /** The value at or below which p per cent of the samples lie (nearest rank). */
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

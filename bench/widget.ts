@@ -20,8 +20,8 @@ import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
-import { median } from './stats';
-import { longFramesUntil, longTasksAfter, type LongFrame } from './browsers';
+import { median, medianAndRange } from './stats';
+import { longestRenderings, longFramesUntil, longTasksAfter, type LongFrame } from './browsers';
 
 const TARGET_SIZE_BYTES = 50 * 1024;
 const TARGET_AFTER_DCL_MS = 100;
@@ -139,13 +139,10 @@ try {
     const longest = (lists: number[][]) => Math.max(0, ...lists.flat());
     const over = (lists: number[][]) => lists.filter((l) => l.length > 0).length;
     console.log(`    in the 2 s after the load event: longest ${longest(results.longTasksAfterLoadMs)} ms, in ${over(results.longTasksAfterLoadMs)} of ${LOADS} loads; with an empty script in the widget's place ${longest(emptyLongTasks)} ms, in ${over(emptyLongTasks)} loads`);
-    // Per load, its longest frame: the page's first layout and paint after its load event, in all three.
-    const frames = (lists: LongFrame[][]) => lists.map((l) => Math.max(0, ...l.map((f) => f.rendering)));
-    const spread = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (${Math.min(...xs)} to ${Math.max(...xs)})`;
     const ours = timings.flatMap((t) => t.frames.map((f) => f.ours));
     console.log(`  longest rendering (style, layout, paint) of a frame from navigation to 2 s after the load event (Long Animation Frames), per load:`);
-    console.log(`    with the widget ${spread(frames(timings.map((t) => t.frames)))}, the widget's own script in any of them at most ${Math.max(0, ...ours)} ms`);
-    console.log(`    with an empty script in its place ${spread(frames(emptyFrames))}; without it ${spread(frames(plainFrames))}`);
+    console.log(`    with the widget ${medianAndRange(longestRenderings(timings.map((t) => t.frames)))}, the widget's own script in any of them at most ${Math.max(0, ...ours)} ms`);
+    console.log(`    with an empty script in its place ${medianAndRange(longestRenderings(emptyFrames))}; without it ${medianAndRange(longestRenderings(plainFrames))}`);
   }
 } finally {
   await browser.close();

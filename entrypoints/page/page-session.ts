@@ -72,7 +72,7 @@ export class PageSession {
   #calendar: SchoolCalendar;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * Each mark as this document first showed it (pupil id|date|session), kept across re-reads and a
+   * Each mark as this document first showed it (by pupil id, session and date), kept across re-reads and a
    * single-page app's routes: a role warning is only for marks changed since (issue 14, item 2).
    */
   readonly #loaded: FirstMarks = new Map();

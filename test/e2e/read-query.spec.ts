@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { below } from '../../sites/read';
-import { PROFILE_SELECTORS, randomTree, treeHtml, wrapped } from '../support/random-dom';
 import { CHROMIUM, expect, QUIET_FLAGS, test } from './fixtures';
 
 let browser: Browser;
@@ -20,7 +19,36 @@ test.afterAll(async () => {
   await browser.close();
 });
 
-const SELECTORS = [...PROFILE_SELECTORS, ':scope'];
+const TAGS = ['div', 'p', 'span', 'i'] as const;
+
+interface RandomNode {
+  tag: (typeof TAGS)[number];
+  cls: '' | 'x' | 'y';
+  data: boolean;
+  children: RandomNode[];
+}
+
+/** A tree of elements up to `depth` levels below its root, with classes and a data attribute to select by. */
+const randomTree = (depth = 4): fc.Arbitrary<RandomNode> =>
+  fc.record({
+    tag: fc.constantFrom(...TAGS),
+    cls: fc.constantFrom('' as const, 'x' as const, 'y' as const),
+    data: fc.boolean(),
+    children: depth === 0 ? fc.constant([]) : fc.array(randomTree(depth - 1), { maxLength: 3 }),
+  });
+
+function treeHtml(node: RandomNode): string {
+  return `<${node.tag}${node.cls ? ` class="${node.cls}"` : ''}${node.data ? ' data-k="1"' : ''}>${node.children.map(treeHtml).join('')}</${node.tag}>`;
+}
+
+/**
+ * Compound selectors, and ones with combinators, lists, functional pseudo-classes and :scope: the
+ * kinds a site profile's rows, cells and controls are written with.
+ */
+const SELECTORS = ['div', 'p', '.x', 'span.y', '[data-k]', 'i[data-k="1"]', 'p:not(.x)', ':scope', 'div > p', 'div .x', 'p + span', 'span ~ i', 'p, .y', 'div:not(.x, .y)', 'div>span'];
+
+/** The `:is()` form `below()` stands for. */
+const wrapped = (selectors: readonly string[]): string => selectors.map((s) => `:is(${s})`).join(' ');
 
 test('below finds the same elements as :is() in Chromium, over the page and under one element', async () => {
   await fc.assert(
