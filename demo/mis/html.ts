@@ -75,7 +75,16 @@ const NAV: readonly [string, string][] = [
 ];
 
 /** A whole page: header bar with the school's name and nav, then the body inside <main>. */
-export function page(title: string, body: string, options: { script?: string; scriptSrc?: string; mainId?: string } = {}): string {
+/**
+ * Where a page's own script file goes, as integrators write the widget's one tag: deferred at the end
+ * of the body (as the README advises), or in the head, as a classic script or async, where it runs
+ * before the body is parsed.
+ */
+export type ScriptAt = 'end-defer' | 'head' | 'head-async';
+
+export function page(title: string, body: string, options: { script?: string; scriptSrc?: string; scriptAt?: ScriptAt; mainId?: string } = {}): string {
+  const at = options.scriptAt ?? 'end-defer';
+  const tag = (src: string) => `<script${at === 'end-defer' ? ' defer' : at === 'head-async' ? ' async' : ''} src="${esc(src)}"></script>`;
   const nav = NAV.map(([href, label]) => `<li><a href="${esc(href)}">${esc(label)}</a></li>`).join('');
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -85,13 +94,13 @@ export function page(title: string, body: string, options: { script?: string; sc
 <title>${esc(title)} - ${esc(SCHOOL_NAME)}</title>
 <link rel="icon" href="data:,">
 <style>${STYLE}</style>
-</head>
+${options.scriptSrc && at !== 'end-defer' ? `${tag(options.scriptSrc)}\n` : ''}</head>
 <body>
 <header class="mis-header"><a class="school" href="/">${esc(SCHOOL_NAME)}</a><nav aria-label="Main"><ul>${nav}</ul></nav></header>
 <main${options.mainId ? ` id="${esc(options.mainId)}"` : ''}>
 ${body}
 </main>
-${options.scriptSrc ? `<script defer src="${esc(options.scriptSrc)}"></script>` : ''}${options.script ? `<script>${options.script}</script>` : ''}
+${options.scriptSrc && at === 'end-defer' ? tag(options.scriptSrc) : ''}${options.script ? `<script>${options.script}</script>` : ''}
 </body>
 </html>
 `;

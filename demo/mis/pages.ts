@@ -2,7 +2,7 @@
 
 import type { SessionName } from '../../rules/codes';
 import { addDays, isIsoDate, type IsoDate } from '../../rules/dates';
-import { esc, page, shortDay, ukDate } from './html';
+import { esc, page, shortDay, ukDate, type ScriptAt } from './html';
 import { registerGrid, REGISTER_SCRIPT, type GridRow, type GridSession } from './register';
 import {
   attendanceOf,
@@ -100,8 +100,9 @@ export function registerUrl(classId: ClassId, week: IsoDate): string {
 export interface WidgetEmbed {
   /** Before the register. */
   readonly element: string;
-  /** The widget's script tag at the end of the page. */
+  /** The widget's script tag, by default deferred at the end of the page. */
   readonly scriptSrc: string;
+  readonly scriptAt?: ScriptAt;
 }
 
 /**
@@ -150,7 +151,7 @@ ${classPicker(classId, (c) => registerUrl(c, week), 'Classes')}
 <p class="note">Type a code in each cell (/ or \\ present, L late, N reason not yet known) and save.</p>
 ${widget?.element ?? ''}
 ${grid}${later}`;
-  return page(`Register ${classId}, week beginning ${ukDate(week)}`, body, { script: REGISTER_SCRIPT, scriptSrc: widget?.scriptSrc });
+  return page(`Register ${classId}, week beginning ${ukDate(week)}`, body, { script: REGISTER_SCRIPT, scriptSrc: widget?.scriptSrc, scriptAt: widget?.scriptAt });
 }
 
 /** The marks of the marks-later fault: sent with the page as data, put in the cells 1.5 s after it has loaded. */
@@ -320,7 +321,7 @@ export function benchPage(pupilCount: number, sessionCount: number, widget?: Wid
 <p class="note">Generated pupils for timing; saving here changes nothing.</p>
 ${widget?.element ?? ''}
 ${grid}`;
-  return page('Bench register', body, { script: REGISTER_SCRIPT, scriptSrc: widget?.scriptSrc });
+  return page('Bench register', body, { script: REGISTER_SCRIPT, scriptSrc: widget?.scriptSrc, scriptAt: widget?.scriptAt });
 }
 
 /** Names that would run as markup if a page or an extension put them in innerHTML. */

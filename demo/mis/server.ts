@@ -26,7 +26,7 @@ import { takeAttendancePage } from './radio-register';
 import { textRegisterPage } from './text-register';
 import { HASH_APP_SCRIPT, hashAppShell, hashAppStudent, hashAppTake } from './hashapp';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
-import { widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
+import { type EmbedChoice, widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
 import { weekGridPage } from './week-grid';
 import { periodRegisterPage } from './period-register';
 import { absenceReportPage } from './absence-report';
@@ -219,7 +219,7 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
     case '/widget/':
       return send(res, 200, widgetIndexPage());
     case '/widget/register':
-      return send(res, 200, widgetRegisterPage(school, classId, DEFAULT_WEEK));
+      return send(res, 200, widgetRegisterPage(school, classId, DEFAULT_WEEK, embedChoice(url.searchParams)));
     case '/widget/table':
       return send(res, 200, widgetTablePage(url.searchParams.get('storage') === 'indexeddb' ? 'indexeddb' : 'memory'));
     case '/widget/table-no-charset':
@@ -229,10 +229,20 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
     case '/widget/broken-policy':
       return send(res, 200, widgetBrokenPolicyPage(school, classId, DEFAULT_WEEK));
     case '/widget/bench':
-      return send(res, 200, widgetBenchPage(clampInt(url.searchParams.get('pupils'), 1500, 1, 20_000), clampInt(url.searchParams.get('sessions'), 10, 1, 60), url.searchParams.get('policy') === 'preset' ? 'preset' : 'inline'));
+      return send(res, 200, widgetBenchPage(clampInt(url.searchParams.get('pupils'), 1500, 1, 20_000), clampInt(url.searchParams.get('sessions'), 10, 1, 60), embedChoice(url.searchParams)));
     default:
       return send(res, 404, notFoundPage());
   }
+}
+
+/** ?policy=preset|inline and ?script=head|head-async|end-defer on the widget's register pages; unset or unknown, each page's default. */
+function embedChoice(query: URLSearchParams): EmbedChoice {
+  const policy = query.get('policy');
+  const script = query.get('script');
+  return {
+    policy: policy === 'preset' || policy === 'inline' ? policy : undefined,
+    scriptAt: script === 'head' || script === 'head-async' || script === 'end-defer' ? script : undefined,
+  };
 }
 
 /** Starts the demo MIS. Port 0 picks any free port; the host defaults to 127.0.0.1. */

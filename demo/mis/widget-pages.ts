@@ -5,7 +5,7 @@
 import { presetInput } from '../../rules/presets';
 import { demoClassRegister } from '../../sites/builtin/demo';
 import type { SiteProfileInput } from '../../sites/profile';
-import { esc, page } from './html';
+import { esc, page, type ScriptAt } from './html';
 import { benchPage, classRegisterPage, type WidgetEmbed } from './pages';
 import { DEMO_TODAY, type ClassId, type DemoSchool } from './school';
 import type { IsoDate } from '../../rules/dates';
@@ -29,10 +29,15 @@ ${scriptJson(profile)}
 </markwise-panel>`;
 }
 
-const REGISTER_EMBED: WidgetEmbed = { element: panelWithProfile(demoClassRegister), scriptSrc: WIDGET_SCRIPT };
+/** How the page gives the widget its policy and where its script tag is (the demo's query: ?policy=inline&script=head). */
+export interface EmbedChoice {
+  readonly policy?: 'preset' | 'inline';
+  readonly scriptAt?: ScriptAt;
+}
 
-export function widgetRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate): string {
-  return classRegisterPage(school, classId, week, REGISTER_EMBED);
+/** The class register with the widget; by default the preset named and the script deferred at the end, as the README shows. */
+export function widgetRegisterPage(school: DemoSchool, classId: ClassId, week: IsoDate, embed: EmbedChoice = {}): string {
+  return classRegisterPage(school, classId, week, { element: panelWithProfile(demoClassRegister, embed.policy), scriptSrc: WIDGET_SCRIPT, scriptAt: embed.scriptAt });
 }
 
 /**
@@ -40,8 +45,8 @@ export function widgetRegisterPage(school: DemoSchool, classId: ClassId, week: I
  * give it; policy="preset" names the preset instead, which the widget then reads from
  * presets/micklefield.json beside its script: a request answered only once the page's own load is done.
  */
-export function widgetBenchPage(pupils: number, sessions: number, policy: 'preset' | 'inline' = 'inline'): string {
-  return benchPage(pupils, sessions, { element: panelWithProfile(demoClassRegister, policy), scriptSrc: WIDGET_SCRIPT });
+export function widgetBenchPage(pupils: number, sessions: number, embed: EmbedChoice = {}): string {
+  return benchPage(pupils, sessions, { element: panelWithProfile(demoClassRegister, embed.policy ?? 'inline'), scriptSrc: WIDGET_SCRIPT, scriptAt: embed.scriptAt });
 }
 
 export function widgetIndexPage(): string {

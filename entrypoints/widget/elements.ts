@@ -203,7 +203,11 @@ export class MarkwisePanel extends MarkwiseElement {
     this.#lifetime = lifetime;
     this.setAttribute('data-status', 'starting');
     try {
-      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.#store(), documentParsed(document)]);
+      // The element's own children (the inline policy and profile) are read only once the page is
+      // parsed: a script in the head runs, and connects this element, before they exist.
+      await documentParsed(document);
+      if (lifetime.signal.aborted) return;
+      const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.#store()]);
       if (lifetime.signal.aborted) return;
       if (!outcome.ok) return this.#fail('Markwise could not use this policy, so nothing is checked', outcome.where, outcome.problems);
       const profile = profileFor(this, this.#profileProperty);

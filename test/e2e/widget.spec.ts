@@ -54,6 +54,31 @@ test('the widget shows the same findings as the extension on the same register, 
   await plain.close();
 });
 
+// Integrators put "one script tag" where they put every other: often in the head, classic or async,
+// where the widget runs before the body is parsed and each <markwise-panel> is connected before its
+// children (the inline policy and profile) are. The policy inside the element must still be the one used.
+for (const scriptAt of ['head', 'head-async'] as const) {
+  test(`with its script in the head (${scriptAt}), the widget uses the policy inside the element, not the default`, async ({ mis }) => {
+    const reference = await plainPage();
+    await reference.goto(`${mis.url}/widget/register?class=4A`);
+    await expect(reference.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+    const expected = await findingsIn(reference, 'markwise-panel aside.panel');
+    expect(expected.length).toBeGreaterThan(2);
+    await reference.close();
+
+    const page = await plainPage();
+    await page.goto(`${mis.url}/widget/register?class=4A&policy=inline&script=${scriptAt}`);
+    // The page is as asked: the script is in the head, and the policy is inside the element.
+    expect(await page.locator(`head script[src$="markwise-widget.iife.js"]`).count()).toBe(1);
+    expect(await page.locator('markwise-panel > script[type="application/json"]:not([data-for])').count()).toBe(1);
+    const aside = page.locator('markwise-panel aside.panel');
+    await expect(aside).toHaveAttribute('data-status', 'ready');
+    await expect(aside).toContainText('Micklefield CE Primary Academy');
+    expect(await findingsIn(page, 'markwise-panel aside.panel')).toEqual(expected);
+    await page.close();
+  });
+}
+
 test('a malformed inline policy shows what is wrong and where, in the element, and nothing is checked', async ({ mis }) => {
   const page = await plainPage();
   await page.goto(`${mis.url}/widget/broken-policy`);
