@@ -8,5 +8,8 @@ export default defineConfig({
     globalSetup: ['test/support/build-cli.ts'],
     // The command-line tests start real processes; give them room on a 2-core machine.
     testTimeout: 20_000,
+    // WXT's own modules read import.meta.env, which only Vite's transform gives them
+    // (entrypoints/content/context.test.ts runs WXT's content-script context beside Markwise's).
+    server: { deps: { inline: ['wxt'] } },
   },
 });
