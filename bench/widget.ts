@@ -11,7 +11,8 @@
 //     widget's panel is complete before the page's first layout, which then counts as after it).
 // Reports and exits 0: a benchmark is not a test.
 //
-//   npx tsx bench/widget.ts [--loads 15] [--json]
+//   npx tsx bench/widget.ts [--loads 15] [--script end-defer|head|head-async] [--json]
+// --script: where the page puts the widget's one tag (default: deferred at the end, as the README shows).
 
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,9 @@ const loadsAt = process.argv.indexOf('--loads');
 // 15 rather than the extension's 9: the widget's share of a load is near the 10% line by itself.
 const LOADS = loadsAt >= 0 ? Number(process.argv[loadsAt + 1]) : 15;
 const json = process.argv.includes('--json');
+const scriptAt = process.argv.indexOf('--script');
+const SCRIPT_AT = scriptAt >= 0 ? process.argv[scriptAt + 1]! : 'end-defer';
+if (!['end-defer', 'head', 'head-async'].includes(SCRIPT_AT)) throw new Error(`--script ${SCRIPT_AT}: must be end-defer, head or head-async`);
 
 
 const sizes = Object.fromEntries(
@@ -50,7 +54,7 @@ try {
   // costs this page, apart from what the widget does.
   const emptyScript = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await emptyScript.route('**/markwise-widget.iife.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
-  const widgetUrl = `${server.url}/widget/bench?pupils=1500&sessions=10`;
+  const widgetUrl = `${server.url}/widget/bench?pupils=1500&sessions=10&script=${SCRIPT_AT}`;
   const plainUrl = `${server.url}/bench/office?pupils=1500&sessions=10`;
   const timings: { fromScript: number; afterDcl: number; ready: number; load: number; findings: number; longTasksAfterPanel: number[]; longTasksAfterLoad: number[]; frames: LongFrame[] }[] = [];
   const emptyLongTasks: number[][] = [];
@@ -105,7 +109,7 @@ try {
   const longestPlainAfterLoad = Math.max(0, ...plainLongTasks.flat());
   const largest = Math.max(...Object.values(sizes).map((s) => s.gzippedBytes));
   const results = {
-    page: '1,500 pupils x 10 sessions (15,000 cells), /widget/bench on the demo MIS, no extension',
+    page: `1,500 pupils x 10 sessions (15,000 cells), /widget/bench on the demo MIS, no extension, the widget's script tag ${SCRIPT_AT}`,
     loads: LOADS,
     sizes,
     scriptToPanelMedianMs: fromScript,
