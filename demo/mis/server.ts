@@ -49,20 +49,6 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/ht
   res.end(body);
 }
 
-/**
- * A page sent as a slow network delivers it: in `parts` pieces, `pause` ms apart (the browser parses
- * and shows each piece as it comes). For tests of what happens while a page is still arriving.
- */
-async function trickle(res: ServerResponse, body: string, parts: number, pause = 150): Promise<void> {
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
-  const size = Math.ceil(body.length / parts);
-  for (let at = 0; at < body.length; at += size) {
-    if (at > 0) await new Promise((resolve) => setTimeout(resolve, pause));
-    res.write(body.slice(at, at + size));
-  }
-  res.end();
-}
-
 function sendJson(res: ServerResponse, result: ApiResult): void {
   send(res, result.status, JSON.stringify(result.body), 'application/json; charset=utf-8');
 }
@@ -172,11 +158,7 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
       await readBody(req);
       return redirect(res, `${path}${url.search}`);
     }
-    if (isGet) {
-      const html = benchPage(clampInt(q.get('pupils'), 1500, 1, 20_000), clampInt(q.get('sessions'), 10, 1, 60));
-      // ?parts=N: the page arrives in N pieces, as over a slow line.
-      return q.has('parts') ? trickle(res, html, clampInt(q.get('parts'), 1, 1, 20)) : send(res, 200, html);
-    }
+    if (isGet) return send(res, 200, benchPage(clampInt(q.get('pupils'), 1500, 1, 20_000), clampInt(q.get('sessions'), 10, 1, 60)));
   }
   if (path === '/fixtures/hostile') {
     if (method === 'POST') {

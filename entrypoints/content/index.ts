@@ -8,8 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BUNDLE_KEY, type ContentBundle } from '../../storage/bundle';
 import type { Request, Send } from '../../storage/messages';
 import { FORGET_MESSAGE } from '../../storage/forget';
-import { documentParsed, PageSession, profileOn } from '../page/page-session';
-import { removeRooms, roomsWhileParsing } from './parse-rooms';
+import { documentParsed, PageSession } from '../page/page-session';
 import { tabStatusTeller } from '../page/tab-status';
 
 const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
@@ -40,14 +39,9 @@ export default defineContentScript({
       // pays for the register itself.
       // Closed in every shipped build; open only in the e2e build, for Playwright (wxt.config.ts).
       const shadowMode = import.meta.env.MARKWISE_SHADOW_MODE === 'open' ? 'open' : 'closed';
-      // The badges' room, made while the page is still arriving (parse-rooms.ts).
-      const profile = profileOn(bundle, location);
-      const rooms = profile && roomsWhileParsing(document, profile, shadowMode, lifetime.signal);
-      session = new PageSession(document, bundle, send, lifetime.signal, { shadowMode, tellStatus: tabStatusTeller(send, location.origin), rooms });
+      session = new PageSession(document, bundle, send, lifetime.signal, { shadowMode, tellStatus: tabStatusTeller(send, location.origin) });
       await parsed;
       session.start();
-      // A register read now took them; none was (another address by now, no register on it): they go.
-      if (rooms) removeRooms(rooms);
       browser.storage.local.onChanged.addListener((changes) => {
         const change = changes[BUNDLE_KEY];
         if (change?.newValue !== undefined && !lifetime.signal.aborted) session?.updateBundle(change.newValue as ContentBundle);

@@ -57,13 +57,6 @@ function thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: Regist
   });
 }
 
-/** The profile for this address, of those the school set for its site (the first that matches). */
-export function profileOn(bundle: ContentBundle, { origin, pathname, search, hash }: Location): SiteProfile | undefined {
-  const site = bundle.sites.find((s) => originMatches(s.origin, origin));
-  const ids = new Set(site?.profileIds);
-  return profilesForPath(bundle.profiles.filter((p) => ids.has(p.id)), pathname + search, hash)[0];
-}
-
 export class PageSession {
   #surface: PageSurface | null = null;
   #view: RegisterView | null = null;
@@ -137,6 +130,12 @@ export class PageSession {
     return this.#bundle.roles?.[this.#site] ?? this.#profile?.role;
   }
 
+  #profilesHere(): SiteProfile[] {
+    const site = this.#bundle.sites.find((s) => originMatches(s.origin, this.#site));
+    if (site === undefined) return [];
+    const ids = new Set(site.profileIds);
+    return this.#bundle.profiles.filter((p) => ids.has(p.id));
+  }
 
   start(): void {
     const win = this.#document.defaultView!;
@@ -210,7 +209,7 @@ export class PageSession {
       this.#location = here;
       if (locationChanged || this.#matchedAt !== here) {
         this.#matchedAt = here;
-        const profile = profileOn(this.#bundle, this.#document.location) ?? null;
+        const profile = profilesForPath(this.#profilesHere(), pathname + search, hash)[0] ?? null;
         if (profile !== this.#profile) {
           this.#profile = profile;
           force = true;
@@ -225,10 +224,8 @@ export class PageSession {
       }
       const root = findRegister(this.#document, this.#profile);
       if (!force && root === this.#root && root !== null && root.isConnected) return;
-      // The last view ends before the surface is made: a new surface starts with the badges' rooms
-      // made while the page was parsed (entrypoints/content/parse-rooms.ts), which ending a view would remove.
-      this.#endView();
       this.#ensureSurface();
+      this.#endView();
       this.#root = root;
       if (root === null) {
         this.#waitForRegister(this.#profile);

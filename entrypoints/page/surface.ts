@@ -112,72 +112,15 @@ export interface SurfaceOptions {
   readonly panelCss?: string;
   /** Told of every state the panel shows (the widget's findings event). */
   readonly onPublish?: (state: PanelState) => void;
-  /** Badges' hosts made while the page was parsed (the content script's, parse-rooms.ts), taken by the surface made with them. */
-  readonly rooms?: BadgeRooms;
 }
 
-export interface ShownBadge {
+interface ShownBadge {
   readonly host: HTMLElement;
   /** Where the badge is drawn, in the host's shadow root. */
   readonly box: Element;
   readonly into: Element;
   /** What it shows, or will once drawn (until then its box is empty); null: room kept for a figure to come. */
   view: BadgeView | null;
-}
-
-/** Where a pupil's badge goes: in `anchor` (badgeIn, or a cell of a table row), else in its parent after it. */
-function intoOf(anchor: Element, inside: boolean): Element | null {
-  return inside || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
-}
-
-const inCell = (into: Element) => /^T[DH]$/.test(into.nodeName);
-
-/**
- * Badges' hosts. One that goes in a table's cell is put there as soon as it is made, empty and of the
- * badge's fixed size (components/badge.css), so that the browser lays the row out with room for it
- * and the badge, drawn later, moves nothing. The content script makes them (makeRoom) while the page
- * is still being parsed, each just before the browser first lays its row out (content/parse-rooms.ts);
- * the surface made with them (SurfaceOptions.rooms) keeps a host it already has for the same element.
- */
-export function badgeHosts(document: Document, mode: ShadowRootMode = 'closed'): HostFor {
-  const badgeSheet = sheet(document, BADGE_CSS);
-  return (anchor, into) => {
-    // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
-    // from its own attributes.
-    const host = document.createElement('markwise-pupil-badge');
-    host.setAttribute(OWN_ATTRIBUTE, 'badge');
-    const shadow = host.attachShadow({ mode });
-    adopt(shadow, badgeSheet);
-    const box = document.createElement('span');
-    box.className = 'box';
-    shadow.append('\u2060', box);
-    const shown = { host, box, into, view: null };
-    if (inCell(into)) placeInRow(anchor, shown);
-    return shown;
-  };
-}
-
-/** A badge's host; in a table's cell, put in its place at once (elsewhere, placed when it is drawn). */
-export type HostFor = (anchor: Element, into: Element) => ShownBadge;
-
-/** Badges' hosts made ahead of the surface (makeRoom), by the element each is beside, until a surface takes them. */
-export type BadgeRooms = Map<Element, ShownBadge>;
-
-/** Room kept in `rooms` for anchor's badge where it goes in a table's cell (none is needed elsewhere). The extension's only. */
-export function makeRoom(hostFor: HostFor, rooms: BadgeRooms, anchor: Element, inside: boolean): void {
-  const into = intoOf(anchor, inside);
-  if (into !== null && inCell(into) && !rooms.has(anchor)) rooms.set(anchor, hostFor(anchor, into));
-}
-
-/**
- * A badge in its row: at the end of `into` (a cell, or the name itself with badgeIn), after the
- * anchor otherwise; where a flex or grid row has no room for it, draw() pins it beside the row in
- * Markwise's own layer instead, so that the row keeps its layout (issue 14, item 6).
- */
-function placeInRow(anchor: Element, { host, into }: ShownBadge): void {
-  // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
-  if (into === anchor) anchor.append(host);
-  else anchor.after(host);
 }
 
 export class PageSurface implements Surface {
@@ -190,7 +133,7 @@ export class PageSurface implements Surface {
   /** Each badge by the element it is beside. */
   #badges = new Map<Element, ShownBadge>();
   #badgeObserver: IntersectionObserver | null = null;
-  readonly #hostFor: HostFor;
+  readonly #badgeSheet: CSSStyleSheet | HTMLStyleElement;
   #actions: PanelActions;
 
   readonly #document: Document;
@@ -227,12 +170,7 @@ export class PageSurface implements Surface {
     this.hints = new HintLayer(shadow);
     // A panel drawn in a page's own element (the widget) is where the page put it: it is never moved.
     if (!WIDGET && options.panelIn === undefined) this.hints.keepClear = (box, width, height) => this.#keepClear(box, width, height);
-    this.#hostFor = badgeHosts(document, options.shadowMode);
-    // Hosts made while the page was parsed (never in the widget): the first showBadges keeps those it is given again.
-    if (!WIDGET && options.rooms) {
-      this.#badges = new Map(options.rooms);
-      options.rooms.clear();
-    }
+    this.#badgeSheet = sheet(document, BADGE_CSS);
     // Outside <body>, so a single-page app that replaces the body's children leaves it alone.
     document.documentElement.append(this.host);
     // (Never in the widget, whose panel is in the page's own element.)
@@ -378,18 +316,18 @@ export class PageSurface implements Surface {
     for (const { anchor, inside, view } of badges) {
       let shown = old.get(anchor);
       old.delete(anchor);
-      const into = intoOf(anchor, inside);
+      const into = inside || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
       if (into === null) continue;
       // Room only (no figure, or none yet): kept where it was, made in a table's cell, drawn when a figure comes.
       if (view === null) {
         if (!WIDGET) {
-          if (shown?.host.isConnected !== true) shown = inCell(into) ? this.#hostFor(anchor, into) : undefined;
+          if (shown?.host.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) ? this.#makeBadge(anchor, into) : undefined;
           else render(null, shown.box);
           if (shown !== undefined) now.set(anchor, { ...shown, view });
         }
         continue;
       }
-      if (shown?.host.isConnected !== true) shown = this.#hostFor(anchor, into);
+      if (shown?.host.isConnected !== true) shown = this.#makeBadge(anchor, into);
       // Not drawn yet; or drawn, and drawn again (Preact changes only what differs: a new figure, tier or band).
       if (!shown.box.hasChildNodes()) pending.add(anchor);
       else render(h(Badge, { view }), shown.box);
@@ -407,7 +345,7 @@ export class PageSurface implements Surface {
         const shown = now.get(anchor)!;
         render(h(Badge, { view: shown.view! }), shown.box);
         if (!WIDGET && places[i]) this.hints.pin(shown.host, shown.into, places[i]!);
-        else if (!shown.host.isConnected) placeInRow(anchor, shown);
+        else if (!shown.host.isConnected) this.#placeInRow(anchor, shown);
       });
     };
     // Near the screen, a few at a time: the first in the frame that shows them, the rest in tasks of
@@ -439,6 +377,33 @@ export class PageSurface implements Surface {
     // (No idle callbacks in Safari: a timer there.)
     const schedule = () => win.requestIdleCallback?.(idle, { timeout: 1000 }) ?? win.setTimeout(idle, 50);
     schedule();
+  }
+
+  /** A badge's host, its room made at once in a table's cell (elsewhere placed when it is drawn). */
+  #makeBadge(anchor: Element, into: Element): ShownBadge {
+    // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
+    // from its own attributes.
+    const host = this.#document.createElement('markwise-pupil-badge');
+    host.setAttribute(OWN_ATTRIBUTE, 'badge');
+    const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
+    adopt(shadow, this.#badgeSheet);
+    const box = this.#document.createElement('span');
+    box.className = 'box';
+    shadow.append('\u2060', box);
+    const shown = { host, box, into, view: null };
+    if (/^T[DH]$/.test(into.nodeName)) this.#placeInRow(anchor, shown);
+    return shown;
+  }
+
+  /**
+   * A badge in its row: at the end of `into` (a cell, or the name itself with badgeIn), after the
+   * anchor otherwise; where a flex or grid row has no room for it, draw() pins it beside the row in
+   * Markwise's own layer instead, so that the row keeps its layout (issue 14, item 6).
+   */
+  #placeInRow(anchor: Element, { host, into }: ShownBadge): void {
+    // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
+    if (into === anchor) anchor.append(host);
+    else anchor.after(host);
   }
 
   /** Escape: closes the hint (WCAG 1.4.13; a badge closes its own details). True when something closed. */

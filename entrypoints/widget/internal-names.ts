@@ -10,7 +10,6 @@ const NAMES = [
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
     'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus', 'unreadAt', 'badgeInside',
     'nSeen', 'termNotes', 'roomBeside', 'pin', 'keepClear', 'pupilIds', 'badgeAnchor', 'signals', 'hints', 'actions', 'surface', 'evaluate',
-    'into', 'rooms',
 ];
 
 /**

@@ -211,51 +211,6 @@ test('a large register: badges drawn as rows come near the screen move nothing o
   expect(await cellsMoved(page)).toEqual([]);
 });
 
-test('a register still arriving: rows shown before the page is complete have their room already, and nothing in the register moves at DOMContentLoaded', async ({ page, mis }) => {
-  // Over a slow line the browser shows the rows as they arrive. Room made only at DOMContentLoaded
-  // widened the name column under rows already shown: every cell right of it jumped (and the browser
-  // laid the whole register out again before its load event; issue 15, item 1).
-  await page.addInitScript(() => {
-    const w = window as unknown as { shifted: [string, number][]; roomsBeforeParsed: number | null; rowsBeforeParsed: number | null };
-    w.shifted = [];
-    w.roomsBeforeParsed = null;
-    w.rowsBeforeParsed = null;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { sources: { node?: Node | null }[] })[]) {
-        for (const { node } of entry.sources) {
-          const element = node instanceof Element ? node : (node?.parentElement ?? null);
-          if (element?.closest('table#register')) w.shifted.push([`${element.nodeName}.${element.className}`, entry.startTime]);
-        }
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-    document.addEventListener('readystatechange', () => {
-      if (document.readyState !== 'interactive') return;
-      w.rowsBeforeParsed = document.querySelectorAll('tr.pupil-row').length;
-      w.roomsBeforeParsed = document.querySelectorAll('tr.pupil-row markwise-pupil-badge').length;
-    });
-  });
-  await page.goto(`${mis.url}/bench/office?pupils=300&sessions=5&parts=6`);
-  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
-  // Every pupil's row has one room, and no more.
-  const rooms = await page.locator('tr.pupil-row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('markwise-pupil-badge').length));
-  expect(rooms).toHaveLength(300);
-  expect(rooms.filter((n) => n !== 1)).toEqual([]);
-  // The page arrived in pieces, and the rows of the earlier ones had their room before it was all parsed.
-  const parsed = await page.evaluate(() => {
-    const w = window as unknown as { roomsBeforeParsed: number | null; rowsBeforeParsed: number | null };
-    return { roomsBeforeParsed: w.roomsBeforeParsed, rowsBeforeParsed: w.rowsBeforeParsed };
-  });
-  expect(parsed.rowsBeforeParsed).toBe(300);
-  expect(parsed.roomsBeforeParsed).toBeGreaterThan(0);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  // (Shifts while the page arrives are the page's own: a longer name in a later piece widens its column, with or without Markwise.)
-  const shiftedAfterParsed = await page.evaluate(() => {
-    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
-    return (window as unknown as { shifted: [string, number][] }).shifted.filter(([, at]) => at >= dcl).map(([what, at]) => `${what} at ${Math.round(at - dcl)} ms after DOMContentLoaded`);
-  });
-  expect(shiftedAfterParsed).toEqual([]);
-});
-
 test('a register that shows no percentage: badges from figures seen before appear without moving anything', async ({ page, mis }) => {
   // The radio register (a table) shows no attendance figure: its badges come from the pupil list's,
   // which the background gives the page after the panel is complete, often after its first paint.
