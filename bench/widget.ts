@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
+import { isScriptAt, SCRIPT_PLACES } from '../demo/mis/html';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 import { median, medianAndRange } from './stats';
@@ -34,8 +35,8 @@ const loadsAt = process.argv.indexOf('--loads');
 const LOADS = loadsAt >= 0 ? Number(process.argv[loadsAt + 1]) : 15;
 const json = process.argv.includes('--json');
 const scriptAt = process.argv.indexOf('--script');
-const SCRIPT_AT = scriptAt >= 0 ? process.argv[scriptAt + 1]! : 'end-defer';
-if (!['end-defer', 'head', 'head-async'].includes(SCRIPT_AT)) throw new Error(`--script ${SCRIPT_AT}: must be end-defer, head or head-async`);
+const SCRIPT_AT = scriptAt >= 0 ? (process.argv[scriptAt + 1] ?? null) : 'end-defer';
+if (!isScriptAt(SCRIPT_AT)) throw new Error(`--script ${SCRIPT_AT}: must be one of ${SCRIPT_PLACES.join(', ')}`);
 
 
 const sizes = Object.fromEntries(

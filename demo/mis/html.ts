@@ -74,14 +74,19 @@ const NAV: readonly [string, string][] = [
   ['/pupils', 'Pupils'],
 ];
 
-/** A whole page: header bar with the school's name and nav, then the body inside <main>. */
 /**
  * Where a page's own script file goes, as integrators write the widget's one tag: deferred at the end
  * of the body (as the README advises), or in the head, as a classic script or async, where it runs
  * before the body is parsed.
  */
-export type ScriptAt = 'end-defer' | 'head' | 'head-async';
+export const SCRIPT_PLACES = ['end-defer', 'head', 'head-async'] as const;
+export type ScriptAt = (typeof SCRIPT_PLACES)[number];
 
+export function isScriptAt(text: string | null): text is ScriptAt {
+  return (SCRIPT_PLACES as readonly (string | null)[]).includes(text);
+}
+
+/** A whole page: header bar with the school's name and nav, then the body inside <main>. */
 export function page(title: string, body: string, options: { script?: string; scriptSrc?: string; scriptAt?: ScriptAt; mainId?: string } = {}): string {
   const at = options.scriptAt ?? 'end-defer';
   const tag = (src: string) => `<script${at === 'end-defer' ? ' defer' : at === 'head-async' ? ' async' : ''} src="${esc(src)}"></script>`;

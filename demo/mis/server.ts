@@ -27,6 +27,7 @@ import { textRegisterPage } from './text-register';
 import { HASH_APP_SCRIPT, hashAppShell, hashAppStudent, hashAppTake } from './hashapp';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
 import { type EmbedChoice, widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
+import { isScriptAt } from './html';
 import { weekGridPage } from './week-grid';
 import { periodRegisterPage } from './period-register';
 import { absenceReportPage } from './absence-report';
@@ -241,7 +242,7 @@ function embedChoice(query: URLSearchParams): EmbedChoice {
   const script = query.get('script');
   return {
     policy: policy === 'preset' || policy === 'inline' ? policy : undefined,
-    scriptAt: script === 'head' || script === 'head-async' || script === 'end-defer' ? script : undefined,
+    scriptAt: isScriptAt(script) ? script : undefined,
   };
 }
 

@@ -41,8 +41,9 @@ export function widgetRegisterPage(school: DemoSchool, classId: ClassId, week: I
 }
 
 /**
- * The bench page with the widget (deferred, as the README advises) instead of the extension. The policy is inside the element by default, the quickest way to
- * give it; policy="preset" names the preset instead, which the widget then reads from
+ * The bench page with the widget instead of the extension, its tag deferred at the end as the README
+ * advises unless `embed` says otherwise. The policy is inside the element by default, the quickest way
+ * to give it; policy="preset" names the preset instead, which the widget then reads from
  * presets/micklefield.json beside its script: a request answered only once the page's own load is done.
  */
 export function widgetBenchPage(pupils: number, sessions: number, embed: EmbedChoice = {}): string {

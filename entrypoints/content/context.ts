@@ -23,14 +23,13 @@ export class ContentScriptContext {
   readonly #id = Math.random().toString(36).slice(2);
 
   constructor(contentScriptName: string) {
-    const type = STARTED;
-    document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName, messageId: this.#id } }));
+    document.dispatchEvent(new CustomEvent(STARTED, { detail: { contentScriptName, messageId: this.#id } }));
     const newer = (event: Event) => {
       const detail = (event as CustomEvent<Started | null>).detail;
       if (event instanceof CustomEvent && detail?.contentScriptName === contentScriptName && detail.messageId !== this.#id) this.#controller.abort('Content script context invalidated');
     };
-    document.addEventListener(type, newer);
-    this.onInvalidated(() => document.removeEventListener(type, newer));
+    document.addEventListener(STARTED, newer);
+    this.onInvalidated(() => document.removeEventListener(STARTED, newer));
   }
 
   get signal(): AbortSignal {
