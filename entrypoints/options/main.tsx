@@ -190,10 +190,9 @@ function policyProblems(problems: readonly InputProblem[], typed: PolicyForm): F
   });
 }
 
-/** What choosing another policy changes, setting by setting, in the form's words: 'Morning register closes: 08:55 now, 09:00 after'. */
-function policyChanges(from: unknown, to: unknown): string[] {
-  const [a, b] = [formFromPolicy(from), formFromPolicy(to)];
-  const out: string[] = [];
+/** Where two forms differ, setting by setting, with each side in the form's words. */
+function formChanges(a: PolicyForm, b: PolicyForm): { label: string; now: string; after: string }[] {
+  const out: { label: string; now: string; after: string }[] = [];
   const simple: [keyof PolicyForm, string][] = [
     ['schoolName', 'schoolName'],
     ...(Object.entries(TIME_FIELDS) as [keyof PolicyForm, string][]),
@@ -202,15 +201,25 @@ function policyChanges(from: unknown, to: unknown): string[] {
     ['teacherCodes', 'codes.teacher'],
     ['attendanceTarget', 'attendanceTarget'],
   ];
-  for (const [key, path] of simple) if (a[key] !== b[key]) out.push(`${policyFieldLabel(path)}: ${String(a[key]) || 'none'} now, ${String(b[key]) || 'none'} after`);
+  for (const [key, path] of simple) if (a[key] !== b[key]) out.push({ label: policyFieldLabel(path), now: String(a[key]) || 'none', after: String(b[key]) || 'none' });
   const list = <T,>(path: string, x: T[], y: T[], names: (v: T) => string) => {
     const [now, after] = [x.map(names).join(', '), y.map(names).join(', ')];
-    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${policyFieldLabel(path)}: ${now || 'none'} now, ${after || 'none'} after`);
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push({ label: policyFieldLabel(path), now: now || 'none', after: after || 'none' });
   };
   list('bands', a.bands, b.bands, (band: PolicyForm['bands'][number]) => band.name);
   list('tiers', a.tiers, b.tiers, (tier: PolicyForm['tiers'][number]) => `${tier.level} ${tier.name}`);
   list('schoolCodes', a.schoolCodes, b.schoolCodes, (code: SchoolCodeRow) => code.code);
   return out;
+}
+
+/** What choosing another policy changes, setting by setting, in the form's words: 'Morning register closes: 08:55 now, 09:00 after'. */
+function policyChanges(from: unknown, to: unknown): string[] {
+  return formChanges(formFromPolicy(from), formFromPolicy(to)).map((c) => `${c.label}: ${c.now} now, ${c.after} after`);
+}
+
+/** The settings typed in the form and not saved, by label (a time typed as 9.15 where 09:15 is saved is no edit). */
+function unsavedEdits(activeInput: unknown, form: PolicyForm): string[] {
+  return formChanges(formFromPolicy(activeInput), withClockTimes(form)).map((c) => c.label);
 }
 
 function PolicySection({ state, reload }: { state: State; reload: () => Promise<void> }) {
@@ -220,10 +229,26 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   // Another policy chosen and not yet confirmed: what it would change.
-  const [asking, setAsking] = useState<{ id: string; name: string; changes: string[] } | null>(null);
+  const [asking, setAsking] = useState<{ id: string; name: string; changes: string[]; edits: string[] } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
+  // Edits lost when the policy changed under them (an import, another window): said, never dropped silently.
+  const [lostEdits, setLostEdits] = useState<Outcome>(null);
+  const typed = useRef(form);
+  typed.current = form;
+  const shown = useRef(state.activeInput);
+  /** The question before choosing another policy already named the edits: not said twice. */
+  const editsNamed = useRef(false);
   useEffect(() => {
+    const before = shown.current;
+    shown.current = state.activeInput;
+    if (before !== state.activeInput && !editsNamed.current) {
+      // Typed against the policy before, and not what the policy now says (a save leaves nothing lost).
+      const now = new Set(unsavedEdits(state.activeInput, typed.current));
+      const lost = unsavedEdits(before, typed.current).filter((label) => now.has(label));
+      setLostEdits(lost.length > 0 ? { kind: 'problems', message: 'The policy changed before your edits were saved (an import, or Markwise\'s options in another window), so these edits are gone:', problems: lost } : null);
+    } else setLostEdits(null);
+    editsNamed.current = false;
     setForm(formFromPolicy(state.activeInput));
     setProblems([]);
   }, [state.activeInput]);
@@ -280,7 +305,8 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
     const listing = state.policies.find((p) => p.id === id);
     if (next === null || listing === undefined) return;
     setChosen(id);
-    setAsking({ id, name: listing.name, changes: policyChanges(state.activeInput, next.input) });
+    // Edits typed here and not saved are lost when another policy is chosen: named in the question, never dropped silently.
+    setAsking({ id, name: listing.name, changes: policyChanges(state.activeInput, next.input), edits: unsavedEdits(state.activeInput, form) });
   };
   const cancel = () => {
     const name = state.policies.find((p) => p.id === state.activeId)?.name ?? state.activeId;
@@ -289,15 +315,18 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
     setChooseOutcome({ kind: 'ok', message: `Nothing has changed: Markwise still checks by ${name}.` });
     document.getElementById('active-policy')?.focus();
   };
-  const choose = async (id: string, changes: string[]) => {
+  const choose = async (id: string, changes: string[], edits: readonly string[]) => {
+    editsNamed.current = edits.length > 0;
     setAsking(null);
     setChosen(null);
     const result = await store.setActivePolicy(id);
+    if (!result.ok) editsNamed.current = false;
     if (!result.ok) setChooseOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describePolicy(result.problems) });
     else {
       await changed();
       const name = state.policies.find((p) => p.id === id)?.name ?? id;
-      setChooseOutcome({ kind: 'ok', message: `Markwise now checks by ${name}.${changes.length > 0 ? ' What changed:' : ' Its settings are the same as before.'}`, details: changes });
+      const dropped = edits.length > 0 ? ' Your edits to the policy it checked by before were not saved, and are gone.' : '';
+      setChooseOutcome({ kind: 'ok', message: `Markwise now checks by ${name}.${dropped}${changes.length > 0 ? ' What changed:' : ' Its settings are the same as before.'}`, details: changes });
     }
     await reload();
     // The question is gone: focus goes back to the choice, not to the page's top.
@@ -343,9 +372,14 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
             </ul>
           ) : null}
           <p class="note">The policy it checks by now stays in the list, and can be chosen again.</p>
+          {asking.edits.length > 0 ? (
+            <p id="policy-choose-edits">
+              <strong>Your edits to this policy are not saved: {asking.edits.join(', ')}.</strong> Checking by {asking.name} discards them. To keep them, choose Cancel, then Save.
+            </p>
+          ) : null}
           <div class="row">
-            <button type="button" class="primary" id="policy-choose-yes" onClick={() => void choose(asking.id, asking.changes)}>
-              Yes, check by {asking.name}
+            <button type="button" class="primary" id="policy-choose-yes" onClick={() => void choose(asking.id, asking.changes, asking.edits)}>
+              {asking.edits.length > 0 ? `Discard my edits and check by ${asking.name}` : `Yes, check by ${asking.name}`}
             </button>
             <button type="button" id="policy-choose-cancel" onClick={cancel}>
               Cancel
@@ -365,6 +399,7 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
         </details>
       ) : null}
       <h3>Edit this policy</h3>
+      <OutcomeView outcome={lostEdits} id="policy-edits-lost" />
       <form
         noValidate
         onSubmit={(e) => {

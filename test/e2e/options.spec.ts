@@ -206,3 +206,52 @@ test('the MIS sites section comes first, where a new user looks before anything 
   await expect(page.locator('main section').first()).toHaveAttribute('data-section', 'sites');
   await expect(page.locator('main h2').first()).toHaveText(await page.locator('#sites-h').innerText());
 });
+
+test('edits not yet saved are named before another policy is chosen, kept on Cancel, and never dropped without a word', async ({ page }) => {
+  const closes = page.getByLabel('Morning register closes');
+  const active = await page.locator('#active-policy').inputValue();
+  const other = active === 'dfe' ? 'valence' : 'dfe';
+  // Typed, not saved ('9.20' as staff write it).
+  await closes.fill('9.20');
+  await page.getByLabel('School name').fill('Our Edited School');
+  await page.locator('#active-policy').selectOption(other);
+  const question = page.locator('#policy-choose-confirm');
+  await expect(question).toContainText('Your edits to this policy are not saved: School name, Morning register closes.');
+  await expect(page.locator('#policy-choose-yes')).toHaveText(/^Discard my edits and check by /);
+  expect(await axeViolations(page)).toEqual([]);
+  // Cancel keeps what was typed (the time written as the policy keeps it once focus left it).
+  await page.locator('#policy-choose-cancel').click();
+  await expect(closes).toHaveValue('09:20');
+  await expect(page.getByLabel('School name')).toHaveValue('Our Edited School');
+  await expect(page.locator('#active-policy')).toHaveValue(active);
+  // Chosen anyway, the edits go, and that is said.
+  await page.locator('#active-policy').selectOption(other);
+  await page.locator('#policy-choose-yes').click();
+  await expect(page.locator('#policy-choose-result')).toContainText('Your edits to the policy it checked by before were not saved, and are gone.');
+  await expect(page.locator('#active-policy')).toHaveValue(other);
+  await expect(page.getByLabel('School name')).not.toHaveValue('Our Edited School');
+  // With nothing typed, the question says nothing of edits.
+  await page.locator('#active-policy').selectOption(active);
+  await expect(question).not.toContainText('not saved');
+  await expect(page.locator('#policy-choose-yes')).toHaveText(/^Yes, check by /);
+});
+
+test('edits not yet saved when an imported policy replaces the one they were typed into are said to be gone, by name', async ({ page }) => {
+  await page.getByLabel('School name').fill('Our Edited School');
+  await page.getByLabel('Morning register closes').fill('9.20');
+  const good = structuredClone(presetInput('valence')) as unknown as { id: string; schoolName: string };
+  good.id = 'imported-school';
+  good.schoolName = 'Imported School';
+  await page.locator('#policy-import').setInputFiles(jsonFile('imported.json', JSON.stringify(good)));
+  await expect(page.locator('#policy-import-result')).toContainText('Markwise now checks by Imported School');
+  const lost = page.locator('#policy-edits-lost');
+  await expect(lost).toContainText('The policy changed before your edits were saved');
+  await expect(lost.getByRole('listitem')).toHaveText(['School name', 'Morning register closes']);
+  await expect(page.getByLabel('School name')).toHaveValue('Imported School');
+  expect(await axeViolations(page)).toEqual([]);
+  // A save is no loss: nothing said.
+  await page.getByLabel('School name').fill('Imported School (edited)');
+  await page.locator('#save-policy').click();
+  await expect(page.locator('#policy-save-result')).toContainText('Saved.');
+  await expect(lost).toBeEmpty();
+});
