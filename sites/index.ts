@@ -1,6 +1,5 @@
 // The built-in site profiles. A new MIS is one file in sites/builtin/ and one line here.
 
-import { SPA_OPTION_NAMES } from '../demo/mis/spa-options';
 import type { SiteProfileInput } from './profile';
 import { demoClassRegister, demoOfficeUnexplained, demoPupilList, demoPupilRecord, demoSpaRegister } from './builtin/demo';
 import { demoRadioRegister } from './builtin/demo-radios';
@@ -13,7 +12,7 @@ import { arborUnverified, bromcomUnverified, gibbonUnverified, scholarpackUnveri
 
 export const BUILTIN_PROFILES: readonly SiteProfileInput[] = [
   demoClassRegister,
-  demoSpaRegister(SPA_OPTION_NAMES),
+  demoSpaRegister(),
   demoOfficeUnexplained,
   demoPupilList,
   demoPupilRecord,

@@ -31,10 +31,54 @@ export const demoClassRegister: SiteProfileInput = {
 };
 
 /**
+ * The register app's option names → DfE codes: what the profile below reads its dropdowns by. The
+ * demo's app (demo/mis/spa-options.ts) draws its options from this table: the demo imports from the
+ * product, never the other way (the design card; test/unit/layering.test.ts). Names follow rules/codes.ts meanings.
+ */
+export const DEMO_SPA_OPTION_NAMES: Readonly<Record<string, string>> = {
+  'Present (AM)': '/',
+  'Present (PM)': '\\',
+  'Late (before registers closed)': 'L',
+  'Late (after registers closed)': 'U',
+  'Attending provision arranged by the local authority': 'K',
+  'Educational visit or trip': 'V',
+  'Sporting activity': 'P',
+  'Work experience': 'W',
+  'Other approved educational activity': 'B',
+  'Dual registered: at the other school': 'D',
+  'Leave of absence: regulated performance or employment abroad': 'C1',
+  'Medical or dental appointment': 'M',
+  'Leave of absence: interview': 'J1',
+  'Leave of absence: study leave': 'S',
+  'Not of compulsory school age': 'X',
+  'Leave of absence: part-time timetable': 'C2',
+  'Leave of absence: other exceptional circumstances': 'C',
+  'Parent travelling for occupational purposes': 'T',
+  'Religious observance': 'R',
+  Illness: 'I',
+  'Suspended or excluded: no alternative provision': 'E',
+  'Unable to attend: lack of access arrangements': 'Q',
+  'Unable to attend: transport not available': 'Y1',
+  'Unable to attend: widespread travel disruption': 'Y2',
+  'Unable to attend: part of school premises closed': 'Y3',
+  'Unable to attend: school site unexpectedly closed': 'Y4',
+  'Unable to attend: criminal justice detention': 'Y5',
+  'Unable to attend: public health guidance or law': 'Y6',
+  'Unable to attend: other unavoidable cause': 'Y7',
+  'Holiday not agreed': 'G',
+  'Reason not yet provided': 'N',
+  'Unauthorised absence (other)': 'O',
+  'Prospective pupil (not on roll)': 'Z',
+  'Planned school closure': '#',
+  // A legacy option, still shown where an old mark holds it (withdrawn on 19 August 2024).
+  'Holiday (agreed, legacy)': 'H',
+};
+
+/**
  * The single-page-app register (Arbor-like): one dropdown per pupil whose
  * options are code names; the register is replaced on navigation.
  */
-export function demoSpaRegister(names: Record<string, string>): SiteProfileInput {
+export function demoSpaRegister(names: Readonly<Record<string, string>> = DEMO_SPA_OPTION_NAMES): SiteProfileInput {
   return {
     id: 'demo-spa-register',
     name: 'Demo MIS: register app',
