@@ -320,9 +320,11 @@ function PolicySection({ state, reload }: { state: State; reload: () => Promise<
     setAsking(null);
     setChosen(null);
     const result = await store.setActivePolicy(id);
-    if (!result.ok) editsNamed.current = false;
-    if (!result.ok) setChooseOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describePolicy(result.problems) });
-    else {
+    if (!result.ok) {
+      // Nothing changed, so nothing was lost: a later change under the edits is still said.
+      editsNamed.current = false;
+      setChooseOutcome({ kind: 'problems', message: 'That policy could not be chosen:', problems: describePolicy(result.problems) });
+    } else {
       await changed();
       const name = state.policies.find((p) => p.id === id)?.name ?? id;
       const dropped = edits.length > 0 ? ' Your edits to the policy it checked by before were not saved, and are gone.' : '';
