@@ -79,9 +79,13 @@ export function NotRunning({ tab, status }: { tab: Browser.tabs.Tab | undefined;
     const reading = await profilesReading(tabId, at).catch(() => []);
     const first = reading[0];
     if (first === undefined) {
+      // The narrowest permissions: access to a site Markwise does not run on is given back (a site
+      // already in Markwise's list, an administrator's among them, keeps its own).
+      const listed = (await openExtensionStore().sites()).some((s) => s.origin === here);
+      const givenBack = !listed && (await browser.permissions.remove({ origins: [`${here}/*`] }).catch(() => false));
       return setSaid({
         kind: 'warn',
-        text: `None of Markwise's site profiles reads this page, so ${here} was not added. Open a register page on it and use this button there; for an MIS Markwise does not know, import a site profile for it on the options page.`,
+        text: `None of Markwise's site profiles reads this page, so ${here} was not added${givenBack ? ', and the access the browser gave for it is given back' : ''}. Open a register page on it and use this button there; for an MIS Markwise does not know, import a site profile for it on the options page.`,
         profiles: true,
       });
     }

@@ -30,7 +30,7 @@ const DEV_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 type Chrome = {
   chrome: {
-    permissions: { request(p: object): Promise<boolean> };
+    permissions: { request(p: object): Promise<boolean>; contains(p: object): Promise<boolean> };
     tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
   };
 };
@@ -117,8 +117,10 @@ test('on a page of the site that no profile reads, the popup says so plainly, ad
   const popup = await popupFor(context, extensionId, page);
   await popup.getByRole('button', { name: 'Use Markwise on this site' }).click();
   const status = popup.locator('#not-running');
-  await expect(status).toContainText(`None of Markwise's site profiles reads this page, so ${SITE} was not added.`);
+  await expect(status).toContainText(`None of Markwise's site profiles reads this page, so ${SITE} was not added, and the access the browser gave for it is given back.`);
   expect(await asked(popup)).toEqual([{ origins: [`${SITE}/*`] }]);
+  // The narrowest permissions: no access is kept to a site Markwise does not run on.
+  expect(await popup.evaluate((origin) => (globalThis as unknown as Chrome).chrome.permissions.contains({ origins: [`${origin}/*`] }), SITE)).toBe(false);
   expect(await rowsOf(popup, 'settings')).not.toContainEqual(expect.objectContaining({ key: 'sites' }));
   const [options] = await Promise.all([context.waitForEvent('page'), popup.getByRole('button', { name: 'Import a site profile' }).click()]);
   await expect(options.locator('#profiles-import')).toBeFocused();
