@@ -3,6 +3,7 @@
 // the content script on the MIS sites the school added. It makes no network
 // requests.
 
+import { badgeRooms } from '../sites/badge-room';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { tabledEnglandBankHolidays } from '../rules/calendar/england-bank-holidays';
@@ -92,6 +93,7 @@ export default defineBackground(() => {
       panelCollapsed: collapsed,
       today,
       roles,
+      badgeRooms: badgeRooms(profiles),
     };
   }
 

@@ -2,6 +2,7 @@
 // the database and kept in the extension's own storage.local: one read at page
 // start, with no service-worker wake-up and nothing in the MIS page's origin.
 
+import type { BadgeRoomStyle } from '../sites/badge-room';
 import type { IsoDate } from '../rules/dates';
 import type { Policy, Role } from '../rules/policy/schema';
 import type { SiteProfile } from '../sites/profile';
@@ -51,6 +52,8 @@ export interface ContentBundle {
   readonly termNotes?: Readonly<Record<string, readonly string[]>>;
   /** The role a person chose in the popup for a site (its origin), where the profile's guess was wrong. */
   readonly roles?: Readonly<Record<string, Role>>;
+  /** The room for each profile's badges, by profile id (sites/badge-room.ts); none in the widget. */
+  readonly badgeRooms?: Readonly<Record<string, BadgeRoomStyle>>;
 }
 
 /** Today's date in England, whatever the computer's time zone. */

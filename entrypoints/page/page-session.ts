@@ -15,6 +15,7 @@ import type { SiteProfile } from '../../sites/profile';
 import type { Role } from '../../rules/policy/schema';
 import { dismissalsOn, originMatches, todayOf, type ContentBundle } from '../../storage/bundle';
 import type { PageFigure, Send, StoredFigure } from '../../storage/messages';
+import { BadgeRoom } from './badge-room';
 import { RegisterView, type FirstMarks } from './register-view';
 import { OWN_ATTRIBUTE, PageSurface, WIDGET, type SurfaceOptions } from './surface';
 import type { TellStatus } from './tab-status';
@@ -59,11 +60,12 @@ function thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: Regist
 
 export class PageSession {
   #surface: PageSurface | null = null;
+  /** Room for the badges, made before the register's rows arrive; none in the widget. */
+  #room: BadgeRoom | null = null;
   #view: RegisterView | null = null;
   #viewAbort: AbortController | null = null;
   #profile: SiteProfile | null = null;
   #root: Element | null = null;
-  #location = '';
   /** The address the profiles were last matched against: patterns run once per address, not per DOM change. */
   #matchedAt: string | null = null;
   #observer: MutationObserver | null = null;
@@ -107,6 +109,12 @@ export class PageSession {
     this.#signal = signal;
     this.#surfaceOptions = surfaceOptions;
     this.#calendar = this.#makeCalendar();
+    // At document_start in the content script: the profile this address matches makes room for its
+    // badges while the page is still arriving (issue 15, item 1). start() goes on from this match.
+    if (!WIDGET) {
+      this.#room = new BadgeRoom(document);
+      this.#matchAddress();
+    }
   }
 
   /** The policy's calendar, with its day tables already filled for today's year and the next. */
@@ -164,6 +172,7 @@ export class PageSession {
     clearTimeout(this.#statusTimer);
     this.#surface?.remove();
     this.#surface = null;
+    this.#room?.set(undefined);
   }
 
   /** A new bundle (policy edited, a finding dismissed in another tab, the panel collapsed). */
@@ -203,18 +212,7 @@ export class PageSession {
   /** Works out which profile and register the page has now, and starts a view when either changed. */
   #check(force = false): void {
     try {
-      const { pathname, search, hash } = this.#document.location;
-      const here = pathname + search + hash;
-      const locationChanged = here !== this.#location;
-      this.#location = here;
-      if (locationChanged || this.#matchedAt !== here) {
-        this.#matchedAt = here;
-        const profile = profilesForPath(this.#profilesHere(), pathname + search, hash)[0] ?? null;
-        if (profile !== this.#profile) {
-          this.#profile = profile;
-          force = true;
-        }
-      }
+      if (this.#matchAddress()) force = true;
       if (this.#profile === null) {
         this.#endView();
         this.#surface?.remove();
@@ -241,6 +239,19 @@ export class PageSession {
     }
   }
 
+  /** Which profile the page's address matches, once per address; true when it is another one than before. */
+  #matchAddress(): boolean {
+    const { pathname, search, hash } = this.#document.location;
+    const here = pathname + search + hash;
+    if (this.#matchedAt === here) return false;
+    this.#matchedAt = here;
+    const profile = profilesForPath(this.#profilesHere(), pathname + search, hash)[0] ?? null;
+    if (profile === this.#profile) return false;
+    this.#profile = profile;
+    this.#room?.set(profile ? this.#bundle.badgeRooms?.[profile.id] : undefined);
+    return true;
+  }
+
   /**
    * Markwise's own insertions, unobserved: a register's badges put a host in each row (1,500 on a
    * large page), and each was a mutation record that the observer's callback then went through, in
@@ -265,7 +276,7 @@ export class PageSession {
     if (this.#surface === null) {
       this.#surface = new PageSurface(this.#document, this.#bundle.panelCollapsed, (collapsed) => {
         void this.#send({ type: 'set-panel-collapsed', collapsed }).catch(() => {});
-      }, this.#surfaceOptions);
+      }, { ...this.#surfaceOptions, room: this.#room });
     }
     return this.#surface;
   }

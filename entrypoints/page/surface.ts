@@ -10,6 +10,7 @@ import { HintLayer as PageHints, type Box } from '../../components/hints';
 import { panelSignals, type PanelActions, type PanelState } from '../../components/model';
 import { Panel } from '../../components/panel';
 import { BADGE_CSS, BASE_CSS, HINT_CSS, PANEL_CSS } from '../../components/styles';
+import { BADGE_HOST } from '../../sites/badge-room';
 import type { Surface } from './register-view';
 
 /** Up to this many pupils, badges off screen are drawn in idle time too. */
@@ -112,6 +113,8 @@ export interface SurfaceOptions {
   readonly panelCss?: string;
   /** Told of every state the panel shows (the widget's findings event). */
   readonly onPublish?: (state: PanelState) => void;
+  /** Which table cells the page's style already gives a badge's room (entrypoints/page/badge-room.ts). */
+  readonly room?: { holds(cell: Element): boolean } | null;
 }
 
 interface ShownBadge {
@@ -122,6 +125,13 @@ interface ShownBadge {
   /** What it shows, or will once drawn (until then its box is empty); null: room kept for a figure to come. */
   view: BadgeView | null;
 }
+
+/**
+ * Whether the page's style keeps room at the end of this cell (entrypoints/page/badge-room.ts), until
+ * the badge's host is put there when it is drawn, taking that room in its place. Never in the widget:
+ * callers outside a widget-free branch put `!WIDGET &&` first, so that its build leaves the call out.
+ */
+const roomed = (options: SurfaceOptions, into: Element): boolean => options.room?.holds(into) === true;
 
 export class PageSurface implements Surface {
   readonly host: HTMLElement;
@@ -301,11 +311,14 @@ export class PageSurface implements Surface {
    * forced layout); on pages of up to IDLE_BADGES_UP_TO pupils the rest follow in idle time, a
    * batch at a time, so a page is never held up by badges nobody can see yet.
    *
-   * A badge in a table cell has its host put in the cell at once, empty and of the badge's fixed
-   * size (components/badge.css), so that the browser's first layout of the page makes room for it:
-   * drawn later, it moves nothing on the page (a register's columns stayed put under the person's
-   * pointer), and a large table is not laid out again (issue 15, item 1). Hosts are kept from one
-   * call to the next for the same element, so a fix or a dismissal moves nothing either.
+   * A badge in a table cell takes room that is there from the browser's first layout of the page, so
+   * that drawn later it moves nothing (a register's columns stay put under the person's pointer). The
+   * room is made by a style put in the page before its rows arrive (options.room): the badge's host
+   * goes in only when it is drawn, in place of that room, and the register's rows are left alone until
+   * then (issue 15, item 1: 1,500 empty hosts put in at DOMContentLoaded had the browser lay a large
+   * table out again before the page's load event). Where that style does not reach a cell, the host is
+   * put in the cell at once, empty and of the badge's fixed size (components/badge.css). Hosts are
+   * kept from one call to the next for the same element, so a fix or a dismissal moves nothing either.
    */
   showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView | null }[]): void {
     this.#badgeObserver?.disconnect();
@@ -318,10 +331,11 @@ export class PageSurface implements Surface {
       old.delete(anchor);
       const into = inside || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
       if (into === null) continue;
-      // Room only (no figure, or none yet): kept where it was, made in a table's cell, drawn when a figure comes.
+      // Room only (no figure, or none yet): kept where it was, made in a table's cell (by the page's
+      // style, or by an empty host), drawn when a figure comes.
       if (view === null) {
         if (!WIDGET) {
-          if (shown?.host.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) ? this.#makeBadge(anchor, into) : undefined;
+          if (shown?.host.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) && !roomed(this.#options, into) ? this.#makeBadge(anchor, into) : undefined;
           else render(null, shown.box);
           if (shown !== undefined) now.set(anchor, { ...shown, view });
         }
@@ -340,7 +354,7 @@ export class PageSurface implements Surface {
       // Each once: an anchor queued twice (near the screen, then in idle time) is drawn the first time.
       anchors = anchors.filter((anchor) => (this.#badgeObserver?.unobserve(anchor), pending.delete(anchor)) && anchor.isConnected);
       // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
-      const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host.isConnected ? null : this.hints.roomBeside(now.get(anchor)!.into)));
+      const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host.isConnected || roomed(this.#options, now.get(anchor)!.into) ? null : this.hints.roomBeside(now.get(anchor)!.into)));
       anchors.forEach((anchor, i) => {
         const shown = now.get(anchor)!;
         render(h(Badge, { view: shown.view! }), shown.box);
@@ -362,7 +376,9 @@ export class PageSurface implements Surface {
       (entries) => {
         const was = near.length;
         near.push(...entries.filter((e) => e.isIntersecting).sort((a, b) => aboveScreen(a) - aboveScreen(b)).map((e) => e.target));
-        if (!was) drawNear();
+        // In a task of their own: a host put in the register here would have the next observer's
+        // callback (the cell markers', which reads the scroll position) lay the table out again at once.
+        if (!was) win.setTimeout(drawNear);
       },
       { rootMargin: '800px' },
     );
@@ -379,11 +395,9 @@ export class PageSurface implements Surface {
     schedule();
   }
 
-  /** A badge's host, its room made at once in a table's cell (elsewhere placed when it is drawn). */
+  /** A badge's host, its room made at once in a table's cell the page's style does not reach (elsewhere placed when it is drawn). */
   #makeBadge(anchor: Element, into: Element): ShownBadge {
-    // Not <markwise-badge>: that is the widget's element, which a page may define, and which draws
-    // from its own attributes.
-    const host = this.#document.createElement('markwise-pupil-badge');
+    const host = this.#document.createElement(BADGE_HOST);
     host.setAttribute(OWN_ATTRIBUTE, 'badge');
     const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
     adopt(shadow, this.#badgeSheet);
@@ -391,7 +405,7 @@ export class PageSurface implements Surface {
     box.className = 'box';
     shadow.append('\u2060', box);
     const shown = { host, box, into, view: null };
-    if (/^T[DH]$/.test(into.nodeName)) this.#placeInRow(anchor, shown);
+    if (/^T[DH]$/.test(into.nodeName) && !(!WIDGET && roomed(this.#options, into))) this.#placeInRow(anchor, shown);
     return shown;
   }
 
@@ -401,8 +415,9 @@ export class PageSurface implements Surface {
    * Markwise's own layer instead, so that the row keeps its layout (issue 14, item 6).
    */
   #placeInRow(anchor: Element, { host, into }: ShownBadge): void {
-    // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
-    if (into === anchor) anchor.append(host);
+    // Never a sibling of a row's cells: it would push every column one place right. A cell takes it
+    // at its end; so does a cell with room at its end, whatever follows the anchor in it.
+    if (into === anchor || (!WIDGET && roomed(this.#options, into))) into.append(host);
     else anchor.after(host);
   }
 

@@ -203,9 +203,11 @@ test('a large register: badges drawn as rows come near the screen move nothing o
   await page.goto(`${mis.url}/bench/office?pupils=600&sessions=5`);
   await expect(panel(page)).toHaveAttribute('data-status', 'ready');
   const last = page.locator('tr.pupil-row').last().locator('markwise-pupil-badge');
-  // The last row's badge is in place, taking its room, before it is drawn.
-  await expect(last).toBeAttached();
-  await expect(last.locator('.badge')).toHaveCount(0);
+  // Far from the screen, the last row has nothing of Markwise's in it: its room is made by a style
+  // that was in the page before its rows arrived (putting an empty host in each of a large table's
+  // rows had the browser lay the table out again before the page's load event; issue 15, item 1).
+  await expect(page.locator('tr.pupil-row').first().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+  await expect(last).toHaveCount(0);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(last.locator('.badge')).toHaveCount(1);
   expect(await cellsMoved(page)).toEqual([]);

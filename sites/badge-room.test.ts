@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+// The cells a profile's badges go in, as the style that makes their room selects them (issue 15,
+// item 1): exactly the cells the page surface puts a badge's host in (sites/read.ts takes the first
+// match of badgeIn or badgeAfter in each row; entrypoints/page/surface.ts puts the host at the end of
+// that element when it is a cell, or of the cell it is a child of).
+
+import { describe, expect, it } from 'vitest';
+import { badgeCellSelector, badgeRoomCss, badgeRooms } from './badge-room';
+
+const REGISTER = `<table id="register"><thead><tr><th class="name">Pupil</th><th>Mon AM</th></tr></thead><tbody>
+  <tr class="pupil-row"><td class="name"><a href="/p/1">Adeyemi, Jean-Luc</a> <span class="upn">A1</span></td><td class="mark">/</td></tr>
+  <tr class="pupil-row"><td class="name"><a href="/p/2">Brown, Amy</a></td><td class="mark"><a href="/m">N</a></td></tr>
+</tbody></table>
+<table id="other"><tbody><tr class="pupil-row"><td class="name"><a href="/p/9">Not a register</a></td></tr></tbody></table>
+<ul id="list"><li class="pupil-row"><a class="name" href="/p/3">Cole, Sam</a></li></ul>`;
+
+function cellsFor(profile: Parameters<typeof badgeCellSelector>[0]): string[] {
+  document.body.innerHTML = REGISTER;
+  const selector = badgeCellSelector(profile);
+  return selector === null ? [] : [...document.querySelectorAll(selector)].map((c) => `${c.nodeName} ${c.textContent!.trim()}`);
+}
+
+describe('badgeCellSelector', () => {
+  it('badgeIn a name cell: that cell in each row of the register, and no other table', () => {
+    expect(cellsFor({ register: 'table#register', rows: 'tbody tr.pupil-row', badgeIn: 'td.name' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+  });
+
+  it('badgeAfter a cell: the cell itself', () => {
+    expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+  });
+
+  it('badgeAfter the name link in a cell: the cell the link is a child of, not a mark cell holding a link', () => {
+    expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name > a' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+  });
+
+  it('rows that are not table rows: no cell, so no room (those badges are placed when drawn)', () => {
+    expect(cellsFor({ register: '#list', rows: 'li.pupil-row', badgeAfter: 'a.name' })).toEqual([]);
+  });
+
+  it('no badge, or a register that is one pupil: nothing', () => {
+    expect(badgeCellSelector({ register: '#register', rows: 'tr.pupil-row' })).toBeNull();
+    expect(badgeCellSelector({ register: 'section.pupil-record', badgeAfter: 'h1' })).toBeNull();
+  });
+
+  it('a selector list in the profile stays whole inside its :is()', () => {
+    expect(cellsFor({ register: '#nothing, #register', rows: 'tr.pupil-row', badgeIn: 'td.name, th.name' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+  });
+});
+
+describe('badgeRoomCss', () => {
+  it('gives each cell room after everything in it, until the badge host is a child of the cell', () => {
+    expect(badgeRoomCss('td.name')).toBe(':is(td.name):not(:has(> markwise-pupil-badge))::after{content:"\\2060";font-size:0;padding-inline-end:40.7px}');
+  });
+});
+
+describe('badgeRooms (the background works them out for the content bundle)', () => {
+  it('one for each profile whose badges go in a table cell, by id; none for the others', () => {
+    const rooms = badgeRooms([
+      { id: 'grid', register: '#register', rows: 'tr.pupil-row', badgeIn: 'td.name' },
+      { id: 'record', register: 'section.pupil-record', badgeAfter: 'h1' },
+      { id: 'no-badge', register: '#register', rows: 'tr.pupil-row' },
+    ]);
+    expect(Object.keys(rooms)).toEqual(['grid']);
+    expect(rooms['grid']).toEqual({ cells: badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeIn: 'td.name' }), css: badgeRoomCss(badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeIn: 'td.name' })!) });
+  });
+});
