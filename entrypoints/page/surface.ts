@@ -118,9 +118,14 @@ export interface SurfaceOptions {
 }
 
 interface ShownBadge {
-  readonly host: HTMLElement;
+  /**
+   * Made at once where an empty host keeps the badge's room; where the page's style keeps it, made
+   * when the badge is drawn (1,500 hosts made at DOMContentLoaded were badge work in the task that
+   * fires the page's load event; issue 15, item 1). Never null in the widget.
+   */
+  host: HTMLElement | null;
   /** Where the badge is drawn, in the host's shadow root. */
-  readonly box: Element;
+  box: Element | null;
   readonly into: Element;
   /** What it shows, or will once drawn (until then its box is empty); null: room kept for a figure to come. */
   view: BadgeView | null;
@@ -335,31 +340,32 @@ export class PageSurface implements Surface {
       // style, or by an empty host), drawn when a figure comes.
       if (view === null) {
         if (!WIDGET) {
-          if (shown?.host.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) && !roomed(this.#options, into) ? this.#makeBadge(anchor, into) : undefined;
-          else render(null, shown.box);
+          if (shown?.host?.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) && !roomed(this.#options, into) ? this.#makeBadge(anchor, into) : undefined;
+          else render(null, shown.box!);
           if (shown !== undefined) now.set(anchor, { ...shown, view });
         }
         continue;
       }
-      if (shown?.host.isConnected !== true) shown = this.#makeBadge(anchor, into);
+      if (shown?.host?.isConnected !== true) shown = !WIDGET && roomed(this.#options, into) ? { host: null, box: null, into, view } : this.#makeBadge(anchor, into);
       // Not drawn yet; or drawn, and drawn again (Preact changes only what differs: a new figure, tier or band).
-      if (!shown.box.hasChildNodes()) pending.add(anchor);
+      if (!shown.box?.hasChildNodes()) pending.add(anchor);
       else render(h(Badge, { view }), shown.box);
       shown.view = view;
       now.set(anchor, shown);
     }
-    for (const { host } of old.values()) host.remove();
+    for (const { host } of old.values()) host?.remove();
     if (pending.size === 0) return;
     const draw = (anchors: Element[]) => {
       // Each once: an anchor queued twice (near the screen, then in idle time) is drawn the first time.
       anchors = anchors.filter((anchor) => (this.#badgeObserver?.unobserve(anchor), pending.delete(anchor)) && anchor.isConnected);
       // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
-      const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host.isConnected || roomed(this.#options, now.get(anchor)!.into) ? null : this.hints.roomBeside(now.get(anchor)!.into)));
+      const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host?.isConnected || roomed(this.#options, now.get(anchor)!.into) ? null : this.hints.roomBeside(now.get(anchor)!.into)));
       anchors.forEach((anchor, i) => {
-        const shown = now.get(anchor)!;
-        render(h(Badge, { view: shown.view! }), shown.box);
-        if (!WIDGET && places[i]) this.hints.pin(shown.host, shown.into, places[i]!);
-        else if (!shown.host.isConnected) this.#placeInRow(anchor, shown);
+        let shown = now.get(anchor)!;
+        if (!WIDGET && shown.host === null) now.set(anchor, (shown = { ...this.#makeBadge(anchor, shown.into), view: shown.view }));
+        render(h(Badge, { view: shown.view! }), shown.box!);
+        if (!WIDGET && places[i]) this.hints.pin(shown.host!, shown.into, places[i]!);
+        else if (!shown.host!.isConnected) this.#placeInRow(anchor, shown);
       });
     };
     // Near the screen, a few at a time: the first in the frame that shows them, the rest in tasks of
@@ -417,8 +423,8 @@ export class PageSurface implements Surface {
   #placeInRow(anchor: Element, { host, into }: ShownBadge): void {
     // Never a sibling of a row's cells: it would push every column one place right. A cell takes it
     // at its end; so does a cell with room at its end, whatever follows the anchor in it.
-    if (into === anchor || (!WIDGET && roomed(this.#options, into))) into.append(host);
-    else anchor.after(host);
+    if (into === anchor || (!WIDGET && roomed(this.#options, into))) into.append(host!);
+    else anchor.after(host!);
   }
 
   /** Escape: closes the hint (WCAG 1.4.13; a badge closes its own details). True when something closed. */
