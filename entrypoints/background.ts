@@ -3,10 +3,10 @@
 // the content script on the MIS sites the school added. It makes no network
 // requests.
 
-import { badgeRooms } from '../sites/badge-room';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { tabledEnglandBankHolidays } from '../rules/calendar/england-bank-holidays';
+import { badgeRooms } from '../sites/badge-room';
 import { termNotesByYear } from '../rules/calendar/term-coverage';
 import { parsePolicy, type Policy } from '../rules/policy/schema';
 import { presetPolicy } from '../rules/presets';

@@ -9,7 +9,7 @@ import type { BadgeRoomStyle } from '../../sites/badge-room';
 export class BadgeRoom {
   readonly #document: Document;
   #sheet: CSSStyleSheet | null = null;
-  /** The cells given room, as one selector; null: none. */
+  /** The cells given room, as one selector (in :is(), as matches() takes it); null: none. */
   #cells: string | null = null;
 
   constructor(document: Document) {
@@ -18,7 +18,7 @@ export class BadgeRoom {
 
   /** Makes this room (the profile's the page matches: ContentBundle.badgeRooms), in place of any made before; undefined: none. */
   set(room: BadgeRoomStyle | undefined): void {
-    const cells = room?.cells ?? null;
+    const cells = room ? `:is(${room.cells})` : null;
     if (cells === this.#cells) return;
     const doc = this.#document;
     const old = this.#sheet;
@@ -30,7 +30,7 @@ export class BadgeRoom {
         sheet.replaceSync(room.css);
         doc.adoptedStyleSheets = [...sheets, sheet];
         this.#sheet = sheet;
-        this.#cells = room.cells;
+        this.#cells = cells;
       } else doc.adoptedStyleSheets = sheets;
     } catch {
       // Refused: no room is made, and Markwise goes on.
@@ -39,6 +39,6 @@ export class BadgeRoom {
 
   /** Whether this cell has the room now. */
   holds(cell: Element): boolean {
-    return this.#sheet !== null && this.#document.adoptedStyleSheets.includes(this.#sheet) && cell.matches(`:is(${this.#cells})`);
+    return this.#sheet !== null && this.#document.adoptedStyleSheets.includes(this.#sheet) && cell.matches(this.#cells!);
   }
 }

@@ -133,8 +133,8 @@ interface ShownBadge {
 
 /**
  * Whether the page's style keeps room at the end of this cell (entrypoints/page/badge-room.ts), until
- * the badge's host is put there when it is drawn, taking that room in its place. Never in the widget:
- * callers outside a widget-free branch put `!WIDGET &&` first, so that its build leaves the call out.
+ * the badge's host is put there when it is drawn, taking that room in its place. Asked once per badge,
+ * in showBadges; never in the widget (callers put `!WIDGET &&` first, so that its build leaves the call out).
  */
 const roomed = (options: SurfaceOptions, into: Element): boolean => options.room?.holds(into) === true;
 
@@ -340,13 +340,13 @@ export class PageSurface implements Surface {
       // style, or by an empty host), drawn when a figure comes.
       if (view === null) {
         if (!WIDGET) {
-          if (shown?.host?.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) && !roomed(this.#options, into) ? this.#makeBadge(anchor, into) : undefined;
+          if (shown?.host?.isConnected !== true) shown = /^T[DH]$/.test(into.nodeName) && !roomed(this.#options, into) ? this.#makeBadge(anchor, into, true) : undefined;
           else render(null, shown.box!);
           if (shown !== undefined) now.set(anchor, { ...shown, view });
         }
         continue;
       }
-      if (shown?.host?.isConnected !== true) shown = !WIDGET && roomed(this.#options, into) ? { host: null, box: null, into, view } : this.#makeBadge(anchor, into);
+      if (shown?.host?.isConnected !== true) shown = !WIDGET && roomed(this.#options, into) ? { host: null, box: null, into, view } : this.#makeBadge(anchor, into, true);
       // Not drawn yet; or drawn, and drawn again (Preact changes only what differs: a new figure, tier or band).
       if (!shown.box?.hasChildNodes()) pending.add(anchor);
       else render(h(Badge, { view }), shown.box);
@@ -359,12 +359,15 @@ export class PageSurface implements Surface {
       // Each once: an anchor queued twice (near the screen, then in idle time) is drawn the first time.
       anchors = anchors.filter((anchor) => (this.#badgeObserver?.unobserve(anchor), pending.delete(anchor)) && anchor.isConnected);
       // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
-      const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host?.isConnected || roomed(this.#options, now.get(anchor)!.into) ? null : this.hints.roomBeside(now.get(anchor)!.into)));
+      // (No host yet: the page's style keeps its room, at the end of its cell.)
+      const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host?.isConnected !== false ? null : this.hints.roomBeside(now.get(anchor)!.into)));
       anchors.forEach((anchor, i) => {
         let shown = now.get(anchor)!;
-        if (!WIDGET && shown.host === null) now.set(anchor, (shown = { ...this.#makeBadge(anchor, shown.into), view: shown.view }));
+        const roomedHere = !WIDGET && shown.host === null;
+        if (roomedHere) now.set(anchor, (shown = { ...this.#makeBadge(anchor, shown.into, false), view: shown.view }));
         render(h(Badge, { view: shown.view! }), shown.box!);
-        if (!WIDGET && places[i]) this.hints.pin(shown.host!, shown.into, places[i]!);
+        if (roomedHere) shown.into.append(shown.host!);
+        else if (!WIDGET && places[i]) this.hints.pin(shown.host!, shown.into, places[i]!);
         else if (!shown.host!.isConnected) this.#placeInRow(anchor, shown);
       });
     };
@@ -401,8 +404,8 @@ export class PageSurface implements Surface {
     schedule();
   }
 
-  /** A badge's host, its room made at once in a table's cell the page's style does not reach (elsewhere placed when it is drawn). */
-  #makeBadge(anchor: Element, into: Element): ShownBadge {
+  /** A badge's host; with `place`, its room made at once in a table's cell (elsewhere placed when it is drawn). */
+  #makeBadge(anchor: Element, into: Element, place: boolean): ShownBadge {
     const host = this.#document.createElement(BADGE_HOST);
     host.setAttribute(OWN_ATTRIBUTE, 'badge');
     const shadow = host.attachShadow({ mode: this.#options.shadowMode ?? 'closed' });
@@ -411,7 +414,7 @@ export class PageSurface implements Surface {
     box.className = 'box';
     shadow.append('\u2060', box);
     const shown = { host, box, into, view: null };
-    if (/^T[DH]$/.test(into.nodeName) && !(!WIDGET && roomed(this.#options, into))) this.#placeInRow(anchor, shown);
+    if (place && /^T[DH]$/.test(into.nodeName)) this.#placeInRow(anchor, shown);
     return shown;
   }
 
@@ -421,9 +424,8 @@ export class PageSurface implements Surface {
    * Markwise's own layer instead, so that the row keeps its layout (issue 14, item 6).
    */
   #placeInRow(anchor: Element, { host, into }: ShownBadge): void {
-    // Never a sibling of a row's cells: it would push every column one place right. A cell takes it
-    // at its end; so does a cell with room at its end, whatever follows the anchor in it.
-    if (into === anchor || (!WIDGET && roomed(this.#options, into))) into.append(host!);
+    // Never a sibling of a row's cells: it would push every column one place right. A cell takes it at its end.
+    if (into === anchor) anchor.append(host!);
     else anchor.after(host!);
   }
 
