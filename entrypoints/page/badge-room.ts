@@ -37,8 +37,13 @@ export class BadgeRoom {
     }
   }
 
+  /** Whether the style is in place (some cells may have the room). */
+  made(): boolean {
+    return this.#sheet !== null && this.#document.adoptedStyleSheets.includes(this.#sheet);
+  }
+
   /** Whether this cell has the room now. */
   holds(cell: Element): boolean {
-    return this.#sheet !== null && this.#document.adoptedStyleSheets.includes(this.#sheet) && cell.matches(this.#cells!);
+    return this.made() && cell.matches(this.#cells!);
   }
 }

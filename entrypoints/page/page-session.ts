@@ -348,10 +348,15 @@ export class PageSession {
       abort.signal.addEventListener('abort', () => resized.disconnect());
     }
     surface.useActions(view.actions);
-    view.render();
+    // Where the page's style keeps the badges' room, they wait for a task after the panel's (below);
+    // elsewhere (the widget, a style refused) their room is made now, with the panel, as the page's
+    // first layout after the load event would otherwise have to lay a large table out twice.
+    const badgesLater = !WIDGET && this.#room?.made() === true;
+    view.render(!badgesLater);
     // When the panel was complete, on the page's clock (npm run bench reads it).
     this.#host().setAttribute('data-ready-at', String(performance.now()));
-    // Not the panel: telling the popup, and what is kept from the page (readings, N first seen, the
+    // Not the panel: the badges where the style keeps their room (on the large page, 1,500 rows handed
+    // to the browser to say which are near the screen; those are drawn later still), then telling the popup, and what is kept from the page (readings, N first seen, the
     // badges' stored figures), run after it in tasks of their own, a step in each, so that they
     // neither hold up the page's load event (fired in the DOMContentLoaded task when nothing else is
     // loading) nor make a long task after it (issue 15, item 1: together 25-60 ms on the large page);
@@ -365,6 +370,7 @@ export class PageSession {
     };
     const rest = () => step(true);
     win.addEventListener('pagehide', rest);
+    if (badgesLater) win.setTimeout(() => abort.signal.aborted || view.renderBadges());
     win.setTimeout(step);
   }
 

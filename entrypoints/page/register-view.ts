@@ -291,10 +291,12 @@ export class RegisterView {
     return lines;
   }
 
-  /** Draws everything: markers, badges and the panel. */
-  render(): void {
-    // Badges first: they take space beside names, and markers are placed after layout settles.
-    this.#renderBadges();
+  /**
+   * Draws everything: markers, badges and the panel; the first time, badges are left to the caller,
+   * which draws them after the panel (renderBadges), out of the page's load event (issue 15, item 1).
+   */
+  render(badges = true): void {
+    if (badges) this.renderBadges();
     const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];
     const byCell = this.#findingsByCell();
     for (const [index, findings] of byCell) {
@@ -322,7 +324,7 @@ export class RegisterView {
     return map;
   }
 
-  #renderBadges(): void {
+  renderBadges(): void {
     const policy = this.#options.evaluate.policy;
     const badges: { anchor: Element; inside: boolean; view: BadgeView | null }[] = [];
     for (const row of this.#register.rows) {
@@ -656,7 +658,7 @@ export class RegisterView {
   learned(storedFigures: ReadonlyMap<string, StoredFigure>, nFirstSeen: ReadonlyMap<string, string>): void {
     this.#storedFigures = storedFigures;
     this.#nFirstSeen = nFirstSeen;
-    if (storedFigures.size > 0) this.#renderBadges();
+    if (storedFigures.size > 0) this.renderBadges();
   }
 
   /** Dismissals changed elsewhere (another tab, the options page). */
