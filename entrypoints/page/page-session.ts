@@ -356,11 +356,12 @@ export class PageSession {
     // When the panel was complete, on the page's clock (npm run bench reads it).
     this.#host().setAttribute('data-ready-at', String(performance.now()));
     // Not the panel: the badges where the style keeps their room (on the large page, 1,500 rows handed
-    // to the browser to say which are near the screen; those are drawn later still), then telling the popup, and what is kept from the page (readings, N first seen, the
-    // badges' stored figures), run after it in tasks of their own, a step in each, so that they
-    // neither hold up the page's load event (fired in the DOMContentLoaded task when nothing else is
-    // loading) nor make a long task after it (issue 15, item 1: together 25-60 ms on the large page);
-    // every step left runs at once if the page is left first, so nothing read is lost.
+    // to the browser to say which are near the screen; those are drawn later still), then telling the
+    // popup, and what is kept from the page (readings, N first seen, the badges' stored figures), run
+    // after it in tasks of their own, a step in each, so that they neither hold up the page's load
+    // event (fired in the DOMContentLoaded task when nothing else is loading) nor make a long task
+    // after it (issue 15, item 1: together 25-60 ms on the large page); every step of the readings
+    // left runs at once if the page is left first, so nothing read is lost.
     // (A timer left when the page is left finds the steps done. A view ended between steps, by a new
     // register or everything deleted in the options page, keeps nothing more.)
     const steps = this.#learn(register, view, abort.signal, today);

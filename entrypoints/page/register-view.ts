@@ -292,8 +292,8 @@ export class RegisterView {
   }
 
   /**
-   * Draws everything: markers, badges and the panel; the first time, badges are left to the caller,
-   * which draws them after the panel (renderBadges), out of the page's load event (issue 15, item 1).
+   * Draws everything: markers, badges and the panel. Without `badges`, the badges are left to the
+   * caller, which draws them after the panel (renderBadges), out of the page's load event (issue 15, item 1).
    */
   render(badges = true): void {
     if (badges) this.renderBadges();
