@@ -1,16 +1,16 @@
 /**
- * Runs two measurements `pairs` times each, alternating, and which goes first alternates too, so
- * that on a noisy machine both are measured under the same conditions and neither always follows
- * the other's garbage or the server's cache.
+ * Runs measurements `rounds` times each, in turn, and which goes first turns too (round i starts at
+ * the (i mod n)-th), so that on a noisy machine all are measured under the same conditions and none
+ * always follows another's garbage or the server's cache. With two: a then b, then b then a, and so on.
  */
-export async function alternately(pairs: number, a: () => Promise<void>, b: () => Promise<void>): Promise<void> {
-  for (let i = 0; i < pairs; i++) {
-    if (i % 2 === 0) {
-      await a();
-      await b();
-    } else {
-      await b();
-      await a();
+export async function alternately(rounds: number, ...measurements: (() => Promise<void>)[]): Promise<void> {
+  const n = measurements.length;
+  for (let i = 0; i < rounds; i++) {
+    if (n === 2 && i % 2 === 1) {
+      await measurements[1]!();
+      await measurements[0]!();
+      continue;
     }
+    for (let j = 0; j < n; j++) await measurements[(i + j) % n]!();
   }
 }

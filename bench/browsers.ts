@@ -2,8 +2,9 @@
 // extension, in a profile directory of its own (HOME and the XDG folders too, so nothing is shared).
 
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
+import { CHROMIUM, launchWithExtension, QUIET_FLAGS } from '../test/e2e/fixtures';
 
 export function launchWithout(profileDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
@@ -13,6 +14,22 @@ export function launchWithout(profileDir: string): Promise<BrowserContext> {
     env: { ...process.env, HOME: profileDir, XDG_CONFIG_HOME: join(profileDir, 'config'), XDG_CACHE_HOME: join(profileDir, 'cache') },
     viewport: { width: 1400, height: 900 },
   });
+}
+
+/**
+ * The floor an extension cannot go under (issue 15, item 1: "an empty extension costs about 1.05
+ * here"): the same Chromium with an extension whose content script is empty, declared for the same
+ * pages and at the same moment as the built extension's (`like`, its folder), and nothing else.
+ */
+export function launchWithEmptyExtension(profileDir: string, like: string): Promise<BrowserContext> {
+  const built = JSON.parse(readFileSync(join(like, 'manifest.json'), 'utf8')) as { content_scripts?: { matches: string[]; run_at?: string }[] };
+  const declared = built.content_scripts?.[0];
+  if (declared === undefined) throw new Error(`${like}/manifest.json declares no content script to be like`);
+  const folder = join(profileDir, 'empty-extension');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0', content_scripts: [{ matches: declared.matches, run_at: declared.run_at, js: ['content.js'] }] }));
+  writeFileSync(join(folder, 'content.js'), '');
+  return launchWithExtension(profileDir, folder);
 }
 
 /** The durations of the long tasks that started after `from` (ms on the page's clock), two seconds after it. */

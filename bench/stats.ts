@@ -17,3 +17,39 @@ export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/** A pseudo-random source in [0, 1) from a seed (mulberry32), so that a report's interval is the same at every run of the same figures. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * How far a ratio of medians (of `a` by `b`, taken in the same rounds: a[i] and b[i] in round i) could
+ * move on another run of as many rounds: the middle `level` of the ratios of medians of rounds drawn
+ * again with replacement (a percentile bootstrap, pairs kept together), from a fixed seed.
+ */
+export function ratioInterval(a: readonly number[], b: readonly number[], { level = 0.9, resamples = 2000, seed = 1 } = {}): [low: number, high: number] {
+  if (a.length !== b.length || a.length === 0) throw new Error(`ratioInterval needs rounds of both, as many of each: ${a.length} and ${b.length}`);
+  const random = seeded(seed);
+  const n = a.length;
+  const ratios: number[] = [];
+  const ra = new Array<number>(n);
+  const rb = new Array<number>(n);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(random() * n);
+      ra[i] = a[k]!;
+      rb[i] = b[k]!;
+    }
+    ratios.push(median(ra) / median(rb));
+  }
+  const tail = ((1 - level) / 2) * 100;
+  return [percentile(ratios, tail), percentile(ratios, 100 - tail)];
+}
