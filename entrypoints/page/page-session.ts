@@ -412,13 +412,20 @@ export class PageSession {
       // Every page with cells is reported, N or not: a page that shows a former N with a code has dealt with it.
       // (The widget keeps when each N was first seen, and nothing for the extension's follow-up list:
       // the page's address, thresholds crossed and marks are left out of its build.)
+      // The cells seen, the thresholds crossed and the sending are a task each: together they were a
+      // 51 ms task after the panel on the 15,000-cell page (issue 15, item 1: no long task after it).
+      const cells = register.cells.length > 0;
+      const seenHere = cells ? marksSeen(register, WIDGET ? { url: '', title: '' } : { url: pageUrl(this.#document.location, read.profile), title: this.#document.title }) : null;
+      if (cells) yield;
+      const thresholds = cells && !WIDGET ? thresholdsOf(register, view) : [];
+      if (cells && !WIDGET) yield;
       const seen =
-        register.cells.length > 0
+        seenHere !== null
           ? this.#send({
               type: 'record-n-seen',
               site: this.#site,
-              seen: marksSeen(register, WIDGET ? { url: '', title: '' } : { url: pageUrl(this.#document.location, read.profile), title: this.#document.title }),
-              thresholds: WIDGET ? [] : thresholdsOf(register, view),
+              seen: seenHere,
+              thresholds,
               marks: WIDGET || register.cells.length > 2000 ? [] : register.snapshot.pupils.map((p, i) => ({ ...p, pupilId: register.pupilIds[i]!, upnShown: register.upns[i] !== null })),
             })
           : { firstSeen: {} as Record<string, string> };
