@@ -1,5 +1,7 @@
 // The statistics the benchmarks report.
 
+import { mulberry32 } from './generate-school';
+
 /** The middle value (the mean of the middle two for an even count). */
 export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -18,18 +20,6 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** A pseudo-random source in [0, 1) from a seed (mulberry32), so that a report's interval is the same at every run of the same figures. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * How far a ratio of medians (of `a` by `b`, taken in the same rounds: a[i] and b[i] in round i) could
  * move on another run of as many rounds: the middle `level` of the ratios of medians of rounds drawn
@@ -37,7 +27,7 @@ function seeded(seed: number): () => number {
  */
 export function ratioInterval(a: readonly number[], b: readonly number[], { level = 0.9, resamples = 2000, seed = 1 } = {}): [low: number, high: number] {
   if (a.length !== b.length || a.length === 0) throw new Error(`ratioInterval needs rounds of both, as many of each: ${a.length} and ${b.length}`);
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const n = a.length;
   const ratios: number[] = [];
   const ra = new Array<number>(n);
