@@ -6,11 +6,6 @@
 export async function alternately(rounds: number, ...measurements: (() => Promise<void>)[]): Promise<void> {
   const n = measurements.length;
   for (let i = 0; i < rounds; i++) {
-    if (n === 2 && i % 2 === 1) {
-      await measurements[1]!();
-      await measurements[0]!();
-      continue;
-    }
     for (let j = 0; j < n; j++) await measurements[(i + j) % n]!();
   }
 }
