@@ -77,11 +77,13 @@ describe('register exports as MIS products write them', { timeout: 60_000 }, () 
 });
 
 describe('--columns and --header-line: a person says which column is which', { timeout: 60_000 }, () => {
-  const odd = () =>
-    file(
-      'odd.csv',
-      ['Pupil Ref,Child,When,Reg,Entry', 'V383200025001,Ada Okafor,05/11/2025,AM,L', 'V383200025001,Ada Okafor,05/11/2025,PM,\\'].join('\n'),
-    );
+  // Written once, before the tests: they run at once, and a copy rewritten by one (truncated, then
+  // written) was read half-written by another's program (a clean-clone run read exit code 2).
+  const oddFile = file(
+    'odd.csv',
+    ['Pupil Ref,Child,When,Reg,Entry', 'V383200025001,Ada Okafor,05/11/2025,AM,L', 'V383200025001,Ada Okafor,05/11/2025,PM,\\'].join('\n'),
+  );
+  const odd = () => oddFile;
 
   it.concurrent('a file whose headers are not guessed is refused, naming each missing field and how to say it', async ({ expect }) => {
     const { code, stderr } = await markwise('check', odd(), '--policy', 'micklefield', '--today', '2025-11-05');
