@@ -1,9 +1,11 @@
 // Where a page load's time goes, from a Chromium trace (issue 15: "find where the time goes with a
 // Chromium trace before changing anything"). Loads the 15,000-cell office page with the extension
 // (or, with --without, without it), traces one load, and prints the renderer main thread's tasks
-// from navigation to the load event: each task's length and what it spent its time on.
+// from navigation to the load event: each task's length and what it spent its time on, and before
+// them the main thread's work up to DOMContentLoaded, with Markwise's own script in it. With --empty,
+// the extension is one whose content script is empty, declared like Markwise's (bench/browsers.ts).
 //
-//   npx tsx bench/trace-load.ts [--without] [--url PATH] [--keep trace.json]
+//   npx tsx bench/trace-load.ts [--without | --empty] [--url PATH] [--min-ms 8] [--keep trace.json]
 
 import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +13,14 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { startDemoMis } from '../demo/mis/server';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension, QUIET_FLAGS, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
+import { launchWithEmptyExtension } from './browsers';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const without = process.argv.includes('--without');
+const empty = process.argv.includes('--empty');
 const server = await startDemoMis({ port: 0 });
 const url = `${server.url}${arg('--url') ?? '/bench/office?pupils=1500&sessions=10'}`;
 const dir = mkdtempSync(join(os.tmpdir(), 'markwise-trace-'));
@@ -26,8 +30,10 @@ interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: 
 try {
   const context = without
     ? await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS, viewport: { width: 1400, height: 900 } })
-    : await launchWithExtension(dir, EXTENSION_DIR);
-  if (!without) await bundleReady(await serviceWorkerOf(context));
+    : empty
+      ? await launchWithEmptyExtension(dir, EXTENSION_DIR)
+      : await launchWithExtension(dir, EXTENSION_DIR);
+  if (!without && !empty) await bundleReady(await serviceWorkerOf(context));
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url, { waitUntil: 'load' }); // warm the caches
   await page.goto('about:blank');
@@ -48,12 +54,19 @@ try {
   const mark = (name: string) => events.find((e) => e.name === name && e.ph !== 'E');
   const start = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.['documentLoaderURL'] ?? '').startsWith(server.url)) ?? mark('navigationStart');
   const after = events.filter((e) => e.ts >= start!.ts);
-  const dcl = after.find((e) => e.name === 'domContentLoadedEventStart');
   const load = after.find((e) => e.name === 'loadEventStart');
+  // The page's own: the last before its load (the first after navigation start can be about:blank's).
+  const dcl = after.filter((e) => e.name === 'domContentLoadedEventStart' && (load === undefined || e.ts <= load.ts)).pop();
   const main = (dcl ?? load)!;
   const ms = (ts: number) => ((ts - start!.ts) / 1000).toFixed(0).padStart(5);
-  console.log(`${without ? 'without' : 'with'} Markwise: DOMContentLoaded at ${dcl ? ms(dcl.ts) : '?'} ms, load at ${load ? ms(load.ts) : '?'} ms`);
+  console.log(`${without ? 'without' : empty ? 'with an empty extension, not' : 'with'} Markwise: DOMContentLoaded at ${dcl ? ms(dcl.ts) : '?'} ms, load at ${load ? ms(load.ts) : '?'} ms`);
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= start!.ts);
+  if (dcl) {
+    const before = onMain.filter((e) => e.ts < dcl.ts);
+    const sum = (keep: (e: TraceEvent) => boolean) => (before.filter(keep).reduce((total, e) => total + (e.dur ?? 0), 0) / 1000).toFixed(1);
+    const ours = (e: TraceEvent) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && /^chrome-extension:/.test(String(e.args?.data?.['url'] ?? ''));
+    console.log(`before DOMContentLoaded: tasks ${sum((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')} ms; an extension's script ${sum(ours)}; parsing ${sum((e) => e.name === 'ParseHTML')}; style ${sum((e) => e.name === 'UpdateLayoutTree')}; layout ${sum((e) => e.name === 'Layout')}; pre-paint ${sum((e) => e.name === 'PrePaint')}; paint ${sum((e) => e.name === 'Paint')}`);
+  }
   const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').filter((t) => (t.dur ?? 0) > Number(arg("--min-ms") ?? 8) * 1000);
   const end = (load?.ts ?? Infinity) + 2_000_000;
   for (const task of tasks) {

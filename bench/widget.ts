@@ -3,9 +3,9 @@
 //   - the widget's two files gzipped (target: at most 50 KB each, the brief's budget);
 //   - from the widget's script starting to run to its panel complete, the panel after DOMContentLoaded
 //     (the extension's budget: 100 ms), the page's own load event with the widget against the same
-//     event without it (at most 1.10, issue 15: like by like, with each round's ratio and a 90% bootstrap
-//     interval), and against
-//     the same page with an empty script in the widget's place (what a script tag itself costs);
+//     event without it (at most 1.10, issue 15: like by like, with each round's ratio and a 90%
+//     bootstrap interval), and against the same page with an empty script in the widget's place
+//     (what a script tag itself costs);
 //   - long tasks in the two seconds after the panel is complete (issue 15: none over 50 ms), beside
 //     the same page's without the widget in the two seconds after its load; and, like by like, in the
 //     two seconds after the load event with the widget and with an empty script in its place (the
