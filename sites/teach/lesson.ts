@@ -1,0 +1,336 @@
+// From what a person pointed at to a site profile (issue 16): the register and its rows, a pupil's
+// name, a mark, where that mark's date and session are, and the MIS's names for its codes. Each
+// answer is generalised to every row and every session with a steady selector (stable.ts), and the
+// profile is proved by reading the page with it (sites/read.ts), as Markwise will.
+
+import { codeInForce, CODES_2024 } from '../../rules/codes';
+import { isIsoDate } from '../../rules/dates';
+import { upnCheckProblem } from '../../rules/upn';
+import { readWrittenDate } from '../date-format';
+import type { DateSource, MarkControl, SiteProfileInput, ValueSource } from '../profile';
+import { PRESENT, readSession } from '../read';
+import { looksLikeCode, markText, ownText, type FoundMark, type RegisterGuess } from './find';
+import { compounds, escapeRegExp, looksGenerated, selectorFor, selectorForOne } from './stable';
+
+/** What a person has pointed at so far. */
+export interface Lesson {
+  readonly guess: RegisterGuess;
+  /** A pupil's name, in any row. */
+  readonly name: Element;
+  /** Where the date of a mark is: a header cell above it, a heading, a date control. */
+  readonly date: Element;
+  /** Where its session is (AM or PM, morning, afternoon): often the date's element too. */
+  readonly session: Element;
+  /** The MIS's names for its codes (an option, a radio's label or header) to the DfE code each means (PRESENT: / or \). */
+  readonly names: Readonly<Record<string, string>>;
+  readonly role: 'teacher' | 'office';
+  /** Optional: an arrival time or minutes late, a UPN, the attendance figure, each in one row. */
+  readonly arrival?: Element;
+  readonly upn?: Element;
+  readonly attendance?: Element;
+}
+
+export type Taught = { readonly ok: true; readonly profile: SiteProfileInput } | { readonly ok: false; readonly step: TeachStep; readonly message: string };
+
+export type TeachStep = 'register' | 'name' | 'mark' | 'date' | 'session' | 'names' | 'arrival' | 'upn' | 'attendance';
+
+/** Texts a date may be written in on a register's page, tried in turn (date-fns tokens, en-GB). */
+const WRITTEN_FORMATS = ['EEEE d MMMM yyyy', 'EEEE do MMMM yyyy', 'EEE d MMM yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'dd-MMM-yyyy', 'EEE dd/MM/yyyy'];
+
+/** Where in a row (or a cell) each row's element like `one` is, as a selector from the row. */
+export function selectorInRows(one: Element, rows: readonly Element[]): { selector: string; found: Element[] } | null {
+  const row = rows.find((r) => r.contains(one));
+  if (row === undefined) return null;
+  const candidates = [...compounds([one])];
+  // Inside the cell that holds it: "td.pupil-name a".
+  const cell = one.parentElement?.closest('td, th, [role="gridcell"], [role="rowheader"], [role="cell"]');
+  if (cell != null && cell !== one && row.contains(cell)) for (const outer of compounds([cell])) for (const inner of compounds([one])) candidates.push(`${outer} ${inner}`);
+  for (const selector of candidates) {
+    let mine: Element | null;
+    try {
+      mine = row.querySelector(selector);
+    } catch {
+      continue;
+    }
+    if (mine !== one) continue;
+    const found = rows.map((r) => r.querySelector(selector));
+    // In most rows (a row may lack a figure), and never more than one place per row where a mark needs one.
+    if (found.filter((f) => f !== null).length >= Math.ceil(rows.length * 0.9)) return { selector, found: found.filter((f): f is Element => f !== null) };
+  }
+  return null;
+}
+
+/** A value source for a value read in a row: the element, and an attribute when the value is there rather than in the text. */
+function rowSource(one: Element, rows: readonly Element[]): ValueSource | null {
+  const row = rows.find((r) => r === one || r.contains(one));
+  if (row === undefined) return null;
+  if (row === one) return { scope: 'row' };
+  const place = selectorInRows(one, rows);
+  return place === null ? null : { scope: 'row', selector: place.selector };
+}
+
+/** The pupil's id as the MIS keeps it: a data attribute of the row, else the common name of its controls ("attendance[1093]"). */
+function pupilIdSource(guess: RegisterGuess, nameSource: ValueSource): ValueSource {
+  const rows = guess.rows;
+  for (const { name } of Array.from(rows[0]!.attributes)) {
+    if (!name.startsWith('data-')) continue;
+    const values = rows.map((r) => r.getAttribute(name));
+    if (values.every((v) => v !== null && v.trim() !== '') && new Set(values).size === rows.length) return { scope: 'row', attribute: name };
+  }
+  // The controls' name: "attendance[1093]", "mark|P1001|2025-11-24|AM".
+  const controls = guess.marks.map((m) => m[0]?.control).map((c) => (c === undefined ? null : c.matches('[name]') ? c : c.querySelector('[name]')));
+  const names = controls.map((c) => c?.getAttribute('name') ?? null);
+  if (names.every((n): n is string => n !== null)) {
+    const first = names[0]!;
+    const id = /^([^[|]*[[|])([^\]|]+)/.exec(first);
+    if (id !== null) {
+      const pattern = `^${escapeRegExp(id[1]!)}([^\\]|]+)`;
+      const re = new RegExp(pattern);
+      const ids = names.map((n) => re.exec(n)?.[1] ?? null);
+      if (ids.every((i) => i !== null) && new Set(ids).size === rows.length) {
+        const tag = controls[0]!.localName;
+        return { scope: 'row', selector: `${tag}[name^=${JSON.stringify(id[1])}]`, attribute: 'name', pattern };
+      }
+    }
+  }
+  // Nothing of the MIS's own: the pupil is known by the name the row shows.
+  return nameSource;
+}
+
+/** The cell a mark's control is in (a table cell), or the control itself. */
+function cellOf(mark: FoundMark, row: Element): Element {
+  if (mark.control === row) return row;
+  const cell = mark.control.closest('td, th, [role="gridcell"], [role="cell"]');
+  return cell !== null && row.contains(cell) ? cell : mark.control;
+}
+
+/** A table cell's column, counting the spans before it. */
+function columnOf(cell: Element): number {
+  let column = 0;
+  for (let at = cell.previousElementSibling; at !== null; at = at.previousElementSibling) column += (at as HTMLTableCellElement).colSpan || 1;
+  return column;
+}
+
+/** The header cells above a grid's mark cells, one per mark of the first full row, from the header row holding `clicked`. */
+function headersAbove(guess: RegisterGuess, clicked: Element): Element[] | null {
+  const headerRow = clicked.closest('tr, [role="row"]');
+  if (headerRow === null) return null;
+  const fullRow = guess.marks.findIndex((m) => m.length === guess.sessions);
+  const row = guess.rows[fullRow]!;
+  const headers: Element[] = [];
+  for (const mark of guess.marks[fullRow]!) {
+    const column = columnOf(cellOf(mark, row));
+    const header = Array.from(headerRow.children).find((h) => column >= columnOf(h) && column < columnOf(h) + ((h as HTMLTableCellElement).colSpan || 1));
+    if (header === undefined) return null;
+    headers.push(header);
+  }
+  return headers;
+}
+
+/** How a date is read from an element: a date control's value, an attribute holding it, or its text (with a format for words). */
+export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): DateSource | null {
+  if (element.localName === 'input' && (element as HTMLInputElement).type === 'date') return { ...base, state: 'value' };
+  for (const { name, value } of Array.from(element.attributes)) {
+    if (name === 'class' || name === 'id' || name === 'style') continue;
+    if (isIsoDate(value) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value)) return { ...base, attribute: name };
+  }
+  const text = ownText(element).replace(/\s+/g, ' ').trim();
+  const numeric = /(?<!\d)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})(?!\d)/.exec(text);
+  if (numeric !== null) return { ...base, pattern: '(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})' };
+  for (const format of WRITTEN_FORMATS) {
+    const pattern = WRITTEN_PATTERNS[format]!;
+    const match = new RegExp(pattern, 'i').exec(text);
+    if (match !== null && readWrittenDate(match[1]!, format) !== null) return { ...base, pattern, format };
+  }
+  return null;
+}
+
+const DAY_NAME = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*';
+const MONTH_NAME = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*';
+const WRITTEN_PATTERNS: Readonly<Record<string, string>> = {
+  'EEEE d MMMM yyyy': `(${DAY_NAME},? \\d{1,2} ${MONTH_NAME},? \\d{4})`,
+  'EEEE do MMMM yyyy': `(${DAY_NAME},? \\d{1,2}(?:st|nd|rd|th) ${MONTH_NAME},? \\d{4})`,
+  'EEE d MMM yyyy': `(${DAY_NAME} \\d{1,2} ${MONTH_NAME} \\d{4})`,
+  'd MMMM yyyy': `(\\d{1,2} ${MONTH_NAME} \\d{4})`,
+  'd MMM yyyy': `(\\d{1,2} ${MONTH_NAME} \\d{4})`,
+  'dd-MMM-yyyy': `(\\d{2}-${MONTH_NAME}-\\d{4})`,
+  'EEE dd/MM/yyyy': `(${DAY_NAME} \\d{2}/\\d{2}/\\d{4})`,
+};
+
+/** How a session is read from an element: an attribute saying AM or PM, else the word in its text. */
+export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): ValueSource | null {
+  for (const { name, value } of Array.from(element.attributes)) if (name !== 'class' && readSession(value) !== null) return { ...base, attribute: name };
+  const text = ownText(element).replace(/\s+/g, ' ').trim();
+  if (readSession(text) !== null) return { ...base };
+  const word = /(?<![A-Za-z])(AM|PM|am|pm|Morning|Afternoon|morning|afternoon|a\.m\.|p\.m\.)(?![A-Za-z])/.exec(text);
+  return word === null ? null : { ...base, pattern: '(?<![A-Za-z])(AM|PM|am|pm|Morning|Afternoon|morning|afternoon|a\\.m\\.|p\\.m\\.)(?![A-Za-z])' };
+}
+
+/** The names a register's marks show that are not DfE codes, each once, in the order met: for a person to match to codes. */
+export function namesToMatch(guess: RegisterGuess): string[] {
+  const names = new Set<string>();
+  for (const row of guess.marks) {
+    for (const mark of row) {
+      for (const text of markTexts(mark, guess)) {
+        const t = text.trim();
+        if (t !== '' && !looksLikeCode(t)) names.add(t);
+      }
+    }
+  }
+  return [...names];
+}
+
+/** Every text a mark can show: a dropdown's options, a radio group's labels (or its headers), a cell's text. */
+function markTexts(mark: FoundMark, guess: RegisterGuess): string[] {
+  if (mark.kind === 'select') return Array.from((mark.control as HTMLSelectElement).options, (o) => o.textContent ?? '');
+  if (mark.kind === 'radios') return radioTexts(mark.control, guess).texts;
+  if (mark.kind === 'text') return [markText(mark.control)];
+  return [];
+}
+
+/** Where a radio group's codes are best read: each radio's label, else its column's header, else its value. */
+function radioTexts(holder: Element, guess: RegisterGuess): { codeFrom: 'label' | 'header' | 'value'; texts: string[] } {
+  const radios = Array.from(holder.querySelectorAll('input[type="radio"]')) as HTMLInputElement[];
+  const labels = radios.map((r) => (Array.from(r.labels ?? [], (l) => l.textContent!.trim()).find((t) => t !== '') ?? r.getAttribute('aria-label') ?? '').trim());
+  const headers = radios.map((r) => headerText(r, guess.register));
+  // Headers first where every radio has one: a column's title names the code for every row at once.
+  if (headers.every((h) => h !== '')) return { codeFrom: 'header', texts: headers };
+  if (labels.every((l) => l !== '')) return { codeFrom: 'label', texts: labels };
+  return { codeFrom: 'value', texts: radios.map((r) => r.value) };
+}
+
+function headerText(radio: Element, register: Element): string {
+  const table = register.closest('table') ?? register.querySelector('table');
+  const head = table?.querySelector('thead');
+  // The register's own cell, not one of a small table inside it (openSIS puts each radio in one).
+  let cell = radio.closest('td, th');
+  while (cell !== null && cell.closest('table') !== table) cell = cell.parentElement?.closest('td, th') ?? null;
+  if (head == null || cell === null) return '';
+  const column = columnOf(cell);
+  const headerRow = head.querySelector('tr:last-child');
+  const header = Array.from(headerRow?.children ?? []).find((h) => column >= columnOf(h) && column < columnOf(h) + ((h as HTMLTableCellElement).colSpan || 1));
+  return header === undefined ? '' : (header.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A value given for a code a person matched: a DfE code in force now, or PRESENT. */
+function knownCode(code: string): boolean {
+  return code === PRESENT || CODES_2024.has(code) || codeInForce(code, '2024-08-18') !== undefined;
+}
+
+/** The mark control's profile: its kind, where it is in the cell, and the names it shows. */
+function markFor(guess: RegisterGuess, cells: readonly Element[], names: Readonly<Record<string, string>>): MarkControl | { problem: string } {
+  const first = guess.marks.find((m) => m.length > 0)![0]!;
+  const controls = guess.marks.flat().map((m) => m.control);
+  // The control inside its cell, where it is not the cell itself.
+  const selector = controls.every((c, i) => c === cells[i]) ? undefined : (compounds(controls).find((s) => cells.every((cell, i) => cell.querySelector(s) === controls[i])) ?? null);
+  if (selector === null) return { problem: 'no steady way to find the mark inside each cell' };
+  const needed = namesToMatch(guess);
+  const missing = needed.filter((n) => names[n] === undefined);
+  if (missing.length > 0) return { problem: `match ${missing.length === 1 ? 'this name' : 'these names'} to a DfE code: ${missing.map((m) => `"${m}"`).join(', ')}` };
+  const wrong = Object.entries(names).filter(([, code]) => !knownCode(code));
+  if (wrong.length > 0) return { problem: `not a DfE code: ${wrong.map(([n, c]) => `"${c}" for "${n}"`).join(', ')}` };
+  const used = Object.fromEntries(needed.map((n) => [n, names[n]!]));
+  switch (first.kind) {
+    case 'text-input':
+      return { kind: 'text-input', selector, options: 'code', names: {} };
+    case 'text':
+      return { kind: 'text', options: 'code', names: used };
+    case 'select':
+      return { kind: 'select', selector, options: needed.length > 0 ? 'name' : 'code', names: used };
+    case 'radios': {
+      const { codeFrom } = radioTexts(first.control, guess);
+      return { kind: 'radios', selector, codeFrom, options: 'code', names: used };
+    }
+  }
+}
+
+/** A profile's id from the page's host and path: lower-case letters, digits and hyphens. */
+function idFor(location: { host: string; pathname: string }): string {
+  const words = `${location.host} ${location.pathname}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `taught-${words}`.slice(0, 60).replace(/-+$/, '');
+}
+
+/** The page's path as a pattern: numbers and record ids in it (a class's, a date) may change, the words stay. */
+export function pathPattern(pathname: string): string {
+  const parts = pathname.split('/').map((part) => (part !== '' && looksGenerated(part) ? '[^/]+' : escapeRegExp(part)));
+  return `^${parts.join('/')}(\\?|$)`;
+}
+
+/**
+ * The site profile (format version 2) for what the person taught, or the step that still needs an
+ * answer and why. Nothing is read from or written to storage here.
+ */
+export function teachProfile(lesson: Lesson, page: { location: { host: string; pathname: string }; title: string }): Taught {
+  const { guess } = lesson;
+  const register = selectorForOne(guess.register);
+  if (register === null) return { ok: false, step: 'register', message: 'Markwise could not find a steady way to name this register on the page: it has no id or class of its own, nor does anything around it.' };
+  const rows = selectorFor(guess.rows, guess.register);
+  if (rows === null) return { ok: false, step: 'register', message: "Markwise could not find a steady way to pick out the pupils' rows from the rest of this register." };
+  const pupilName = rowSource(lesson.name, guess.rows);
+  if (pupilName === null) return { ok: false, step: 'name', message: 'That is not in a pupil\'s row of the register: click a pupil\'s name in one of the highlighted rows.' };
+  const badgeCell = lesson.name.closest('td, th, [role="gridcell"], [role="rowheader"]');
+  const badgeIn = badgeCell !== null && badgeCell !== lesson.name && guess.rows.some((r) => r.contains(badgeCell)) ? selectorInRows(badgeCell, guess.rows)?.selector : pupilName.selector;
+
+  const perRow = guess.marks.map((m, r) => m.map((mark) => cellOf(mark, guess.rows[r]!)));
+  const cells = perRow.flat();
+  const oneCellPerRow = perRow.every((c, r) => c.length === 1 && c[0] === guess.rows[r]);
+  const cellSelector = oneCellPerRow ? ':scope' : selectorFor(cells, guess.register);
+  if (cellSelector === null) return { ok: false, step: 'mark', message: 'Markwise could not find a steady way to pick out the marks\' cells in every row.' };
+  const mark = markFor(guess, cells, lesson.names);
+  if ('problem' in mark) return { ok: false, step: mark.problem.startsWith('match') || mark.problem.startsWith('not a DfE') ? 'names' : 'mark', message: mark.problem };
+
+  // Date and session: from the header above each mark (a grid of sessions), or from one place on the page (one session a page).
+  const inHeader = guess.register.contains(lesson.date) && !guess.rows.some((r) => r.contains(lesson.date));
+  let columns: { headers: string } | undefined;
+  let date: DateSource | null;
+  let session: ValueSource | null;
+  if (inHeader) {
+    const headers = headersAbove(guess, lesson.date);
+    const headerSelector = headers === null ? null : selectorFor(headers, guess.register);
+    if (headers === null || headerSelector === null) return { ok: false, step: 'date', message: 'Markwise could not line the headers of this row up with the marks below them: click the header right above a mark.' };
+    columns = { headers: headerSelector };
+    date = dateSourceIn(lesson.date, { scope: 'cell' });
+    const sessionPlace = lesson.session === lesson.date ? lesson.date : lesson.session.closest('th, td') === lesson.date ? lesson.date : lesson.session;
+    session = sessionSourceIn(sessionPlace, { scope: 'cell' });
+  } else {
+    const dateAt = selectorForOne(lesson.date);
+    const sessionAt = selectorForOne(lesson.session);
+    date = dateAt === null ? null : dateSourceIn(lesson.date, { scope: 'page', selector: dateAt });
+    session = sessionAt === null ? null : sessionSourceIn(lesson.session, { scope: 'page', selector: sessionAt });
+  }
+  if (date === null) return { ok: false, step: 'date', message: 'Markwise found no date there it can read. Click the date itself: a column\'s header, the page\'s heading or its date box.' };
+  if (session === null) return { ok: false, step: 'session', message: 'Markwise found no AM or PM there. Click where the session is shown: AM, PM, morning or afternoon.' };
+
+  const profile: SiteProfileInput = {
+    id: idFor(page.location),
+    name: `${page.title.trim() || page.location.pathname} (taught)`,
+    product: page.location.host,
+    verified: false,
+    assumptions: [`Taught by pointing at the page on ${page.location.host}: the register, a pupil's name, a mark and its date and session.`],
+    paths: [pathPattern(page.location.pathname)],
+    role: lesson.role,
+    register,
+    rows,
+    pupilId: pupilIdSource(guess, pupilName),
+    pupilName,
+    ...(badgeIn !== undefined ? { badgeIn } : {}),
+    cells: { selector: cellSelector, ...(columns ? { columns } : {}), date, session, mark },
+  };
+  if (lesson.upn !== undefined) {
+    const upn = rowSource(lesson.upn, guess.rows);
+    if (upn === null || upnCheckProblem(ownText(lesson.upn).trim()) !== null) return { ok: false, step: 'upn', message: 'That is not a UPN in a pupil\'s row: a UPN is a letter and 12 digits, such as A123456789012.' };
+    profile.upn = upn;
+  }
+  if (lesson.attendance !== undefined) {
+    const attendance = rowSource(lesson.attendance, guess.rows);
+    if (attendance === null) return { ok: false, step: 'attendance', message: "That is not in a pupil's row: click the attendance figure in one of the highlighted rows." };
+    profile.attendance = attendance;
+  }
+  if (lesson.arrival !== undefined) {
+    const cell = cells.find((c) => c.contains(lesson.arrival!));
+    const inside = cell === undefined ? null : compounds([lesson.arrival]).find((s) => cell.querySelector(s) === lesson.arrival);
+    if (inside == null) return { ok: false, step: 'arrival', message: "Markwise reads an arrival time inside the mark's own cell: click the time shown beside a mark." };
+    profile.cells!.arrival = { scope: 'cell', selector: inside };
+  }
+  return { ok: true, profile };
+}

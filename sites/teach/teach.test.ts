@@ -1,0 +1,163 @@
+// Teaching Markwise a page (issue 16), below the browser: on the demo MIS's own pages (served over
+// HTTP, parsed by jsdom), the register Markwise proposes by itself, and the profile made from what a
+// person would point at, read against the profile written by hand for the same page.
+
+import { describe, expect, it } from 'vitest';
+import { demoClassRegister } from '../builtin/demo';
+import { demoRadioRegister } from '../builtin/demo-radios';
+import { demoTextCellRegister } from '../builtin/demo-text-cells';
+import { profile, servedDemoMis } from '../../test/support/demo-pages';
+import { siteProfileSchema, type SiteProfile, type SiteProfileInput } from '../profile';
+import { findRegister, readRegister } from '../read';
+import { findRegisters, type RegisterGuess } from './find';
+import { namesToMatch, pathPattern, teachProfile, type Lesson } from './lesson';
+import { commonStart, looksGenerated, selectorFor } from './stable';
+import { JSDOM } from 'jsdom';
+
+const mis = servedDemoMis();
+
+function read(doc: Document, p: SiteProfile) {
+  const root = findRegister(doc, p);
+  expect(root, `${p.id} finds its register`).not.toBeNull();
+  return readRegister(doc, root!, p);
+}
+
+/** What a register read says about each pupil: name and marks, in order. */
+function marksOf(doc: Document, p: SiteProfile) {
+  const register = read(doc, p);
+  return { problems: register.problems, pupils: register.snapshot.pupils.map((pupil) => ({ name: pupil.name, marks: pupil.marks })) };
+}
+
+function taught(doc: Document, lesson: Omit<Lesson, 'guess' | 'role' | 'names'> & { guess?: RegisterGuess; names?: Record<string, string> }): SiteProfileInput {
+  const guess = lesson.guess ?? findRegisters(doc)[0]!;
+  const result = teachProfile({ role: 'teacher', names: {}, ...lesson, guess }, { location: doc.location, title: doc.title });
+  if (!result.ok) throw new Error(`${result.step}: ${result.message}`);
+  // What the options page would accept: the schema's own check.
+  const parsed = siteProfileSchema.safeParse(result.profile);
+  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  return result.profile;
+}
+
+describe('steady selectors', () => {
+  it('takes record numbers, CSS-in-JS hashes and framework ids for generated, and words for written', () => {
+    for (const made of ['row-1093', 'P1001', 'css-1x9k2p', 'sc-bdVaJa', 'Grid_row__aZqXb', '_row_1kx3', 'ember1234', ':r3:', 'mat-input-7']) expect(looksGenerated(made), made).toBe(true);
+    for (const written of ['pupil-row', 'student-name', 'reg-code', 'attendance-list', 'register', 'markCell']) expect(looksGenerated(written), written).toBe(false);
+  });
+
+  it("cuts a common start of names back to a separator, leaving out a record's own characters", () => {
+    expect(commonStart(['attendance[1093]', 'attendance[1094]'])).toBe('attendance[');
+    expect(commonStart(['mark|P1001|2025-11-24|AM', 'mark|P1002|2025-11-24|AM'])).toBe('mark|');
+    expect(commonStart(['comment', 'comment'])).toBe('comment');
+    expect(commonStart(['a1', 'b2'])).toBe('');
+  });
+
+  it('picks out the rows and nothing else: not the header row, not a row of another table in a cell', () => {
+    const doc = new JSDOM(`<table id="r"><thead><tr class="row"><th>Name</th></tr></thead><tbody>
+      <tr class="row pupil" id="row-1"><td><table><tr class="row"><td>x</td></tr></table></td></tr>
+      <tr class="row pupil dirty" id="row-2"><td></td></tr></tbody></table>`).window.document;
+    const rows = Array.from(doc.querySelectorAll('tr.pupil'));
+    const selector = selectorFor(rows, doc.querySelector('#r')!);
+    expect(selector).toBe('tr.pupil');
+    // A state class ("dirty") is never the one chosen, and nor is an id.
+    expect(selector).not.toMatch(/dirty|row-\d|nth-child/);
+  });
+});
+
+describe('Markwise proposes the register by itself', () => {
+  it('the class register: a grid of text boxes, one row per pupil and ten sessions', async () => {
+    const doc = await mis.load('/register/class?class=4A');
+    const [guess] = findRegisters(doc);
+    expect(guess!.register).toBe(doc.querySelector('table#register'));
+    expect(guess!.kind).toBe('text-input');
+    expect(guess!.rows).toEqual(Array.from(doc.querySelectorAll('tbody tr.pupil-row')));
+    expect(guess!.sessions).toBe(doc.querySelectorAll('thead th.session-head').length);
+  });
+
+  it('the radio register: one radio group per pupil, the row holding it, not the small table around each radio', async () => {
+    const doc = await mis.load('/attendance/take?class=5B&date=2025-11-26&period=AM');
+    const [guess] = findRegisters(doc);
+    expect(guess!.kind).toBe('radios');
+    expect(guess!.register).toBe(doc.querySelector('table#attendance-list'));
+    expect(guess!.rows.length).toBe(doc.querySelectorAll('tr.student-row').length);
+    expect(guess!.marks.every((m) => m.length === 1)).toBe(true);
+    // The period dropdown above the register (two options) is not a register's mark.
+    expect(findRegisters(doc).some((g) => g.register.contains(doc.querySelector('#period')))).toBe(false);
+  });
+
+  it('the week register of read-only codes: blank cells are marks too, found by what they share with the others', async () => {
+    const doc = await mis.load('/register/week?class=6A');
+    const [guess] = findRegisters(doc);
+    expect(guess!.kind).toBe('text');
+    expect(guess!.register).toBe(doc.querySelector('table#week-register'));
+    expect(guess!.marks.every((m) => m.length === 10)).toBe(true);
+  });
+
+  it('a page with no register proposes none', async () => {
+    for (const path of ['/', '/pupils/P1001']) {
+      const doc = await mis.load(path);
+      expect(findRegisters(doc), path).toEqual([]);
+    }
+  });
+});
+
+describe('a profile taught by pointing reads the page as the hand-written one does', () => {
+  it('the class register: a name, a session header (date and session in its attributes), a UPN, the attendance, an arrival time', async () => {
+    const doc = await mis.load('/register/class?class=4A');
+    const row = doc.querySelectorAll('tbody tr.pupil-row')[3]!;
+    const header = doc.querySelectorAll('thead th.session-head')[2]!;
+    const withArrival = doc.querySelector('td.reg-cell span.reg-arrival')!;
+    const p = taught(doc, { name: row.querySelector('td.pupil-name a')!, date: header, session: header, upn: row.querySelector('td.pupil-upn')!, attendance: row.querySelector('td.ytd-attendance')!, arrival: withArrival });
+    expect(p).toMatchObject({ register: 'table#register', rows: 'tr.pupil-row', cells: { selector: 'td.reg-cell', columns: { headers: 'th.session-head' }, mark: { kind: 'text-input', selector: 'input.reg-code' } } });
+    expect(p.pupilId).toEqual({ scope: 'row', attribute: 'data-pupil-id' });
+    expect(p.paths.some((path) => new RegExp(path).test('/register/class?class=4A'))).toBe(true);
+    const byHand = marksOf(doc, profile(demoClassRegister));
+    const byPointing = marksOf(doc, profile(p));
+    expect(byPointing).toEqual(byHand);
+    expect(byPointing.pupils.flatMap((pupil) => pupil.marks).some((m) => m.arrival !== null)).toBe(true);
+  });
+
+  it('the radio register: the date from the date box, the session from the heading, the codes from the column headers', async () => {
+    const doc = await mis.load('/attendance/take?class=5B&date=2025-11-26&period=AM');
+    const guess = findRegisters(doc)[0]!;
+    const names = namesToMatch(guess);
+    // Each name once, in the order of the columns.
+    expect(names).toEqual(['Present', 'Late', 'Late after register closed', 'Reason not yet provided', 'Illness', 'Medical appointment', 'Holiday (authorised)', 'Holiday not agreed', 'Unauthorised absence']);
+    const lesson = { guess, name: doc.querySelector('tr.student-row td.student-name')!, date: doc.querySelector('#attendance-date')!, session: doc.querySelector('h2.register-heading .period-name')! };
+    // Not saved until every name is matched to a code.
+    const unmatched = teachProfile({ ...lesson, role: 'teacher', names: {} }, { location: doc.location, title: doc.title });
+    expect(unmatched).toMatchObject({ ok: false, step: 'names' });
+    const p = taught(doc, { ...lesson, names: demoRadioRegister.cells!.mark && !Array.isArray(demoRadioRegister.cells!.mark) ? demoRadioRegister.cells!.mark.names! : {} });
+    expect(p.cells).toMatchObject({ selector: ':scope', mark: { kind: 'radios', codeFrom: 'header' }, date: { scope: 'page', selector: 'input#attendance-date', state: 'value' } });
+    expect(marksOf(doc, profile(p)).pupils.map((x) => x.marks.map((m) => m.mark))).toEqual(marksOf(doc, profile(demoRadioRegister)).pupils.map((x) => x.marks.map((m) => m.mark)));
+    expect(marksOf(doc, profile(p)).problems).toEqual(marksOf(doc, profile(demoRadioRegister)).problems);
+  });
+
+  it('the week register of read-only codes', async () => {
+    const doc = await mis.load('/register/week?class=6A');
+    const header = doc.querySelectorAll('thead th[data-date]')[0]!;
+    const name = doc.querySelector('tr.pupil-row td.pupil-name a')!;
+    // Without the arrival times, the marks are the same and the times are not read.
+    const marksOnly = marksOf(doc, profile(taught(doc, { name, date: header, session: header })));
+    const byHand = marksOf(doc, profile(demoTextCellRegister));
+    expect(marksOnly.pupils.map((x) => x.marks.map((m) => m.mark))).toEqual(byHand.pupils.map((x) => x.marks.map((m) => m.mark)));
+    const p = taught(doc, { name, date: header, session: header, arrival: doc.querySelector('td.mark-cell time.arrived')! });
+    expect(p.cells).toMatchObject({ selector: 'td.mark-cell', mark: { kind: 'text' }, arrival: { scope: 'cell', selector: 'time.arrived' } });
+    expect(marksOf(doc, profile(p))).toEqual(byHand);
+  });
+
+  it('says which step needs another answer: a name outside the rows, a date that is not one', async () => {
+    const doc = await mis.load('/register/class?class=4A');
+    const guess = findRegisters(doc)[0]!;
+    const header = doc.querySelectorAll('thead th.session-head')[0]!;
+    const page = { location: doc.location, title: doc.title };
+    expect(teachProfile({ guess, role: 'teacher', names: {}, name: doc.querySelector('h1')!, date: header, session: header }, page)).toMatchObject({ ok: false, step: 'name' });
+    const pupilHeader = doc.querySelector('thead th')!;
+    expect(teachProfile({ guess, role: 'teacher', names: {}, name: doc.querySelector('td.pupil-name a')!, date: pupilHeader, session: header }, page)).toMatchObject({ ok: false, step: 'date' });
+  });
+
+  it("keeps the page's words in its path pattern and leaves out its record numbers", () => {
+    expect(pathPattern('/attendance/take')).toBe('^/attendance/take(\\?|$)');
+    expect(new RegExp(pathPattern('/classes/4021/register')).test('/classes/5177/register?date=2025-11-26')).toBe(true);
+    expect(new RegExp(pathPattern('/classes/4021/register')).test('/classes/5177/pupils')).toBe(false);
+  });
+});
