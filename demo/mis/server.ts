@@ -29,6 +29,7 @@ import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type Api
 import { type EmbedChoice, widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
 import { isScriptAt } from './html';
 import { weekGridPage } from './week-grid';
+import { WEBFORMS_PATH, webFormsRegisterPage } from './webforms-register';
 import { periodRegisterPage } from './period-register';
 import { absenceReportPage } from './absence-report';
 import { readFile } from 'node:fs/promises';
@@ -105,6 +106,7 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   if (taken !== undefined) return send(res, taken === null ? 404 : 200, taken ?? notFoundPage('There is no such register.'));
   if (path === '/register/week' && isGet) return send(res, 200, textRegisterPage(school));
   if (path === '/shapes/week-grid' && isGet) return send(res, 200, weekGridPage());
+  if (path === WEBFORMS_PATH && isGet) return send(res, 200, webFormsRegisterPage());
   if (path === '/shapes/period-register' && isGet) return send(res, 200, periodRegisterPage(q.get('period')));
   if (path === '/shapes/absence-report' && isGet) return send(res, 200, absenceReportPage());
 

@@ -91,7 +91,8 @@ export function nameIn(row: Element, marks: readonly Element[]): Element | null 
     // Outside the marks (a radio group held by the row itself: outside its controls).
     if (marks.some((m) => (m === row ? element.querySelector('input, select, button') !== null : m.contains(element) || element.contains(m)))) continue;
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length < 3 || text.length > 60 || !PERSON.test(text)) continue;
+    // Two words with capitals at least ("de la Cruz, Maria" has two): "Set all" is a control's label, not a pupil.
+    if (text.length < 3 || text.length > 60 || !PERSON.test(text) || (text.match(/(?:^|[\s,])\p{Lu}/gu) ?? []).length < 2) continue;
     // The innermost element with that text: the link in the cell, where there is one.
     const inner = Array.from(element.querySelectorAll('a, span, strong, b')).find((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim() === text);
     return inner ?? element;
@@ -136,7 +137,8 @@ export function markCandidates(root: ParentNode): Map<TaughtMarkKind, Element[]>
  */
 function rowOf(mark: Element, marks: ReadonlySet<Element>, stop: Element): Element | null {
   const tableRow = mark.closest('tr, [role="row"]');
-  if (tableRow !== null) return tableRow;
+  // A table's head and foot hold its headings and controls for a whole column ("Set all"), never a pupil.
+  if (tableRow !== null) return tableRow.closest('thead, tfoot') === null ? tableRow : null;
   for (let at = mark.parentElement; at !== null && at !== stop; at = at.parentElement) {
     const parent = at.parentElement;
     if (parent === null) break;
@@ -195,7 +197,16 @@ export function findRegisters(document: Document): RegisterGuess[] {
       const names = rows.map((row) => nameIn(row, marks.flat().map((m) => m.control)));
       const named = names.filter((n) => n !== null);
       if (named.length < rows.length * 0.8 || new Set(named.map((n) => n.textContent!.trim())).size < named.length * 0.8) continue;
-      guesses.push({ register, rows, marks, kind, names, sessions: Math.max(...marks.map((m) => m.length)) });
+      // A row of marks with no pupil in it ("Set all", a column's totals) is not a pupil's.
+      const pupils = rows.flatMap((row, r) => (names[r] === null ? [] : [r]));
+      guesses.push({
+        register,
+        rows: pupils.map((r) => rows[r]!),
+        marks: pupils.map((r) => marks[r]!),
+        kind,
+        names: pupils.map((r) => names[r]!),
+        sessions: Math.max(...pupils.map((r) => marks[r]!.length)),
+      });
     }
   }
   // Most marks first; for the same count, a kind a person acts on before read-only text.

@@ -34,9 +34,6 @@ export type Taught = { readonly ok: true; readonly profile: SiteProfileInput } |
 
 export type TeachStep = 'register' | 'name' | 'mark' | 'date' | 'session' | 'names' | 'arrival' | 'upn' | 'attendance';
 
-/** Texts a date may be written in on a register's page, tried in turn (date-fns tokens, en-GB). */
-const WRITTEN_FORMATS = ['EEEE d MMMM yyyy', 'EEEE do MMMM yyyy', 'EEE d MMM yyyy', 'd MMMM yyyy', 'd MMM yyyy', 'dd-MMM-yyyy', 'EEE dd/MM/yyyy'];
-
 /** Where in a row (or a cell) each row's element like `one` is, as a selector from the row. */
 export function selectorInRows(one: Element, rows: readonly Element[]): { selector: string; found: Element[] } | null {
   const row = rows.find((r) => r.contains(one));
@@ -76,6 +73,14 @@ function pupilIdSource(guess: RegisterGuess, nameSource: ValueSource): ValueSour
     if (!name.startsWith('data-')) continue;
     const values = rows.map((r) => r.getAttribute(name));
     if (values.every((v) => v !== null && v.trim() !== '') && new Set(values).size === rows.length) return { scope: 'row', attribute: name };
+  }
+  // A hidden input of the row holding the MIS's id (WebForms' "…$hfPupilId"), one per row, each different.
+  const hidden = rows.map((r) => Array.from(r.querySelectorAll('input[type="hidden"]')).filter((i) => (i as HTMLInputElement).value.trim() !== ''));
+  if (hidden.every((h) => h.length === 1)) {
+    const inputs = hidden.map((h) => h[0]!);
+    const values = inputs.map((i) => (i as HTMLInputElement).value.trim());
+    const selector = compounds(inputs).find((c) => rows.every((r, i) => r.querySelector(c) === inputs[i]));
+    if (selector !== undefined && new Set(values).size === rows.length) return { scope: 'row', selector, attribute: 'value' };
   }
   // The controls' name: "attendance[1093]", "mark|P1001|2025-11-24|AM".
   const controls = guess.marks.map((m) => m[0]?.control).map((c) => (c === undefined ? null : c.matches('[name]') ? c : c.querySelector('[name]')));
@@ -137,25 +142,28 @@ export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' |
   const text = ownText(element).replace(/\s+/g, ' ').trim();
   const numeric = /(?<!\d)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})(?!\d)/.exec(text);
   if (numeric !== null) return { ...base, pattern: '(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})' };
-  for (const format of WRITTEN_FORMATS) {
-    const pattern = WRITTEN_PATTERNS[format]!;
-    const match = new RegExp(pattern, 'i').exec(text);
-    if (match !== null && readWrittenDate(match[1]!, format) !== null) return { ...base, pattern, format };
+  const written = WRITTEN.exec(text);
+  if (written !== null) {
+    const format = formatOf(written[1]!);
+    if (format !== null && readWrittenDate(written[1]!, format) !== null) return { ...base, pattern: WRITTEN.source, format };
   }
   return null;
 }
 
-const DAY_NAME = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*';
-const MONTH_NAME = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*';
-const WRITTEN_PATTERNS: Readonly<Record<string, string>> = {
-  'EEEE d MMMM yyyy': `(${DAY_NAME},? \\d{1,2} ${MONTH_NAME},? \\d{4})`,
-  'EEEE do MMMM yyyy': `(${DAY_NAME},? \\d{1,2}(?:st|nd|rd|th) ${MONTH_NAME},? \\d{4})`,
-  'EEE d MMM yyyy': `(${DAY_NAME} \\d{1,2} ${MONTH_NAME} \\d{4})`,
-  'd MMMM yyyy': `(\\d{1,2} ${MONTH_NAME} \\d{4})`,
-  'd MMM yyyy': `(\\d{1,2} ${MONTH_NAME} \\d{4})`,
-  'dd-MMM-yyyy': `(\\d{2}-${MONTH_NAME}-\\d{4})`,
-  'EEE dd/MM/yyyy': `(${DAY_NAME} \\d{2}/\\d{2}/\\d{4})`,
-};
+/** A date written out: an optional weekday, the day (1st, 2), the month's name, the year: "Tuesday 18 November 2025", "Mon 24 Nov 2025". */
+const WRITTEN = /((?:[A-Za-z]{3,9},? )?\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9},? \d{4})/;
+
+const FULL_MONTHS = 'january february march april may june july august september october november december'.split(' ');
+const FULL_DAYS = 'sunday monday tuesday wednesday thursday friday saturday'.split(' ');
+
+/** The date-fns format (en-GB tokens) a written date is in, as the reader takes it (sites/date-format.ts): "EEE d MMM yyyy". */
+export function formatOf(text: string): string | null {
+  const m = /^(?:([A-Za-z]+)(,?) )?(\d{1,2})(st|nd|rd|th)? ([A-Za-z]+)(,?) (\d{4})$/.exec(text);
+  if (m === null) return null;
+  const weekday = m[1] === undefined ? '' : `${FULL_DAYS.includes(m[1].toLowerCase()) ? 'EEEE' : 'EEE'}${m[2] === ',' ? "','" : ''} `;
+  const month = FULL_MONTHS.includes(m[5]!.toLowerCase()) ? 'MMMM' : 'MMM';
+  return `${weekday}${m[4] === undefined ? 'd' : 'do'} ${month}${m[6] === ',' ? "','" : ''} yyyy`;
+}
 
 /** How a session is read from an element: an attribute saying AM or PM, else the word in its text. */
 export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): ValueSource | null {

@@ -57,15 +57,19 @@ function sharedParts(elements: readonly Element[]): string[] {
     else parts.push(`[${name}]`);
   }
   const names = elements.map((e) => e.getAttribute('name'));
+  // A start of names that a framework numbered ("ctl00$MainContent$") comes after role and type.
+  let numbered: string | null = null;
   if (names.every((n): n is string => n !== null)) {
     const start = commonStart(names);
-    if (start.length >= 2 && names.some((n) => n !== start)) parts.push(`[name^=${quoted(start)}]`);
-    else if (start.length >= 1 && names.every((n) => n === start) && !looksGenerated(start)) parts.push(`[name=${quoted(start)}]`);
+    const part = start.length >= 2 && names.some((n) => n !== start) ? `[name^=${quoted(start)}]` : start.length >= 1 && names.every((n) => n === start) && !looksGenerated(start) ? `[name=${quoted(start)}]` : null;
+    if (part !== null && looksGenerated(start)) numbered = part;
+    else if (part !== null) parts.push(part);
   }
   for (const attribute of ['role', 'type']) {
     const value = first.getAttribute(attribute);
     if (value !== null && elements.every((e) => e.getAttribute(attribute) === value)) parts.push(`[${attribute}=${quoted(value)}]`);
   }
+  if (numbered !== null) parts.push(numbered);
   return parts;
 }
 
@@ -122,6 +126,16 @@ export function compounds(elements: readonly Element[]): string[] {
 export function selectorFor(elements: readonly Element[], scope: Element | Document): string | null {
   const own = compounds(elements);
   for (const selector of own) if (findsExactly(scope, selector, elements)) return selector;
+  // A run of siblings after others like them (a grid's session headers after its "Pupil" header):
+  // those after the first like them, or from their place in the row on.
+  const siblings = siblingRun(elements);
+  if (siblings !== null) {
+    for (const c of own) if (findsExactly(scope, `${c} ~ ${c}`, elements)) return `${c} ~ ${c}`;
+    for (const c of own) {
+      const selector = `${c}:nth-child(n+${siblings.from + 1})${siblings.toEnd ? '' : `:nth-child(-n+${siblings.to + 1})`}`;
+      if (findsExactly(scope, selector, elements)) return selector;
+    }
+  }
   // Below an ancestor: the nearest ones all of them have at the same depth, up to the scope.
   for (let depth = 1; depth <= 4; depth++) {
     const ancestors = elements.map((e) => nthAncestor(e, depth));
@@ -137,6 +151,16 @@ export function selectorFor(elements: readonly Element[], scope: Element | Docum
     }
   }
   return null;
+}
+
+/** Where the elements are one unbroken run of one parent's children: its first and last place, and whether it runs to the end. */
+function siblingRun(elements: readonly Element[]): { from: number; to: number; toEnd: boolean } | null {
+  const parent = elements[0]?.parentElement;
+  if (parent == null || elements.length < 2 || elements.some((e) => e.parentElement !== parent)) return null;
+  const children = Array.from(parent.children);
+  const places = elements.map((e) => children.indexOf(e)).sort((a, b) => a - b);
+  if (places.some((p, i) => i > 0 && p !== places[i - 1]! + 1)) return null;
+  return { from: places[0]!, to: places[places.length - 1]!, toEnd: places[places.length - 1] === children.length - 1 };
 }
 
 function nthAncestor(element: Element, depth: number): Element | null {

@@ -10,7 +10,7 @@ import { profile, servedDemoMis } from '../../test/support/demo-pages';
 import { siteProfileSchema, type SiteProfile, type SiteProfileInput } from '../profile';
 import { findRegister, readRegister } from '../read';
 import { findRegisters, type RegisterGuess } from './find';
-import { namesToMatch, pathPattern, teachProfile, type Lesson } from './lesson';
+import { dateSourceIn, formatOf, namesToMatch, pathPattern, teachProfile, type Lesson } from './lesson';
 import { commonStart, looksGenerated, selectorFor } from './stable';
 import { JSDOM } from 'jsdom';
 
@@ -155,9 +155,59 @@ describe('a profile taught by pointing reads the page as the hand-written one do
     expect(teachProfile({ guess, role: 'teacher', names: {}, name: doc.querySelector('td.pupil-name a')!, date: pupilHeader, session: header }, page)).toMatchObject({ ok: false, step: 'date' });
   });
 
+  it('reads the format a date is written in, as the reader will read it', () => {
+    expect(formatOf('Tuesday 18 November 2025')).toBe('EEEE d MMMM yyyy');
+    expect(formatOf('Mon 24 Nov 2025')).toBe('EEE d MMM yyyy');
+    expect(formatOf('Friday, 28th November 2025')).toBe("EEEE',' do MMMM yyyy");
+    expect(formatOf('24 Nov 2025')).toBe('d MMM yyyy');
+    expect(formatOf('24/11/2025')).toBeNull();
+    const doc = new JSDOM('<h2 id="h">Register for Tuesday 18 November 2025, AM</h2>').window.document;
+    const source = dateSourceIn(doc.getElementById('h')!, { scope: 'page', selector: 'h2#h' });
+    expect(source).toMatchObject({ format: 'EEEE d MMMM yyyy' });
+    expect(new RegExp((source as { pattern: string }).pattern).exec(doc.getElementById('h')!.textContent!)?.[1]).toBe('Tuesday 18 November 2025');
+  });
+
   it("keeps the page's words in its path pattern and leaves out its record numbers", () => {
     expect(pathPattern('/attendance/take')).toBe('^/attendance/take(\\?|$)');
     expect(new RegExp(pathPattern('/classes/4021/register')).test('/classes/5177/register?date=2025-11-26')).toBe(true);
     expect(new RegExp(pathPattern('/classes/4021/register')).test('/classes/5177/pupils')).toBe(false);
+  });
+});
+
+describe('a page Markwise has no profile for: the WebForms register grid', () => {
+  /** Written by hand from the page's markup, as a school's IT would: what the taught profile must match. */
+  const byHand: SiteProfileInput = {
+    id: 'webforms-by-hand',
+    name: 'WebForms register (by hand)',
+    product: 'Demo',
+    verified: false,
+    paths: ['^/Nucleus/UI/Areas/Attendance/Register\\.aspx'],
+    role: 'teacher',
+    register: 'table.rgMasterTable',
+    rows: 'tbody tr',
+    pupilId: { scope: 'row', selector: 'input[type="hidden"]', attribute: 'value' },
+    pupilName: { scope: 'row', selector: 'td a' },
+    cells: {
+      selector: 'td.regCell',
+      columns: { headers: 'th.rgHeader ~ th.rgHeader' },
+      date: { scope: 'cell', pattern: '(\\w{3} \\d{1,2} \\w{3} \\d{4})', format: 'EEE d MMM yyyy' },
+      session: { scope: 'cell', pattern: '(AM|PM)$' },
+      mark: { kind: 'text-input', selector: 'input.regInput' },
+    },
+  };
+
+  it('is proposed without its generated ids, the "Set all" row left out, and read as by hand', async () => {
+    const doc = await mis.load('/Nucleus/UI/Areas/Attendance/Register.aspx?group=3C');
+    const [guess] = findRegisters(doc);
+    expect(guess!.rows).toEqual(Array.from(doc.querySelectorAll('tbody tr')));
+    expect(guess!.sessions).toBe(10);
+    const header = doc.querySelectorAll('thead th.rgHeader')[3]!;
+    const p = taught(doc, { guess, name: doc.querySelector('tbody tr a')!, date: header, session: header });
+    expect(JSON.stringify(p)).not.toMatch(/ctl\d|nth-child|rgAltRow/);
+    expect(p.pupilId).toMatchObject({ scope: 'row', attribute: 'value' });
+    const read = marksOf(doc, profile(p));
+    expect(read).toEqual(marksOf(doc, profile(byHand)));
+    expect(read.pupils).toHaveLength(10);
+    expect(read.pupils[1]!.marks.map((m) => m.mark).slice(0, 5)).toEqual(['/', '\\', 'H', 'H', '/']);
   });
 });
