@@ -140,7 +140,7 @@ export default defineBackground(() => {
    */
   type From = { kind: 'extension-page' } | { kind: 'site-page'; site: string; tabId: number; pageUrl: string };
 
-  async function whoSent(sender: Browser.runtime.MessageSender): Promise<From> {
+  async function whoSent(sender: Browser.runtime.MessageSender, type: unknown): Promise<From> {
     if (sender.id !== browser.runtime.id) throw new Error('refused: the message did not come from Markwise');
     const own = globalThis.location.origin;
     const url = sender.url ?? '';
@@ -149,16 +149,21 @@ export default defineBackground(() => {
     if (sender.tab?.id === undefined) throw new Error('refused: a page message came from no tab');
     const sites = (await store.sites()).map((s) => s.origin);
     if (!release) sites.push(...DEMO_ORIGINS);
-    if (!isSchoolSite(origin, sites)) throw new Error(`refused: ${origin || 'this page'} is not one of the sites Markwise runs on`);
+    // A profile taught on a site not added yet comes from a site the person has just allowed (the popup asked the browser for it).
+    const allowed = type === 'save-taught-profile' && readSiteOrigin(origin).ok && (await browser.permissions.contains({ origins: [`${origin}/*`] }));
+    if (!allowed && !isSchoolSite(origin, sites)) throw new Error(`refused: ${origin || 'this page'} is not one of the sites Markwise runs on`);
     // The fragment stays in the page: it can hold ids and tokens (the page sends the route it matched by).
     return { kind: 'site-page', site: origin, tabId: sender.tab.id, pageUrl: url.split('#')[0]! };
   }
 
   /** Messages only Markwise's own pages send; the rest come from MIS pages. */
+  /** Messages only MIS pages send. */
+  const SITE_PAGE_ONLY = new Set<CheckedRequest['type']>(['save-taught-profile']);
   const EXTENSION_PAGE_ONLY = new Set<CheckedRequest['type']>(['storage-changed', 'wiped', 'set-role']);
 
   async function handle(request: CheckedRequest, from: From): Promise<unknown> {
     if (from.kind === 'site-page' && EXTENSION_PAGE_ONLY.has(request.type)) throw new Error(`refused: ${request.type} comes only from Markwise's own pages`);
+    if (from.kind !== 'site-page' && SITE_PAGE_ONLY.has(request.type)) throw new Error(`refused: ${request.type} comes only from an MIS page`);
     // Each page gets its site from the browser, never from what the page says.
     const site = from.kind === 'site-page' ? from.site : null;
     const needSite = (): string => {
@@ -241,6 +246,18 @@ export default defineBackground(() => {
         await publish();
         return { ok: true };
       }
+      case 'save-taught-profile': {
+        if (from.kind !== 'site-page') throw new Error('refused: a taught profile comes only from the page it was taught on');
+        const parsed = parseSiteProfiles({ schemaVersion: 2, profiles: [request.profile] });
+        if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
+        const profile = parsed.profiles[0]!;
+        // Already running there (re-taught): the page takes the new bundle as it comes. Not yet: it starts now.
+        const running = (await store.sites()).some((s) => s.origin === from.site);
+        await store.saveTaughtProfile(from.site, profile);
+        await publish();
+        if (!running) await browser.scripting.executeScript({ target: { tabId: from.tabId }, files: ['content-scripts/content.js'] }).catch(() => undefined);
+        return { ok: true, id: profile.id };
+      }
       case 'storage-changed':
         await publish();
         return { ok: true };
@@ -260,7 +277,7 @@ export default defineBackground(() => {
   }
 
   async function receive(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
-    const from = await whoSent(sender);
+    const from = await whoSent(sender, (message as { type?: unknown } | null)?.type);
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) throw new Error(`refused: the message is not one Markwise sends (${describeIssues(parsed.error, message, '(the message)').map((p) => `${p.path}: ${p.message}`).join('; ')})`);
     return handle(parsed.data, from);

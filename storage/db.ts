@@ -24,6 +24,8 @@ export interface StoredSiteProfile {
   /** Validated by sites/ before it is written. */
   profile: unknown;
   savedAt: string;
+  /** Made with "Teach Markwise this page" on this site (its origin); absent: imported. */
+  taughtOn?: string;
 }
 
 export interface PupilFigure {

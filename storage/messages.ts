@@ -66,6 +66,8 @@ export type Request =
   | { type: 'get-tab-status'; tabId: number }
   /** The popup: the person's role on a site (its origin), or null to go back to the profile's guess. */
   | { type: 'set-role'; origin: string; role: Role | null }
+  /** "Teach Markwise this page": the profile a person taught on the sending page's site, saved only when they press Save (issue 16). */
+  | { type: 'save-taught-profile'; profile: unknown }
   /** The options page changed the database: rebuild the bundle. */
   | { type: 'storage-changed' }
   /** The options page deleted everything: forget the tabs' status, and tell open pages to drop what they hold. */
@@ -81,6 +83,7 @@ export interface Replies {
   'tab-status': { ok: true };
   'get-tab-status': { status: TabStatus | null };
   'set-role': { ok: true };
+  'save-taught-profile': { ok: true; id: string } | { ok: false; problems: string[] };
   'storage-changed': { ok: true };
   wiped: { ok: true };
 }
@@ -185,6 +188,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-status'), status: tabStatusSchema }),
   z.object({ type: z.literal('get-tab-status'), tabId: z.int().check(z.minimum(0)) }),
   z.object({ type: z.literal('set-role'), origin: text(500).check(z.refine((o) => URL.canParse(o) && new URL(o).origin === o, { error: 'must be a site origin' })), role: z.nullable(roleSchema) }),
+  // The profile is checked by the site profile schema itself, in the background, before anything is kept.
+  z.object({ type: z.literal('save-taught-profile'), profile: z.unknown() }),
   z.object({ type: z.literal('storage-changed') }),
   z.object({ type: z.literal('wiped') }),
 ]);

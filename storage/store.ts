@@ -341,6 +341,18 @@ export class MarkwiseStore {
     return { ok: true, ids: rows.map((r) => r.id) };
   }
 
+  /**
+   * A profile taught on a site (issue 16), already checked: kept as made there, and the site given
+   * it beside the profiles it had, in one transaction. Taught again, it replaces the one before.
+   */
+  async saveTaughtProfile(origin: string, profile: { id: string }): Promise<void> {
+    await this.db.transaction('rw', this.db.siteProfiles, this.db.settings, async () => {
+      await this.db.siteProfiles.put({ id: profile.id, profile, savedAt: this.stamp(), taughtOn: origin });
+      const existing = (await this.getSetting('sites')).find((s) => s.origin === origin);
+      await this.addSite(origin, [...new Set([profile.id, ...(existing?.profileIds ?? [])])]);
+    });
+  }
+
   async siteProfiles(): Promise<StoredSiteProfile[]> {
     return this.db.siteProfiles.toArray();
   }

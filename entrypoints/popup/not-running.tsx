@@ -19,6 +19,7 @@ import { notifyStorageChanged, openExtensionStore } from '../../storage/extensio
 import type { TabStatus } from '../../storage/messages';
 import { readSiteOrigin, UNENCRYPTED_WARNING } from '../../storage/site-origin';
 import { notGranted } from '../options/site-access';
+import { TEACH_FOUND } from '../teach/found';
 
 const release = import.meta.env.MARKWISE_RELEASE === 'true';
 
@@ -51,6 +52,13 @@ async function profilesReading(tabId: number, url: URL): Promise<SiteProfile[]> 
   });
   const found = (answer?.result ?? []) as boolean[];
   return byPath.filter((_, i) => found[i] === true);
+}
+
+/** Puts the teaching steps into the tab; how many registers Markwise found there to propose. */
+async function teachIn(tabId: number): Promise<number> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['teach.js'] });
+  const [answer] = await browser.scripting.executeScript({ target: { tabId }, func: (key: string) => (globalThis as unknown as Record<string, unknown>)[key], args: [TEACH_FOUND] });
+  return typeof answer?.result === 'number' ? answer.result : 0;
 }
 
 type Said = { kind: 'ok' | 'warn'; text: string; reload?: boolean; profiles?: boolean } | null;
@@ -98,6 +106,27 @@ export function NotRunning({ tab, status }: { tab: Browser.tabs.Tab | undefined;
     setSaid({ kind: 'ok', text: `Markwise now runs on ${here}. This page is read by the profile ${profileLabel(first)}. Reload the page to see it.`, reload: true });
   };
 
+  /** "Teach Markwise this page" (issue 16): the site asked for inside the click, then the steps put into the page. */
+  const teach = async (tabId: number, here: string) => {
+    const asking = browser.permissions.request({ origins: [`${here}/*`] });
+    setSaid({ kind: 'ok', text: `Asking the browser for access to ${here} only: choose Allow in its prompt.` });
+    const granted = await asking.catch((error: unknown) => String(error instanceof Error ? error.message : error));
+    if (granted !== true) return setSaid({ kind: 'warn', text: `Markwise cannot learn this page: ${notGranted(granted)}.` });
+    const found = await teachIn(tabId).catch(() => null);
+    if (found === null || found === 0) {
+      const listed = (await openExtensionStore().sites()).some((s) => s.origin === here);
+      const givenBack = !listed && (await browser.permissions.remove({ origins: [`${here}/*`] }).catch(() => false));
+      return setSaid({
+        kind: 'warn',
+        text:
+          found === null
+            ? `Markwise could not start on this page, so nothing was learnt or saved${givenBack ? `, and the access given for ${here} is given back` : ''}.`
+            : `Markwise found no register on this page to learn from: no rows of pupils with their marks. Nothing was saved${givenBack ? `, and the access given for ${here} is given back` : ''}. Open a page showing a register and try again.`,
+      });
+    }
+    setSaid({ kind: 'ok', text: 'Markwise is showing its steps on the page: answer them there.' });
+  };
+
   return (
     <div role="status" id="not-running">
       {said !== null ? (
@@ -123,6 +152,9 @@ export function NotRunning({ tab, status }: { tab: Browser.tabs.Tab | undefined;
             <>
               <button type="button" class="primary" id="use-here" onClick={() => void use(tab.id!, url, origin)}>
                 Use Markwise on this site
+              </button>
+              <button type="button" id="teach-here" onClick={() => void teach(tab.id!, origin)}>
+                Teach Markwise this page
               </button>
               <p class="note">The browser is asked for access to {origin} only.</p>
               {site?.ok && site.unencrypted ? <p class="warn">{UNENCRYPTED_WARNING}</p> : null}

@@ -228,3 +228,32 @@ function count(guess: RegisterGuess): number {
 export function registerAt(document: Document, clicked: Element): RegisterGuess | null {
   return findRegisters(document).find((g) => g.register.contains(clicked)) ?? null;
 }
+
+/** A table cell's column, counting the spans before it. */
+export function columnOf(cell: Element): number {
+  let column = 0;
+  for (let at = cell.previousElementSibling; at !== null; at = at.previousElementSibling) column += (at as HTMLTableCellElement).colSpan || 1;
+  return column;
+}
+
+/**
+ * The header cell of a table's column: in the lowest row of its head that has a header (th) there,
+ * so that a row of controls under the headings ("Set all") is passed over.
+ */
+export function headerCellAt(table: Element, column: number): Element | null {
+  const rows = Array.from(table.querySelectorAll(':scope > thead > tr')).reverse();
+  for (const row of rows) {
+    const cell = Array.from(row.children).find((c) => column >= columnOf(c) && column < columnOf(c) + ((c as HTMLTableCellElement).colSpan || 1));
+    if (cell !== undefined && cell.localName === 'th') return cell;
+  }
+  return null;
+}
+
+/** The header above a cell of a table's body (the table's own cell, not one of a small table inside it). */
+export function headerAbove(element: Element, register: Element): Element | null {
+  const table = register.localName === 'table' ? register : (register.closest('table') ?? register.querySelector('table'));
+  if (table === null) return null;
+  let cell = element.closest('td, th');
+  while (cell !== null && cell.closest('table') !== table) cell = cell.parentElement?.closest('td, th') ?? null;
+  return cell === null ? null : headerCellAt(table, columnOf(cell));
+}

@@ -9,7 +9,7 @@ import { upnCheckProblem } from '../../rules/upn';
 import { readWrittenDate } from '../date-format';
 import type { DateSource, MarkControl, SiteProfileInput, ValueSource } from '../profile';
 import { PRESENT, readSession } from '../read';
-import { looksLikeCode, markText, ownText, type FoundMark, type RegisterGuess } from './find';
+import { columnOf, headerAbove, looksLikeCode, markText, ownText, type FoundMark, type RegisterGuess } from './find';
 import { compounds, escapeRegExp, looksGenerated, selectorFor, selectorForOne } from './stable';
 
 /** What a person has pointed at so far. */
@@ -109,13 +109,6 @@ function cellOf(mark: FoundMark, row: Element): Element {
   return cell !== null && row.contains(cell) ? cell : mark.control;
 }
 
-/** A table cell's column, counting the spans before it. */
-function columnOf(cell: Element): number {
-  let column = 0;
-  for (let at = cell.previousElementSibling; at !== null; at = at.previousElementSibling) column += (at as HTMLTableCellElement).colSpan || 1;
-  return column;
-}
-
 /** The header cells above a grid's mark cells, one per mark of the first full row, from the header row holding `clicked`. */
 function headersAbove(guess: RegisterGuess, clicked: Element): Element[] | null {
   const headerRow = clicked.closest('tr, [role="row"]');
@@ -145,9 +138,15 @@ export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' |
   const written = WRITTEN.exec(text);
   if (written !== null) {
     const format = formatOf(written[1]!);
-    if (format !== null && readWrittenDate(written[1]!, format) !== null) return { ...base, pattern: WRITTEN.source, format };
+    if (format !== null && readWrittenDate(written[1]!, format) !== null) return { ...base, pattern: `(${patternOf(format)})`, format };
   }
   return null;
+}
+
+/** A plain pattern for a date in one format, each part written once (profile import refuses nested repeats). */
+function patternOf(format: string): string {
+  const parts: Record<string, string> = { EEEE: '[A-Za-z]{6,9}', EEE: '[A-Za-z]{3}', d: '\\d{1,2}', do: '\\d{1,2}[a-z]{2}', MMMM: '[A-Za-z]{3,9}', MMM: '[A-Za-z]{3,4}', yyyy: '\\d{4}', "','": ',' };
+  return format.split(' ').map((token) => token.replace(/^(EEEE|EEE|MMMM|MMM|do|d|yyyy)(','|)$/, (_, t: string, comma: string) => parts[t]! + (comma ? ',' : ''))).join(' ');
 }
 
 /** A date written out: an optional weekday, the day (1st, 2), the month's name, the year: "Tuesday 18 November 2025", "Mon 24 Nov 2025". */
@@ -165,13 +164,19 @@ export function formatOf(text: string): string | null {
   return `${weekday}${m[4] === undefined ? 'd' : 'do'} ${month}${m[6] === ',' ? "','" : ''} yyyy`;
 }
 
+/**
+ * AM or PM as a word in a text ("Tue 25 Nov AM", "Morning registration"; "2025AM" where a <br> parts
+ * them, as textContent reads it), in syntax profile import can check (no lookbehind).
+ */
+const SESSION_WORD = '(?:^|[^A-Za-z])(AM|PM|am|pm|Morning|Afternoon|morning|afternoon)(?![A-Za-z])';
+
 /** How a session is read from an element: an attribute saying AM or PM, else the word in its text. */
 export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): ValueSource | null {
   for (const { name, value } of Array.from(element.attributes)) if (name !== 'class' && readSession(value) !== null) return { ...base, attribute: name };
   const text = ownText(element).replace(/\s+/g, ' ').trim();
   if (readSession(text) !== null) return { ...base };
-  const word = /(?<![A-Za-z])(AM|PM|am|pm|Morning|Afternoon|morning|afternoon|a\.m\.|p\.m\.)(?![A-Za-z])/.exec(text);
-  return word === null ? null : { ...base, pattern: '(?<![A-Za-z])(AM|PM|am|pm|Morning|Afternoon|morning|afternoon|a\\.m\\.|p\\.m\\.)(?![A-Za-z])' };
+  const word = new RegExp(SESSION_WORD).exec(text);
+  return word === null ? null : { ...base, pattern: SESSION_WORD };
 }
 
 /** The names a register's marks show that are not DfE codes, each once, in the order met: for a person to match to codes. */
@@ -190,7 +195,8 @@ export function namesToMatch(guess: RegisterGuess): string[] {
 
 /** Every text a mark can show: a dropdown's options, a radio group's labels (or its headers), a cell's text. */
 function markTexts(mark: FoundMark, guess: RegisterGuess): string[] {
-  if (mark.kind === 'select') return Array.from((mark.control as HTMLSelectElement).options, (o) => o.textContent ?? '');
+  // An option with an empty value ("-- Select --") is the blank mark, as the reader takes it.
+  if (mark.kind === 'select') return Array.from((mark.control as HTMLSelectElement).options).filter((o) => o.value !== '').map((o) => o.textContent ?? '');
   if (mark.kind === 'radios') return radioTexts(mark.control, guess).texts;
   if (mark.kind === 'text') return [markText(mark.control)];
   return [];
@@ -208,16 +214,7 @@ function radioTexts(holder: Element, guess: RegisterGuess): { codeFrom: 'label' 
 }
 
 function headerText(radio: Element, register: Element): string {
-  const table = register.closest('table') ?? register.querySelector('table');
-  const head = table?.querySelector('thead');
-  // The register's own cell, not one of a small table inside it (openSIS puts each radio in one).
-  let cell = radio.closest('td, th');
-  while (cell !== null && cell.closest('table') !== table) cell = cell.parentElement?.closest('td, th') ?? null;
-  if (head == null || cell === null) return '';
-  const column = columnOf(cell);
-  const headerRow = head.querySelector('tr:last-child');
-  const header = Array.from(headerRow?.children ?? []).find((h) => column >= columnOf(h) && column < columnOf(h) + ((h as HTMLTableCellElement).colSpan || 1));
-  return header === undefined ? '' : (header.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (headerAbove(radio, register)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** A value given for a code a person matched: a DfE code in force now, or PRESENT. */

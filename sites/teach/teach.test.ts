@@ -7,12 +7,14 @@ import { demoClassRegister } from '../builtin/demo';
 import { demoRadioRegister } from '../builtin/demo-radios';
 import { demoTextCellRegister } from '../builtin/demo-text-cells';
 import { profile, servedDemoMis } from '../../test/support/demo-pages';
-import { siteProfileSchema, type SiteProfile, type SiteProfileInput } from '../profile';
+import type { SiteProfile, SiteProfileInput } from '../profile';
+import { parseSiteProfiles } from '../profile-import';
 import { findRegister, readRegister } from '../read';
 import { findRegisters, type RegisterGuess } from './find';
-import { dateSourceIn, formatOf, namesToMatch, pathPattern, teachProfile, type Lesson } from './lesson';
+import { dateSourceIn, formatOf, namesToMatch, pathPattern, sessionSourceIn, teachProfile, type Lesson } from './lesson';
 import { commonStart, looksGenerated, selectorFor } from './stable';
 import { JSDOM } from 'jsdom';
+import { LIST_OPTIONS } from '../../demo/mis/list-register';
 
 const mis = servedDemoMis();
 
@@ -32,9 +34,9 @@ function taught(doc: Document, lesson: Omit<Lesson, 'guess' | 'role' | 'names'> 
   const guess = lesson.guess ?? findRegisters(doc)[0]!;
   const result = teachProfile({ role: 'teacher', names: {}, ...lesson, guess }, { location: doc.location, title: doc.title });
   if (!result.ok) throw new Error(`${result.step}: ${result.message}`);
-  // What the options page would accept: the schema's own check.
-  const parsed = siteProfileSchema.safeParse(result.profile);
-  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  // What the options page's import (and the background, at Save) accepts: the schema and its safety checks.
+  const parsed = parseSiteProfiles({ schemaVersion: 2, profiles: [result.profile] });
+  expect(parsed.ok ? [] : parsed.problems).toEqual([]);
   return result.profile;
 }
 
@@ -165,6 +167,8 @@ describe('a profile taught by pointing reads the page as the hand-written one do
     const source = dateSourceIn(doc.getElementById('h')!, { scope: 'page', selector: 'h2#h' });
     expect(source).toMatchObject({ format: 'EEEE d MMMM yyyy' });
     expect(new RegExp((source as { pattern: string }).pattern).exec(doc.getElementById('h')!.textContent!)?.[1]).toBe('Tuesday 18 November 2025');
+    const session = sessionSourceIn(doc.getElementById('h')!, { scope: 'page' }) as { pattern: string };
+    for (const [text, word] of [['Tuesday 18 November 2025, AM', 'AM'], ['Mon 24 Nov 2025PM', 'PM'], ['Morning registration', 'Morning'], ['PROGRAM', undefined]] as const) expect(new RegExp(session.pattern).exec(text)?.[1], text).toBe(word);
   });
 
   it("keeps the page's words in its path pattern and leaves out its record numbers", () => {
@@ -209,5 +213,46 @@ describe('a page Markwise has no profile for: the WebForms register grid', () =>
     expect(read).toEqual(marksOf(doc, profile(byHand)));
     expect(read.pupils).toHaveLength(10);
     expect(read.pupils[1]!.marks.map((m) => m.mark).slice(0, 5)).toEqual(['/', '\\', 'H', 'H', '/']);
+  });
+});
+
+describe('a page Markwise has no profile for: the app-style list of name dropdowns', () => {
+  const names = Object.fromEntries(LIST_OPTIONS.map((o) => [o.name, o.code]));
+  const byHand: SiteProfileInput = {
+    id: 'list-by-hand',
+    name: 'List register (by hand)',
+    product: 'Demo',
+    verified: false,
+    paths: ['^/mis/attendance/list'],
+    role: 'teacher',
+    register: 'ul.mis-register-list',
+    rows: 'li.mis-register-row',
+    pupilId: { scope: 'row', attribute: 'data-student-id' },
+    pupilName: { scope: 'row', selector: '.mis-pupil-name' },
+    cells: {
+      selector: 'select.mis-select',
+      date: { scope: 'page', selector: 'h2.mis-register-title', pattern: '^(\\w+ \\d+ \\w+ \\d{4})', format: 'EEEE d MMMM yyyy' },
+      session: { scope: 'page', selector: 'h2.mis-register-title', pattern: ', (AM|PM) ' },
+      mark: { kind: 'select', options: 'name', names },
+    },
+  };
+
+  it('proposes the list, not the "Set all blanks" dropdown above it, and lists each name once for a person to match', async () => {
+    const doc = await mis.load('/mis/attendance/list?group=4B&date=2025-11-26&session=AM');
+    const guesses = findRegisters(doc);
+    expect(guesses).toHaveLength(1);
+    expect(guesses[0]!.register).toBe(doc.querySelector('ul.mis-register-list'));
+    expect(guesses[0]!.kind).toBe('select');
+    expect(namesToMatch(guesses[0]!)).toEqual(LIST_OPTIONS.map((o) => o.name));
+  });
+
+  it('taught with the names matched, it reads the marks as by hand, with the date and session from the heading', async () => {
+    const doc = await mis.load('/mis/attendance/list?group=4B&date=2025-11-26&session=AM');
+    const heading = doc.querySelector('h2.mis-register-title')!;
+    const p = taught(doc, { name: doc.querySelector('.mis-pupil-name')!, date: heading, session: heading, names });
+    expect(p.cells).toMatchObject({ selector: 'select.mis-select', date: { scope: 'page', selector: 'h2.mis-register-title', format: 'EEEE d MMMM yyyy' }, mark: { kind: 'select', options: 'name' } });
+    const read = marksOf(doc, profile(p));
+    expect(read).toEqual(marksOf(doc, profile(byHand)));
+    expect(read.pupils.map((x) => x.marks[0]!.mark)).toEqual(['/', 'H', 'N', 'L', '', '/', '/', 'G']);
   });
 });

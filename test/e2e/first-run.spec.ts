@@ -17,9 +17,8 @@
 //   chrome.permissions.request, watched, not replaced, which the browser answers without a prompt.
 // - The prompt's Deny is not exercised (headless Chromium's prompt cannot be answered).
 
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, panel } from './fixtures';
-import { HTTP_SITE, allowOnExtensionsPage, grantedOrigins, test } from './school-site';
+import { HTTP_SITE, allowOnExtensionsPage, asked, grantedOrigins, popupFor, test, type Chrome } from './school-site';
 import { axeViolations } from './axe';
 import { rowsOf } from './database';
 import { demoClassRegister } from '../../sites/builtin/demo';
@@ -27,55 +26,6 @@ import { demoClassRegister } from '../../sites/builtin/demo';
 const SITE = HTTP_SITE;
 /** What the development build has without asking (its demo on localhost). */
 const DEV_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
-
-type Chrome = {
-  chrome: {
-    permissions: { request(p: object): Promise<boolean>; contains(p: object): Promise<boolean> };
-    tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
-  };
-};
-
-
-
-/**
- * The popup of the tab showing this page, opened as a page naming that tab, with its permission
- * requests watched. A person opens it from the toolbar, which gives it the tab's address (activeTab);
- * Playwright cannot, so the address activeTab would give is filled in where the browser leaves it out.
- */
-async function popupFor(context: BrowserContext, extensionId: string, mis: Page): Promise<Page> {
-  const popup = await context.newPage();
-  await popup.addInitScript((url) => {
-    const tabs = (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ url?: string }> } } }).chrome?.tabs;
-    if (tabs === undefined) return;
-    const real = tabs.get.bind(tabs);
-    tabs.get = async (id: number) => {
-      const tab = await real(id);
-      return tab.url === undefined ? { ...tab, url } : tab;
-    };
-  }, mis.url());
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  // The MIS tab: the one tab that is not the popup's own.
-  const tabId = await popup.evaluate(async () => {
-    const api = (globalThis as unknown as Chrome & { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }).chrome.tabs;
-    const own = await api.getCurrent();
-    const others = (await api.query({})).filter((t) => t.id !== own.id);
-    return others.length === 1 ? others[0]!.id : null;
-  });
-  expect(tabId).not.toBeNull();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup.evaluate(() => {
-    const api = (globalThis as unknown as Chrome).chrome.permissions;
-    const real = api.request.bind(api);
-    const asked: object[] = ((globalThis as unknown as { asked: object[] }).asked = []);
-    api.request = (p: object) => {
-      asked.push(p);
-      return real(p);
-    };
-  });
-  return popup;
-}
-
-const asked = (popup: Page) => popup.evaluate(() => (globalThis as unknown as { asked: object[] }).asked);
 
 test('on a register of a site not added, the popup offers "Use Markwise on this site": that one site is asked for and added with the profile that reads the page, and Markwise runs there', async ({ context, page, extensionId }) => {
   await page.goto(`${SITE}/register/class?class=4A`);

@@ -51,3 +51,52 @@ export async function allowOnExtensionsPage(context: BrowserContext, extensionId
 export async function grantedOrigins(page: Page): Promise<string[]> {
   return page.evaluate(async () => ((await (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).chrome.permissions.getAll()).origins ?? []).sort());
 }
+
+export type Chrome = {
+  chrome: {
+    permissions: { request(p: object): Promise<boolean>; contains(p: object): Promise<boolean> };
+    tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
+  };
+};
+
+
+
+/**
+ * The popup of the tab showing this page, opened as a page naming that tab, with its permission
+ * requests watched. A person opens it from the toolbar, which gives it the tab's address (activeTab);
+ * Playwright cannot, so the address activeTab would give is filled in where the browser leaves it out.
+ */
+export async function popupFor(context: BrowserContext, extensionId: string, mis: Page): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.addInitScript((url) => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ url?: string }> } } }).chrome?.tabs;
+    if (tabs === undefined) return;
+    const real = tabs.get.bind(tabs);
+    tabs.get = async (id: number) => {
+      const tab = await real(id);
+      return tab.url === undefined ? { ...tab, url } : tab;
+    };
+  }, mis.url());
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // The MIS tab: the one tab that is not the popup's own.
+  const tabId = await popup.evaluate(async () => {
+    const api = (globalThis as unknown as Chrome & { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }).chrome.tabs;
+    const own = await api.getCurrent();
+    const others = (await api.query({})).filter((t) => t.id !== own.id);
+    return others.length === 1 ? others[0]!.id : null;
+  });
+  expect(tabId).not.toBeNull();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.evaluate(() => {
+    const api = (globalThis as unknown as Chrome).chrome.permissions;
+    const real = api.request.bind(api);
+    const asked: object[] = ((globalThis as unknown as { asked: object[] }).asked = []);
+    api.request = (p: object) => {
+      asked.push(p);
+      return real(p);
+    };
+  });
+  return popup;
+}
+
+export const asked = (popup: Page) => popup.evaluate(() => (globalThis as unknown as { asked: object[] }).asked);

@@ -1,0 +1,501 @@
+// The steps of "Teach Markwise this page" (issue 16), on the MIS page itself: the register Markwise
+// proposes, then one question at a time with the page to click on, each answer shown generalised
+// over the whole register ("30 pupils' names"), a live preview of what the profile reads, and Save.
+//
+// Every step has a suggestion a person can take with the keyboard ("Use this", the next or previous
+// suggestion), or a click on the page instead. While a step waits for a click, the page's own click
+// is held back (a link is not followed, a cell not opened); nothing of the page is changed, and
+// Cancel leaves no trace on it or in storage.
+
+import { h, render, type ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CODES_2024 } from '../../rules/codes';
+import type { SiteProfileInput } from '../../sites/profile';
+import { parseSiteProfiles } from '../../sites/profile-import';
+import { PRESENT, readRegister, type PageRegister } from '../../sites/read';
+import { findRegisters, headerAbove, ownText, type RegisterGuess } from '../../sites/teach/find';
+import { dateSourceIn, namesToMatch, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
+import { BASE_CSS } from '../../components/styles';
+import TEACH_CSS from './teach.css?inline';
+
+
+type SaveReply = { ok: true; id: string } | { ok: false; problems: string[] } | { error: string };
+
+interface TeachOptions {
+  readonly shadowMode: ShadowRootMode;
+  save(profile: SiteProfileInput): Promise<SaveReply>;
+  done(): void;
+}
+
+type StepId = 'register' | 'name' | 'mark' | 'date' | 'session' | 'names' | 'upn' | 'attendance' | 'arrival' | 'preview';
+const OPTIONAL: ReadonlySet<StepId> = new Set(['upn', 'attendance', 'arrival']);
+
+interface Answers {
+  name?: Element;
+  mark?: Element;
+  date?: Element;
+  session?: Element;
+  upn?: Element | null;
+  attendance?: Element | null;
+  arrival?: Element | null;
+}
+
+/** Starts the steps on the page; returns what brings them to the front again. */
+export function startTeaching(doc: Document, options: TeachOptions): () => void {
+  const host = doc.createElement('markwise-teach');
+  host.setAttribute('data-markwise', '');
+  const root = host.attachShadow({ mode: options.shadowMode });
+  const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+  sheet.replaceSync(BASE_CSS + TEACH_CSS);
+  root.adoptedStyleSheets = [sheet];
+  doc.documentElement.append(host);
+  const close = () => {
+    render(null, root);
+    host.remove();
+    options.done();
+  };
+  // Above Markwise's panel, which a page may already show (re-teaching) or shows once saved: the
+  // later of two hosts at the same z-index is drawn on top.
+  const toFront = () => {
+    if (host.nextElementSibling !== null) doc.documentElement.append(host);
+  };
+  render(h(Teacher, { doc, options, close, toFront }), root);
+  const focus = () => {
+    toFront();
+    (root.querySelector('h2') as HTMLElement | null)?.focus();
+  };
+  focus();
+  return focus;
+}
+
+/** An element's text for a person, its lines joined by spaces ("Tue 25 Nov 2025 AM" of a header with a <br>). */
+function shown(element: Element | null | undefined): string {
+  const parts: string[] = [];
+  const walker = element?.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker?.nextNode(); node; node = walker!.nextNode()) if (node.parentElement?.closest('script, style') == null) parts.push(node.textContent ?? '');
+  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Suggestions for a step, best first. */
+function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: Document): Element[] {
+  const row = guess.rows[0]!;
+  const inRows = (test: (text: string, element: Element) => boolean) =>
+    Array.from(row.querySelectorAll('td, th, span, a, div, time, input')).filter((e) => !e.contains(guess.marks[0]?.[0]?.control ?? null) && test(e.localName === 'input' ? (e as HTMLInputElement).value : ownText(e).trim(), e));
+  switch (step) {
+    case 'name':
+      return [...new Set(guess.names.filter((n): n is Element => n !== null))].slice(0, 1).concat(inRows((t) => /\p{L}{2,}/u.test(t) && !/\d/.test(t)).slice(0, 5));
+    case 'mark':
+      return guess.marks.find((m) => m.length > 0)!.map((m) => m.control);
+    case 'date': {
+      const found: Element[] = [];
+      const header = headerAbove(answers.mark ?? guess.marks[0]![0]!.control, guess.register);
+      if (header !== null) found.push(header);
+      for (const e of Array.from(doc.querySelectorAll('input[type="date"], h1, h2, h3, h4, caption, legend, label, p, span, time, strong, th'))) {
+        if (e.closest('markwise-teach, markwise-root') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
+        if (dateSourceIn(e, { scope: 'page' }) !== null && (e.localName === 'input' || ownText(e).trim().length < 80)) found.push(e);
+      }
+      return found;
+    }
+    case 'session': {
+      const found: Element[] = [];
+      if (answers.date !== undefined && sessionSourceIn(answers.date, { scope: 'page' }) !== null) found.push(answers.date);
+      for (const e of Array.from(doc.querySelectorAll('h1, h2, h3, h4, caption, legend, p, span, strong, th'))) {
+        if (e.closest('markwise-teach') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
+        if (sessionSourceIn(e, { scope: 'page' }) !== null && ownText(e).trim().length < 80) found.push(e);
+      }
+      return found;
+    }
+    case 'upn':
+      return inRows((t) => /^[A-Z]\d{11}[0-9A-Z]$/.test(t));
+    case 'attendance':
+      return inRows((t) => /^\d{1,3}(?:\.\d+)?\s*%$/.test(t));
+    case 'arrival':
+      return guess.marks.flat().flatMap((m) => Array.from((m.control.closest('td') ?? m.control).querySelectorAll('time, span, input[type="time"], small'))).filter((e) => /^\d{1,2}:\d{2}$/.test(e.localName === 'input' ? (e as HTMLInputElement).value : ownText(e).trim())).slice(0, 5);
+    default:
+      return [];
+  }
+}
+
+const STEP_TITLES: Record<StepId, string> = {
+  register: 'The register',
+  name: "A pupil's name",
+  mark: 'One mark',
+  date: "That mark's date",
+  session: "That mark's session",
+  names: 'What the names mean',
+  upn: "A pupil's UPN (optional)",
+  attendance: 'The attendance figure (optional)',
+  arrival: 'An arrival time (optional)',
+  preview: 'Check and save',
+};
+
+const ASK: Record<StepId, string> = {
+  register: 'Is this the register? Markwise has outlined it on the page.',
+  name: "Click a pupil's name in the register, or use Markwise's suggestion.",
+  mark: 'Click one mark: a code, a box, a dropdown or a row of buttons.',
+  date: "Click where that mark's date is shown: the column's header, the page's heading or its date box.",
+  session: 'Click where AM or PM (morning or afternoon) is shown for that mark.',
+  names: 'The register shows these names instead of codes. Choose the DfE code each one means.',
+  upn: "If the page shows pupils' UPNs, click one. Otherwise skip this.",
+  attendance: "If the page shows each pupil's attendance figure (a percentage), click one. Otherwise skip this.",
+  arrival: 'If the page shows the time a late pupil arrived, click one. Otherwise skip this.',
+  preview: 'This is what Markwise reads with what you taught it. Nothing is kept until you press Save.',
+};
+
+function Teacher({ doc, options, close, toFront }: { doc: Document; options: TeachOptions; close: () => void; toFront: () => void }) {
+  const [guesses, setGuesses] = useState<RegisterGuess[]>(() => findRegisters(doc));
+  const [which, setWhich] = useState(0);
+  const guess = guesses[which]!;
+  const [step, setStep] = useState<StepId>('register');
+  const [answers, setAnswers] = useState<Answers>({});
+  const [choice, setChoice] = useState(0);
+  /** What the person clicked on the page for this step, in place of the suggestion. */
+  const [picked, setPicked] = useState<Element | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [role, setRole] = useState<'teacher' | 'office'>('teacher');
+  const [said, setSaid] = useState<{ kind: 'ok' | 'warn'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [, redraw] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const needNames = useMemo(() => namesToMatch(guess), [guess]);
+  const order: StepId[] = ['register', 'name', 'mark', 'date', 'session', ...(needNames.length > 0 ? (['names'] as const) : []), 'upn', 'attendance', 'arrival', 'preview'];
+  const at = order.indexOf(step);
+  const offered = useMemo(() => suggestions(step, guess, answers, doc), [step, guess, answers.mark, answers.date]);
+  const current: Element | undefined = step === 'register' ? guess.register : (picked ?? offered[choice]);
+
+  const lesson = (): Lesson | null =>
+    answers.name && answers.date && answers.session
+      ? {
+          guess,
+          name: answers.name,
+          date: answers.date,
+          session: answers.session,
+          names,
+          role,
+          ...(answers.upn ? { upn: answers.upn } : {}),
+          ...(answers.attendance ? { attendance: answers.attendance } : {}),
+          ...(answers.arrival ? { arrival: answers.arrival } : {}),
+        }
+      : null;
+
+  const taught = useMemo(() => {
+    const l = lesson();
+    if (l === null) return null;
+    return teachProfile(l, { location: doc.location, title: doc.title });
+  }, [guess, answers, names, role]);
+
+  const preview = useMemo((): { profile: SiteProfileInput; read: PageRegister } | { problem: string } | null => {
+    if (taught === null) return null;
+    if (!taught.ok) return { problem: taught.message };
+    // The same check as Save's (and the options page's import): what passes here is what is kept.
+    const parsed = parseSiteProfiles({ schemaVersion: 2, profiles: [taught.profile] });
+    if (!parsed.ok) return { problem: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
+    const profile = parsed.profiles[0]!;
+    const root = doc.querySelector(profile.register);
+    if (root === null) return { problem: 'The register could not be found again with what was taught.' };
+    return { profile: taught.profile, read: readRegister(doc, root, profile) };
+  }, [taught]);
+
+  // What the step has found across the register, outlined on the page.
+  const outlined = useMemo((): Element[] => {
+    if (step === 'register') return [guess.register];
+    if (step === 'name' && current) return selectorInRows(current, guess.rows)?.found ?? [current];
+    if (step === 'mark') return guess.marks.flat().map((m) => m.control);
+    if ((step === 'upn' || step === 'attendance') && current) return selectorInRows(current, guess.rows)?.found ?? [current];
+    return current ? [current] : [];
+  }, [step, guess, current]);
+
+  const found = (): string => {
+    if (step === 'register') return `${guess.rows.length} ${guess.rows.length === 1 ? 'pupil' : 'pupils'}, ${guess.sessions} ${guess.sessions === 1 ? 'session' : 'sessions'}`;
+    if (current === undefined) return 'Nothing suggested: click it on the page.';
+    if (step === 'name') return `${outlined.length} pupils' names, such as “${shown(current)}”`;
+    if (step === 'mark') return `${outlined.length} marks in ${guess.rows.length} rows`;
+    if (step === 'upn' || step === 'attendance') return `${outlined.length} rows, such as “${shown(current)}”`;
+    return `“${shown(current) || (current as HTMLInputElement).value || current.localName}”`;
+  };
+
+  // The page's clicks, while a step waits for one: taken as the answer, and not passed on to the page.
+  useEffect(() => {
+    if (step === 'names' || step === 'preview' || saved) return;
+    const lifetime = new AbortController();
+    const hold = (event: Event) => {
+      const path = event.composedPath();
+      const target = path[0];
+      // Markwise's own steps (closest() stops at their shadow root: the path goes through the host).
+      if (!(target instanceof Element) || path.some((node) => node instanceof Element && node.localName === 'markwise-teach')) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (event.type === 'click') pick(target);
+    };
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) doc.addEventListener(type, hold, { capture: true, signal: lifetime.signal });
+    return () => lifetime.abort();
+  }, [step, guess, saved]);
+
+  // The outlines follow the page as it scrolls or is resized.
+  useEffect(() => {
+    let queued = false;
+    const again = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        redraw((n) => n + 1);
+      });
+    };
+    const win = doc.defaultView!;
+    win.addEventListener('scroll', again, { passive: true, capture: true });
+    win.addEventListener('resize', again, { passive: true });
+    return () => {
+      win.removeEventListener('scroll', again, { capture: true });
+      win.removeEventListener('resize', again);
+    };
+  }, []);
+
+  useEffect(() => heading.current?.focus(), [step]);
+
+  const pick = (target: Element) => {
+    setSaid(null);
+    if (step === 'register') {
+      const index = guesses.findIndex((g) => g.register.contains(target));
+      if (index < 0) return setSaid({ kind: 'warn', text: 'Markwise cannot read a register there. Click inside the table or list of pupils and their marks.' });
+      return setWhich(index);
+    }
+    if (step === 'mark') {
+      const mark = guess.marks.flat().find((m) => m.control.contains(target) || (m.control.closest('td') ?? m.control).contains(target));
+      if (mark === undefined) return setSaid({ kind: 'warn', text: 'That is not one of the marks Markwise found (outlined). Click a mark in the register.' });
+      return setPicked(mark.control);
+    }
+    if ((step === 'name' || step === 'upn' || step === 'attendance') && !guess.rows.some((r) => r.contains(target))) {
+      return setSaid({ kind: 'warn', text: "That is not in a pupil's row. Click inside one of the register's rows." });
+    }
+    // A header's text may be in an element inside it: the header cell is what is read.
+    const inHead = (step === 'date' || step === 'session') && guess.register.contains(target) ? target.closest('th') : null;
+    setPicked(inHead ?? target);
+  };
+
+  const go = (to: StepId) => {
+    setSaid(null);
+    setChoice(0);
+    setPicked(null);
+    setStep(to);
+  };
+
+  const useThis = () => {
+    if (step === 'register') return go('name');
+    if (current === undefined) return setSaid({ kind: 'warn', text: 'Click it on the page first.' });
+    const next = order[at + 1]!;
+    const key = step as Exclude<StepId, 'register' | 'names' | 'preview'>;
+    const updated = { ...answers, [key]: current };
+    if (step === 'date') {
+      // A header that says both ("Mon 24 Nov AM") answers the session too.
+      if (sessionSourceIn(current, { scope: 'page' }) !== null) updated.session = current;
+    }
+    setAnswers(updated);
+    go(next);
+  };
+
+  const skip = () => {
+    setAnswers({ ...answers, [step]: null });
+    go(order[at + 1]!);
+  };
+
+  const save = async () => {
+    if (preview === null || 'problem' in preview) return;
+    setSaving(true);
+    const reply = await options.save(preview.profile).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    setSaving(false);
+    if ('ok' in reply && reply.ok) {
+      // The panel comes now, after this host: these steps stay in front until closed.
+      toFront();
+      const drawn = new MutationObserver(() => toFront());
+      drawn.observe(doc.documentElement, { childList: true });
+      setTimeout(() => drawn.disconnect(), 5000);
+      setSaved(true);
+      setSaid({ kind: 'ok', text: 'Saved. Markwise now reads this page with what you taught it, and will on this site from now on.' });
+    } else {
+      setSaid({ kind: 'warn', text: `Nothing was saved: ${'error' in reply ? reply.error : 'problems' in reply ? reply.problems.join('; ') : 'no answer'}` });
+    }
+  };
+
+  return (
+    <div class="mw teach" role="dialog" aria-modal="false" aria-labelledby="teach-title">
+      <Outlines elements={outlined} doc={doc} />
+      <section class="steps">
+        <h2 id="teach-title" tabIndex={-1} ref={heading}>
+          Teach Markwise this page
+        </h2>
+        <p class="where">
+          Step {at + 1} of {order.length}: {STEP_TITLES[step]}
+        </p>
+        {saved ? null : <p>{ASK[step]}</p>}
+        {step !== 'names' && step !== 'preview' ? (
+          <p class="found" role="status">
+            Found: {found()}
+          </p>
+        ) : null}
+        {step === 'names' ? <NameChoices names={needNames} chosen={names} onChoose={(name, code) => setNames({ ...names, [name]: code })} /> : null}
+        {step === 'preview' ? <Preview preview={preview} role={role} onRole={setRole} /> : null}
+        {said !== null ? (
+          <p class={said.kind === 'warn' ? 'warn' : 'ok'} role={said.kind === 'warn' ? 'alert' : 'status'}>
+            {said.text}
+          </p>
+        ) : null}
+        <div class="actions">
+          {saved ? (
+            <button type="button" class="primary" onClick={close}>
+              Close
+            </button>
+          ) : (
+            <>
+              {step === 'preview' ? (
+                <button type="button" class="primary" disabled={saving || preview === null || 'problem' in preview} onClick={() => void save()}>
+                  Save
+                </button>
+              ) : step === 'names' ? (
+                <button type="button" class="primary" disabled={needNames.some((n) => names[n] === undefined)} onClick={() => go(order[at + 1]!)}>
+                  Next
+                </button>
+              ) : (
+                <button type="button" class="primary" onClick={useThis}>
+                  {step === 'register' ? "Yes, that's the register" : 'Use this'}
+                </button>
+              )}
+              {step !== 'register' && step !== 'names' && step !== 'preview' && offered.length > 1 ? (
+                <button type="button" onClick={() => (setPicked(null), setChoice((choice + 1) % offered.length))}>
+                  Next suggestion
+                </button>
+              ) : null}
+              {step === 'register' && guesses.length > 1 ? (
+                <button type="button" onClick={() => setWhich((which + 1) % guesses.length)}>
+                  Another register
+                </button>
+              ) : null}
+              {OPTIONAL.has(step) ? (
+                <button type="button" onClick={skip}>
+                  Skip
+                </button>
+              ) : null}
+              {at > 0 ? (
+                <button type="button" onClick={() => go(order[at - 1]!)}>
+                  Back
+                </button>
+              ) : null}
+              <button type="button" onClick={close}>
+                Cancel
+              </button>
+            </>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** Each name the register shows, with the DfE code it means chosen from a list that says what each code is. */
+function NameChoices({ names, chosen, onChoose }: { names: readonly string[]; chosen: Record<string, string>; onChoose: (name: string, code: string) => void }) {
+  return (
+    <ul class="names">
+      {names.map((name, i) => (
+        <li key={name}>
+          <label for={`name-${i}`}>{name}</label>
+          <select id={`name-${i}`} value={chosen[name] ?? ''} onChange={(e) => onChoose(name, (e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">Choose a code…</option>
+            <option value={PRESENT}>/ or \: present (the session decides)</option>
+            {[...CODES_2024.values()].map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code}: {c.meaning}
+              </option>
+            ))}
+          </select>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Preview({ preview, role, onRole }: { preview: { profile: SiteProfileInput; read: PageRegister } | { problem: string } | null; role: 'teacher' | 'office'; onRole: (role: 'teacher' | 'office') => void }) {
+  if (preview === null) return <p class="warn">Go back and answer the steps above first.</p>;
+  if ('problem' in preview) return <p class="warn" role="alert">Markwise cannot read the page yet: {preview.problem}</p>;
+  const { read } = preview;
+  const sessions = [...new Set(read.cells.map((c) => `${c.date} ${c.session}`))].sort();
+  const marks = read.snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
+  return (
+    <>
+      <p class="found" role="status">
+        {read.snapshot.pupils.length} pupils × {sessions.length} sessions: {marks} marks read; {read.problems.length} {read.problems.length === 1 ? 'problem' : 'problems'} reading the page.
+      </p>
+      {read.problems.length > 0 ? (
+        <ul class="problems">
+          {read.problems.slice(0, 20).map((p, i) => (
+            <li key={i}>
+              {p.where}: {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div class="preview" tabIndex={0} role="region" aria-label="What Markwise reads">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Pupil</th>
+              {sessions.map((s) => (
+                <th scope="col" key={s}>
+                  {dayLabel(s)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {read.snapshot.pupils.map((pupil) => (
+              <tr key={pupil.upn}>
+                <th scope="row">{pupil.name}</th>
+                {sessions.map((s) => {
+                  const mark = pupil.marks.find((m) => `${m.date} ${m.session}` === s);
+                  return <td key={s}>{mark === undefined ? '' : mark.mark === '' ? '–' : mark.mark}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <fieldset class="role">
+        <legend>Who uses this page?</legend>
+        <label>
+          <input type="radio" name="role" checked={role === 'teacher'} onChange={() => onRole('teacher')} /> Teachers taking the register
+        </label>
+        <label>
+          <input type="radio" name="role" checked={role === 'office'} onChange={() => onRole('office')} /> The office correcting registers
+        </label>
+      </fieldset>
+    </>
+  );
+}
+
+/** "Mon 24 Nov AM", in en-GB, from a date and session. */
+function dayLabel(key: string): string {
+  const [date, session] = key.split(' ');
+  const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return `${day} ${session}`;
+}
+
+/** Outlines over what a step found, drawn in Markwise's own layer: only those on screen. */
+function Outlines({ elements, doc }: { elements: readonly Element[]; doc: Document }): ComponentChildren {
+  const win = doc.defaultView!;
+  const boxes: { top: number; left: number; width: number; height: number }[] = [];
+  for (const element of elements) {
+    const box = element.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > win.innerHeight || box.width === 0) continue;
+    boxes.push({ top: box.top, left: box.left, width: box.width, height: box.height });
+    if (boxes.length >= 400) break;
+  }
+  return (
+    <div class="outlines" aria-hidden="true">
+      {boxes.map((b, i) => (
+        <div key={i} class="outline" style={{ top: `${b.top - 2}px`, left: `${b.left - 2}px`, width: `${b.width + 4}px`, height: `${b.height + 4}px` }} />
+      ))}
+    </div>
+  );
+}

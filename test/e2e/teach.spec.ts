@@ -1,0 +1,183 @@
+// "Teach Markwise this page" (issue 16), with the built extension: on an MIS page no profile reads,
+// the popup offers to learn it; the steps appear on the page, and a test answers them as a person
+// would, by clicking the page and the steps' buttons. The taught profile must find what a profile
+// written by hand for the same page finds. Cancel leaves no trace; a page with no register is said
+// to have none, and nothing is saved.
+//
+// The site is the demo MIS reached as http://mis.school.local (test/e2e/school-site.ts), which the
+// development build does not run on until it is added. The popup is opened as a page naming its tab,
+// as first-run.spec.ts explains.
+
+import type { Page } from '@playwright/test';
+import { expect, panel } from './fixtures';
+import { HTTP_SITE, allowOnExtensionsPage, asked, grantedOrigins, popupFor, test, type Chrome } from './school-site';
+import { axeViolations } from './axe';
+import { rowsOf } from './database';
+import { WEBFORMS_PATH } from '../../demo/mis/webforms-register';
+import type { SiteProfileInput } from '../../sites/profile';
+
+const SITE = HTTP_SITE;
+const WEBFORMS = `${SITE}${WEBFORMS_PATH}?group=3C`;
+
+/** The steps on the page (their shadow root is open in the e2e build). */
+const steps = (page: Page) => page.locator('markwise-teach .steps');
+
+/** Each finding in the panel, as rule, pupil, date and session. */
+async function findingsOn(page: Page): Promise<string[]> {
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  const items = panel(page).locator('.group:not([data-group="dismissed"]) li.finding[data-rule]');
+  const found = await items.evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-rule')} ${li.getAttribute('data-upn')} ${li.getAttribute('data-date')} ${li.getAttribute('data-session')}`));
+  return found.sort();
+}
+
+/** What the test counts, for BENCHMARKS.md: clicks on the page and on the steps, and the steps shown. */
+class Person {
+  clicks = 0;
+  constructor(readonly page: Page) {}
+  async clickPage(locator: ReturnType<Page['locator']>) {
+    this.clicks++;
+    await locator.click();
+  }
+  async press(name: string) {
+    this.clicks++;
+    await steps(this.page).getByRole('button', { name, exact: true }).click();
+  }
+}
+
+/** Written by hand from the page's markup, as a school's IT would: what the taught profile must agree with. */
+function byHand(id: string): SiteProfileInput {
+  return {
+    id,
+    name: 'WebForms register (by hand)',
+    product: 'Demo',
+    verified: false,
+    paths: ['^/Nucleus/UI/Areas/Attendance/Register\\.aspx'],
+    role: 'teacher',
+    register: 'table.rgMasterTable',
+    rows: 'tbody tr',
+    pupilId: { scope: 'row', selector: 'input[type="hidden"]', attribute: 'value' },
+    pupilName: { scope: 'row', selector: 'td a' },
+    badgeIn: 'td:first-child',
+    cells: {
+      selector: 'td.regCell',
+      columns: { headers: 'th.rgHeader ~ th.rgHeader' },
+      date: { scope: 'cell', pattern: '(\\w{3} \\d{1,2} \\w{3} \\d{4})', format: 'EEE d MMM yyyy' },
+      session: { scope: 'cell', pattern: '(AM|PM)$' },
+      mark: { kind: 'text-input', selector: 'input.regInput' },
+    },
+  };
+}
+
+test('a register grid no profile reads is taught by pointing: the steps, a live preview, Save, and the findings a hand-written profile finds', async ({ context, page, extensionId }) => {
+  await page.goto(WEBFORMS);
+  await expect(page.locator('markwise-root')).toHaveCount(0);
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  const popup = await popupFor(context, extensionId, page);
+  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  await expect(popup.locator('#not-running')).toContainText('Markwise is showing its steps on the page: answer them there.');
+  expect(await asked(popup)).toEqual([{ origins: [`${SITE}/*`] }]);
+
+  const person = new Person(page);
+  const box = steps(page);
+  // 1. The register Markwise proposes by itself, with what it found.
+  await expect(box.getByRole('heading', { name: 'Teach Markwise this page' })).toBeFocused();
+  await expect(box).toContainText('Step 1 of 9: The register');
+  await expect(box.getByRole('status')).toHaveText('Found: 10 pupils, 10 sessions');
+  expect(await axeViolations(page, ['markwise-teach'])).toEqual([]);
+  await person.press("Yes, that's the register");
+
+  // 2. A pupil's name: clicked on the page (a WebForms postback link, which must not be followed).
+  await expect(box).toContainText("Step 2 of 9: A pupil's name");
+  await person.clickPage(page.getByRole('link', { name: 'Bello, Amara' }));
+  await expect(box.getByRole('status')).toHaveText("Found: 10 pupils' names, such as “Bello, Amara”");
+  expect(page.url()).toBe(WEBFORMS);
+  await person.press('Use this');
+
+  // 3. One mark: clicking a box does not put the cursor in it.
+  await person.clickPage(page.getByRole('textbox', { name: 'Bello, Amara, Tue 25 Nov 2025 AM' }));
+  await expect(box.getByRole('status')).toHaveText('Found: 100 marks in 10 rows');
+  await expect(page.getByRole('textbox', { name: 'Bello, Amara, Tue 25 Nov 2025 AM' })).not.toBeFocused();
+  await person.press('Use this');
+
+  // 4 and 5. Its date and session: the header above it, suggested, says both.
+  await expect(box).toContainText("Step 4 of 9: That mark's date");
+  await expect(box.getByRole('status')).toHaveText('Found: “Tue 25 Nov 2025 AM”');
+  await person.press('Use this');
+  await expect(box).toContainText("Step 5 of 9: That mark's session");
+  await person.press('Use this');
+
+  // 6 to 8. No UPN, attendance or arrival on this page.
+  for (const step of ["A pupil's UPN", 'The attendance figure', 'An arrival time']) {
+    await expect(box).toContainText(step);
+    await person.press('Skip');
+  }
+
+  // 9. The live preview: pupils by sessions, with each mark's code; nothing kept yet.
+  await expect(box).toContainText('Step 9 of 9: Check and save');
+  await expect(box.getByRole('status')).toContainText('10 pupils × 10 sessions: 100 marks read; 0 problems reading the page.');
+  const preview = box.getByRole('region', { name: 'What Markwise reads' });
+  await expect(preview.getByRole('row', { name: /Bello, Amara/ })).toContainText('H');
+  expect(await rowsOf(popup, 'siteProfiles')).toEqual([]);
+  expect(await axeViolations(page, ['markwise-teach'])).toEqual([]);
+  await person.press('Save');
+  await expect(box).toContainText('Saved. Markwise now reads this page with what you taught it');
+
+  // Saved: kept as made on this site, the site added with it, and used at once, without a reload.
+  const stored = (await rowsOf(popup, 'siteProfiles')) as { id: string; taughtOn: string; profile: SiteProfileInput }[];
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ taughtOn: SITE, profile: { register: 'table.rgMasterTable', rows: 'tbody tr' } });
+  const sites = ((await rowsOf(popup, 'settings')) as { key: string; value: { origin: string; profileIds: string[] }[] }[]).find((r) => r.key === 'sites')!.value;
+  expect(sites).toEqual([expect.objectContaining({ origin: SITE, profileIds: [stored[0]!.id] })]);
+  expect(await grantedOrigins(popup)).toContain(`${SITE}/*`);
+  const taughtFindings = await findingsOn(page);
+  expect(taughtFindings.some((f) => f.startsWith('code-withdrawn '))).toBe(true);
+  expect(taughtFindings.some((f) => f.startsWith('code-unknown '))).toBe(true);
+  await person.press('Close');
+  await expect(page.locator('markwise-teach')).toHaveCount(0);
+  console.log(`Taught the WebForms grid with ${person.clicks} clicks (on the page and the steps).`);
+
+  // The same page read by a profile written by hand (the same id, imported in its place) finds the same.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('#profiles-import').setInputFiles({ name: 'by-hand.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [byHand(stored[0]!.id)] })) });
+  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  expect(((await rowsOf(options, 'siteProfiles')) as { profile: SiteProfileInput }[]).map((r) => r.profile.name)).toEqual(['WebForms register (by hand)']);
+  await page.reload();
+  await expect(async () => {
+    expect(await findingsOn(page)).toEqual(taughtFindings);
+  }).toPass();
+});
+
+test('Cancel leaves no trace on the page or in storage, and the page works again', async ({ context, page, extensionId }) => {
+  await page.goto(WEBFORMS);
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  const popup = await popupFor(context, extensionId, page);
+  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  const box = steps(page);
+  await box.getByRole('button', { name: "Yes, that's the register" }).click();
+  await box.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('markwise-teach')).toHaveCount(0);
+  expect(await rowsOf(popup, 'siteProfiles')).toEqual([]);
+  expect(await rowsOf(popup, 'settings')).not.toContainEqual(expect.objectContaining({ key: 'sites' }));
+  // The page's own boxes take clicks and typing again.
+  const cell = page.getByRole('textbox', { name: 'Abbott, Freya, Wed 26 Nov 2025 PM' });
+  await cell.click();
+  await expect(cell).toBeFocused();
+  await page.keyboard.type('n');
+  await expect(cell).toHaveValue('N');
+  await expect(page.locator('#ctl00_MainContent_lblStatus')).toHaveText('You have unsaved changes.');
+});
+
+test('on a page with no register, the popup says so, nothing is drawn on the page, nothing is saved, and the access is given back', async ({ context, page, extensionId }) => {
+  await page.goto(`${SITE}/`);
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  const popup = await popupFor(context, extensionId, page);
+  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  await expect(popup.locator('#not-running')).toContainText(
+    `Markwise found no register on this page to learn from: no rows of pupils with their marks. Nothing was saved, and the access given for ${SITE} is given back. Open a page showing a register and try again.`,
+  );
+  await expect(page.locator('markwise-teach')).toHaveCount(0);
+  expect(await rowsOf(popup, 'siteProfiles')).toEqual([]);
+  expect(await rowsOf(popup, 'settings')).not.toContainEqual(expect.objectContaining({ key: 'sites' }));
+  expect(await popup.evaluate((origin) => (globalThis as unknown as Chrome).chrome.permissions.contains({ origins: [`${origin}/*`] }), SITE)).toBe(false);
+});
