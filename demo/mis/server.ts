@@ -30,6 +30,7 @@ import { type EmbedChoice, widgetApiPage, widgetBenchPage, widgetBrokenPolicyPag
 import { isScriptAt } from './html';
 import { weekGridPage } from './week-grid';
 import { WEBFORMS_PATH, webFormsRegisterPage } from './webforms-register';
+import { LIST_PATH, listRegisterPage } from './list-register';
 import { periodRegisterPage } from './period-register';
 import { absenceReportPage } from './absence-report';
 import { readFile } from 'node:fs/promises';
@@ -107,6 +108,7 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   if (path === '/register/week' && isGet) return send(res, 200, textRegisterPage(school));
   if (path === '/shapes/week-grid' && isGet) return send(res, 200, weekGridPage());
   if (path === WEBFORMS_PATH && isGet) return send(res, 200, webFormsRegisterPage());
+  if (path === LIST_PATH && isGet) return send(res, 200, listRegisterPage(q));
   if (path === '/shapes/period-register' && isGet) return send(res, 200, periodRegisterPage(q.get('period')));
   if (path === '/shapes/absence-report' && isGet) return send(res, 200, absenceReportPage());
 
