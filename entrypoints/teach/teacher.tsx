@@ -9,7 +9,7 @@
 
 import { h, render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CODES_2024 } from '../../rules/codes';
+import { CODES_2006, CODES_2024 } from '../../rules/codes';
 import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { PRESENT, readRegister, type PageRegister } from '../../sites/read';
@@ -409,6 +409,14 @@ function NameChoices({ names, chosen, onChoose }: { names: readonly string[]; ch
                 {c.code}: {c.meaning}
               </option>
             ))}
+            {/* An MIS may still offer a withdrawn code: matched to it, Markwise can say so where it is used. */}
+            {[...CODES_2006.values()]
+              .filter((c) => !CODES_2024.has(c.code))
+              .map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.code}: {c.meaning} (withdrawn on 19 August 2024)
+                </option>
+              ))}
           </select>
         </li>
       ))}
@@ -425,7 +433,7 @@ function Preview({ preview, role, onRole }: { preview: { profile: SiteProfileInp
   return (
     <>
       <p class="found" role="status">
-        {read.snapshot.pupils.length} pupils × {sessions.length} sessions: {marks} marks read; {read.problems.length} {read.problems.length === 1 ? 'problem' : 'problems'} reading the page.
+        {plural(read.snapshot.pupils.length, 'pupil')} × {plural(sessions.length, 'session')}: {plural(marks, 'mark')} read; {plural(read.problems.length, 'problem')} reading the page.
       </p>
       {read.problems.length > 0 ? (
         <ul class="problems">
@@ -472,6 +480,11 @@ function Preview({ preview, role, onRole }: { preview: { profile: SiteProfileInp
       </fieldset>
     </>
   );
+}
+
+/** "1 session", "10 sessions". */
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** "Mon 24 Nov AM", in en-GB, from a date and session. */

@@ -14,6 +14,7 @@ import { HTTP_SITE, allowOnExtensionsPage, asked, grantedOrigins, popupFor, test
 import { axeViolations } from './axe';
 import { rowsOf } from './database';
 import { WEBFORMS_PATH } from '../../demo/mis/webforms-register';
+import { LIST_OPTIONS, LIST_PATH } from '../../demo/mis/list-register';
 import type { SiteProfileInput } from '../../sites/profile';
 
 const SITE = HTTP_SITE;
@@ -180,4 +181,90 @@ test('on a page with no register, the popup says so, nothing is drawn on the pag
   expect(await rowsOf(popup, 'siteProfiles')).toEqual([]);
   expect(await rowsOf(popup, 'settings')).not.toContainEqual(expect.objectContaining({ key: 'sites' }));
   expect(await popup.evaluate((origin) => (globalThis as unknown as Chrome).chrome.permissions.contains({ origins: [`${origin}/*`] }), SITE)).toBe(false);
+});
+
+test('an app-style list of name dropdowns: the names matched to codes in a list that says what each means, and the taught profile follows the list when the app replaces it', async ({ context, page, extensionId }) => {
+  const url = `${SITE}${LIST_PATH}?group=4B&date=2025-11-26&session=AM`;
+  await page.goto(url);
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  const popup = await popupFor(context, extensionId, page);
+  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  const person = new Person(page);
+  const box = steps(page);
+  await expect(box.getByRole('status')).toHaveText('Found: 8 pupils, 1 session');
+  await person.press("Yes, that's the register");
+  // The name Markwise suggests is taken with the keyboard: Tab to "Use this", Enter.
+  await expect(box.getByRole('status')).toHaveText("Found: 8 pupils' names, such as “Aziz, Omar”");
+  await box.getByRole('button', { name: 'Use this' }).focus();
+  await page.keyboard.press('Enter');
+  person.clicks++;
+  await person.clickPage(page.getByRole('combobox', { name: 'Chen, Wei' }));
+  await expect(page.getByRole('combobox', { name: 'Chen, Wei' })).toHaveValue('Absent - No reason yet');
+  await person.press('Use this');
+  // The date and the session are in the heading above the list, which Markwise suggests.
+  await expect(box.getByRole('status')).toHaveText('Found: “Wednesday 26 November 2025, AM registration”');
+  await person.press('Use this');
+  await expect(box).toContainText("That mark's session");
+  await person.press('Use this');
+
+  // The names the dropdowns show, each once, matched to a code from a list that says what each code means.
+  await expect(box).toContainText('Step 6 of 10: What the names mean');
+  await expect(box.getByRole('button', { name: 'Next', exact: true })).toBeDisabled();
+  const present = box.getByRole('combobox', { name: 'Present', exact: true });
+  await expect(present.locator('option', { hasText: 'N: Reason for absence not yet established' })).toHaveCount(1);
+  expect(await axeViolations(page, ['markwise-teach'])).toEqual([]);
+  for (const option of LIST_OPTIONS) {
+    await box.getByRole('combobox', { name: option.name, exact: true }).selectOption(option.code);
+    person.clicks += 2;
+  }
+  await person.press('Next');
+  for (let i = 0; i < 3; i++) await person.press('Skip');
+  await expect(box.getByRole('status')).toContainText('8 pupils × 1 session: 8 marks read; 0 problems reading the page.');
+  await person.press('Save');
+  await expect(box).toContainText('Saved.');
+  await person.press('Close');
+  console.log(`Taught the app-style list with ${person.clicks} clicks and key presses (nine names matched).`);
+  const taughtToday = await findingsOn(page);
+  expect(taughtToday.some((f) => f.startsWith('code-withdrawn '))).toBe(true);
+
+  // The app replaces the list in place: the taught profile reads the new one.
+  await page.getByRole('button', { name: 'Previous session' }).click();
+  await expect(page.locator('h2.mis-register-title')).toHaveText('Tuesday 25 November 2025, PM registration');
+  await expect(async () => {
+    const now = await findingsOn(page);
+    expect(now).not.toEqual(taughtToday);
+    expect(now.every((f) => f.includes(' 2025-11-25 ') || !f.includes(' 2025-11-26 AM'))).toBe(true);
+  }).toPass();
+  const taughtBefore = await findingsOn(page);
+
+  // The same two sessions read by a profile written by hand find the same.
+  const stored = (await rowsOf(popup, 'siteProfiles')) as { id: string }[];
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const names = Object.fromEntries(LIST_OPTIONS.map((o) => [o.name, o.code]));
+  const byHandList: SiteProfileInput = {
+    id: stored[0]!.id,
+    name: 'List register (by hand)',
+    product: 'Demo',
+    verified: false,
+    paths: ['^/mis/attendance/list'],
+    role: 'teacher',
+    register: 'ul.mis-register-list',
+    rows: 'li.mis-register-row',
+    pupilId: { scope: 'row', attribute: 'data-student-id' },
+    pupilName: { scope: 'row', selector: '.mis-pupil-name' },
+    badgeIn: '.mis-pupil-name',
+    cells: {
+      selector: 'select.mis-select',
+      date: { scope: 'page', selector: 'h2.mis-register-title', pattern: '^(\\w+ \\d+ \\w+ \\d{4})', format: 'EEEE d MMMM yyyy' },
+      session: { scope: 'page', selector: 'h2.mis-register-title', pattern: ', (AM|PM) ' },
+      mark: { kind: 'select', options: 'name', names },
+    },
+  };
+  await options.locator('#profiles-import').setInputFiles({ name: 'by-hand.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [byHandList] })) });
+  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  await page.reload();
+  await expect(async () => expect(await findingsOn(page)).toEqual(taughtBefore)).toPass();
+  await page.goto(url);
+  await expect(async () => expect(await findingsOn(page)).toEqual(taughtToday)).toPass();
 });
