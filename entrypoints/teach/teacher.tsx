@@ -77,6 +77,20 @@ function shown(element: Element | null | undefined): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** What an element shows a person now: a dropdown's chosen option (a date's three dropdowns together), a box's value, else its text. */
+function showing(element: Element): string {
+  if (element.localName === 'select') {
+    const source = dateSourceIn(element, { scope: 'page' });
+    const chosen = (e: Element | null) => (e as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.trim() ?? '';
+    if (source !== null && 'parts' in source) {
+      const [day, month, year] = [source.parts.day, source.parts.month, source.parts.year].map((part) => chosen(element.ownerDocument.querySelector(part.selector!)));
+      return `${day} ${month} ${year} (in three dropdowns)`;
+    }
+    return chosen(element);
+  }
+  return shown(element) || (element as HTMLInputElement).value || element.localName;
+}
+
 /** Suggestions for a step, best first. */
 function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: Document): Element[] {
   const row = guess.rows[0]!;
@@ -91,7 +105,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
       const found: Element[] = [];
       const header = headerAbove(answers.mark ?? guess.marks[0]![0]!.control, guess.register);
       if (header !== null) found.push(header);
-      for (const e of Array.from(doc.querySelectorAll('input[type="date"], h1, h2, h3, h4, caption, legend, label, p, span, time, strong, th'))) {
+      for (const e of Array.from(doc.querySelectorAll('input[type="date"], select, h1, h2, h3, h4, caption, legend, label, p, span, time, strong, th'))) {
         if (e.closest('markwise-teach, markwise-root') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
         if (dateSourceIn(e, { scope: 'page' }) !== null && (e.localName === 'input' || ownText(e).trim().length < 80)) found.push(e);
       }
@@ -100,7 +114,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
     case 'session': {
       const found: Element[] = [];
       if (answers.date !== undefined && sessionSourceIn(answers.date, { scope: 'page' }) !== null) found.push(answers.date);
-      for (const e of Array.from(doc.querySelectorAll('h1, h2, h3, h4, caption, legend, p, span, strong, th'))) {
+      for (const e of Array.from(doc.querySelectorAll('select, h1, h2, h3, h4, caption, legend, p, span, strong, th'))) {
         if (e.closest('markwise-teach') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
         if (sessionSourceIn(e, { scope: 'page' }) !== null && ownText(e).trim().length < 80) found.push(e);
       }
@@ -214,7 +228,7 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     if (step === 'name') return `${outlined.length} pupils' names, such as “${shown(current)}”`;
     if (step === 'mark') return `${outlined.length} marks in ${guess.rows.length} rows`;
     if (step === 'upn' || step === 'attendance') return `${outlined.length} rows, such as “${shown(current)}”`;
-    return `“${shown(current) || (current as HTMLInputElement).value || current.localName}”`;
+    return `“${showing(current)}”`;
   };
 
   // The page's clicks, while a step waits for one: taken as the answer, and not passed on to the page.

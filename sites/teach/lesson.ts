@@ -6,7 +6,7 @@
 import { codeInForce, CODES_2024 } from '../../rules/codes';
 import { isIsoDate } from '../../rules/dates';
 import { upnCheckProblem } from '../../rules/upn';
-import { readWrittenDate } from '../date-format';
+import { monthOf, readWrittenDate } from '../date-format';
 import type { DateSource, MarkControl, SiteProfileInput, ValueSource } from '../profile';
 import { PRESENT, readSession } from '../read';
 import { columnOf, headerAbove, looksLikeCode, markText, ownText, type FoundMark, type RegisterGuess } from './find';
@@ -128,6 +128,7 @@ function headersAbove(guess: RegisterGuess, clicked: Element): Element[] | null 
 /** How a date is read from an element: a date control's value, an attribute holding it, or its text (with a format for words). */
 export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): DateSource | null {
   if (element.localName === 'input' && (element as HTMLInputElement).type === 'date') return { ...base, state: 'value' };
+  if (element.localName === 'select') return datePartsAt(element as HTMLSelectElement);
   for (const { name, value } of Array.from(element.attributes)) {
     if (name === 'class' || name === 'id' || name === 'style') continue;
     if (isIsoDate(value) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value)) return { ...base, attribute: name };
@@ -147,6 +148,41 @@ export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' |
 function patternOf(format: string): string {
   const parts: Record<string, string> = { EEEE: '[A-Za-z]{6,9}', EEE: '[A-Za-z]{3}', d: '\\d{1,2}', do: '\\d{1,2}[a-z]{2}', MMMM: '[A-Za-z]{3,9}', MMM: '[A-Za-z]{3,4}', yyyy: '\\d{4}', "','": ',' };
   return format.split(' ').map((token) => token.replace(/^(EEEE|EEE|MMMM|MMM|do|d|yyyy)(','|)$/, (_, t: string, comma: string) => parts[t]! + (comma ? ',' : ''))).join(' ');
+}
+
+/** What a dropdown of a date's part holds: days (1 to 31), months (by name or 1 to 12) or years. */
+function partOf(select: HTMLSelectElement): 'day' | 'month' | 'year' | null {
+  const options = Array.from(select.options).filter((o) => o.value !== '');
+  const numbers = options.map((o) => Number(o.textContent!.trim()));
+  if (options.length >= 28 && options.length <= 31 && numbers.every((n, i) => n === i + 1)) return 'day';
+  if (options.length === 12 && options.every((o, i) => monthOf(o.textContent!) === i + 1)) return 'month';
+  if (options.length >= 1 && numbers.every((n) => Number.isInteger(n) && n >= 1990 && n <= 2100)) return 'year';
+  return null;
+}
+
+/**
+ * A date in three dropdowns (RosarioSIS's PrepareDate; shared/reference/mis-pages.md, "Date as form
+ * controls"): the dropdown clicked and the two others beside it, each read by its chosen option's text.
+ */
+function datePartsAt(select: HTMLSelectElement): DateSource | null {
+  if (partOf(select) === null) return null;
+  // The other two in the nearest container that holds all three.
+  for (let holder = select.parentElement; holder !== null; holder = holder.parentElement) {
+    const found: Partial<Record<'day' | 'month' | 'year', Element>> = {};
+    for (const other of Array.from(holder.querySelectorAll('select'))) {
+      const part = partOf(other as HTMLSelectElement);
+      if (part !== null && found[part] === undefined) found[part] = other;
+    }
+    if (found.day && found.month && found.year) {
+      const parts = { day: found.day, month: found.month, year: found.year };
+      const sources = Object.fromEntries(Object.entries(parts).map(([part, e]) => [part, selectorForOne(e)])) as Record<'day' | 'month' | 'year', string | null>;
+      if (Object.values(sources).some((s) => s === null)) return null;
+      const source = (selector: string): ValueSource => ({ scope: 'page', selector, state: 'selected-text' });
+      return { parts: { day: source(sources.day!), month: source(sources.month!), year: source(sources.year!) } };
+    }
+    if (holder.localName === 'form' || holder.localName === 'body') break;
+  }
+  return null;
 }
 
 /** A date written out: an optional weekday, the day (1st, 2), the month's name, the year: "Tuesday 18 November 2025", "Mon 24 Nov 2025". */
@@ -172,6 +208,12 @@ const SESSION_WORD = '(?:^|[^A-Za-z])(AM|PM|am|pm|Morning|Afternoon|morning|afte
 
 /** How a session is read from an element: an attribute saying AM or PM, else the word in its text. */
 export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): ValueSource | null {
+  // A dropdown of periods ("Registration AM"): its chosen option, now.
+  if (element.localName === 'select') {
+    const text = (element as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '';
+    if (readSession(text) !== null) return { ...base, state: 'selected-text' };
+    return new RegExp(SESSION_WORD).test(text) ? { ...base, state: 'selected-text', pattern: SESSION_WORD } : null;
+  }
   for (const { name, value } of Array.from(element.attributes)) if (name !== 'class' && readSession(value) !== null) return { ...base, attribute: name };
   const text = ownText(element).replace(/\s+/g, ' ').trim();
   if (readSession(text) !== null) return { ...base };

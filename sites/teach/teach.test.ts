@@ -15,6 +15,7 @@ import { dateSourceIn, formatOf, namesToMatch, pathPattern, sessionSourceIn, tea
 import { commonStart, looksGenerated, selectorFor } from './stable';
 import { JSDOM } from 'jsdom';
 import { LIST_OPTIONS } from '../../demo/mis/list-register';
+import { ROSARIO_CODES, ROSARIO_PUPILS } from '../../demo/mis/rosario-register';
 
 const mis = servedDemoMis();
 
@@ -254,5 +255,41 @@ describe('a page Markwise has no profile for: the app-style list of name dropdow
     const read = marksOf(doc, profile(p));
     expect(read).toEqual(marksOf(doc, profile(byHand)));
     expect(read.pupils.map((x) => x.marks[0]!.mark)).toEqual(['/', 'H', 'N', 'L', '', '/', '/', 'G']);
+  });
+});
+
+describe('a page Markwise has no profile for: the RosarioSIS-like radio register, its date in three dropdowns', () => {
+  const names = Object.fromEntries(ROSARIO_CODES.map((c) => [c.title, c.code]));
+  const byHand: SiteProfileInput = {
+    id: 'rosario-by-hand',
+    name: 'RosarioSIS take attendance (by hand)',
+    product: 'Demo',
+    verified: false,
+    paths: ['^/Modules\\.php\\?modname=Attendance/TakeAttendance\\.php'],
+    role: 'teacher',
+    register: 'table.list',
+    rows: 'tbody tr',
+    pupilId: { scope: 'row', selector: 'input[type="radio"]', attribute: 'name', pattern: '^attendance\\[(\\d+)\\]$' },
+    pupilName: { scope: 'row', selector: '.tipmsg-label' },
+    cells: {
+      selector: ':scope',
+      date: { parts: { day: { scope: 'page', selector: '#day_date', state: 'selected-value' }, month: { scope: 'page', selector: '#month_date', state: 'selected-value' }, year: { scope: 'page', selector: '#year_date', state: 'selected-value' } } },
+      session: { scope: 'page', selector: '#school_period', state: 'selected-text', pattern: '(AM|PM)$' },
+      mark: { kind: 'radios', codeFrom: 'header', names },
+    },
+  };
+
+  it('taught with the date dropdowns and the period dropdown clicked, reads the marks as by hand', async () => {
+    const doc = await mis.load('/Modules.php?modname=Attendance/TakeAttendance.php');
+    const [guess] = findRegisters(doc);
+    expect(guess!.kind).toBe('radios');
+    expect(guess!.rows).toHaveLength(ROSARIO_PUPILS.length);
+    expect(namesToMatch(guess!)).toEqual(ROSARIO_CODES.map((c) => c.title));
+    const p = taught(doc, { guess, name: doc.querySelector('.tipmsg-label')!, date: doc.querySelector('#day_date')!, session: doc.querySelector('#school_period')!, names });
+    expect(p.cells!.date).toEqual({ parts: { day: { scope: 'page', selector: 'select#day_date', state: 'selected-text' }, month: { scope: 'page', selector: 'select#month_date', state: 'selected-text' }, year: { scope: 'page', selector: 'select#year_date', state: 'selected-text' } } });
+    expect(p.pupilId).toMatchObject({ attribute: 'name', pattern: '^attendance\\[([^\\]|]+)' });
+    const read = marksOf(doc, profile(p));
+    expect(read).toEqual(marksOf(doc, profile(byHand)));
+    expect(read.pupils.map((x) => x.marks[0])).toEqual(ROSARIO_PUPILS.map((x) => ({ date: '2025-11-26', session: 'AM', mark: names[x.checked] === 'PRESENT' ? '/' : names[x.checked], arrival: null })));
   });
 });

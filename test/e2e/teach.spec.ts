@@ -15,6 +15,7 @@ import { axeViolations } from './axe';
 import { rowsOf } from './database';
 import { WEBFORMS_PATH } from '../../demo/mis/webforms-register';
 import { LIST_OPTIONS, LIST_PATH } from '../../demo/mis/list-register';
+import { ROSARIO_CODES, ROSARIO_PATH, ROSARIO_PUPILS } from '../../demo/mis/rosario-register';
 import type { SiteProfileInput } from '../../sites/profile';
 
 const SITE = HTTP_SITE;
@@ -267,4 +268,74 @@ test('an app-style list of name dropdowns: the names matched to codes in a list 
   await expect(async () => expect(await findingsOn(page)).toEqual(taughtBefore)).toPass();
   await page.goto(url);
   await expect(async () => expect(await findingsOn(page)).toEqual(taughtToday)).toPass();
+});
+
+test('a radio-button register whose date is in three dropdowns and period in another: taught by clicking them, and finds what a hand-written profile finds', async ({ context, page, extensionId }) => {
+  const url = `${SITE}${ROSARIO_PATH}?modname=Attendance/TakeAttendance.php`;
+  await page.goto(url);
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  const popup = await popupFor(context, extensionId, page);
+  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  const person = new Person(page);
+  const box = steps(page);
+  await expect(box.getByRole('status')).toHaveText(`Found: ${ROSARIO_PUPILS.length} pupils, 1 session`);
+  await person.press("Yes, that's the register");
+  await person.clickPage(page.getByText('Morgan, Ella'));
+  await expect(box.getByRole('status')).toHaveText(`Found: ${ROSARIO_PUPILS.length} pupils' names, such as “Morgan, Ella”`);
+  await person.press('Use this');
+  // A radio is clicked: the row's group is the mark, and the page's radio is not changed.
+  const ill = page.getByRole('radio', { name: 'Morgan, Ella: Ill' });
+  await person.clickPage(ill);
+  await expect(ill).not.toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Morgan, Ella: No reason yet' })).toBeChecked();
+  await person.press('Use this');
+  // The date: a click on the day dropdown, which does not open; its month and year beside it are found.
+  await person.clickPage(page.getByRole('combobox', { name: 'Day' }));
+  await expect(box.getByRole('status')).toHaveText('Found: “26 November 2025 (in three dropdowns)”');
+  await person.press('Use this');
+  await person.clickPage(page.getByRole('combobox', { name: 'Period' }));
+  await expect(box.getByRole('status')).toHaveText('Found: “Registration AM”');
+  await person.press('Use this');
+  await expect(box).toContainText('What the names mean');
+  for (const c of ROSARIO_CODES) {
+    await box.getByRole('combobox', { name: c.title, exact: true }).selectOption(c.code);
+    person.clicks += 2;
+  }
+  await person.press('Next');
+  for (let i = 0; i < 3; i++) await person.press('Skip');
+  await expect(box.getByRole('status')).toContainText(`${ROSARIO_PUPILS.length} pupils × 1 session: ${ROSARIO_PUPILS.length} marks read; 0 problems reading the page.`);
+  await person.press('Save');
+  await expect(box).toContainText('Saved.');
+  await person.press('Close');
+  console.log(`Taught the RosarioSIS-like radio register with ${person.clicks} clicks (eight names matched).`);
+  const taught = await findingsOn(page);
+  expect(taught.some((f) => f.startsWith('code-withdrawn '))).toBe(true);
+
+  const stored = (await rowsOf(popup, 'siteProfiles')) as { id: string }[];
+  const names = Object.fromEntries(ROSARIO_CODES.map((c) => [c.title, c.code]));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const byHandRadios: SiteProfileInput = {
+    id: stored[0]!.id,
+    name: 'RosarioSIS take attendance (by hand)',
+    product: 'Demo',
+    verified: false,
+    paths: ['^/Modules\\.php\\?modname=Attendance/TakeAttendance\\.php'],
+    role: 'teacher',
+    register: 'table.list',
+    rows: 'tbody tr',
+    pupilId: { scope: 'row', selector: 'input[type="radio"]', attribute: 'name', pattern: '^attendance\\[(\\d+)\\]$' },
+    pupilName: { scope: 'row', selector: '.tipmsg-label' },
+    badgeIn: 'td:first-child',
+    cells: {
+      selector: ':scope',
+      date: { parts: { day: { scope: 'page', selector: '#day_date', state: 'selected-value' }, month: { scope: 'page', selector: '#month_date', state: 'selected-value' }, year: { scope: 'page', selector: '#year_date', state: 'selected-value' } } },
+      session: { scope: 'page', selector: '#school_period', state: 'selected-text', pattern: '(AM|PM)$' },
+      mark: { kind: 'radios', codeFrom: 'header', names },
+    },
+  };
+  await options.locator('#profiles-import').setInputFiles({ name: 'by-hand.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [byHandRadios] })) });
+  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  await page.reload();
+  await expect(async () => expect(await findingsOn(page)).toEqual(taught)).toPass();
 });
