@@ -77,7 +77,10 @@ export default defineBackground(() => {
     // An administrator's profile replaces one of the same id, as an imported one replaces a built-in.
     const byId = new Map<string, SiteProfile>();
     for (const profile of [...builtinProfiles(), ...usableProfiles(stored.map((s) => s.profile)), ...managed.profiles]) byId.set(profile.id, profile);
-    const profiles = [...byId.values()];
+    // A profile a person taught on a page comes first: where another profile also matches the page
+    // (a built-in one they chose to adjust), what they taught is what reads it (issue 16).
+    const taught = new Set(stored.filter((s) => s.taughtOn !== undefined).map((s) => s.id));
+    const profiles = [...byId.values()].sort((a, b) => Number(taught.has(b.id)) - Number(taught.has(a.id)));
     const siteList = sites.map((s) => ({ origin: s.origin, profileIds: s.profileIds }));
     if (!release) for (const origin of DEMO_ORIGINS) siteList.push({ origin, profileIds: [...DEMO_PROFILE_IDS] });
     const dismissed: Record<string, Record<string, string>> = {};

@@ -17,6 +17,7 @@ import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../../sites';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { UNKNOWN_SITE, type Dismissal } from '../../storage/db';
 import { downloadText } from '../../components/download';
+import { SCHEMA_VERSION } from '../../sites/profile';
 import { notifyStorageChanged, openExtensionStore } from '../../storage/extension-store';
 import { FAR_AHEAD_DAYS, type ActivePolicy, type PolicyListing, type Retention, type RetentionCounts, type RetentionOutcome, type SiteGrant, type StorageSummary } from '../../storage/store';
 import { isManaged, type ManagedSettings } from '../../storage/managed';
@@ -61,6 +62,8 @@ interface State {
   dismissals: Dismissal[];
   summary: StorageSummary | null;
   storedProfiles: { id: string; name: string; verified: boolean }[];
+  /** Profiles made with "Teach Markwise this page" (issue 16): where, when, and the profile itself, for export. */
+  taughtProfiles: { id: string; name: string; taughtOn: string; savedAt: string; profile: unknown }[];
   /** Stored profiles that today's import checks refuse (saved before them): not used on pages. */
   refusedProfiles: string[];
   retention: Retention;
@@ -125,10 +128,20 @@ async function load(): Promise<State> {
       const p = s.profile as { id: string; name: string; verified: boolean };
       return { id: p.id, name: p.name, verified: p.verified };
     }),
+    taughtProfiles: stored.flatMap((s) => (s.taughtOn === undefined ? [] : [{ id: s.id, name: (s.profile as { name: string }).name, taughtOn: s.taughtOn, savedAt: s.savedAt, profile: s.profile }])),
   };
 }
 
 const DFE_CODE_CHOICES = dfeCodeChoices();
+
+/** When a profile was saved, in en-GB and Europe/London: "4 December 2026 at 17:20". */
+function formatSavedAt(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return 'date not known';
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(at);
+  return `${day} at ${time}`;
+}
 
 /**
  * The policy's table of the school's own codes: a row each (the code, the DfE code it stands for
@@ -603,6 +616,25 @@ function ImportSection({ state, reload }: { state: State; reload: () => Promise<
         </label>
       </div>
       <OutcomeView outcome={profileOutcome} id="profiles-import-result" />
+      {state.taughtProfiles.length > 0 ? (
+        <>
+          <h3 id="taught-h">Site profiles taught on your sites</h3>
+          <ul aria-labelledby="taught-h" id="taught-profiles">
+            {state.taughtProfiles.map((t) => (
+              <li key={t.id} data-profile={t.id}>
+                {t.name}: taught on {t.taughtOn}, {formatSavedAt(t.savedAt)}.{' '}
+                <button type="button" onClick={() => downloadText(`${t.id}.json`, `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, profiles: [t.profile] }, null, 2)}\n`, 'application/json')}>
+                  Export {t.name} as JSON
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p class="note">
+            A trust's administrator can give a taught profile to every school's browsers (managed policy, README). To teach one again, open the register page and choose "Adjust how Markwise reads this page" in Markwise's
+            menu on the browser's toolbar.
+          </p>
+        </>
+      ) : null}
       {state.refusedProfiles.length > 0 ? (
         <OutcomeView
           id="profiles-refused"

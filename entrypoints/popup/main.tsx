@@ -7,7 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { TabStatus } from '../../storage/messages';
 import { profileLabel } from '../../sites/profile-label';
 import { NoTermDates } from './no-term-dates';
-import { NotRunning, popupTab } from './not-running';
+import { Adjust, NotRunning, popupTab } from './not-running';
 import { RoleChoice } from './role-choice';
 
 function Popup() {
@@ -49,6 +49,7 @@ function Popup() {
             ))}
           </div>
           <RoleChoice status={status} />
+          {tab?.id !== undefined ? <Adjust tabId={tab.id} /> : null}
         </>
       )}
       <NoTermDates />

@@ -165,3 +165,24 @@ export function NotRunning({ tab, status }: { tab: Browser.tabs.Tab | undefined;
     </div>
   );
 }
+
+/**
+ * Where a profile reads the page: "Adjust how Markwise reads this page" puts the teaching steps into
+ * it (issue 16). Markwise already has the site, so nothing is asked of the browser; what is taught
+ * reads the page from then on, before the profile that read it until now.
+ */
+export function Adjust({ tabId }: { tabId: number }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const adjust = async () => {
+    const found = await teachIn(tabId).catch(() => null);
+    setSaid(found === null ? 'Markwise could not start its steps on this page.' : found === 0 ? 'Markwise found no register on this page to learn from. Nothing was changed.' : 'Markwise is showing its steps on the page: answer them there.');
+  };
+  return (
+    <div id="adjust">
+      <button type="button" id="adjust-here" onClick={() => void adjust()}>
+        Adjust how Markwise reads this page
+      </button>
+      {said !== null ? <p role="status">{said}</p> : null}
+    </div>
+  );
+}

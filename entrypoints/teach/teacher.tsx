@@ -238,8 +238,9 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     const hold = (event: Event) => {
       const path = event.composedPath();
       const target = path[0];
-      // Markwise's own steps (closest() stops at their shadow root: the path goes through the host).
-      if (!(target instanceof Element) || path.some((node) => node instanceof Element && node.localName === 'markwise-teach')) return;
+      // Markwise's own elements (these steps, its panel and badges where it already runs) are not the
+      // page's: closest() stops at a shadow root, so the path is searched for their hosts.
+      if (!(target instanceof Element) || path.some((node) => node instanceof Element && node.localName.startsWith('markwise-'))) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       if (event.type === 'click') pick(target);

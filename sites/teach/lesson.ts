@@ -352,8 +352,9 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
     id: idFor(page.location),
     name: `${page.title.trim() || page.location.pathname} (taught)`,
     product: page.location.host,
-    verified: false,
-    assumptions: [`Taught by pointing at the page on ${page.location.host}: the register, a pupil's name, a mark and its date and session.`],
+    // Made on the live page, and its reading of that page checked by the person before saving.
+    verified: true,
+    assumptions: [`Taught by pointing at the page on ${page.location.host}: the register, a pupil's name, a mark and its date and session, checked in the preview before it was saved.`],
     paths: [pathPattern(page.location.pathname)],
     role: lesson.role,
     register,

@@ -8,6 +8,7 @@
 // development build does not run on until it is added. The popup is opened as a page naming its tab,
 // as first-run.spec.ts explains.
 
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, panel } from './fixtures';
 import { HTTP_SITE, allowOnExtensionsPage, asked, grantedOrigins, popupFor, test, type Chrome } from './school-site';
@@ -338,4 +339,56 @@ test('a radio-button register whose date is in three dropdowns and period in ano
   await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
   await page.reload();
   await expect(async () => expect(await findingsOn(page)).toEqual(taught)).toPass();
+});
+
+test('where a profile already reads the page, the popup offers to adjust it: what is taught then reads the page, and is listed on the options page as taught there, for export', async ({ context, page, extensionId }) => {
+  // The site added with the profile a school might have written, which reads only the first four rows.
+  const url = `${SITE}${WEBFORMS_PATH}?group=3C`;
+  await page.goto(url);
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  let options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const partial = { ...byHand('webforms-partial'), name: 'WebForms register (first rows only)', rows: 'tbody tr:nth-child(-n+4)' };
+  await options.locator('#profiles-import').setInputFiles({ name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [partial] })) });
+  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  await options.locator('#site-origin').fill(SITE);
+  await options.locator('#site-profile-webforms-partial').check();
+  await options.getByRole('button', { name: 'Add the site' }).click();
+  await expect(options.locator('#sites-result')).toContainText(`Markwise now runs on ${SITE}`);
+  await options.close();
+  await page.reload();
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await expect(panel(page)).toContainText('4 pupils');
+
+  const popup = await popupFor(context, extensionId, page);
+  await popup.getByRole('button', { name: 'Adjust how Markwise reads this page' }).click();
+  await expect(popup.locator('#adjust')).toContainText('Markwise is showing its steps on the page');
+  const box = steps(page);
+  await expect(box.getByRole('status')).toHaveText('Found: 10 pupils, 10 sessions');
+  // A click on Markwise's own panel is not an answer.
+  await panel(page).locator('h2').first().click();
+  await expect(box.getByRole('status')).toHaveText('Found: 10 pupils, 10 sessions');
+  await box.getByRole('button', { name: "Yes, that's the register" }).click();
+  await box.getByRole('button', { name: 'Use this' }).click();
+  await box.getByRole('button', { name: 'Use this' }).click();
+  await box.getByRole('button', { name: 'Use this' }).click();
+  await box.getByRole('button', { name: 'Use this' }).click();
+  for (let i = 0; i < 3; i++) await box.getByRole('button', { name: 'Skip' }).click();
+  await box.getByRole('button', { name: 'Save' }).click();
+  await expect(box).toContainText('Saved.');
+  // Taught, it reads the page in place of the profile before it: all ten pupils, without a reload.
+  await expect(panel(page)).toContainText('10 pupils');
+
+  options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const listed = options.locator('#taught-profiles li');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(`taught on ${SITE}, `);
+  await expect(listed).toContainText(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date()));
+  const [download] = await Promise.all([options.waitForEvent('download'), listed.getByRole('button', { name: /^Export .* as JSON$/ }).click()]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { schemaVersion: number; profiles: SiteProfileInput[] };
+  expect(file.schemaVersion).toBe(2);
+  expect(file.profiles).toHaveLength(1);
+  expect(file.profiles[0]).toMatchObject({ register: 'table.rgMasterTable', rows: 'tbody tr' });
+  expect(await axeViolations(options)).toEqual([]);
 });
