@@ -7,6 +7,7 @@ import { demoClassRegister } from '../builtin/demo';
 import { demoRadioRegister } from '../builtin/demo-radios';
 import { demoTextCellRegister } from '../builtin/demo-text-cells';
 import { profile, servedDemoMis } from '../../test/support/demo-pages';
+import { listByHand, rosarioByHand, webFormsByHand } from '../../test/support/by-hand-profiles';
 import type { SiteProfile, SiteProfileInput } from '../profile';
 import { parseSiteProfiles } from '../profile-import';
 import { findRegister, readRegister } from '../read';
@@ -180,26 +181,6 @@ describe('a profile taught by pointing reads the page as the hand-written one do
 });
 
 describe('a page Markwise has no profile for: the WebForms register grid', () => {
-  /** Written by hand from the page's markup, as a school's IT would: what the taught profile must match. */
-  const byHand: SiteProfileInput = {
-    id: 'webforms-by-hand',
-    name: 'WebForms register (by hand)',
-    product: 'Demo',
-    verified: false,
-    paths: ['^/Nucleus/UI/Areas/Attendance/Register\\.aspx'],
-    role: 'teacher',
-    register: 'table.rgMasterTable',
-    rows: 'tbody tr',
-    pupilId: { scope: 'row', selector: 'input[type="hidden"]', attribute: 'value' },
-    pupilName: { scope: 'row', selector: 'td a' },
-    cells: {
-      selector: 'td.regCell',
-      columns: { headers: 'th.rgHeader ~ th.rgHeader' },
-      date: { scope: 'cell', pattern: '(\\w{3} \\d{1,2} \\w{3} \\d{4})', format: 'EEE d MMM yyyy' },
-      session: { scope: 'cell', pattern: '(AM|PM)$' },
-      mark: { kind: 'text-input', selector: 'input.regInput' },
-    },
-  };
 
   it('is proposed without its generated ids, the "Set all" row left out, and read as by hand', async () => {
     const doc = await mis.load('/Nucleus/UI/Areas/Attendance/Register.aspx?group=3C');
@@ -211,7 +192,7 @@ describe('a page Markwise has no profile for: the WebForms register grid', () =>
     expect(JSON.stringify(p)).not.toMatch(/ctl\d|nth-child|rgAltRow/);
     expect(p.pupilId).toMatchObject({ scope: 'row', attribute: 'value' });
     const read = marksOf(doc, profile(p));
-    expect(read).toEqual(marksOf(doc, profile(byHand)));
+    expect(read).toEqual(marksOf(doc, profile(webFormsByHand())));
     expect(read.pupils).toHaveLength(10);
     expect(read.pupils[1]!.marks.map((m) => m.mark).slice(0, 5)).toEqual(['/', '\\', 'H', 'H', '/']);
   });
@@ -219,24 +200,6 @@ describe('a page Markwise has no profile for: the WebForms register grid', () =>
 
 describe('a page Markwise has no profile for: the app-style list of name dropdowns', () => {
   const names = Object.fromEntries(LIST_OPTIONS.map((o) => [o.name, o.code]));
-  const byHand: SiteProfileInput = {
-    id: 'list-by-hand',
-    name: 'List register (by hand)',
-    product: 'Demo',
-    verified: false,
-    paths: ['^/mis/attendance/list'],
-    role: 'teacher',
-    register: 'ul.mis-register-list',
-    rows: 'li.mis-register-row',
-    pupilId: { scope: 'row', attribute: 'data-student-id' },
-    pupilName: { scope: 'row', selector: '.mis-pupil-name' },
-    cells: {
-      selector: 'select.mis-select',
-      date: { scope: 'page', selector: 'h2.mis-register-title', pattern: '^(\\w+ \\d+ \\w+ \\d{4})', format: 'EEEE d MMMM yyyy' },
-      session: { scope: 'page', selector: 'h2.mis-register-title', pattern: ', (AM|PM) ' },
-      mark: { kind: 'select', options: 'name', names },
-    },
-  };
 
   it('proposes the list, not the "Set all blanks" dropdown above it, and lists each name once for a person to match', async () => {
     const doc = await mis.load('/mis/attendance/list?group=4B&date=2025-11-26&session=AM');
@@ -253,31 +216,13 @@ describe('a page Markwise has no profile for: the app-style list of name dropdow
     const p = taught(doc, { name: doc.querySelector('.mis-pupil-name')!, date: heading, session: heading, names });
     expect(p.cells).toMatchObject({ selector: 'select.mis-select', date: { scope: 'page', selector: 'h2.mis-register-title', format: 'EEEE d MMMM yyyy' }, mark: { kind: 'select', options: 'name' } });
     const read = marksOf(doc, profile(p));
-    expect(read).toEqual(marksOf(doc, profile(byHand)));
+    expect(read).toEqual(marksOf(doc, profile(listByHand())));
     expect(read.pupils.map((x) => x.marks[0]!.mark)).toEqual(['/', 'H', 'N', 'L', '', '/', '/', 'G']);
   });
 });
 
 describe('a page Markwise has no profile for: the RosarioSIS-like radio register, its date in three dropdowns', () => {
   const names = Object.fromEntries(ROSARIO_CODES.map((c) => [c.title, c.code]));
-  const byHand: SiteProfileInput = {
-    id: 'rosario-by-hand',
-    name: 'RosarioSIS take attendance (by hand)',
-    product: 'Demo',
-    verified: false,
-    paths: ['^/Modules\\.php\\?modname=Attendance/TakeAttendance\\.php'],
-    role: 'teacher',
-    register: 'table.list',
-    rows: 'tbody tr',
-    pupilId: { scope: 'row', selector: 'input[type="radio"]', attribute: 'name', pattern: '^attendance\\[(\\d+)\\]$' },
-    pupilName: { scope: 'row', selector: '.tipmsg-label' },
-    cells: {
-      selector: ':scope',
-      date: { parts: { day: { scope: 'page', selector: '#day_date', state: 'selected-value' }, month: { scope: 'page', selector: '#month_date', state: 'selected-value' }, year: { scope: 'page', selector: '#year_date', state: 'selected-value' } } },
-      session: { scope: 'page', selector: '#school_period', state: 'selected-text', pattern: '(AM|PM)$' },
-      mark: { kind: 'radios', codeFrom: 'header', names },
-    },
-  };
 
   it('taught with the date dropdowns and the period dropdown clicked, reads the marks as by hand', async () => {
     const doc = await mis.load('/Modules.php?modname=Attendance/TakeAttendance.php');
@@ -289,7 +234,7 @@ describe('a page Markwise has no profile for: the RosarioSIS-like radio register
     expect(p.cells!.date).toEqual({ parts: { day: { scope: 'page', selector: 'select#day_date', state: 'selected-text' }, month: { scope: 'page', selector: 'select#month_date', state: 'selected-text' }, year: { scope: 'page', selector: 'select#year_date', state: 'selected-text' } } });
     expect(p.pupilId).toMatchObject({ attribute: 'name', pattern: '^attendance\\[([^\\]|]+)' });
     const read = marksOf(doc, profile(p));
-    expect(read).toEqual(marksOf(doc, profile(byHand)));
+    expect(read).toEqual(marksOf(doc, profile(rosarioByHand())));
     expect(read.pupils.map((x) => x.marks[0])).toEqual(ROSARIO_PUPILS.map((x) => ({ date: '2025-11-26', session: 'AM', mark: names[x.checked] === 'PRESENT' ? '/' : names[x.checked], arrival: null })));
   });
 });

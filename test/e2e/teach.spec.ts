@@ -9,7 +9,7 @@
 // as first-run.spec.ts explains.
 
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, panel } from './fixtures';
 import { HTTP_SITE, allowOnExtensionsPage, asked, grantedOrigins, popupFor, test, type Chrome } from './school-site';
 import { axeViolations } from './axe';
@@ -18,6 +18,7 @@ import { WEBFORMS_PATH } from '../../demo/mis/webforms-register';
 import { LIST_OPTIONS, LIST_PATH } from '../../demo/mis/list-register';
 import { ROSARIO_CODES, ROSARIO_PATH, ROSARIO_PUPILS } from '../../demo/mis/rosario-register';
 import type { SiteProfileInput } from '../../sites/profile';
+import { listByHand, rosarioByHand, webFormsByHand } from '../support/by-hand-profiles';
 
 const SITE = HTTP_SITE;
 const WEBFORMS = `${SITE}${WEBFORMS_PATH}?group=3C`;
@@ -47,41 +48,31 @@ class Person {
   }
 }
 
-/** Written by hand from the page's markup, as a school's IT would: what the taught profile must agree with. */
-function byHand(id: string): SiteProfileInput {
-  return {
-    id,
-    name: 'WebForms register (by hand)',
-    product: 'Demo',
-    verified: false,
-    paths: ['^/Nucleus/UI/Areas/Attendance/Register\\.aspx'],
-    role: 'teacher',
-    register: 'table.rgMasterTable',
-    rows: 'tbody tr',
-    pupilId: { scope: 'row', selector: 'input[type="hidden"]', attribute: 'value' },
-    pupilName: { scope: 'row', selector: 'td a' },
-    badgeIn: 'td:first-child',
-    cells: {
-      selector: 'td.regCell',
-      columns: { headers: 'th.rgHeader ~ th.rgHeader' },
-      date: { scope: 'cell', pattern: '(\\w{3} \\d{1,2} \\w{3} \\d{4})', format: 'EEE d MMM yyyy' },
-      session: { scope: 'cell', pattern: '(AM|PM)$' },
-      mark: { kind: 'text-input', selector: 'input.regInput' },
-    },
-  };
-}
 
-test('a register grid no profile reads is taught by pointing: the steps, a live preview, Save, and the findings a hand-written profile finds', async ({ context, page, extensionId }) => {
-  await page.goto(WEBFORMS);
-  await expect(page.locator('markwise-root')).toHaveCount(0);
+/** The page opened, the site allowed as a person allows it (chrome://extensions), and "Teach Markwise this page" pressed in the popup. */
+async function teachFromPopup(context: BrowserContext, extensionId: string, page: Page, url: string): Promise<{ popup: Page; box: Locator; person: Person }> {
+  await page.goto(url);
   await allowOnExtensionsPage(context, extensionId, SITE);
   const popup = await popupFor(context, extensionId, page);
   await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  return { popup, box: steps(page), person: new Person(page) };
+}
+
+/** Imports site profiles on the options page, as a school's IT would; returns that page. */
+async function importProfiles(context: BrowserContext, extensionId: string, profiles: readonly SiteProfileInput[]): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('#profiles-import').setInputFiles({ name: 'profiles.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles })) });
+  await expect(options.locator('#profiles-import-result')).toContainText(`Imported ${profiles.length} site profile`);
+  return options;
+}
+
+test('a register grid no profile reads is taught by pointing: the steps, a live preview, Save, and the findings a hand-written profile finds', async ({ context, page, extensionId }) => {
+  const { popup, box, person } = await teachFromPopup(context, extensionId, page, WEBFORMS);
+  await expect(page.locator('markwise-root')).toHaveCount(0);
   await expect(popup.locator('#not-running')).toContainText('Markwise is showing its steps on the page: answer them there.');
   expect(await asked(popup)).toEqual([{ origins: [`${SITE}/*`] }]);
 
-  const person = new Person(page);
-  const box = steps(page);
   // 1. The register Markwise proposes by itself, with what it found.
   await expect(box.getByRole('heading', { name: 'Teach Markwise this page' })).toBeFocused();
   await expect(box).toContainText('Step 1 of 9: The register');
@@ -140,10 +131,7 @@ test('a register grid no profile reads is taught by pointing: the steps, a live 
   console.log(`Taught the WebForms grid with ${person.clicks} clicks (on the page and the steps).`);
 
   // The same page read by a profile written by hand (the same id, imported in its place) finds the same.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.locator('#profiles-import').setInputFiles({ name: 'by-hand.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [byHand(stored[0]!.id)] })) });
-  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  const options = await importProfiles(context, extensionId, [webFormsByHand(stored[0]!.id)]);
   expect(((await rowsOf(options, 'siteProfiles')) as { profile: SiteProfileInput }[]).map((r) => r.profile.name)).toEqual(['WebForms register (by hand)']);
   await page.reload();
   await expect(async () => {
@@ -152,11 +140,7 @@ test('a register grid no profile reads is taught by pointing: the steps, a live 
 });
 
 test('Cancel leaves no trace on the page or in storage, and the page works again', async ({ context, page, extensionId }) => {
-  await page.goto(WEBFORMS);
-  await allowOnExtensionsPage(context, extensionId, SITE);
-  const popup = await popupFor(context, extensionId, page);
-  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
-  const box = steps(page);
+  const { popup, box } = await teachFromPopup(context, extensionId, page, WEBFORMS);
   await box.getByRole('button', { name: "Yes, that's the register" }).click();
   await box.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('markwise-teach')).toHaveCount(0);
@@ -172,10 +156,7 @@ test('Cancel leaves no trace on the page or in storage, and the page works again
 });
 
 test('on a page with no register, the popup says so, nothing is drawn on the page, nothing is saved, and the access is given back', async ({ context, page, extensionId }) => {
-  await page.goto(`${SITE}/`);
-  await allowOnExtensionsPage(context, extensionId, SITE);
-  const popup = await popupFor(context, extensionId, page);
-  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  const { popup } = await teachFromPopup(context, extensionId, page, `${SITE}/`);
   await expect(popup.locator('#not-running')).toContainText(
     `Markwise found no register on this page to learn from: no rows of pupils with their marks. Nothing was saved, and the access given for ${SITE} is given back. Open a page showing a register and try again.`,
   );
@@ -187,12 +168,7 @@ test('on a page with no register, the popup says so, nothing is drawn on the pag
 
 test('an app-style list of name dropdowns: the names matched to codes in a list that says what each means, and the taught profile follows the list when the app replaces it', async ({ context, page, extensionId }) => {
   const url = `${SITE}${LIST_PATH}?group=4B&date=2025-11-26&session=AM`;
-  await page.goto(url);
-  await allowOnExtensionsPage(context, extensionId, SITE);
-  const popup = await popupFor(context, extensionId, page);
-  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
-  const person = new Person(page);
-  const box = steps(page);
+  const { popup, box, person } = await teachFromPopup(context, extensionId, page, url);
   await expect(box.getByRole('status')).toHaveText('Found: 8 pupils, 1 session');
   await person.press("Yes, that's the register");
   // The name Markwise suggests is taken with the keyboard: Tab to "Use this", Enter.
@@ -241,30 +217,7 @@ test('an app-style list of name dropdowns: the names matched to codes in a list 
 
   // The same two sessions read by a profile written by hand find the same.
   const stored = (await rowsOf(popup, 'siteProfiles')) as { id: string }[];
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const names = Object.fromEntries(LIST_OPTIONS.map((o) => [o.name, o.code]));
-  const byHandList: SiteProfileInput = {
-    id: stored[0]!.id,
-    name: 'List register (by hand)',
-    product: 'Demo',
-    verified: false,
-    paths: ['^/mis/attendance/list'],
-    role: 'teacher',
-    register: 'ul.mis-register-list',
-    rows: 'li.mis-register-row',
-    pupilId: { scope: 'row', attribute: 'data-student-id' },
-    pupilName: { scope: 'row', selector: '.mis-pupil-name' },
-    badgeIn: '.mis-pupil-name',
-    cells: {
-      selector: 'select.mis-select',
-      date: { scope: 'page', selector: 'h2.mis-register-title', pattern: '^(\\w+ \\d+ \\w+ \\d{4})', format: 'EEEE d MMMM yyyy' },
-      session: { scope: 'page', selector: 'h2.mis-register-title', pattern: ', (AM|PM) ' },
-      mark: { kind: 'select', options: 'name', names },
-    },
-  };
-  await options.locator('#profiles-import').setInputFiles({ name: 'by-hand.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [byHandList] })) });
-  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  await importProfiles(context, extensionId, [listByHand(stored[0]!.id)]);
   await page.reload();
   await expect(async () => expect(await findingsOn(page)).toEqual(taughtBefore)).toPass();
   await page.goto(url);
@@ -273,12 +226,7 @@ test('an app-style list of name dropdowns: the names matched to codes in a list 
 
 test('a radio-button register whose date is in three dropdowns and period in another: taught by clicking them, and finds what a hand-written profile finds', async ({ context, page, extensionId }) => {
   const url = `${SITE}${ROSARIO_PATH}?modname=Attendance/TakeAttendance.php`;
-  await page.goto(url);
-  await allowOnExtensionsPage(context, extensionId, SITE);
-  const popup = await popupFor(context, extensionId, page);
-  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
-  const person = new Person(page);
-  const box = steps(page);
+  const { popup, box, person } = await teachFromPopup(context, extensionId, page, url);
   await expect(box.getByRole('status')).toHaveText(`Found: ${ROSARIO_PUPILS.length} pupils, 1 session`);
   await person.press("Yes, that's the register");
   await person.clickPage(page.getByText('Morgan, Ella'));
@@ -313,30 +261,7 @@ test('a radio-button register whose date is in three dropdowns and period in ano
   expect(taught.some((f) => f.startsWith('code-withdrawn '))).toBe(true);
 
   const stored = (await rowsOf(popup, 'siteProfiles')) as { id: string }[];
-  const names = Object.fromEntries(ROSARIO_CODES.map((c) => [c.title, c.code]));
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const byHandRadios: SiteProfileInput = {
-    id: stored[0]!.id,
-    name: 'RosarioSIS take attendance (by hand)',
-    product: 'Demo',
-    verified: false,
-    paths: ['^/Modules\\.php\\?modname=Attendance/TakeAttendance\\.php'],
-    role: 'teacher',
-    register: 'table.list',
-    rows: 'tbody tr',
-    pupilId: { scope: 'row', selector: 'input[type="radio"]', attribute: 'name', pattern: '^attendance\\[(\\d+)\\]$' },
-    pupilName: { scope: 'row', selector: '.tipmsg-label' },
-    badgeIn: 'td:first-child',
-    cells: {
-      selector: ':scope',
-      date: { parts: { day: { scope: 'page', selector: '#day_date', state: 'selected-value' }, month: { scope: 'page', selector: '#month_date', state: 'selected-value' }, year: { scope: 'page', selector: '#year_date', state: 'selected-value' } } },
-      session: { scope: 'page', selector: '#school_period', state: 'selected-text', pattern: '(AM|PM)$' },
-      mark: { kind: 'radios', codeFrom: 'header', names },
-    },
-  };
-  await options.locator('#profiles-import').setInputFiles({ name: 'by-hand.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [byHandRadios] })) });
-  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  await importProfiles(context, extensionId, [rosarioByHand(stored[0]!.id)]);
   await page.reload();
   await expect(async () => expect(await findingsOn(page)).toEqual(taught)).toPass();
 });
@@ -346,11 +271,7 @@ test('where a profile already reads the page, the popup offers to adjust it: wha
   const url = `${SITE}${WEBFORMS_PATH}?group=3C`;
   await page.goto(url);
   await allowOnExtensionsPage(context, extensionId, SITE);
-  let options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const partial = { ...byHand('webforms-partial'), name: 'WebForms register (first rows only)', rows: 'tbody tr:nth-child(-n+4)' };
-  await options.locator('#profiles-import').setInputFiles({ name: 'partial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: [partial] })) });
-  await expect(options.locator('#profiles-import-result')).toContainText('Imported 1 site profile');
+  let options = await importProfiles(context, extensionId, [{ ...webFormsByHand('webforms-partial'), name: 'WebForms register (first rows only)', rows: 'tbody tr:nth-child(-n+4)' }]);
   await options.locator('#site-origin').fill(SITE);
   await options.locator('#site-profile-webforms-partial').check();
   await options.getByRole('button', { name: 'Add the site' }).click();
