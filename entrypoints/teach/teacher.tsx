@@ -158,7 +158,7 @@ const ASK: Record<StepId, string> = {
 };
 
 function Teacher({ doc, options, close, toFront }: { doc: Document; options: TeachOptions; close: () => void; toFront: () => void }) {
-  const [guesses, setGuesses] = useState<RegisterGuess[]>(() => findRegisters(doc));
+  const [guesses] = useState<RegisterGuess[]>(() => findRegisters(doc));
   const [which, setWhich] = useState(0);
   const guess = guesses[which]!;
   const [step, setStep] = useState<StepId>('register');

@@ -319,9 +319,15 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   const badgeIn = badgeCell !== null && badgeCell !== lesson.name && guess.rows.some((r) => r.contains(badgeCell)) ? selectorInRows(badgeCell, guess.rows)?.selector : pupilName.selector;
 
   const perRow = guess.marks.map((m, r) => m.map((mark) => cellOf(mark, guess.rows[r]!)));
-  const cells = perRow.flat();
+  let cells = perRow.flat();
   const oneCellPerRow = perRow.every((c, r) => c.length === 1 && c[0] === guess.rows[r]);
-  const cellSelector = oneCellPerRow ? ':scope' : selectorFor(cells, guess.register);
+  let cellSelector = oneCellPerRow ? ':scope' : selectorFor(cells, guess.register);
+  if (cellSelector === null) {
+    // Cells with nothing of their own (a plain <td>): the controls in them stand for them.
+    const controls = guess.marks.flat().map((m) => m.control);
+    cellSelector = selectorFor(controls, guess.register);
+    if (cellSelector !== null) cells = controls;
+  }
   if (cellSelector === null) return { ok: false, step: 'mark', message: 'Markwise could not find a steady way to pick out the marks\' cells in every row.' };
   const mark = markFor(guess, cells, lesson.names);
   if ('problem' in mark) return { ok: false, step: mark.problem.startsWith('match') || mark.problem.startsWith('not a DfE') ? 'names' : 'mark', message: mark.problem };
@@ -348,6 +354,13 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   if (date === null) return { ok: false, step: 'date', message: 'Markwise found no date there it can read. Click the date itself: a column\'s header, the page\'s heading or its date box.' };
   if (session === null) return { ok: false, step: 'session', message: 'Markwise found no AM or PM there. Click where the session is shown: AM, PM, morning or afternoon.' };
 
+  const pupilId = pupilIdSource(guess, pupilName);
+  // Known by name only (no id of the MIS's, no UPN): two pupils of one name would be taken for one.
+  if (pupilId === pupilName && lesson.upn === undefined) {
+    const shownNames = guess.rows.map((row) => (pupilName.selector === undefined ? row : row.querySelector(pupilName.selector))?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    const twice = shownNames.find((name, i) => shownNames.indexOf(name) !== i);
+    if (twice !== undefined) return { ok: false, step: 'upn', message: `Two rows show the name "${twice}", and the page shows no id of the MIS's for its pupils: Markwise could take two pupils for one. Click a pupil's UPN.` };
+  }
   const profile: SiteProfileInput = {
     id: idFor(page.location),
     name: `${page.title.trim() || page.location.pathname} (taught)`,
@@ -359,7 +372,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
     role: lesson.role,
     register,
     rows,
-    pupilId: pupilIdSource(guess, pupilName),
+    pupilId,
     pupilName,
     ...(badgeIn !== undefined ? { badgeIn } : {}),
     cells: { selector: cellSelector, ...(columns ? { columns } : {}), date, session, mark },

@@ -238,3 +238,19 @@ describe('a page Markwise has no profile for: the RosarioSIS-like radio register
     expect(read.pupils.map((x) => x.marks[0])).toEqual(ROSARIO_PUPILS.map((x) => ({ date: '2025-11-26', session: 'AM', mark: names[x.checked] === 'PRESENT' ? '/' : names[x.checked], arrival: null })));
   });
 });
+
+describe('never the wrong pupil', () => {
+  it('a page that shows only names, two of them the same, is not taught without a UPN: the two would be taken for one pupil', () => {
+    const rows = ['Smith, Jo', 'Patel, Riya', 'Brown, Isla', 'Chen, Wei', 'Smith, Jo', 'Evans, Dev'].map((name, i) => `<tr><td class="who">${name}</td><td><input class="mark" maxlength="2" value="${i === 1 ? 'N' : '/'}"></td></tr>`).join('');
+    const doc = new JSDOM(`<h2 id="when">Wednesday 26 November 2025, AM</h2><table id="reg"><tbody>${rows}</tbody></table>`, { url: 'https://mis.example/register' }).window.document;
+    const guess = findRegisters(doc)[0]!;
+    expect(guess.rows).toHaveLength(6);
+    const heading = doc.getElementById('when')!;
+    const result = teachProfile({ guess, role: 'teacher', names: {}, name: doc.querySelector('td.who')!, date: heading, session: heading }, { location: doc.location, title: doc.title });
+    expect(result).toEqual({ ok: false, step: 'upn', message: 'Two rows show the name "Smith, Jo", and the page shows no id of the MIS\'s for its pupils: Markwise could take two pupils for one. Click a pupil\'s UPN.' });
+    // With the names told apart, it is taught, its plain cells stood for by the boxes in them.
+    doc.querySelectorAll('td.who')[4]!.textContent = 'Smith, Joanne';
+    const told = teachProfile({ guess, role: 'teacher', names: {}, name: doc.querySelector('td.who')!, date: heading, session: heading }, { location: doc.location, title: doc.title });
+    expect(told).toMatchObject({ ok: true, profile: { rows: 'tr', pupilId: { scope: 'row', selector: 'td.who' }, cells: { selector: 'input.mark' } } });
+  });
+});
