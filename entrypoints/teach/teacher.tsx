@@ -146,9 +146,9 @@ const STEP_TITLES: Record<StepId, string> = {
 
 const ASK: Record<StepId, string> = {
   register: 'Is this the register? Markwise has outlined it on the page.',
-  name: "Click a pupil's name in the register, or use Markwise's suggestion.",
-  mark: 'Click one mark: a code, a box, a dropdown or a row of buttons.',
-  date: "Click where that mark's date is shown: the column's header, the page's heading or its date box.",
+  name: "Click a pupil's name in the register (or Tab to it and press Enter), or use Markwise's suggestion.",
+  mark: 'Click one mark (or Tab to it and press Enter): a code, a box, a dropdown or a row of buttons.',
+  date: "Click where that mark's date is shown: the column's header, the page's heading, its date box or its date dropdowns.",
   session: 'Click where AM or PM (morning or afternoon) is shown for that mark.',
   names: 'The register shows these names instead of codes. Choose the DfE code each one means.',
   upn: "If the page shows pupils' UPNs, click one. Otherwise skip this.",
@@ -241,11 +241,13 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
       // Markwise's own elements (these steps, its panel and badges where it already runs) are not the
       // page's: closest() stops at a shadow root, so the path is searched for their hosts.
       if (!(target instanceof Element) || path.some((node) => node instanceof Element && node.localName.startsWith('markwise-'))) return;
+      // By keyboard: Tab to it on the page, then Enter (which then neither follows a link nor sends a form).
+      if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter') return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (event.type === 'click') pick(target);
+      if (event.type === 'click' || event.type === 'keydown') pick(target);
     };
-    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) doc.addEventListener(type, hold, { capture: true, signal: lifetime.signal });
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'keydown']) doc.addEventListener(type, hold, { capture: true, signal: lifetime.signal });
     return () => lifetime.abort();
   }, [step, guess, saved]);
 

@@ -82,15 +82,28 @@ test('a register grid no profile reads is taught by pointing: the steps, a live 
 
   // 2. A pupil's name: clicked on the page (a WebForms postback link, which must not be followed).
   await expect(box).toContainText("Step 2 of 9: A pupil's name");
+  // By keyboard: a name Tabbed to (focus() stands in for the Tabs) and Enter, which does not follow the link.
+  await page.getByRole('link', { name: 'Dunn, Chloe' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(box.getByRole('status')).toHaveText("Found: 10 pupils' names, such as “Dunn, Chloe”");
+  expect(page.url()).toBe(WEBFORMS);
+  // And by a click, changing the answer (not counted twice: a person does one or the other).
   await person.clickPage(page.getByRole('link', { name: 'Bello, Amara' }));
   await expect(box.getByRole('status')).toHaveText("Found: 10 pupils' names, such as “Bello, Amara”");
   expect(page.url()).toBe(WEBFORMS);
   await person.press('Use this');
 
-  // 3. One mark: clicking a box does not put the cursor in it.
-  await person.clickPage(page.getByRole('textbox', { name: 'Bello, Amara, Tue 25 Nov 2025 AM' }));
+  // 3. One mark: by keyboard, a box Tabbed to and Enter, which neither sends the form nor changes the box.
+  const box25 = page.getByRole('textbox', { name: 'Bello, Amara, Tue 25 Nov 2025 AM' });
+  await page.getByRole('textbox', { name: 'Abbott, Freya, Mon 24 Nov 2025 AM' }).focus();
+  await page.keyboard.press('Enter');
   await expect(box.getByRole('status')).toHaveText('Found: 100 marks in 10 rows');
-  await expect(page.getByRole('textbox', { name: 'Bello, Amara, Tue 25 Nov 2025 AM' })).not.toBeFocused();
+  await expect(box.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('#ctl00_MainContent_lblStatus')).toHaveText('');
+  // And by a click, which does not put the cursor in the box.
+  await person.clickPage(box25);
+  await expect(box25).not.toBeFocused();
+  await expect(box25).toHaveValue('H');
   await person.press('Use this');
 
   // 4 and 5. Its date and session: the header above it, suggested, says both.
@@ -242,8 +255,12 @@ test('a radio-button register whose date is in three dropdowns and period in ano
   await person.clickPage(page.getByRole('combobox', { name: 'Day' }));
   await expect(box.getByRole('status')).toHaveText('Found: “26 November 2025 (in three dropdowns)”');
   await person.press('Use this');
-  await person.clickPage(page.getByRole('combobox', { name: 'Period' }));
+  // The period by keyboard: Tab to it on the page (focus() stands in for the Tabs), then Enter.
+  await page.getByRole('combobox', { name: 'Period' }).focus();
+  await page.keyboard.press('Enter');
+  person.clicks++;
   await expect(box.getByRole('status')).toHaveText('Found: “Registration AM”');
+  await expect(page.getByRole('combobox', { name: 'Period' })).toHaveValue('1');
   await person.press('Use this');
   await expect(box).toContainText('What the names mean');
   for (const c of ROSARIO_CODES) {
