@@ -13,9 +13,9 @@ import { presetPolicy } from '../rules/presets';
 import { BUILTIN_PROFILES, DEMO_PROFILE_IDS } from '../sites';
 import type { SiteProfile } from '../sites/profile';
 import { parseSiteProfiles, usableProfiles } from '../sites/profile-import';
-import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, isSchoolSite, todayInEngland, todayOf, type ContentBundle } from '../storage/bundle';
+import { BUNDLE_KEY, DEMO_ORIGINS, DEMO_TODAY, todayInEngland, todayOf, type ContentBundle } from '../storage/bundle';
 import { reconcileFigure } from '../storage/figures';
-import { requestSchema, type CheckedRequest, type StoredFigure, type TabStatus } from '../storage/messages';
+import { acceptsFromSite, requestSchema, type CheckedRequest, type StoredFigure, type TabStatus } from '../storage/messages';
 import { describeIssues } from '../rules/validation';
 import { openExtensionStore } from '../storage/extension-store';
 import { dismissalKey, storedDismissalKey } from '../storage/store';
@@ -153,8 +153,8 @@ export default defineBackground(() => {
     const sites = (await store.sites()).map((s) => s.origin);
     if (!release) sites.push(...DEMO_ORIGINS);
     // A profile taught on a site not added yet comes from a site the person has just allowed (the popup asked the browser for it).
-    const allowed = type === 'save-taught-profile' && readSiteOrigin(origin).ok && (await browser.permissions.contains({ origins: [`${origin}/*`] }));
-    if (!allowed && !isSchoolSite(origin, sites)) throw new Error(`refused: ${origin || 'this page'} is not one of the sites Markwise runs on`);
+    const granted = type === 'save-taught-profile' && readSiteOrigin(origin).ok && (await browser.permissions.contains({ origins: [`${origin}/*`] }));
+    if (!acceptsFromSite(type, origin, sites, granted)) throw new Error(`refused: ${origin || 'this page'} is not one of the sites Markwise runs on`);
     // The fragment stays in the page: it can hold ids and tokens (the page sends the route it matched by).
     return { kind: 'site-page', site: origin, tabId: sender.tab.id, pageUrl: url.split('#')[0]! };
   }

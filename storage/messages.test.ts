@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues } from '../rules/validation';
-import { requestSchema } from './messages';
+import { acceptsFromSite, requestSchema } from './messages';
 
 const problems = (message: unknown) => {
   const parsed = requestSchema.safeParse(message);
@@ -49,5 +49,22 @@ describe("the popup's role for a site (issue 14, item 2)", () => {
     expect(problems({ type: 'set-role', origin: 'http://localhost:4173', role: null })).toEqual([]);
     expect(problems({ type: 'set-role', origin: 'https://mis.example/register', role: 'office' })).toEqual(['origin: must be a site origin']);
     expect(problems({ type: 'set-role', origin: 'https://mis.example', role: 'head' })).toHaveLength(1);
+  });
+});
+
+describe('which MIS pages the background takes messages from', () => {
+  const sites = ['https://mis.school.example'];
+  it("a school's site, any message", () => {
+    expect(acceptsFromSite('record-figures', 'https://mis.school.example', sites, false)).toBe(true);
+    expect(acceptsFromSite('save-taught-profile', 'https://mis.school.example', sites, false)).toBe(true);
+  });
+
+  it('a site not added: only a taught profile, only where the browser has given access, only from one exact site', () => {
+    expect(acceptsFromSite('save-taught-profile', 'https://other.example', sites, true)).toBe(true);
+    expect(acceptsFromSite('save-taught-profile', 'https://other.example', sites, false)).toBe(false);
+    expect(acceptsFromSite('record-figures', 'https://other.example', sites, true)).toBe(false);
+    expect(acceptsFromSite('dismiss', 'https://other.example', sites, true)).toBe(false);
+    expect(acceptsFromSite('save-taught-profile', 'null', sites, true)).toBe(false);
+    expect(acceptsFromSite('save-taught-profile', '', sites, true)).toBe(false);
   });
 });

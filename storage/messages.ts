@@ -8,6 +8,8 @@ import { sessionSchema, type Session, type SnapshotPupil } from '../rules/snapsh
 import { isIsoDate } from '../rules/dates';
 import { roleSchema, type Role } from '../rules/policy/schema';
 import type { MarksSeen } from '../sites/marks-seen';
+import { isSchoolSite } from './bundle';
+import { readSiteOrigin } from './site-origin';
 
 export interface PageFigure {
   readonly pupilId: string;
@@ -200,3 +202,13 @@ export type CheckedRequest = z.infer<typeof requestSchema>;
 // Every message the pages send must pass the schema: a compile-time check that the two agree.
 type ReadonlyDeep<T> = T extends readonly (infer U)[] ? readonly ReadonlyDeep<U>[] : T extends object ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> } : T;
 export const sentMessagesParse: (request: Request) => ReadonlyDeep<z.input<typeof requestSchema>> = (request) => request;
+
+/**
+ * Whether the background takes a message from an MIS page of this origin: one of the school's sites;
+ * or, for a profile taught there (issue 16) and only that, a site the browser has given Markwise
+ * access to (`granted`: the popup asked for it inside the person's click) that is one exact site.
+ */
+export function acceptsFromSite(type: unknown, origin: string, schoolSites: readonly string[], granted: boolean): boolean {
+  if (isSchoolSite(origin, schoolSites)) return true;
+  return type === 'save-taught-profile' && granted && readSiteOrigin(origin).ok;
+}
