@@ -38,6 +38,9 @@ export const ROSARIO_PUPILS: readonly { id: number; name: string; grade: string;
   { id: 305, name: 'Okafor, Tobi', grade: 'Year 6', checked: 'Present' },
   { id: 306, name: 'Patel, Riya', grade: 'Year 6', checked: 'Unauthorised' },
   { id: 307, name: 'Quinn, Sean', grade: 'Year 6', checked: 'Holiday (agreed)' },
+  // Nothing checked: RosarioSIS checks the school's default code where nothing is recorded, and a
+  // school may set none (AttendanceCodes.php's "Default" is optional).
+  { id: 308, name: 'Rahman, Sami', grade: 'Year 6', checked: '' },
 ];
 
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');

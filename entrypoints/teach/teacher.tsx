@@ -214,13 +214,16 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
   }, [taught]);
 
   // What the step has found across the register, outlined on the page.
+  /** A read problem the person asked to see: its row (and cell) outlined on the page. */
+  const [shownProblem, setShownProblem] = useState<Element | null>(null);
   const outlined = useMemo((): Element[] => {
+    if (step === 'preview') return shownProblem === null ? [] : [shownProblem];
     if (step === 'register') return [guess.register];
     if (step === 'name' && current) return selectorInRows(current, guess.rows)?.found ?? [current];
     if (step === 'mark') return guess.marks.flat().map((m) => m.control);
     if ((step === 'upn' || step === 'attendance') && current) return selectorInRows(current, guess.rows)?.found ?? [current];
     return current ? [current] : [];
-  }, [step, guess, current]);
+  }, [step, guess, current, shownProblem]);
 
   const found = (): string => {
     if (step === 'register') return `${guess.rows.length} ${guess.rows.length === 1 ? 'pupil' : 'pupils'}, ${guess.sessions} ${guess.sessions === 1 ? 'session' : 'sessions'}`;
@@ -354,7 +357,17 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
           </p>
         ) : null}
         {step === 'names' ? <NameChoices names={needNames} chosen={names} onChoose={(name, code) => setNames({ ...names, [name]: code })} /> : null}
-        {step === 'preview' ? <Preview preview={preview} role={role} onRole={setRole} /> : null}
+        {step === 'preview' ? (
+          <Preview
+            preview={preview}
+            role={role}
+            onRole={setRole}
+            onShow={(element) => {
+              element.scrollIntoView({ block: 'center' });
+              setShownProblem(element);
+            }}
+          />
+        ) : null}
         {said !== null ? (
           <p class={said.kind === 'warn' ? 'warn' : 'ok'} role={said.kind === 'warn' ? 'alert' : 'status'}>
             {said.text}
@@ -441,7 +454,16 @@ function NameChoices({ names, chosen, onChoose }: { names: readonly string[]; ch
   );
 }
 
-function Preview({ preview, role, onRole }: { preview: { profile: SiteProfileInput; read: PageRegister } | { problem: string } | null; role: 'teacher' | 'office'; onRole: (role: 'teacher' | 'office') => void }) {
+/** The element a read problem is about: "row 3" (the profile's third row), "row 3, cell 2" (its second cell); null for the register as a whole. */
+function problemAt(read: PageRegister, where: string): Element | null {
+  const at = /^row (\d+)(?:, cell (\d+))?/.exec(where);
+  if (at === null || read.profile.rows === undefined) return null;
+  const row = read.root.querySelectorAll(read.profile.rows)[Number(at[1]) - 1] ?? null;
+  if (row === null || at[2] === undefined || read.profile.cells === undefined || read.profile.cells.selector === ':scope') return row;
+  return row.querySelectorAll(read.profile.cells.selector)[Number(at[2]) - 1] ?? row;
+}
+
+function Preview({ preview, role, onRole, onShow }: { preview: { profile: SiteProfileInput; read: PageRegister } | { problem: string } | null; role: 'teacher' | 'office'; onRole: (role: 'teacher' | 'office') => void; onShow: (element: Element) => void }) {
   if (preview === null) return <p class="warn">Go back and answer the steps above first.</p>;
   if ('problem' in preview) return <p class="warn" role="alert">Markwise cannot read the page yet: {preview.problem}</p>;
   const { read } = preview;
@@ -454,11 +476,19 @@ function Preview({ preview, role, onRole }: { preview: { profile: SiteProfileInp
       </p>
       {read.problems.length > 0 ? (
         <ul class="problems">
-          {read.problems.slice(0, 20).map((p, i) => (
-            <li key={i}>
-              {p.where}: {p.message}
-            </li>
-          ))}
+          {read.problems.slice(0, 20).map((p, i) => {
+            const element = problemAt(read, p.where);
+            return (
+              <li key={i}>
+                {p.where}: {p.message}{' '}
+                {element !== null ? (
+                  <button type="button" onClick={() => onShow(element)}>
+                    Show {p.where} on the page
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       <div class="preview" tabIndex={0} role="region" aria-label="What Markwise reads">

@@ -235,7 +235,10 @@ describe('a page Markwise has no profile for: the RosarioSIS-like radio register
     expect(p.pupilId).toMatchObject({ attribute: 'name', pattern: '^attendance\\[([^\\]|]+)' });
     const read = marksOf(doc, profile(p));
     expect(read).toEqual(marksOf(doc, profile(rosarioByHand())));
-    expect(read.pupils.map((x) => x.marks[0])).toEqual(ROSARIO_PUPILS.map((x) => ({ date: '2025-11-26', session: 'AM', mark: names[x.checked] === 'PRESENT' ? '/' : names[x.checked], arrival: null })));
+    const checked = ROSARIO_PUPILS.filter((x) => x.checked !== '');
+    expect(read.pupils.filter((x) => x.marks.length > 0).map((x) => x.marks[0])).toEqual(checked.map((x) => ({ date: '2025-11-26', session: 'AM', mark: names[x.checked] === 'PRESENT' ? '/' : names[x.checked], arrival: null })));
+    // The row with nothing checked is said, not read as a mark.
+    expect(read.problems).toEqual([{ where: `row ${ROSARIO_PUPILS.length} (Rahman, Sami)`, message: 'no radio button is checked' }]);
   });
 });
 

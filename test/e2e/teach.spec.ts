@@ -269,7 +269,16 @@ test('a radio-button register whose date is in three dropdowns and period in ano
   }
   await person.press('Next');
   for (let i = 0; i < 3; i++) await person.press('Skip');
-  await expect(box.getByRole('status')).toContainText(`${ROSARIO_PUPILS.length} pupils × 1 session: ${ROSARIO_PUPILS.length} marks read; 0 problems reading the page.`);
+  await expect(box.getByRole('status')).toContainText(`${ROSARIO_PUPILS.length} pupils × 1 session: ${ROSARIO_PUPILS.length - 1} marks read; 1 problem reading the page.`);
+  // The problem is said, and pointed at on the page: the row with nothing checked, outlined.
+  const row = `row ${ROSARIO_PUPILS.length} (Rahman, Sami)`;
+  await expect(box.locator('.problems')).toContainText(`${row}: no radio button is checked`);
+  await box.getByRole('button', { name: `Show ${row} on the page` }).click();
+  const last = await page.locator('table.list tbody tr').last().boundingBox();
+  const outline = await page.locator('markwise-teach .outline').boundingBox();
+  expect(outline).not.toBeNull();
+  expect(Math.abs(outline!.y - (last!.y - 2))).toBeLessThan(1.5);
+  expect(Math.abs(outline!.height - (last!.height + 4))).toBeLessThan(1.5);
   await person.press('Save');
   await expect(box).toContainText('Saved.');
   await person.press('Close');
