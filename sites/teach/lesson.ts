@@ -70,9 +70,11 @@ function rowSource(one: Element, rows: readonly Element[]): ValueSource | null {
 function pupilIdSource(guess: RegisterGuess, nameSource: ValueSource): ValueSource {
   const rows = guess.rows;
   for (const { name } of Array.from(rows[0]!.attributes)) {
-    if (!name.startsWith('data-')) continue;
+    // A row's place (data-index, data-row: 0, 1, 2…) changes when the list is sorted: another pupil's then.
+    if (!name.startsWith('data-') || /index|idx|row|position|order|sort/i.test(name)) continue;
     const values = rows.map((r) => r.getAttribute(name));
-    if (values.every((v) => v !== null && v.trim() !== '') && new Set(values).size === rows.length) return { scope: 'row', attribute: name };
+    const places = values.every((v, i) => v === String(i) || v === String(i + 1));
+    if (!places && values.every((v) => v !== null && v.trim() !== '') && new Set(values).size === rows.length) return { scope: 'row', attribute: name };
   }
   // A hidden input of the row holding the MIS's id (WebForms' "…$hfPupilId"), one per row, each different.
   const hidden = rows.map((r) => Array.from(r.querySelectorAll('input[type="hidden"]')).filter((i) => (i as HTMLInputElement).value.trim() !== ''));

@@ -243,6 +243,14 @@ describe('a page Markwise has no profile for: the RosarioSIS-like radio register
 });
 
 describe('never the wrong pupil', () => {
+  it("a row's place in the list (data-index, data-row, or 1, 2, 3…) is never taken for the pupil's id: sorted, it would be another pupil's", () => {
+    const rows = ['Smith, Jo', 'Patel, Riya', 'Brown, Isla'].map((name, i) => `<tr data-index="${i}" data-n="${i + 1}" data-row-key="r${i}" data-pupil="${7000 + i * 7}"><td class="who">${name}</td><td><input class="mark" maxlength="2" value="/"></td></tr>`).join('');
+    const doc = new JSDOM(`<h2 id="when">Wednesday 26 November 2025, AM</h2><table id="reg"><tbody>${rows}</tbody></table>`, { url: 'https://mis.example/register' }).window.document;
+    const heading = doc.getElementById('when')!;
+    const result = teachProfile({ guess: findRegisters(doc)[0]!, role: 'teacher', names: {}, name: doc.querySelector('td.who')!, date: heading, session: heading }, { location: doc.location, title: doc.title });
+    expect(result).toMatchObject({ ok: true, profile: { pupilId: { scope: 'row', attribute: 'data-pupil' } } });
+  });
+
   it('a page that shows only names, two of them the same, is not taught without a UPN: the two would be taken for one pupil', () => {
     const rows = ['Smith, Jo', 'Patel, Riya', 'Brown, Isla', 'Chen, Wei', 'Smith, Jo', 'Evans, Dev'].map((name, i) => `<tr><td class="who">${name}</td><td><input class="mark" maxlength="2" value="${i === 1 ? 'N' : '/'}"></td></tr>`).join('');
     const doc = new JSDOM(`<h2 id="when">Wednesday 26 November 2025, AM</h2><table id="reg"><tbody>${rows}</tbody></table>`, { url: 'https://mis.example/register' }).window.document;
