@@ -144,7 +144,15 @@ export function NotRunning({ tab, status }: { tab: Browser.tabs.Tab | undefined;
           ) : null}
         </>
       ) : added === true ? (
-        <p>{status === null ? `Markwise is set to run on ${origin}: reload the page to start it.` : `Markwise is not running on this page: none of the profiles chosen for ${origin} reads it.`}</p>
+        <>
+          <p>{status === null ? `Markwise is set to run on ${origin}: reload the page to start it.` : `Markwise is not running on this page: none of the profiles chosen for ${origin} reads it.`}</p>
+          {/* A page of a site added that no profile reads: it can be taught here too (issue 16). */}
+          {status !== null && origin !== null && tab?.id !== undefined ? (
+            <button type="button" id="teach-here" onClick={() => void teach(tab.id!, origin)}>
+              Teach Markwise this page
+            </button>
+          ) : null}
+        </>
       ) : (
         <>
           <p>Markwise is not running on this page.</p>

@@ -339,3 +339,23 @@ test('where a profile already reads the page, the popup offers to adjust it: wha
   expect(file.profiles[0]).toMatchObject({ register: 'table.rgMasterTable', rows: 'tbody tr' });
   expect(await axeViolations(options)).toEqual([]);
 });
+
+test('on a page of a site already added that none of its profiles reads, the popup offers to teach it; Cancel leaves the site as it was', async ({ context, page, extensionId }) => {
+  await page.goto(`${SITE}${LIST_PATH}?group=4B&date=2025-11-26&session=AM`);
+  await allowOnExtensionsPage(context, extensionId, SITE);
+  // The site added with the WebForms grid's profile, which does not read this page.
+  const options = await importProfiles(context, extensionId, [webFormsByHand('webforms-only')]);
+  await options.locator('#site-origin').fill(SITE);
+  await options.locator('#site-profile-webforms-only').check();
+  await options.getByRole('button', { name: 'Add the site' }).click();
+  await expect(options.locator('#sites-result')).toContainText(`Markwise now runs on ${SITE}`);
+  await options.close();
+  await page.reload();
+  const popup = await popupFor(context, extensionId, page);
+  await expect(popup.locator('#not-running')).toContainText(`Markwise is not running on this page: none of the profiles chosen for ${SITE} reads it.`);
+  await popup.getByRole('button', { name: 'Teach Markwise this page' }).click();
+  await expect(steps(page).getByRole('status')).toHaveText('Found: 8 pupils, 1 session');
+  await steps(page).getByRole('button', { name: 'Cancel' }).click();
+  const sites = ((await rowsOf(popup, 'settings')) as { key: string; value: { origin: string; profileIds: string[] }[] }[]).find((r) => r.key === 'sites')!.value;
+  expect(sites).toEqual([expect.objectContaining({ origin: SITE, profileIds: ['webforms-only'] })]);
+});
