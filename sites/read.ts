@@ -427,7 +427,7 @@ export function radioCode(control: MarkControl, radio: HTMLInputElement): string
 }
 
 /** The column a table cell starts at, counting spanned columns. */
-function columnOf(cell: Element): number {
+export function columnOf(cell: Element): number {
   let column = 0;
   for (let c = cell.previousElementSibling; c !== null; c = c.previousElementSibling) column += (c as HTMLTableCellElement).colSpan || 1;
   return column;
@@ -450,7 +450,7 @@ function headerOf(control: MarkControl, radio: Element): string {
 }
 
 /** A read-only cell's own text, leaving out child elements such as an arrival time shown inside it. */
-function ownText(element: Element): string {
+export function ownText(element: Element): string {
   let own = '';
   for (const node of Array.from(element.childNodes)) if (node.nodeType === 3) own += node.textContent ?? '';
   own = own.trim();

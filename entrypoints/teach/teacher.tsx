@@ -12,8 +12,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CODES_2006, CODES_2024 } from '../../rules/codes';
 import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
-import { PRESENT, readRegister, type PageRegister } from '../../sites/read';
-import { findRegisters, headerAbove, ownText, type RegisterGuess } from '../../sites/teach/find';
+import { PRESENT, readRegister, textOf, type PageRegister } from '../../sites/read';
+import { findRegisters, headerAbove, type RegisterGuess } from '../../sites/teach/find';
 import { dateSourceIn, namesToMatch, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
 import { BASE_CSS } from '../../components/styles';
 import TEACH_CSS from './teach.css?inline';
@@ -95,7 +95,7 @@ function showing(element: Element): string {
 function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: Document): Element[] {
   const row = guess.rows[0]!;
   const inRows = (test: (text: string, element: Element) => boolean) =>
-    Array.from(row.querySelectorAll('td, th, span, a, div, time, input')).filter((e) => !e.contains(guess.marks[0]?.[0]?.control ?? null) && test(e.localName === 'input' ? (e as HTMLInputElement).value : ownText(e).trim(), e));
+    Array.from(row.querySelectorAll('td, th, span, a, div, time, input')).filter((e) => !e.contains(guess.marks[0]?.[0]?.control ?? null) && test(e.localName === 'input' ? (e as HTMLInputElement).value : textOf(e).trim(), e));
   switch (step) {
     case 'name':
       return [...new Set(guess.names.filter((n): n is Element => n !== null))].slice(0, 1).concat(inRows((t) => /\p{L}{2,}/u.test(t) && !/\d/.test(t)).slice(0, 5));
@@ -107,7 +107,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
       if (header !== null) found.push(header);
       for (const e of Array.from(doc.querySelectorAll('input[type="date"], select, h1, h2, h3, h4, caption, legend, label, p, span, time, strong, th'))) {
         if (e.closest('markwise-teach, markwise-root') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
-        if (dateSourceIn(e, { scope: 'page' }) !== null && (e.localName === 'input' || ownText(e).trim().length < 80)) found.push(e);
+        if (dateSourceIn(e, { scope: 'page' }) !== null && (e.localName === 'input' || textOf(e).trim().length < 80)) found.push(e);
       }
       return found;
     }
@@ -116,7 +116,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
       if (answers.date !== undefined && sessionSourceIn(answers.date, { scope: 'page' }) !== null) found.push(answers.date);
       for (const e of Array.from(doc.querySelectorAll('select, h1, h2, h3, h4, caption, legend, p, span, strong, th'))) {
         if (e.closest('markwise-teach') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
-        if (sessionSourceIn(e, { scope: 'page' }) !== null && ownText(e).trim().length < 80) found.push(e);
+        if (sessionSourceIn(e, { scope: 'page' }) !== null && textOf(e).trim().length < 80) found.push(e);
       }
       return found;
     }
@@ -125,7 +125,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
     case 'attendance':
       return inRows((t) => /^\d{1,3}(?:\.\d+)?\s*%$/.test(t));
     case 'arrival':
-      return guess.marks.flat().flatMap((m) => Array.from((m.control.closest('td') ?? m.control).querySelectorAll('time, span, input[type="time"], small'))).filter((e) => /^\d{1,2}:\d{2}$/.test(e.localName === 'input' ? (e as HTMLInputElement).value : ownText(e).trim())).slice(0, 5);
+      return guess.marks.flat().flatMap((m) => Array.from((m.control.closest('td') ?? m.control).querySelectorAll('time, span, input[type="time"], small'))).filter((e) => /^\d{1,2}:\d{2}$/.test(e.localName === 'input' ? (e as HTMLInputElement).value : textOf(e).trim())).slice(0, 5);
     default:
       return [];
   }

@@ -5,6 +5,7 @@
 // A lone dropdown (the class picker) or a legend of codes is not one.
 
 import { CODES_2006, CODES_2024, ONE_CHARACTER_STAND_INS } from '../../rules/codes';
+import { columnOf, ownText } from '../read';
 import { compounds } from './stable';
 
 export type TaughtMarkKind = 'text-input' | 'select' | 'radios' | 'text';
@@ -57,26 +58,8 @@ function isMarkDropdown(element: Element): boolean {
 
 /** A cell of a table or grid whose own text is a code: a read-only mark (an arrival time beside it in an element of its own). */
 function isCodeCell(element: Element): boolean {
-  const text = markText(element);
+  const text = ownText(element);
   return text !== '' && text.length <= 3 && looksLikeCode(text) && element.querySelector('input, select, button, textarea') === null;
-}
-
-/** An element's text without what scripts and dropdowns put in it. */
-export function ownText(element: Element): string {
-  let text = '';
-  for (const node of Array.from(element.childNodes)) {
-    if (node.nodeType === 3) text += node.textContent;
-    else if (node.nodeType === 1 && !['script', 'style', 'select', 'option', 'template'].includes((node as Element).localName)) text += ownText(node as Element);
-  }
-  return text;
-}
-
-/** A read-only mark's text: the cell's own text, leaving out elements beside it (an arrival time), as sites/read.ts reads it. */
-export function markText(element: Element): string {
-  let own = '';
-  for (const node of Array.from(element.childNodes)) if (node.nodeType === 3) own += node.textContent;
-  own = own.trim();
-  return own !== '' ? own : ownText(element).trim();
 }
 
 /** A person's name as registers write it: "Smith, Jo", "Jo Smith", "O'Brien-Hale, Anne-Marie"; no digits. */
@@ -121,7 +104,7 @@ function radioGroups(root: ParentNode): Element[] {
 }
 
 /** Every mark-like element of the page, by kind. */
-export function markCandidates(root: ParentNode): Map<TaughtMarkKind, Element[]> {
+function markCandidates(root: ParentNode): Map<TaughtMarkKind, Element[]> {
   const found = new Map<TaughtMarkKind, Element[]>([
     ['text-input', Array.from(root.querySelectorAll('input')).filter(isTextBox)],
     ['select', Array.from(root.querySelectorAll('select')).filter(isMarkDropdown)],
@@ -231,26 +214,23 @@ function count(guess: RegisterGuess): number {
   return guess.marks.reduce((n, m) => n + m.length, 0);
 }
 
-/** The register a person clicked in: the guess holding what they clicked, or one made from its row. */
-export function registerAt(document: Document, clicked: Element): RegisterGuess | null {
-  return findRegisters(document).find((g) => g.register.contains(clicked)) ?? null;
-}
-
-/** A table cell's column, counting the spans before it. */
-export function columnOf(cell: Element): number {
-  let column = 0;
-  for (let at = cell.previousElementSibling; at !== null; at = at.previousElementSibling) column += (at as HTMLTableCellElement).colSpan || 1;
-  return column;
+/** A row's cell that covers a column, counting the spans before it. */
+export function cellAtColumn(row: Element, column: number): Element | undefined {
+  for (let cell = row.firstElementChild; cell !== null; cell = cell.nextElementSibling) {
+    const start = columnOf(cell);
+    if (column >= start && column < start + ((cell as HTMLTableCellElement).colSpan || 1)) return cell;
+  }
+  return undefined;
 }
 
 /**
  * The header cell of a table's column: in the lowest row of its head that has a header (th) there,
  * so that a row of controls under the headings ("Set all") is passed over.
  */
-export function headerCellAt(table: Element, column: number): Element | null {
+function headerCellAt(table: Element, column: number): Element | null {
   const rows = Array.from(table.querySelectorAll(':scope > thead > tr')).reverse();
   for (const row of rows) {
-    const cell = Array.from(row.children).find((c) => column >= columnOf(c) && column < columnOf(c) + ((c as HTMLTableCellElement).colSpan || 1));
+    const cell = cellAtColumn(row, column);
     if (cell !== undefined && cell.localName === 'th') return cell;
   }
   return null;

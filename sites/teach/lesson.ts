@@ -8,8 +8,8 @@ import { isIsoDate } from '../../rules/dates';
 import { upnCheckProblem } from '../../rules/upn';
 import { monthOf, readWrittenDate } from '../date-format';
 import type { DateSource, MarkControl, SiteProfileInput, ValueSource } from '../profile';
-import { PRESENT, readSession } from '../read';
-import { columnOf, headerAbove, looksLikeCode, markText, ownText, type FoundMark, type RegisterGuess } from './find';
+import { columnOf, ownText, PRESENT, readSession, textOf } from '../read';
+import { cellAtColumn, headerAbove, looksLikeCode, type FoundMark, type RegisterGuess } from './find';
 import { compounds, escapeRegExp, looksGenerated, selectorFor, selectorForOne } from './stable';
 
 /** What a person has pointed at so far. */
@@ -120,7 +120,7 @@ function headersAbove(guess: RegisterGuess, clicked: Element): Element[] | null 
   const headers: Element[] = [];
   for (const mark of guess.marks[fullRow]!) {
     const column = columnOf(cellOf(mark, row));
-    const header = Array.from(headerRow.children).find((h) => column >= columnOf(h) && column < columnOf(h) + ((h as HTMLTableCellElement).colSpan || 1));
+    const header = cellAtColumn(headerRow, column);
     if (header === undefined) return null;
     headers.push(header);
   }
@@ -135,7 +135,7 @@ export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' |
     if (name === 'class' || name === 'id' || name === 'style') continue;
     if (isIsoDate(value) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value)) return { ...base, attribute: name };
   }
-  const text = ownText(element).replace(/\s+/g, ' ').trim();
+  const text = textOf(element).replace(/\s+/g, ' ').trim();
   const numeric = /(?<!\d)(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})(?!\d)/.exec(text);
   if (numeric !== null) return { ...base, pattern: '(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})' };
   const written = WRITTEN.exec(text);
@@ -217,7 +217,7 @@ export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope
     return new RegExp(SESSION_WORD).test(text) ? { ...base, state: 'selected-text', pattern: SESSION_WORD } : null;
   }
   for (const { name, value } of Array.from(element.attributes)) if (name !== 'class' && readSession(value) !== null) return { ...base, attribute: name };
-  const text = ownText(element).replace(/\s+/g, ' ').trim();
+  const text = textOf(element).replace(/\s+/g, ' ').trim();
   if (readSession(text) !== null) return { ...base };
   const word = new RegExp(SESSION_WORD).exec(text);
   return word === null ? null : { ...base, pattern: SESSION_WORD };
@@ -242,7 +242,7 @@ function markTexts(mark: FoundMark, guess: RegisterGuess): string[] {
   // An option with an empty value ("-- Select --") is the blank mark, as the reader takes it.
   if (mark.kind === 'select') return Array.from((mark.control as HTMLSelectElement).options).filter((o) => o.value !== '').map((o) => o.textContent ?? '');
   if (mark.kind === 'radios') return radioTexts(mark.control, guess).texts;
-  if (mark.kind === 'text') return [markText(mark.control)];
+  if (mark.kind === 'text') return [ownText(mark.control)];
   return [];
 }
 
@@ -381,7 +381,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   };
   if (lesson.upn !== undefined) {
     const upn = rowSource(lesson.upn, guess.rows);
-    if (upn === null || upnCheckProblem(ownText(lesson.upn).trim()) !== null) return { ok: false, step: 'upn', message: 'That is not a UPN in a pupil\'s row: a UPN is a letter and 12 digits, such as A123456789012.' };
+    if (upn === null || upnCheckProblem(textOf(lesson.upn).trim()) !== null) return { ok: false, step: 'upn', message: 'That is not a UPN in a pupil\'s row: a UPN is a letter and 12 digits, such as A123456789012.' };
     profile.upn = upn;
   }
   if (lesson.attendance !== undefined) {
