@@ -14,7 +14,7 @@ import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { PRESENT, readRegister, textOf, type PageRegister } from '../../sites/read';
 import { findRegisters, headerAbove, type RegisterGuess } from '../../sites/teach/find';
-import { dateSourceIn, namesToMatch, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
+import { dateSourceIn, namesToMatch, otherCodes, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
 import { BASE_CSS } from '../../components/styles';
 import TEACH_CSS from './teach.css?inline';
 
@@ -125,10 +125,36 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
     case 'attendance':
       return inRows((t) => /^\d{1,3}(?:\.\d+)?\s*%$/.test(t));
     case 'arrival':
-      return guess.marks.flat().flatMap((m) => Array.from((m.control.closest('td') ?? m.control).querySelectorAll('time, span, input[type="time"], small'))).filter((e) => /^\d{1,2}:\d{2}$/.test(e.localName === 'input' ? (e as HTMLInputElement).value : textOf(e).trim())).slice(0, 5);
+      return arrivalsShown(guess);
     default:
       return [];
   }
+}
+
+/**
+ * Up to five arrivals the register shows, the rows read in order until they are found: a time or
+ * minutes late inside a mark's cell, in the cell after it (an "Arrived" column), or in a column headed
+ * for lateness ("Mins late") where a row holds one session.
+ */
+function arrivalsShown(guess: RegisterGuess): Element[] {
+  const found: Element[] = [];
+  const readable = (e: Element) => {
+    const text = (e.localName === 'input' ? (e as HTMLInputElement).value : textOf(e)).trim();
+    return /^\d{1,2}:\d{2}$/.test(text) || /^(?:mins? late:? )?\d{1,3}(?: mins?)?$/i.test(text);
+  };
+  for (let r = 0; r < guess.rows.length && found.length < 5; r++) {
+    for (const mark of guess.marks[r]!) {
+      const cell = mark.control.closest('td, [role="gridcell"], [role="cell"]') ?? mark.control;
+      const near = [...Array.from(cell.querySelectorAll('time, span, small, input[type="time"], input[type="number"]')), ...(cell.nextElementSibling ? [cell.nextElementSibling] : [])];
+      for (const e of near) if (readable(e) && !found.includes(e)) found.push(e);
+    }
+    if (guess.sessions === 1) {
+      for (const cell of Array.from(guess.rows[r]!.children)) {
+        if (/arriv|late|min/i.test(headerAbove(cell, guess.register)?.textContent ?? '') && readable(cell) && !found.includes(cell)) found.push(cell);
+      }
+    }
+  }
+  return found.slice(0, 5);
 }
 
 const STEP_TITLES: Record<StepId, string> = {
@@ -140,7 +166,7 @@ const STEP_TITLES: Record<StepId, string> = {
   names: 'What the names mean',
   upn: "A pupil's UPN (optional)",
   attendance: 'The attendance figure (optional)',
-  arrival: 'An arrival time (optional)',
+  arrival: 'An arrival time or minutes late (optional)',
   preview: 'Check and save',
 };
 
@@ -153,7 +179,7 @@ const ASK: Record<StepId, string> = {
   names: 'The register shows these names instead of codes. Choose the DfE code each one means.',
   upn: "If the page shows pupils' UPNs, click one. Otherwise skip this.",
   attendance: "If the page shows each pupil's attendance figure (a percentage), click one. Otherwise skip this.",
-  arrival: 'If the page shows the time a late pupil arrived, click one. Otherwise skip this.',
+  arrival: 'If the page shows when a late pupil arrived (a time, or minutes late), click one. Otherwise skip this.',
   preview: 'This is what Markwise reads with what you taught it. Nothing is kept until you press Save.',
 };
 
@@ -360,6 +386,7 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
         {step === 'preview' ? (
           <Preview
             preview={preview}
+            others={otherCodes(guess)}
             role={role}
             onRole={setRole}
             onShow={(element) => {
@@ -463,17 +490,24 @@ function problemAt(read: PageRegister, where: string): Element | null {
   return row.querySelectorAll(read.profile.cells.selector)[Number(at[2]) - 1] ?? row;
 }
 
-function Preview({ preview, role, onRole, onShow }: { preview: { profile: SiteProfileInput; read: PageRegister } | { problem: string } | null; role: 'teacher' | 'office'; onRole: (role: 'teacher' | 'office') => void; onShow: (element: Element) => void }) {
+function Preview({ preview, others, role, onRole, onShow }: { preview: { profile: SiteProfileInput; read: PageRegister } | { problem: string } | null; others: readonly string[]; role: 'teacher' | 'office'; onRole: (role: 'teacher' | 'office') => void; onShow: (element: Element) => void }) {
   if (preview === null) return <p class="warn">Go back and answer the steps above first.</p>;
   if ('problem' in preview) return <p class="warn" role="alert">Markwise cannot read the page yet: {preview.problem}</p>;
   const { read } = preview;
   const sessions = [...new Set(read.cells.map((c) => `${c.date} ${c.session}`))].sort();
   const marks = read.snapshot.pupils.reduce((n, p) => n + p.marks.length, 0);
+  const arrivals = read.snapshot.pupils.reduce((n, p) => n + p.marks.filter((m) => m.arrival != null || m.minutesLate != null).length, 0);
   return (
     <>
       <p class="found" role="status">
-        {plural(read.snapshot.pupils.length, 'pupil')} × {plural(sessions.length, 'session')}: {plural(marks, 'mark')} read; {plural(read.problems.length, 'problem')} reading the page.
+        {plural(read.snapshot.pupils.length, 'pupil')} × {plural(sessions.length, 'session')}: {plural(marks, 'mark')} read
+        {read.profile.cells?.arrival !== undefined ? `, ${arrivals} with ${read.profile.cells.arrival.means === 'minutes-late' ? 'minutes late' : 'an arrival time'}` : ''}; {plural(read.problems.length, 'problem')} reading the page.
       </p>
+      {others.length > 0 ? (
+        <p class="others">
+          Not DfE codes, read as written, and flagged wherever they are used: {others.map((o) => `“${o}”`).join(', ')}.
+        </p>
+      ) : null}
       {read.problems.length > 0 ? (
         <ul class="problems">
           {read.problems.slice(0, 20).map((p, i) => {
@@ -509,7 +543,8 @@ function Preview({ preview, role, onRole, onShow }: { preview: { profile: SitePr
                 <th scope="row">{pupil.name}</th>
                 {sessions.map((s) => {
                   const mark = pupil.marks.find((m) => `${m.date} ${m.session}` === s);
-                  return <td key={s}>{mark === undefined ? '' : mark.mark === '' ? '–' : mark.mark}</td>;
+                  const late = mark === undefined ? '' : mark.arrival != null ? ` ${mark.arrival}` : mark.minutesLate != null ? ` +${mark.minutesLate} min` : '';
+                  return <td key={s}>{mark === undefined ? '' : `${mark.mark === '' ? '–' : mark.mark}${late}`}</td>;
                 })}
               </tr>
             ))}

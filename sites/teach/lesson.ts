@@ -143,6 +143,35 @@ export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' |
     const format = formatOf(written[1]!);
     if (format !== null && readWrittenDate(written[1]!, format) !== null) return { ...base, pattern: `(${patternOf(format)})`, format };
   }
+  // Day and month only ("Mon 24/11 AM"), the year elsewhere on the page ("Week commencing 24/11/2025"):
+  // shared/reference/mis-pages.md, "Values outside the mark's cell".
+  const short = SHORT.exec(text);
+  if (short !== null) {
+    const weekday = short[1] === undefined ? '' : FULL_DAYS.includes(short[1].toLowerCase()) ? 'EEEE ' : 'EEE ';
+    const format = `${weekday}d/M`;
+    const yearFrom = yearSourceFor(element);
+    if (readWrittenDate(short[0].trim(), format) !== null && yearFrom !== null) return { ...base, pattern: `(${weekday === '' ? '' : weekday === 'EEE ' ? '[A-Za-z]{3} ' : '[A-Za-z]{6,9} '}\\d{1,2}/\\d{1,2})`, format, yearFrom };
+  }
+  return null;
+}
+
+/** A day and month without a year, after an optional weekday: "Mon 24/11", "24/11". */
+const SHORT = /(?:^|\s)(?:([A-Za-z]{3,9}) )?\d{1,2}\/\d{1,2}(?![/\d])/;
+
+/**
+ * Where a date without a year takes its year: the one element outside the register's rows that shows a
+ * full date ("Week commencing 24/11/2025"), each day then taking the year that puts it nearest; null
+ * where the page shows none, so that a date is never given a year guessed from today.
+ */
+export function yearSourceFor(element: Element): ValueSource | null {
+  const doc = element.ownerDocument;
+  for (const e of Array.from(doc.querySelectorAll('h1, h2, h3, h4, caption, legend, p, span, strong, label, time, input[type="date"]'))) {
+    if (e.closest('markwise-teach, markwise-root, tbody') !== null) continue;
+    const full = e.localName === 'input' ? isIsoDate((e as HTMLInputElement).value) : /(?<!\d)(\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})(?!\d)/.test(textOf(e)) && textOf(e).trim().length < 80;
+    if (!full) continue;
+    const selector = selectorForOne(e);
+    if (selector !== null) return e.localName === 'input' ? { scope: 'page', selector, state: 'value' } : { scope: 'page', selector };
+  }
   return null;
 }
 
@@ -158,6 +187,9 @@ function partOf(select: HTMLSelectElement): 'day' | 'month' | 'year' | null {
   const numbers = options.map((o) => Number(o.textContent!.trim()));
   if (options.length >= 28 && options.length <= 31 && numbers.every((n, i) => n === i + 1)) return 'day';
   if (options.length === 12 && options.every((o, i) => monthOf(o.textContent!) === i + 1)) return 'month';
+  // A school year's months only ("Sep" to "Dec", or September to July), by name, each once.
+  const months = options.map((o) => (/\d/.test(o.textContent!) ? null : monthOf(o.textContent!)));
+  if (options.length >= 1 && months.every((m) => m !== null) && new Set(months).size === months.length) return 'month';
   if (options.length >= 1 && numbers.every((n) => Number.isInteger(n) && n >= 1990 && n <= 2100)) return 'year';
   return null;
 }
@@ -223,18 +255,53 @@ export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope
   return word === null ? null : { ...base, pattern: SESSION_WORD };
 }
 
+/**
+ * A dropdown of registers by name, as the profile's periods: each option that names a session ("AM
+ * registration", "Registration PM", "Morning") to it. Registers named otherwise ("Period 1", a lesson)
+ * are left unlisted, so that Markwise leaves them alone rather than calling them unreadable.
+ */
+export function periodsOf(select: HTMLSelectElement): Record<string, 'AM' | 'PM'> | undefined {
+  const periods: Record<string, 'AM' | 'PM'> = {};
+  for (const option of Array.from(select.options)) {
+    const text = (option.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const word = readSession(text) ?? new RegExp(SESSION_WORD).exec(text)?.[1];
+    if (text === '' || word == null) continue;
+    periods[text] = /^(AM|morning)$/i.test(word) ? 'AM' : 'PM';
+  }
+  return Object.keys(periods).length > 0 ? periods : undefined;
+}
+
 /** The names a register's marks show that are not DfE codes, each once, in the order met: for a person to match to codes. */
 export function namesToMatch(guess: RegisterGuess): string[] {
+  return marksShown(guess).names;
+}
+
+/**
+ * Codes the MIS offers beside the DfE's that are not DfE codes ("A", "#"): one or two capitals, digits
+ * or signs, as a code is written. They are read as written, so that Markwise flags each mark of one as
+ * an unknown code, rather than asked of a person as names.
+ */
+export function otherCodes(guess: RegisterGuess): string[] {
+  return marksShown(guess).others;
+}
+
+const OTHER_CODE = /^[A-Z0-9#*!?@+=-]{1,2}$/;
+
+function marksShown(guess: RegisterGuess): { names: string[]; others: string[] } {
   const names = new Set<string>();
+  const others = new Set<string>();
   for (const row of guess.marks) {
     for (const mark of row) {
       for (const text of markTexts(mark, guess)) {
         const t = text.trim();
-        if (t !== '' && !looksLikeCode(t)) names.add(t);
+        if (t === '' || looksLikeCode(t)) continue;
+        // A radio's label or a header is a name however short; a dropdown's or a cell's short capital is a code.
+        if (mark.kind !== 'radios' && OTHER_CODE.test(t)) others.add(t);
+        else names.add(t);
       }
     }
   }
-  return [...names];
+  return { names: [...names], others: [...others] };
 }
 
 /** Every text a mark can show: a dropdown's options, a radio group's labels (or its headers), a cell's text. */
@@ -339,6 +406,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   let columns: { headers: string } | undefined;
   let date: DateSource | null;
   let session: ValueSource | null;
+  let periods: Record<string, 'AM' | 'PM'> | undefined;
   if (inHeader) {
     const headers = headersAbove(guess, lesson.date);
     const headerSelector = headers === null ? null : selectorFor(headers, guess.register);
@@ -352,6 +420,11 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
     const sessionAt = selectorForOne(lesson.session);
     date = dateAt === null ? null : dateSourceIn(lesson.date, { scope: 'page', selector: dateAt });
     session = sessionAt === null ? null : sessionSourceIn(lesson.session, { scope: 'page', selector: sessionAt });
+    // A dropdown of registers by name ("AM registration", "Period 1"): the statutory ones named, lessons left alone.
+    if (session !== null && lesson.session.localName === 'select') {
+      periods = periodsOf(lesson.session as HTMLSelectElement);
+      if (periods !== undefined) session = { scope: 'page', selector: sessionAt!, state: 'selected-text' };
+    }
   }
   if (date === null) return { ok: false, step: 'date', message: 'Markwise found no date there it can read. Click the date itself: a column\'s header, the page\'s heading or its date box.' };
   if (session === null) return { ok: false, step: 'session', message: 'Markwise found no AM or PM there. Click where the session is shown: AM, PM, morning or afternoon.' };
@@ -377,7 +450,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
     pupilId,
     pupilName,
     ...(badgeIn !== undefined ? { badgeIn } : {}),
-    cells: { selector: cellSelector, ...(columns ? { columns } : {}), date, session, mark },
+    cells: { selector: cellSelector, ...(columns ? { columns } : {}), date, session, ...(periods ? { periods } : {}), mark },
   };
   if (lesson.upn !== undefined) {
     const upn = rowSource(lesson.upn, guess.rows);
@@ -390,10 +463,69 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
     profile.attendance = attendance;
   }
   if (lesson.arrival !== undefined) {
-    const cell = cells.find((c) => c.contains(lesson.arrival!));
-    const inside = cell === undefined ? null : compounds([lesson.arrival]).find((s) => cell.querySelector(s) === lesson.arrival);
-    if (inside == null) return { ok: false, step: 'arrival', message: "Markwise reads an arrival time inside the mark's own cell: click the time shown beside a mark." };
-    profile.cells!.arrival = { scope: 'cell', selector: inside };
+    const arrival = arrivalSource(lesson.arrival, guess, cells);
+    if ('problem' in arrival) return { ok: false, step: 'arrival', message: arrival.problem };
+    profile.cells!.arrival = arrival;
   }
   return { ok: true, profile };
+}
+
+/** What an arrival shows: a box's value, else its text. */
+function arrivalText(element: Element): string {
+  return (element.localName === 'input' ? (element as HTMLInputElement).value : textOf(element)).replace(/\s+/g, ' ').trim();
+}
+
+type ArrivalInput = NonNullable<NonNullable<SiteProfileInput['cells']>['arrival']>;
+
+const CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
+
+/**
+ * Where a late pupil's arrival is read (shared/reference/mis-pages.md, "Values outside the mark's
+ * cell"): inside the mark's cell; in the cell after it (an "Arrived" column after each session's);
+ * or, where a row holds one session, in the row (a "Mins late" column found by its header, or an
+ * element of the row). A time of day is an arrival time; a number alone ("15", "Mins late: 15") is
+ * minutes late, counted from the session's registration start in the school's policy.
+ */
+export function arrivalSource(element: Element, guess: RegisterGuess, cells: readonly Element[]): ArrivalInput | { problem: string } {
+  const text = arrivalText(element);
+  const header = headerAbove(element, guess.register);
+  const headerText = (header?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const clock = CLOCK.test(text);
+  const minutes = !clock && (/^\d{1,3}$/.test(text) || (/(?<![\d:])\d{1,3}(?![\d:])/.test(text) && /min|late/i.test(`${text} ${headerText}`)));
+  if (!clock && !minutes) return { problem: `Markwise cannot read an arrival in “${text || 'an empty cell'}”: click one that shows a time (09:12) or minutes late (15).` };
+  const reading = {
+    ...(element.localName === 'input' ? { state: 'value' as const } : {}),
+    // Minutes late are the text's first number as the reader takes them ("Mins late: 15"): no pattern needed.
+    ...(clock ? (text.length > 5 ? { pattern: '(\\d{1,2}:\\d{2})' } : {}) : { means: 'minutes-late' as const }),
+  };
+  /** The element within a holder: the holder itself, or a selector that finds it there first. */
+  const inside = (holder: Element): { selector?: string } | null => {
+    if (holder === element) return {};
+    const selector = compounds([element]).find((c) => holder.querySelector(c) === element);
+    return selector === undefined ? null : { selector };
+  };
+  // Inside the mark's own cell (a cell holding both: "L <time>09:40</time>").
+  const own = cells.find((c) => c !== element && c.contains(element));
+  if (own !== undefined) {
+    const place = inside(own);
+    if (place !== null) return { scope: 'cell', ...place, ...reading };
+  }
+  // In the cell after a mark's cell: every mark's cell has one after it.
+  const cellOfArrival = element.closest('td, th, [role="gridcell"], [role="cell"]');
+  if (cellOfArrival !== null && cells.some((c) => c.nextElementSibling === cellOfArrival) && cells.every((c) => c.nextElementSibling !== null)) {
+    const place = inside(cellOfArrival);
+    if (place !== null) return { scope: 'next-cell', ...place, ...reading };
+  }
+  const row = guess.rows.find((r) => r.contains(element));
+  if (row === undefined) return { problem: "That is not in a pupil's row: click a late pupil's arrival time in one of the register's rows." };
+  if (guess.sessions > 1) return { problem: "This register shows several sessions a row, and Markwise can read an arrival only in a mark's own cell or the cell right after it: click the time beside a mark." };
+  // One session a row: a column found by its header's text, which stays put when columns are added.
+  if (header !== null && cellOfArrival !== null && headerText !== '') {
+    const same = Array.from(header.parentElement?.children ?? []).filter((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === headerText.toLowerCase());
+    const place = inside(cellOfArrival);
+    if (same.length === 1 && place !== null) return { scope: 'column', column: { header: `^${escapeRegExp(headerText)}$` }, ...place, ...reading };
+  }
+  const place = rowSource(element, guess.rows);
+  if (place === null) return { problem: 'Markwise could not find a steady way to read that in every row: click the arrival time itself.' };
+  return { ...place, ...reading };
 }

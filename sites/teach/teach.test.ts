@@ -6,13 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { demoClassRegister } from '../builtin/demo';
 import { demoRadioRegister } from '../builtin/demo-radios';
 import { demoTextCellRegister } from '../builtin/demo-text-cells';
+import { demoWeekGrid } from '../builtin/demo-week-grid';
+import { demoPeriodRegister } from '../builtin/demo-period-register';
 import { profile, servedDemoMis } from '../../test/support/demo-pages';
 import { listByHand, rosarioByHand, webFormsByHand } from '../../test/support/by-hand-profiles';
 import type { SiteProfile, SiteProfileInput } from '../profile';
 import { parseSiteProfiles } from '../profile-import';
 import { findRegister, readRegister } from '../read';
 import { findRegisters, type RegisterGuess } from './find';
-import { dateSourceIn, formatOf, namesToMatch, pathPattern, sessionSourceIn, teachProfile, type Lesson } from './lesson';
+import { dateSourceIn, formatOf, namesToMatch, otherCodes, pathPattern, sessionSourceIn, teachProfile, type Lesson } from './lesson';
 import { commonStart, looksGenerated, selectorFor } from './stable';
 import { JSDOM } from 'jsdom';
 import { LIST_OPTIONS } from '../../demo/mis/list-register';
@@ -239,6 +241,67 @@ describe('a page Markwise has no profile for: the RosarioSIS-like radio register
     expect(read.pupils.filter((x) => x.marks.length > 0).map((x) => x.marks[0])).toEqual(checked.map((x) => ({ date: '2025-11-26', session: 'AM', mark: names[x.checked] === 'PRESENT' ? '/' : names[x.checked], arrival: null })));
     // The row with nothing checked is said, not read as a mark.
     expect(read.problems).toEqual([{ where: `row ${ROSARIO_PUPILS.length} (Rahman, Sami)`, message: 'no radio button is checked' }]);
+  });
+});
+
+describe("values outside the mark's cell (shared/reference/mis-pages.md): the demo's week grid and register by period, read as their built-in profiles read them", () => {
+  it('the week grid: "Mon 24/11 AM" headers taking the year from "Week commencing 24/11/2025", and the Arrived column after each session', async () => {
+    const doc = await mis.load('/shapes/week-grid');
+    const header = doc.querySelectorAll('thead th.session')[0]!;
+    expect(dateSourceIn(header, { scope: 'cell' })).toEqual({ scope: 'cell', pattern: '([A-Za-z]{3} \\d{1,2}/\\d{1,2})', format: 'EEE d/M', yearFrom: { scope: 'page', selector: 'h2#week-heading' } });
+    const amara = doc.querySelector('tr[data-pupil-id="W101"]')!;
+    const arrived = amara.querySelector('td.arrived')!;
+    expect(arrived.textContent).toBe('09:40');
+    const p = taught(doc, { name: amara.querySelector('th.name')!, date: header, session: header, upn: amara.querySelector('td.upn')!, arrival: arrived });
+    expect(p.cells).toMatchObject({ selector: 'td.mark', columns: { headers: 'th.session' }, arrival: { scope: 'next-cell' } });
+    const byPointing = marksOf(doc, profile(p));
+    expect(byPointing).toEqual(marksOf(doc, profile(demoWeekGrid)));
+    expect(byPointing.pupils[0]!.marks[0]).toEqual({ date: '2025-11-24', session: 'AM', mark: 'L', arrival: '09:40' });
+  });
+
+  it('a day and month with no full date anywhere on the page is not given a year: the date step says so', () => {
+    const doc = new JSDOM(`<table id="g"><thead><tr><th>Pupil</th><th class="s">Mon 24/11 AM</th><th class="s">Mon 24/11 PM</th></tr></thead><tbody>
+      <tr class="p" data-pupil-id="1"><th class="n">Amara Bello</th><td class="m"><input size="2" value="/"></td><td class="m"><input size="2" value="\\"></td></tr>
+      <tr class="p" data-pupil-id="2"><th class="n">Ben Carter</th><td class="m"><input size="2" value="/"></td><td class="m"><input size="2" value="N"></td></tr></tbody></table>`, { url: 'https://mis.example.sch.uk/week' }).window.document;
+    const header = doc.querySelector('th.s')!;
+    expect(dateSourceIn(header, { scope: 'cell' })).toBeNull();
+    const result = teachProfile({ guess: findRegisters(doc)[0]!, role: 'teacher', names: {}, name: doc.querySelector('th.n')!, date: header, session: header }, { location: doc.location, title: doc.title });
+    expect(result).toMatchObject({ ok: false, step: 'date' });
+  });
+
+  it('the register by period: the date in dropdowns of the school year\'s months only, the period dropdown as periods (lessons left alone), and a "Mins late" column as minutes late', async () => {
+    const doc = await mis.load('/shapes/period-register');
+    const ava = doc.querySelector('tr[data-pupil-id="R201"]')!;
+    const late = ava.querySelector('td.late')!;
+    expect(late.textContent).toBe('Mins late: 45');
+    // Its dropdowns offer "A", a code of this MIS that is not the DfE's: read as written (and flagged), not asked as a name.
+    expect(namesToMatch(findRegisters(doc)[0]!)).toEqual([]);
+    expect(otherCodes(findRegisters(doc)[0]!)).toEqual(['A']);
+    const p = taught(doc, { name: ava.querySelector('td.name')!, date: doc.querySelector('#month')!, session: doc.querySelector('#period')!, upn: ava.querySelector('td.upn')!, arrival: late });
+    expect(p.cells).toMatchObject({
+      date: { parts: { day: { selector: 'select#day' }, month: { selector: 'select#month' }, year: { selector: 'select#year' } } },
+      session: { scope: 'page', selector: 'select#period', state: 'selected-text' },
+      periods: { 'AM registration': 'AM', 'PM registration': 'PM' },
+      arrival: { scope: 'column', column: { header: '^Mins late$' }, means: 'minutes-late' },
+    });
+    const byPointing = marksOf(doc, profile(p));
+    expect(byPointing).toEqual(marksOf(doc, profile(demoPeriodRegister)));
+    expect(byPointing.pupils[0]!.marks[0]).toMatchObject({ date: '2025-11-26', session: 'AM', mark: 'L', minutesLate: 45 });
+    // A lesson's register is left alone by both, not called unreadable.
+    const lesson = await mis.load('/shapes/period-register?period=Period%201');
+    expect(marksOf(lesson, profile(p))).toEqual(marksOf(lesson, profile(demoPeriodRegister)));
+    expect(marksOf(lesson, profile(p)).problems).toEqual([]);
+  });
+
+  it('an arrival it cannot place is refused at its step, saying why: a name for a time, a column of several sessions', async () => {
+    const doc = await mis.load('/shapes/week-grid');
+    const header = doc.querySelectorAll('thead th.session')[0]!;
+    const amara = doc.querySelector('tr[data-pupil-id="W101"]')!;
+    const lesson = { guess: findRegisters(doc)[0]!, role: 'teacher' as const, names: {}, name: amara.querySelector('th.name')!, date: header, session: header };
+    const page = { location: doc.location, title: doc.title };
+    expect(teachProfile({ ...lesson, arrival: amara.querySelector('th.name')! }, page)).toMatchObject({ ok: false, step: 'arrival', message: expect.stringContaining('Amara Bello') });
+    // The UPN cell is not a time; and in a row of ten sessions a row-wide value would be every session's.
+    expect(teachProfile({ ...lesson, arrival: amara.querySelector('td.upn')! }, page)).toMatchObject({ ok: false, step: 'arrival' });
   });
 });
 

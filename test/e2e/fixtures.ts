@@ -48,12 +48,15 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
 export async function bundleReady(worker: Worker): Promise<void> {
   await worker.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-    for (let i = 0; i < 100; i++) {
+    // A first start builds the bundle from the presets in IndexedDB: on a busy two-core CI machine
+    // that has taken more than the 5 s this once waited (CI, stop 31), so it waits up to 30 s.
+    const started = Date.now();
+    while (Date.now() - started < 30_000) {
       const stored = await api.storage.local.get('markwise.bundle');
       if (stored['markwise.bundle'] !== undefined) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error('the background never published its bundle');
+    throw new Error('the background never published its bundle (waited 30 s)');
   });
 }
 

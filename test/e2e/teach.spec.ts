@@ -17,6 +17,10 @@ import { rowsOf } from './database';
 import { WEBFORMS_PATH } from '../../demo/mis/webforms-register';
 import { LIST_OPTIONS, LIST_PATH } from '../../demo/mis/list-register';
 import { ROSARIO_CODES, ROSARIO_PATH, ROSARIO_PUPILS } from '../../demo/mis/rosario-register';
+import { weekGridUpn } from '../../demo/mis/week-grid';
+import { periodRegisterUpn } from '../../demo/mis/period-register';
+import { demoWeekGrid } from '../../sites/builtin/demo-week-grid';
+import { demoPeriodRegister } from '../../sites/builtin/demo-period-register';
 import type { SiteProfileInput } from '../../sites/profile';
 import { listByHand, rosarioByHand, webFormsByHand } from '../support/by-hand-profiles';
 
@@ -358,4 +362,85 @@ test('on a page of a site already added that none of its profiles reads, the pop
   await steps(page).getByRole('button', { name: 'Cancel' }).click();
   const sites = ((await rowsOf(popup, 'settings')) as { key: string; value: { origin: string; profileIds: string[] }[] }[]).find((r) => r.key === 'sites')!.value;
   expect(sites).toEqual([expect.objectContaining({ origin: SITE, profileIds: ['webforms-only'] })]);
+});
+
+/** Imports the built-in profile written by hand for a page in the taught one's place (its id), and reloads: the findings must be the same. */
+async function sameAsByHand(context: BrowserContext, extensionId: string, page: Page, popup: Page, byHand: SiteProfileInput, taught: string[]): Promise<void> {
+  const stored = (await rowsOf(popup, 'siteProfiles')) as { id: string }[];
+  await importProfiles(context, extensionId, [{ ...byHand, id: stored[0]!.id }]);
+  await page.reload();
+  await expect(async () => expect(await findingsOn(page)).toEqual(taught)).toPass();
+}
+
+test('a week grid whose headers give day and month only, and an Arrived column after each session: the year found in the heading, the arrival in the next cell (mis-pages.md, "Values outside the mark\'s cell")', async ({ context, page, extensionId }) => {
+  const { popup, box, person } = await teachFromPopup(context, extensionId, page, `${SITE}/shapes/week-grid`);
+  await expect(box.getByRole('status')).toHaveText('Found: 4 pupils, 10 sessions');
+  await person.press("Yes, that's the register");
+  await expect(box.getByRole('status')).toHaveText("Found: 4 pupils' names, such as “Amara Bello”");
+  await person.press('Use this');
+  await person.press('Use this');
+  // "Mon 24/11 AM": no year in the header; it comes from "Week commencing 24/11/2025".
+  await expect(box.getByRole('status')).toHaveText('Found: “Mon 24/11 AM”');
+  await person.press('Use this');
+  await person.press('Use this');
+  await expect(box).toContainText("A pupil's UPN");
+  await person.press('Use this');
+  await person.press('Skip');
+  // The arrival Markwise suggests is in the cell after the mark, under "Arrived".
+  await expect(box).toContainText('An arrival time or minutes late');
+  await expect(box.getByRole('status')).toHaveText('Found: “09:40”');
+  await person.press('Use this');
+  await expect(box.getByRole('status')).toContainText('4 pupils × 10 sessions: 40 marks read, 3 with an arrival time; 0 problems reading the page.');
+  const preview = box.getByRole('region', { name: 'What Markwise reads' });
+  await expect(preview.getByRole('columnheader', { name: 'Mon 24 Nov AM' })).toHaveCount(1);
+  await expect(preview.getByRole('row', { name: /Amara Bello/ }).getByRole('cell').first()).toHaveText('L 09:40');
+  expect(await axeViolations(page, ['markwise-teach'])).toEqual([]);
+  await person.press('Save');
+  await expect(box).toContainText('Saved.');
+  await person.press('Close');
+  console.log(`Taught the week grid with ${person.clicks} clicks (every suggestion taken).`);
+  const taught = await findingsOn(page);
+  // L, arrived 09:40 in the Arrived column, after the 09:25 close; U at 09:15, before it; a withdrawn H.
+  expect(taught).toEqual(expect.arrayContaining([`late-should-be-u ${weekGridUpn('W101')} 2025-11-24 AM`, `late-should-be-l ${weekGridUpn('W104')} 2025-11-26 AM`, `code-withdrawn ${weekGridUpn('W102')} 2025-11-25 AM`]));
+  await sameAsByHand(context, extensionId, page, popup, demoWeekGrid, taught);
+});
+
+test('a register by period, its date in dropdowns of the school year\'s months and minutes late in their own column: lessons are left alone, and it finds what the hand-written profile finds', async ({ context, page, extensionId }) => {
+  const url = `${SITE}/shapes/period-register`;
+  const { popup, box, person } = await teachFromPopup(context, extensionId, page, url);
+  await expect(box.getByRole('status')).toHaveText('Found: 4 pupils, 1 session');
+  await person.press("Yes, that's the register");
+  await person.press('Use this');
+  await person.press('Use this');
+  // The date: the Day dropdown clicked (it does not open); the Month dropdown offers Sep to Dec only.
+  await person.clickPage(page.getByRole('combobox', { name: 'Day' }));
+  await expect(box.getByRole('status')).toHaveText('Found: “26 Nov 2025 (in three dropdowns)”');
+  await person.press('Use this');
+  await person.clickPage(page.getByRole('combobox', { name: 'Register' }));
+  await expect(box.getByRole('status')).toHaveText('Found: “AM registration”');
+  await person.press('Use this');
+  // Its codes are all codes ("A" is this MIS's own, not the DfE's): no names to match.
+  await expect(box).toContainText("A pupil's UPN");
+  await person.press('Use this');
+  await person.press('Skip');
+  await expect(box.getByRole('status')).toHaveText('Found: “Mins late: 45”');
+  await person.press('Use this');
+  await expect(box.getByRole('status')).toContainText('4 pupils × 1 session: 4 marks read, 3 with minutes late; 0 problems reading the page.');
+  await expect(box.locator('.others')).toHaveText('Not DfE codes, read as written, and flagged wherever they are used: “A”.');
+  await expect(box.getByRole('region', { name: 'What Markwise reads' }).getByRole('row', { name: /Ava Hughes/ }).getByRole('cell')).toHaveText('L +45 min');
+  await person.press('Save');
+  await expect(box).toContainText('Saved.');
+  await person.press('Close');
+  console.log(`Taught the register by period with ${person.clicks} clicks.`);
+  const taught = await findingsOn(page);
+  // 45 minutes late from the 08:55 start is 09:40, after the 09:25 close; 10 minutes (09:05) is before it.
+  expect(taught).toEqual(expect.arrayContaining([`late-should-be-u ${periodRegisterUpn('R201')} 2025-11-26 AM`, `late-should-be-l ${periodRegisterUpn('R203')} 2025-11-26 AM`]));
+  expect(taught.filter((f) => f.includes(periodRegisterUpn('R202')))).toEqual([]);
+  // A lesson's register (Period 1, with its A) is left alone: nothing found, nothing said to be unreadable.
+  await page.goto(`${url}?period=Period%201`);
+  await expect(panel(page)).toHaveAttribute('data-status', 'ready');
+  await expect(panel(page).locator('li.finding')).toHaveCount(0);
+  await expect(panel(page)).not.toContainText('Could not read');
+  await page.goto(url);
+  await sameAsByHand(context, extensionId, page, popup, demoPeriodRegister, taught);
 });
