@@ -55,6 +55,7 @@ export function homePage(): string {
     ['/Nucleus/UI/Areas/Attendance/Register.aspx?group=3C', 'Register grid (no profile yet)', 'An ASP.NET WebForms grid of text boxes with generated ids and alternating row classes. Markwise has no profile for it: teach it from the popup ("Teach Markwise this page").'],
     ['/mis/attendance/list?group=4B&date=2025-11-26&session=AM', 'Register list (no profile yet)', 'An app-style list: one dropdown of code names per pupil, the date and session in the heading, the list replaced in place by Next and Previous session. Teach it from the popup.'],
     ['/Modules.php?modname=Attendance/TakeAttendance.php', 'Take attendance by period (no profile yet)', 'A RosarioSIS-like page: one radio per code under code-titled headers, the date in three dropdowns and the period in another. Teach it from the popup.'],
+    ['/register/manage-register?group=2A', 'Manage register (buttons, no profile yet)', 'A ScholarPack-like positive register: one group of code buttons per pupil, the chosen one pressed, and a minutes-late box. Teach it from the popup.'],
     ['/hashapp/#/attendance/take/4A/2025-11-24/AM', 'Register app (routes after #)', 'Routes in the fragment and shows only the MIS\'s own pupil ids, no UPN.'],
     ['/widget/', 'The widget, without the extension', 'The same register and badges with Markwise included by one script tag, a plain register table, and the JavaScript API.'],
     ['/fixtures/hostile', 'Hostile fixture', 'The class-register markup with pupils whose names contain markup and quotes, shown as text.'],

@@ -32,6 +32,7 @@ import { weekGridPage } from './week-grid';
 import { WEBFORMS_PATH, webFormsRegisterPage } from './webforms-register';
 import { LIST_PATH, listRegisterPage } from './list-register';
 import { ROSARIO_PATH, rosarioRegisterPage } from './rosario-register';
+import { BUTTONS_PATH, buttonRegisterPage } from './button-register';
 import { periodRegisterPage } from './period-register';
 import { absenceReportPage } from './absence-report';
 import { readFile } from 'node:fs/promises';
@@ -110,6 +111,7 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   if (path === '/shapes/week-grid' && isGet) return send(res, 200, weekGridPage());
   if (path === WEBFORMS_PATH && isGet) return send(res, 200, webFormsRegisterPage());
   if (path === LIST_PATH && isGet) return send(res, 200, listRegisterPage(q));
+  if (path === BUTTONS_PATH && isGet) return send(res, 200, buttonRegisterPage());
   if (path === ROSARIO_PATH && isGet && q.get('modname') === 'Attendance/TakeAttendance.php') return send(res, 200, rosarioRegisterPage());
   if (path === '/shapes/period-register' && isGet) return send(res, 200, periodRegisterPage(q.get('period')));
   if (path === '/shapes/absence-report' && isGet) return send(res, 200, absenceReportPage());

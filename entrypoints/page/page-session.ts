@@ -58,6 +58,13 @@ function thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: Regist
   });
 }
 
+/**
+ * What the page's observer watches: elements added and removed (a register drawn or replaced), and
+ * aria-pressed, which is all that changes when a person presses a code button (a button group's
+ * mark fires no input or change event). Without it a finding stayed after the mark was corrected.
+ */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-pressed'] };
+
 export class PageSession {
   #surface: PageSurface | null = null;
   /** Room for the badges, made before the register's rows arrive; none in the widget. */
@@ -148,7 +155,7 @@ export class PageSession {
   start(): void {
     const win = this.#document.defaultView!;
     this.#observer = new win.MutationObserver((records) => this.#onMutations(records));
-    this.#observer.observe(this.#document.documentElement, { childList: true, subtree: true });
+    this.#observer.observe(this.#document.documentElement, OBSERVED);
     win.addEventListener('popstate', () => this.#check(), { signal: this.#signal });
     win.addEventListener('hashchange', () => this.#check(), { signal: this.#signal });
     this.#document.addEventListener('input', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
@@ -266,7 +273,7 @@ export class PageSession {
       work();
     } finally {
       if (observer !== null && !this.#signal.aborted) {
-        observer.observe(this.#document.documentElement, { childList: true, subtree: true });
+        observer.observe(this.#document.documentElement, OBSERVED);
         if (queued.length) queueMicrotask(() => this.#signal.aborted || this.#onMutations(queued));
       }
     }

@@ -104,7 +104,8 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
     case 'date': {
       const found: Element[] = [];
       const header = headerAbove(answers.mark ?? guess.marks[0]![0]!.control, guess.register);
-      if (header !== null) found.push(header);
+      // The header above the mark, where it holds a date ("Tue 25 Nov 2025 AM"), not a column's title ("Mark").
+      if (header !== null && dateSourceIn(header, { scope: 'cell' }) !== null) found.push(header);
       for (const e of Array.from(doc.querySelectorAll('input[type="date"], select, h1, h2, h3, h4, caption, legend, label, p, span, time, strong, th'))) {
         if (e.closest('markwise-teach, markwise-root') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
         if (dateSourceIn(e, { scope: 'page' }) !== null && (e.localName === 'input' || textOf(e).trim().length < 80)) found.push(e);
@@ -150,7 +151,9 @@ function arrivalsShown(guess: RegisterGuess): Element[] {
     }
     if (guess.sessions === 1) {
       for (const cell of Array.from(guess.rows[r]!.children)) {
-        if (/arriv|late|min/i.test(headerAbove(cell, guess.register)?.textContent ?? '') && readable(cell) && !found.includes(cell)) found.push(cell);
+        if (!/arriv|late|min/i.test(headerAbove(cell, guess.register)?.textContent ?? '')) continue;
+        // The cell's text, or the box in it ("minutes_late[7102]").
+        for (const e of [cell, ...Array.from(cell.querySelectorAll('input'))]) if (readable(e) && !found.includes(e)) found.push(e);
       }
     }
   }

@@ -8,7 +8,7 @@ import { CODES_2006, CODES_2024, ONE_CHARACTER_STAND_INS } from '../../rules/cod
 import { columnOf, ownText } from '../read';
 import { compounds } from './stable';
 
-export type TaughtMarkKind = 'text-input' | 'select' | 'radios' | 'text';
+export type TaughtMarkKind = 'text-input' | 'select' | 'radios' | 'buttons' | 'text';
 
 /** One mark on the page: its control (for radios, the element holding the group) and its kind. */
 export interface FoundMark {
@@ -103,12 +103,27 @@ function radioGroups(root: ParentNode): Element[] {
   return holders;
 }
 
+/**
+ * The elements holding each group of toggle buttons (mis-pages.md: "button groups"; Arbor's profile
+ * view, ScholarPack's Manage Register): three or more buttons side by side, each saying whether it is
+ * pressed (aria-pressed), the pressed one the mark. A toolbar's lone toggle is not a group.
+ */
+function buttonGroups(root: ParentNode): Element[] {
+  const byParent = new Map<Element, number>();
+  for (const button of Array.from(root.querySelectorAll('button[aria-pressed], [role="button"][aria-pressed]'))) {
+    const parent = button.parentElement;
+    if (parent !== null) byParent.set(parent, (byParent.get(parent) ?? 0) + 1);
+  }
+  return [...byParent].filter(([, n]) => n >= 3).map(([parent]) => parent);
+}
+
 /** Every mark-like element of the page, by kind. */
 function markCandidates(root: ParentNode): Map<TaughtMarkKind, Element[]> {
   const found = new Map<TaughtMarkKind, Element[]>([
     ['text-input', Array.from(root.querySelectorAll('input')).filter(isTextBox)],
     ['select', Array.from(root.querySelectorAll('select')).filter(isMarkDropdown)],
     ['radios', radioGroups(root)],
+    ['buttons', buttonGroups(root)],
     ['text', Array.from(root.querySelectorAll('td, [role="gridcell"], [role="cell"]')).filter(isCodeCell)],
   ]);
   return found;
@@ -180,7 +195,7 @@ export function findRegisters(document: Document): RegisterGuess[] {
       // found by what they share with those that were: "td.mark-cell".
       const like = compounds(found.flat()).find((c) => /[.[]/.test(c) && found.every((marks, r) => marks.every((m) => m.matches(c) && rows[r]!.contains(m))));
       const marks = found.map((own, r) => {
-        const all = like === undefined ? own : Array.from(rows[r]!.querySelectorAll(like)).filter((m) => kind === 'radios' || !isInside(m, rows[r]!, like));
+        const all = like === undefined ? own : Array.from(rows[r]!.querySelectorAll(like)).filter((m) => kind === 'radios' || kind === 'buttons' || !isInside(m, rows[r]!, like));
         return (all.length >= own.length ? all : own).map((control) => ({ kind, control }));
       });
       // Rows of pupils, each with a name: a pupil's own page lists dates, weeks or terms instead.
@@ -200,7 +215,7 @@ export function findRegisters(document: Document): RegisterGuess[] {
     }
   }
   // Most marks first; for the same count, a kind a person acts on before read-only text.
-  const order: TaughtMarkKind[] = ['text-input', 'select', 'radios', 'text'];
+  const order: TaughtMarkKind[] = ['text-input', 'select', 'radios', 'buttons', 'text'];
   return guesses.sort((a, b) => count(b) - count(a) || order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 

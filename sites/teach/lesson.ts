@@ -309,6 +309,7 @@ function markTexts(mark: FoundMark, guess: RegisterGuess): string[] {
   // An option with an empty value ("-- Select --") is the blank mark, as the reader takes it.
   if (mark.kind === 'select') return Array.from((mark.control as HTMLSelectElement).options).filter((o) => o.value !== '').map((o) => o.textContent ?? '');
   if (mark.kind === 'radios') return radioTexts(mark.control, guess).texts;
+  if (mark.kind === 'buttons') return buttonTexts(mark.control).texts;
   if (mark.kind === 'text') return [ownText(mark.control)];
   return [];
 }
@@ -322,6 +323,18 @@ function radioTexts(holder: Element, guess: RegisterGuess): { codeFrom: 'label' 
   if (headers.every((h) => h !== '')) return { codeFrom: 'header', texts: headers };
   if (labels.every((l) => l !== '')) return { codeFrom: 'label', texts: labels };
   return { codeFrom: 'value', texts: radios.map((r) => r.value) };
+}
+
+/** What a button group's buttons say: their text, else (icons) each one's aria-label or title, which the profile then reads. */
+function buttonTexts(group: Element): { attribute?: 'aria-label' | 'title'; texts: string[] } {
+  const buttons = Array.from(group.querySelectorAll('button[aria-pressed], [role="button"][aria-pressed]'));
+  const texts = buttons.map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim());
+  if (texts.every((t) => t !== '')) return { texts };
+  for (const attribute of ['aria-label', 'title'] as const) {
+    const named = buttons.map((b) => b.getAttribute(attribute)?.trim() ?? '');
+    if (named.every((t) => t !== '')) return { attribute, texts: named };
+  }
+  return { texts };
 }
 
 function headerText(radio: Element, register: Element): string {
@@ -353,6 +366,10 @@ function markFor(guess: RegisterGuess, cells: readonly Element[], names: Readonl
       return { kind: 'text', options: 'code', names: used };
     case 'select':
       return { kind: 'select', selector, options: needed.length > 0 ? 'name' : 'code', names: used };
+    case 'buttons': {
+      const { attribute } = buttonTexts(first.control);
+      return { kind: 'buttons', selector, options: needed.length > 0 ? 'name' : 'code', names: used, ...(attribute !== undefined ? { buttonAttribute: attribute } : {}) };
+    }
     case 'radios': {
       const { codeFrom } = radioTexts(first.control, guess);
       return { kind: 'radios', selector, codeFrom, options: 'code', names: used };

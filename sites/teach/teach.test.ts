@@ -8,6 +8,8 @@ import { demoRadioRegister } from '../builtin/demo-radios';
 import { demoTextCellRegister } from '../builtin/demo-text-cells';
 import { demoWeekGrid } from '../builtin/demo-week-grid';
 import { demoPeriodRegister } from '../builtin/demo-period-register';
+import { scholarpackUnverified } from '../builtin/unverified';
+import { BUTTON_PUPILS } from '../../demo/mis/button-register';
 import { profile, servedDemoMis } from '../../test/support/demo-pages';
 import { listByHand, rosarioByHand, webFormsByHand } from '../../test/support/by-hand-profiles';
 import type { SiteProfile, SiteProfileInput } from '../profile';
@@ -326,5 +328,33 @@ describe('never the wrong pupil', () => {
     doc.querySelectorAll('td.who')[4]!.textContent = 'Smith, Joanne';
     const told = teachProfile({ guess, role: 'teacher', names: {}, name: doc.querySelector('td.who')!, date: heading, session: heading }, { location: doc.location, title: doc.title });
     expect(told).toMatchObject({ ok: true, profile: { rows: 'tr', pupilId: { scope: 'row', selector: 'td.who' }, cells: { selector: 'input.mark' } } });
+  });
+});
+
+describe('a page Markwise has no profile for: the ScholarPack-like register of button groups', () => {
+  it('proposes one group of buttons a pupil, and, taught, reads the pressed button as the mark and the minutes box as minutes late, as the hand-written profile does', async () => {
+    const doc = await mis.load('/register/manage-register?group=2A');
+    const [guess] = findRegisters(doc);
+    expect(guess).toMatchObject({ kind: 'buttons', sessions: 1 });
+    expect(guess!.rows).toHaveLength(BUTTON_PUPILS.length);
+    expect(namesToMatch(guess!)).toEqual([]);
+    const barker = doc.querySelector('tr[data-pupil-id="7102"]')!;
+    const p = taught(doc, { guess, name: barker.querySelector('.pupil-name')!, date: doc.querySelector('h1')!, session: doc.querySelector('h1')!, arrival: barker.querySelector('input[type="number"]')! });
+    expect(p.cells).toMatchObject({ selector: 'div.mark-buttons', mark: { kind: 'buttons', options: 'code' }, arrival: { scope: 'column', column: { header: '^Mins late$' }, state: 'value', means: 'minutes-late' } });
+    const byPointing = marksOf(doc, profile(p));
+    const byHand = marksOf(doc, profile(scholarpackUnverified));
+    expect(byPointing.pupils.map((x) => x.marks.map((m) => [m.date, m.session, m.mark, m.minutesLate ?? null]))).toEqual(byHand.pupils.map((x) => x.marks.map((m) => [m.date, m.session, m.mark, m.minutesLate ?? null])));
+    expect(byPointing.pupils.map((x) => x.marks[0]!.mark)).toEqual(BUTTON_PUPILS.map((x) => x.code));
+    expect(byPointing.pupils[1]!.marks[0]).toMatchObject({ date: '2025-11-26', session: 'AM', mark: 'L', minutesLate: 45 });
+  });
+
+  it('a group of icon buttons is read by each button\'s aria-label, and its names are asked of a person', () => {
+    const doc = new JSDOM(`<h1>Register 26/11/2025 AM</h1><table class="reg"><tbody>${['Amara Bello', 'Ben Carter', 'Chloe Dunn'].map((name, i) => `<tr data-id="${i + 11}"><td class="who">${name}</td><td><span class="marks"><button aria-label="Present" aria-pressed="${i === 0}"><svg></svg></button><button aria-label="Late" aria-pressed="${i === 1}"><svg></svg></button><button aria-label="Absent" aria-pressed="false"><svg></svg></button></span></td></tr>`).join('')}</tbody></table>`, { url: 'https://mis.example.sch.uk/reg' }).window.document;
+    const [guess] = findRegisters(doc);
+    expect(guess?.kind).toBe('buttons');
+    expect(namesToMatch(guess!)).toEqual(['Present', 'Late', 'Absent']);
+    const p = taught(doc, { guess, name: doc.querySelector('td.who')!, date: doc.querySelector('h1')!, session: doc.querySelector('h1')!, names: { Present: 'PRESENT', Late: 'L', Absent: 'N' } });
+    expect(p.cells!.mark).toMatchObject({ kind: 'buttons', options: 'name', buttonAttribute: 'aria-label' });
+    expect(marksOf(doc, profile(p)).pupils.map((x) => x.marks[0]!.mark)).toEqual(['/', 'L', '']);
   });
 });

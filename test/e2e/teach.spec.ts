@@ -20,6 +20,8 @@ import { ROSARIO_CODES, ROSARIO_PATH, ROSARIO_PUPILS } from '../../demo/mis/rosa
 import { weekGridUpn } from '../../demo/mis/week-grid';
 import { periodRegisterUpn } from '../../demo/mis/period-register';
 import { demoWeekGrid } from '../../sites/builtin/demo-week-grid';
+import { scholarpackUnverified } from '../../sites/builtin/unverified';
+import { BUTTON_PUPILS, BUTTONS_PATH } from '../../demo/mis/button-register';
 import { demoPeriodRegister } from '../../sites/builtin/demo-period-register';
 import type { SiteProfileInput } from '../../sites/profile';
 import { listByHand, rosarioByHand, webFormsByHand } from '../support/by-hand-profiles';
@@ -443,4 +445,44 @@ test('a register by period, its date in dropdowns of the school year\'s months a
   await expect(panel(page)).not.toContainText('Could not read');
   await page.goto(url);
   await sameAsByHand(context, extensionId, page, popup, demoPeriodRegister, taught);
+});
+
+test('a positive register of code buttons, one group a pupil, with a minutes-late box: a button clicked is taken as the mark without pressing it, and the taught profile finds what the hand-written one finds', async ({ context, page, extensionId }) => {
+  const { popup, box, person } = await teachFromPopup(context, extensionId, page, `${SITE}${BUTTONS_PATH}?group=2A`);
+  await expect(box.getByRole('status')).toHaveText(`Found: ${BUTTON_PUPILS.length} pupils, 1 session`);
+  await person.press("Yes, that's the register");
+  await expect(box.getByRole('status')).toHaveText(`Found: ${BUTTON_PUPILS.length} pupils' names, such as “Adeyemi, Tomi”`);
+  await person.press('Use this');
+  // A button of Barker's group clicked: the group is the mark, and the page's button is not pressed.
+  const barker = page.getByRole('group', { name: 'Barker, Freddie: mark' });
+  await person.clickPage(barker.getByRole('button', { name: 'U', exact: true }));
+  await expect(box.getByRole('status')).toHaveText(`Found: ${BUTTON_PUPILS.length} marks in ${BUTTON_PUPILS.length} rows`);
+  await expect(barker.getByRole('button', { name: 'U', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(barker.getByRole('button', { name: 'L', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#saved')).toHaveText('');
+  await person.press('Use this');
+  // The date and session are in the heading, suggested (not the column's title "Mark").
+  await expect(box.getByRole('status')).toHaveText('Found: “Manage Register: 2A, 26/11/2025 AM”');
+  await person.press('Use this');
+  await person.press('Use this');
+  await person.press('Skip');
+  await person.press('Skip');
+  await expect(box.getByRole('status')).toHaveText('Found: “45”');
+  await person.press('Use this');
+  await expect(box.getByRole('status')).toContainText(`${BUTTON_PUPILS.length} pupils × 1 session: ${BUTTON_PUPILS.length} marks read, 2 with minutes late; 0 problems reading the page.`);
+  await expect(box.getByRole('region', { name: 'What Markwise reads' }).getByRole('row', { name: /Barker, Freddie/ }).getByRole('cell')).toHaveText('L +45 min');
+  expect(await axeViolations(page, ['markwise-teach'])).toEqual([]);
+  await person.press('Save');
+  await expect(box).toContainText('Saved.');
+  await person.press('Close');
+  console.log(`Taught the register of code buttons with ${person.clicks} clicks.`);
+  const taught = await findingsOn(page);
+  expect(taught.filter((f) => f.startsWith('late-should-be-u ')).length).toBe(1);
+  expect(taught.filter((f) => f.startsWith('late-should-be-l ')).length).toBe(1);
+  // The page works again: a button pressed by a person is pressed.
+  await barker.getByRole('button', { name: 'U', exact: true }).click();
+  await expect(barker.getByRole('button', { name: 'U', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(async () => expect((await findingsOn(page)).filter((f) => f.startsWith('late-should-be-u ')).length).toBe(0)).toPass();
+  await page.reload();
+  await sameAsByHand(context, extensionId, page, popup, scholarpackUnverified, taught);
 });
