@@ -14,7 +14,7 @@ import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { PRESENT, readRegister, textOf, type PageRegister } from '../../sites/read';
 import { findRegisters, headerAbove, type RegisterGuess } from '../../sites/teach/find';
-import { dateSourceIn, namesToMatch, otherCodes, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
+import { dateSourceIn, namesToMatch, otherCodes, placesLike, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
 import { BASE_CSS } from '../../components/styles';
 import TEACH_CSS from './teach.css?inline';
 
@@ -187,7 +187,7 @@ const ASK: Record<StepId, string> = {
 };
 
 function Teacher({ doc, options, close, toFront }: { doc: Document; options: TeachOptions; close: () => void; toFront: () => void }) {
-  const [guesses] = useState<RegisterGuess[]>(() => findRegisters(doc));
+  const [guesses, setGuesses] = useState<RegisterGuess[]>(() => findRegisters(doc));
   const [which, setWhich] = useState(0);
   const guess = guesses[which]!;
   const [step, setStep] = useState<StepId>('register');
@@ -251,6 +251,7 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     if (step === 'name' && current) return selectorInRows(current, guess.rows)?.found ?? [current];
     if (step === 'mark') return guess.marks.flat().map((m) => m.control);
     if ((step === 'upn' || step === 'attendance') && current) return selectorInRows(current, guess.rows)?.found ?? [current];
+    if ((step === 'date' || step === 'session' || step === 'arrival') && current) return placesLike(step, current, guess);
     return current ? [current] : [];
   }, [step, guess, current, shownProblem]);
 
@@ -260,6 +261,8 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     if (step === 'name') return `${outlined.length} pupils' names, such as “${shown(current)}”`;
     if (step === 'mark') return `${outlined.length} marks in ${guess.rows.length} rows`;
     if (step === 'upn' || step === 'attendance') return `${outlined.length} rows, such as “${shown(current)}”`;
+    if (outlined.length > 1 && step === 'arrival') return `“${showing(current)}”, and ${outlined.length} arrivals in all`;
+    if (outlined.length > 1) return `“${showing(current)}”, a header over each of ${outlined.length} sessions`;
     return `“${showing(current)}”`;
   };
 
@@ -302,6 +305,31 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
       win.removeEventListener('resize', again);
     };
   }, []);
+
+  // A single-page app may replace its register while a person teaches (a refresh, a re-render): what
+  // was pointed at is then no longer on the page, and a profile made from it would be made from
+  // nothing. Markwise finds the register again and starts the steps over, keeping the names matched.
+  useEffect(() => {
+    if (saved) return;
+    const gone = () => !guess.register.isConnected || guess.rows.some((r) => !r.isConnected);
+    const observer = new (doc.defaultView!.MutationObserver)(() => {
+      if (!gone()) return;
+      const again = findRegisters(doc);
+      if (again.length === 0) {
+        setSaid({ kind: 'warn', text: 'The page has taken its register away. Markwise will find it again when the page shows it.' });
+        return;
+      }
+      setGuesses(again);
+      setWhich(0);
+      setAnswers({});
+      setPicked(null);
+      setChoice(0);
+      setStep('register');
+      setSaid({ kind: 'warn', text: 'The page replaced its register while you were teaching. Markwise has found it again: check it is the register, then answer the steps again. The names you matched are kept.' });
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [guess, saved]);
 
   useEffect(() => heading.current?.focus(), [step]);
 

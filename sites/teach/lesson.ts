@@ -111,6 +111,36 @@ function cellOf(mark: FoundMark, row: Element): Element {
   return cell !== null && row.contains(cell) ? cell : mark.control;
 }
 
+/** The marks' cells as the profile will name them, and their selector (null: none steady); ':scope' where each row is its one mark. */
+export function markCells(guess: RegisterGuess): { cells: Element[]; selector: string | null } {
+  const perRow = guess.marks.map((m, r) => m.map((mark) => cellOf(mark, guess.rows[r]!)));
+  const cells = perRow.flat();
+  if (perRow.every((c, r) => c.length === 1 && c[0] === guess.rows[r])) return { cells, selector: ':scope' };
+  const selector = selectorFor(cells, guess.register);
+  if (selector !== null) return { cells, selector };
+  // Cells with nothing of their own (a plain <td>): the controls in them stand for them.
+  const controls = guess.marks.flat().map((m) => m.control);
+  return { cells: controls, selector: selectorFor(controls, guess.register) };
+}
+
+/**
+ * Every place on the page a step's answer stands for, for the person to see the generalisation: the
+ * header above each session for a date or session in the register's head, the arrival in each row
+ * for an arrival; else the element alone.
+ */
+export function placesLike(step: 'date' | 'session' | 'arrival', element: Element, guess: RegisterGuess): Element[] {
+  if (step !== 'arrival') {
+    const inHead = guess.register.contains(element) && !guess.rows.some((r) => r.contains(element)) ? element.closest('th, td') : null;
+    return (inHead === null ? null : headersAbove(guess, inHead)) ?? [element];
+  }
+  const { cells } = markCells(guess);
+  const source = arrivalSource(element, guess, cells);
+  if ('problem' in source) return [element];
+  const within = (scope: Element | null | undefined) => (scope == null ? null : source.selector === undefined ? scope : scope.querySelector(source.selector));
+  const places = source.scope === 'cell' ? cells.map(within) : source.scope === 'next-cell' ? cells.map((c) => within(c.nextElementSibling)) : source.scope === 'column' ? guess.rows.map((r) => within(r.children[Array.from(element.closest('tr')?.children ?? []).indexOf(element.closest('td, th')!)])) : guess.rows.map((r) => within(r));
+  return places.filter((e): e is Element => e != null && arrivalText(e) !== '');
+}
+
 /** The header cells above a grid's mark cells, one per mark of the first full row, from the header row holding `clicked`. */
 function headersAbove(guess: RegisterGuess, clicked: Element): Element[] | null {
   const headerRow = clicked.closest('tr, [role="row"]');
@@ -404,16 +434,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   const badgeCell = lesson.name.closest('td, th, [role="gridcell"], [role="rowheader"]');
   const badgeIn = badgeCell !== null && badgeCell !== lesson.name && guess.rows.some((r) => r.contains(badgeCell)) ? selectorInRows(badgeCell, guess.rows)?.selector : pupilName.selector;
 
-  const perRow = guess.marks.map((m, r) => m.map((mark) => cellOf(mark, guess.rows[r]!)));
-  let cells = perRow.flat();
-  const oneCellPerRow = perRow.every((c, r) => c.length === 1 && c[0] === guess.rows[r]);
-  let cellSelector = oneCellPerRow ? ':scope' : selectorFor(cells, guess.register);
-  if (cellSelector === null) {
-    // Cells with nothing of their own (a plain <td>): the controls in them stand for them.
-    const controls = guess.marks.flat().map((m) => m.control);
-    cellSelector = selectorFor(controls, guess.register);
-    if (cellSelector !== null) cells = controls;
-  }
+  const { cells, selector: cellSelector } = markCells(guess);
   if (cellSelector === null) return { ok: false, step: 'mark', message: 'Markwise could not find a steady way to pick out the marks\' cells in every row.' };
   const mark = markFor(guess, cells, lesson.names);
   if ('problem' in mark) return { ok: false, step: mark.problem.startsWith('match') || mark.problem.startsWith('not a DfE') ? 'names' : 'mark', message: mark.problem };

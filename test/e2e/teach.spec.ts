@@ -114,7 +114,8 @@ test('a register grid no profile reads is taught by pointing: the steps, a live 
 
   // 4 and 5. Its date and session: the header above it, suggested, says both.
   await expect(box).toContainText("Step 4 of 9: That mark's date");
-  await expect(box.getByRole('status')).toHaveText('Found: “Tue 25 Nov 2025 AM”');
+  await expect(box.getByRole('status')).toHaveText('Found: “Tue 25 Nov 2025 AM”, a header over each of 10 sessions');
+  await expect(page.locator('markwise-teach .outline')).toHaveCount(10);
   await person.press('Use this');
   await expect(box).toContainText("Step 5 of 9: That mark's session");
   await person.press('Use this');
@@ -382,7 +383,7 @@ test('a week grid whose headers give day and month only, and an Arrived column a
   await person.press('Use this');
   await person.press('Use this');
   // "Mon 24/11 AM": no year in the header; it comes from "Week commencing 24/11/2025".
-  await expect(box.getByRole('status')).toHaveText('Found: “Mon 24/11 AM”');
+  await expect(box.getByRole('status')).toHaveText('Found: “Mon 24/11 AM”, a header over each of 10 sessions');
   await person.press('Use this');
   await person.press('Use this');
   await expect(box).toContainText("A pupil's UPN");
@@ -390,7 +391,8 @@ test('a week grid whose headers give day and month only, and an Arrived column a
   await person.press('Skip');
   // The arrival Markwise suggests is in the cell after the mark, under "Arrived".
   await expect(box).toContainText('An arrival time or minutes late');
-  await expect(box.getByRole('status')).toHaveText('Found: “09:40”');
+  await expect(box.getByRole('status')).toHaveText('Found: “09:40”, and 3 arrivals in all');
+  await expect(page.locator('markwise-teach .outline')).toHaveCount(3);
   await person.press('Use this');
   await expect(box.getByRole('status')).toContainText('4 pupils × 10 sessions: 40 marks read, 3 with an arrival time; 0 problems reading the page.');
   const preview = box.getByRole('region', { name: 'What Markwise reads' });
@@ -425,7 +427,7 @@ test('a register by period, its date in dropdowns of the school year\'s months a
   await expect(box).toContainText("A pupil's UPN");
   await person.press('Use this');
   await person.press('Skip');
-  await expect(box.getByRole('status')).toHaveText('Found: “Mins late: 45”');
+  await expect(box.getByRole('status')).toHaveText('Found: “Mins late: 45”, and 3 arrivals in all');
   await person.press('Use this');
   await expect(box.getByRole('status')).toContainText('4 pupils × 1 session: 4 marks read, 3 with minutes late; 0 problems reading the page.');
   await expect(box.locator('.others')).toHaveText('Not DfE codes, read as written, and flagged wherever they are used: “A”.');
@@ -467,7 +469,7 @@ test('a positive register of code buttons, one group a pupil, with a minutes-lat
   await person.press('Use this');
   await person.press('Skip');
   await person.press('Skip');
-  await expect(box.getByRole('status')).toHaveText('Found: “45”');
+  await expect(box.getByRole('status')).toHaveText('Found: “45”, and 2 arrivals in all');
   await person.press('Use this');
   await expect(box.getByRole('status')).toContainText(`${BUTTON_PUPILS.length} pupils × 1 session: ${BUTTON_PUPILS.length} marks read, 2 with minutes late; 0 problems reading the page.`);
   await expect(box.getByRole('region', { name: 'What Markwise reads' }).getByRole('row', { name: /Barker, Freddie/ }).getByRole('cell')).toHaveText('L +45 min');
@@ -485,4 +487,25 @@ test('a positive register of code buttons, one group a pupil, with a minutes-lat
   await expect(async () => expect((await findingsOn(page)).filter((f) => f.startsWith('late-should-be-u ')).length).toBe(0)).toPass();
   await page.reload();
   await sameAsByHand(context, extensionId, page, popup, scholarpackUnverified, taught);
+});
+
+test('an app that replaces its register while a person teaches: Markwise finds it again and starts the steps over, keeping the names matched, and what is taught reads the new one', async ({ context, page, extensionId }) => {
+  const { box } = await teachFromPopup(context, extensionId, page, `${SITE}${LIST_PATH}?group=4B&date=2025-11-26&session=AM`);
+  await box.getByRole('button', { name: "Yes, that's the register" }).click();
+  for (let i = 0; i < 4; i++) await box.getByRole('button', { name: 'Use this' }).click();
+  await expect(box).toContainText('What the names mean');
+  for (const option of LIST_OPTIONS) await box.getByRole('combobox', { name: option.name, exact: true }).selectOption(option.code);
+  // The app draws its list again, as after a refresh: the same pupils, new elements.
+  await page.evaluate(() => {
+    const section = document.querySelector('section.mis-register')!;
+    section.outerHTML = section.outerHTML;
+  });
+  await expect(box.getByRole('alert')).toHaveText('The page replaced its register while you were teaching. Markwise has found it again: check it is the register, then answer the steps again. The names you matched are kept.');
+  await expect(box).toContainText('Step 1 of 10: The register');
+  await box.getByRole('button', { name: "Yes, that's the register" }).click();
+  for (let i = 0; i < 4; i++) await box.getByRole('button', { name: 'Use this' }).click();
+  await expect(box.getByRole('combobox', { name: 'Present', exact: true })).toHaveValue('PRESENT');
+  await box.getByRole('button', { name: 'Next', exact: true }).click();
+  for (let i = 0; i < 3; i++) await box.getByRole('button', { name: 'Skip' }).click();
+  await expect(box.getByRole('status')).toContainText('8 pupils × 1 session: 8 marks read; 0 problems reading the page.');
 });
