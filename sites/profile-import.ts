@@ -159,7 +159,7 @@ function* fields(value: unknown, path: string): Generator<{ path: string; kind: 
  * (sites/date-format.ts), and date-fns itself must write and read the format back the same.
  */
 function dateFormatProblems(date: NonNullable<SiteProfile['cells']>['date']): { field: string; message: string }[] {
-  if ('parts' in date || (date.format === undefined && date.yearFrom === undefined)) return [];
+  if ('parts' in date || 'today' in date || (date.format === undefined && date.yearFrom === undefined)) return [];
   const format = date.format ?? 'd/M';
   const letters = formatTokens(format).filter((t) => /^[A-Za-z]/.test(t));
   const unknown = letters.filter((t) => !DATE_TOKENS.includes(t));

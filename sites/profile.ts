@@ -132,9 +132,26 @@ function dateFromPartsSchema() {
   });
 }
 
+/**
+ * Version 2: a page that shows no date because it only ever shows today's register ("Take register"
+ * for the session now). Read as the day Markwise checks as of (Europe/London), never a guess.
+ */
+function dateTodaySchema() {
+  return z.strictObject({ today: z.literal(true) });
+}
+
 export const dateSourceSchema = WIDGET
-  ? (dateFromValueSchema as unknown as z.ZodMiniUnion<[ReturnType<typeof dateFromPartsSchema>, typeof dateFromValueSchema]>)
-  : z.union([dateFromPartsSchema(), dateFromValueSchema]);
+  ? (dateFromValueSchema as unknown as z.ZodMiniUnion<[ReturnType<typeof dateFromPartsSchema>, ReturnType<typeof dateTodaySchema>, typeof dateFromValueSchema]>)
+  : z.union([dateFromPartsSchema(), dateTodaySchema(), dateFromValueSchema]);
+
+/** Version 2: a page that only ever shows one session's register ("always AM"). */
+function sessionAlwaysSchema() {
+  return z.strictObject({ always: z.enum(['AM', 'PM']) });
+}
+
+export const sessionSourceSchema = WIDGET
+  ? (valueSourceSchema as unknown as z.ZodMiniUnion<[ReturnType<typeof sessionAlwaysSchema>, typeof valueSourceSchema]>)
+  : z.union([sessionAlwaysSchema(), valueSourceSchema]);
 
 /** An arrival: a time of day (09:12), or minutes late counted from the session's registration start in the policy. */
 const arrivalSchema = z
@@ -234,7 +251,7 @@ export const siteProfileSchema = z.strictObject({
        */
       columns: z.optional(z.strictObject({ headers: selector })),
       date: dateSourceSchema,
-      session: valueSourceSchema,
+      session: sessionSourceSchema,
       ...extensionFields(() => ({
         /**
          * Version 2: the MIS's names for its registers ("Registration 1", "AM reg", "Period 1") to
@@ -265,6 +282,7 @@ export const siteProfilesFileSchema = z.strictObject({
 
 export type ValueSource = z.infer<typeof valueSourceSchema>;
 export type DateSource = z.infer<typeof dateSourceSchema>;
+export type SessionSource = z.infer<typeof sessionSourceSchema>;
 export type ArrivalSource = z.infer<typeof arrivalSchema>;
 export type MarkControl = z.infer<typeof markSchema>;
 export type SiteProfile = z.infer<typeof siteProfileSchema>;

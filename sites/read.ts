@@ -10,7 +10,7 @@ import { CODES_2006, CODES_2024 } from '../rules/codes';
 import { formatSchoolDate, parseClockTime, parseSchoolDate, type IsoDate } from '../rules/dates';
 import type { RegisterSnapshot, Session, SnapshotMark, SnapshotPupil } from '../rules/snapshot';
 import { dayInYear, monthOf, nearestTo, readWrittenDate, weekdayAgrees, type WrittenDate } from './date-format';
-import type { ArrivalSource, MarkControl, SiteProfile, ValueSource } from './profile';
+import type { ArrivalSource, MarkControl, SessionSource, SiteProfile, ValueSource } from './profile';
 
 /** One mark on the page and where it is. */
 export interface PageCell {
@@ -278,7 +278,13 @@ function schoolYearOf(root: Element): number | string {
  * once. A date without a year takes it from yearFrom; when that cannot say, the date is not read, and why
  * is said: never a guess.
  */
-function dateReader(spec: CellSpec['date'], root: Element, valueOf: (source: ValueSource, scopes: Scopes) => string | null): (scopes: Scopes) => DateRead {
+function dateReader(date: CellSpec['date'], root: Element, valueOf: (source: ValueSource, scopes: Scopes) => string | null, today: IsoDate | undefined): (scopes: Scopes) => DateRead {
+  // A page that only ever shows today's register: the day Markwise checks as of, never a guess.
+  if (READS_ANY_PAGE && 'today' in date) {
+    const read: DateRead = today === undefined ? { date: null, read: 'today', why: 'it is always today’s register, and today’s date was not given' } : { date: today, read: 'today' };
+    return () => read;
+  }
+  const spec = date as Exclude<CellSpec['date'], { today: true }>;
   const seen = new Map<string, DateRead>();
   if (!READS_ANY_PAGE) {
     return (scopes) => {
@@ -492,7 +498,13 @@ export function controlOf(control: MarkControl, cell: Element): Element | null {
  * Reads the register under root. Rows without a pupil id are reported and left
  * out; the same pupil on several rows (a report of absences) becomes one pupil.
  */
-export function readRegister(document: Document, root: Element, profile: SiteProfile, source = ''): PageRegister {
+/** What a session source says: the text it points at, or the one session a page always shows ("always": "AM"). */
+function sessionTextOf(source: SessionSource, scopes: Scopes, valueOf: (source: ValueSource, scopes: Scopes) => string | null): string | null {
+  return READS_ANY_PAGE && 'always' in source ? source.always : valueOf(source as ValueSource, scopes);
+}
+
+/** Reads a register with its profile; today is the day checked as of, for a profile whose page is always today's register. */
+export function readRegister(document: Document, root: Element, profile: SiteProfile, source = '', today?: IsoDate): PageRegister {
   const rowElements = profile.rows === undefined ? [root] : Array.from(root.querySelectorAll(profile.rows));
   const pupils: SnapshotPupil[] = [];
   const pupilIds: string[] = [];
@@ -514,7 +526,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
     return once.get(source)!;
   };
   // A register has few distinct dates and many cells: each date is read once.
-  const readDate = cellSpec === undefined ? null : dateReader(cellSpec.date, root, valueOf);
+  const readDate = cellSpec === undefined ? null : dateReader(cellSpec.date, root, valueOf, today);
   // A grid of session columns: dates and sessions come from the headers, once.
   const columns = cellSpec?.columns === undefined ? null : readColumns(document, root, cellSpec, problems, readDate!);
   // Columns of registers the profile's periods leave alone (lessons): not cells to read.
@@ -601,7 +613,7 @@ export function readRegister(document: Document, root: Element, profile: SitePro
       const cell = cellElements[c]!;
       const cellScopes = scopes;
       cellScopes.cell = cell;
-      const sessionText = valueOf(cellSpec.session, cellScopes);
+      const sessionText = sessionTextOf(cellSpec.session, cellScopes, valueOf);
       const session = sessionText === null ? null : sessionIn(cellSpec, sessionText);
       if (session === LEFT_ALONE) {
         cellsFound--;
@@ -818,7 +830,7 @@ function readColumns(document: Document, root: Element, spec: CellSpec, problems
   const headers = Array.from(root.querySelectorAll(spec.columns!.headers));
   return headers.map((header, i) => {
     const scopes: Scopes = { cell: header, row: header, register: root, page: document };
-    const sessionText = readValue(spec.session, scopes);
+    const sessionText = sessionTextOf(spec.session, scopes, readValue);
     const session = sessionText === null ? null : sessionIn(spec, sessionText);
     // undefined: a register the periods leave alone (a lesson), not a column that could not be read.
     if (session === LEFT_ALONE) return undefined;

@@ -324,9 +324,9 @@ export class PageSession {
     const surface = this.#ensureSurface();
     const abort = new AbortController();
     this.#viewAbort = abort;
-    const register = readRegister(this.#document, root, profile, this.#document.location.href);
-    register.snapshot.role = this.#role!;
     const today = todayOf(this.#bundle.today);
+    const register = readRegister(this.#document, root, profile, this.#document.location.href, today);
+    register.snapshot.role = this.#role!;
     const pupilIds = register.pupilIds;
     const view = new RegisterView({
       register,

@@ -10,6 +10,7 @@
 import { h, render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CODES_2006, CODES_2024 } from '../../rules/codes';
+import type { IsoDate } from '../../rules/dates';
 import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { PRESENT, readRegister, textOf, type PageRegister } from '../../sites/read';
@@ -23,6 +24,8 @@ type SaveReply = { ok: true; id: string } | { ok: false; problems: string[] } | 
 
 interface TeachOptions {
   readonly shadowMode: ShadowRootMode;
+  /** The day Markwise checks as of (Europe/London, or the development build's fixed day): a page that is always today's register is read as of it. */
+  readonly today: IsoDate;
   save(profile: SiteProfileInput): Promise<SaveReply>;
   done(): void;
 }
@@ -33,8 +36,10 @@ const OPTIONAL: ReadonlySet<StepId> = new Set(['upn', 'attendance', 'arrival']);
 interface Answers {
   name?: Element;
   mark?: Element;
-  date?: Element;
-  session?: Element;
+  /** 'today': the page only ever shows today's register, and shows no date. */
+  date?: Element | 'today';
+  /** 'AM' or 'PM': the page only ever shows that session's register. */
+  session?: Element | 'AM' | 'PM';
   upn?: Element | null;
   attendance?: Element | null;
   arrival?: Element | null;
@@ -114,7 +119,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
     }
     case 'session': {
       const found: Element[] = [];
-      if (answers.date !== undefined && sessionSourceIn(answers.date, { scope: 'page' }) !== null) found.push(answers.date);
+      if (answers.date instanceof Element && sessionSourceIn(answers.date, { scope: 'page' }) !== null) found.push(answers.date);
       for (const e of Array.from(doc.querySelectorAll('select, h1, h2, h3, h4, caption, legend, p, span, strong, th'))) {
         if (e.closest('markwise-teach') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
         if (sessionSourceIn(e, { scope: 'page' }) !== null && textOf(e).trim().length < 80) found.push(e);
@@ -177,8 +182,8 @@ const ASK: Record<StepId, string> = {
   register: 'Is this the register? Markwise has outlined it on the page.',
   name: "Click a pupil's name in the register (or Tab to it and press Enter), or use Markwise's suggestion.",
   mark: 'Click one mark (or Tab to it and press Enter): a code, a box, a dropdown or a row of buttons.',
-  date: "Click where that mark's date is shown: the column's header, the page's heading, its date box or its date dropdowns.",
-  session: 'Click where AM or PM (morning or afternoon) is shown for that mark.',
+  date: "Click where that mark's date is shown: the column's header, the page's heading, its date box or its date dropdowns. If the page shows no date because it only ever shows today's register, say so.",
+  session: 'Click where AM or PM (morning or afternoon) is shown for that mark. If the page only ever shows one session\'s register, say which.',
   names: 'The register shows these names instead of codes. Choose the DfE code each one means.',
   upn: "If the page shows pupils' UPNs, click one. Otherwise skip this.",
   attendance: "If the page shows each pupil's attendance figure (a percentage), click one. Otherwise skip this.",
@@ -239,7 +244,7 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     const profile = parsed.profiles[0]!;
     const root = doc.querySelector(profile.register);
     if (root === null) return { problem: 'The register could not be found again with what was taught.' };
-    return { profile: taught.profile, read: readRegister(doc, root, profile) };
+    return { profile: taught.profile, read: readRegister(doc, root, profile, '', options.today) };
   }, [taught]);
 
   // What the step has found across the register, outlined on the page.
@@ -374,6 +379,12 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     go(next);
   };
 
+  /** A page that never shows its date or session: always today's, always AM or PM, as the person says. */
+  const always = (answer: Pick<Answers, 'date' | 'session'>) => {
+    setAnswers({ ...answers, ...answer });
+    go(order[at + 1]!);
+  };
+
   const skip = () => {
     setAnswers({ ...answers, [step]: null });
     go(order[at + 1]!);
@@ -461,6 +472,18 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
                   Another register
                 </button>
               ) : null}
+              {step === 'date' ? (
+                <button type="button" onClick={() => always({ date: 'today' })}>
+                  The page shows only today's register
+                </button>
+              ) : null}
+              {step === 'session'
+                ? (['AM', 'PM'] as const).map((s) => (
+                    <button type="button" key={s} onClick={() => always({ session: s })}>
+                      Always the {s} register
+                    </button>
+                  ))
+                : null}
               {OPTIONAL.has(step) ? (
                 <button type="button" onClick={skip}>
                   Skip

@@ -71,7 +71,7 @@ class AttributeProblem extends Error {
 }
 
 /** Values and fields of version 2's reading powers, which the widget leaves to the extension (sites/read.ts, READS_ANY_PAGE). */
-const EXTENSION_ONLY = new Set(['radios', 'next-cell', 'column', 'minutes-late', 'means', 'state', 'format', 'yearFrom', 'parts', 'periods', 'codeFrom']);
+const EXTENSION_ONLY = new Set(['radios', 'next-cell', 'column', 'minutes-late', 'means', 'state', 'format', 'yearFrom', 'parts', 'periods', 'codeFrom', 'today', 'always']);
 
 /** Where a profile needs a reading power of the extension's: refused by name, never read wrongly. */
 function extensionOnly(cells: unknown): Problem[] {

@@ -7,7 +7,7 @@ import { codeInForce, CODES_2024 } from '../../rules/codes';
 import { isIsoDate } from '../../rules/dates';
 import { upnCheckProblem } from '../../rules/upn';
 import { monthOf, readWrittenDate } from '../date-format';
-import type { DateSource, MarkControl, SiteProfileInput, ValueSource } from '../profile';
+import type { DateSource, MarkControl, SessionSource, SiteProfileInput, ValueSource } from '../profile';
 import { columnOf, ownText, PRESENT, readSession, textOf } from '../read';
 import { cellAtColumn, headerAbove, looksLikeCode, type FoundMark, type RegisterGuess } from './find';
 import { compounds, escapeRegExp, looksGenerated, selectorFor, selectorForOne } from './stable';
@@ -17,10 +17,10 @@ export interface Lesson {
   readonly guess: RegisterGuess;
   /** A pupil's name, in any row. */
   readonly name: Element;
-  /** Where the date of a mark is: a header cell above it, a heading, a date control. */
-  readonly date: Element;
-  /** Where its session is (AM or PM, morning, afternoon): often the date's element too. */
-  readonly session: Element;
+  /** Where the date of a mark is: a header cell above it, a heading, a date control; or 'today' where the page only ever shows today's register. */
+  readonly date: Element | 'today';
+  /** Where its session is (AM or PM, morning, afternoon): often the date's element too; or always one session. */
+  readonly session: Element | 'AM' | 'PM';
   /** The MIS's names for its codes (an option, a radio's label or header) to the DfE code each means (PRESENT: / or \). */
   readonly names: Readonly<Record<string, string>>;
   readonly role: 'teacher' | 'office';
@@ -439,24 +439,33 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   const mark = markFor(guess, cells, lesson.names);
   if ('problem' in mark) return { ok: false, step: mark.problem.startsWith('match') || mark.problem.startsWith('not a DfE') ? 'names' : 'mark', message: mark.problem };
 
-  // Date and session: from the header above each mark (a grid of sessions), or from one place on the page (one session a page).
-  const inHeader = guess.register.contains(lesson.date) && !guess.rows.some((r) => r.contains(lesson.date));
+  // Date and session: from the header above each mark (a grid of sessions), from one place on the
+  // page (one session a page), or, where the page never shows them, always today's and always AM or PM.
+  const dateAt = lesson.date === 'today' ? null : lesson.date;
+  const inHeader = dateAt !== null && guess.register.contains(dateAt) && !guess.rows.some((r) => r.contains(dateAt));
   let columns: { headers: string } | undefined;
   let date: DateSource | null;
-  let session: ValueSource | null;
+  let session: SessionSource | null;
   let periods: Record<string, 'AM' | 'PM'> | undefined;
-  if (inHeader) {
-    const headers = headersAbove(guess, lesson.date);
+  if (dateAt === null) {
+    date = { today: true };
+  } else if (inHeader) {
+    const headers = headersAbove(guess, dateAt);
     const headerSelector = headers === null ? null : selectorFor(headers, guess.register);
     if (headers === null || headerSelector === null) return { ok: false, step: 'date', message: 'Markwise could not line the headers of this row up with the marks below them: click the header right above a mark.' };
     columns = { headers: headerSelector };
-    date = dateSourceIn(lesson.date, { scope: 'cell' });
-    const sessionPlace = lesson.session === lesson.date ? lesson.date : lesson.session.closest('th, td') === lesson.date ? lesson.date : lesson.session;
+    date = dateSourceIn(dateAt, { scope: 'cell' });
+  } else {
+    const selector = selectorForOne(dateAt);
+    date = selector === null ? null : dateSourceIn(dateAt, { scope: 'page', selector });
+  }
+  if (typeof lesson.session === 'string') {
+    session = { always: lesson.session };
+  } else if (inHeader) {
+    const sessionPlace = lesson.session === dateAt || lesson.session.closest('th, td') === dateAt ? dateAt : lesson.session;
     session = sessionSourceIn(sessionPlace, { scope: 'cell' });
   } else {
-    const dateAt = selectorForOne(lesson.date);
     const sessionAt = selectorForOne(lesson.session);
-    date = dateAt === null ? null : dateSourceIn(lesson.date, { scope: 'page', selector: dateAt });
     session = sessionAt === null ? null : sessionSourceIn(lesson.session, { scope: 'page', selector: sessionAt });
     // A dropdown of registers by name ("AM registration", "Period 1"): the statutory ones named, lessons left alone.
     if (session !== null && lesson.session.localName === 'select') {
@@ -480,7 +489,11 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
     product: page.location.host,
     // Made on the live page, and its reading of that page checked by the person before saving.
     verified: true,
-    assumptions: [`Taught by pointing at the page on ${page.location.host}: the register, a pupil's name, a mark and its date and session, checked in the preview before it was saved.`],
+    assumptions: [
+      `Taught by pointing at the page on ${page.location.host}: the register, a pupil's name, a mark and its date and session, checked in the preview before it was saved.`,
+      ...(lesson.date === 'today' ? ["The page shows no date: the person who taught it said it only ever shows today's register."] : []),
+      ...(typeof lesson.session === 'string' ? [`The page shows no session: the person who taught it said it only ever shows the ${lesson.session} register.`] : []),
+    ],
     paths: [pathPattern(page.location.pathname)],
     role: lesson.role,
     register,

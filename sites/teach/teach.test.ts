@@ -358,3 +358,24 @@ describe('a page Markwise has no profile for: the ScholarPack-like register of b
     expect(marksOf(doc, profile(p)).pupils.map((x) => x.marks[0]!.mark)).toEqual(['/', 'L', '']);
   });
 });
+
+describe('a page that shows no date or session: always today\'s register, always AM', () => {
+  const page = `<h1>Take register: 2A</h1><table class="register"><tbody>${['Amara Bello', 'Ben Carter', 'Chloe Dunn'].map((name, i) => `<tr data-pupil-id="${i + 1}"><td class="name">${name}</td><td class="mark"><input size="2" value="${['/', 'L', 'H'][i]}"></td></tr>`).join('')}</tbody></table>`;
+
+  it('is taught as the person says, and read as of the day Markwise checks as of; without that day, no date is guessed', () => {
+    const doc = new JSDOM(page, { url: 'https://mis.example.sch.uk/take' }).window.document;
+    const p = taught(doc, { name: doc.querySelector('td.name')!, date: 'today', session: 'AM' });
+    expect(p.cells).toMatchObject({ date: { today: true }, session: { always: 'AM' } });
+    expect(p.assumptions!.join(' ')).toContain("only ever shows today's register");
+    const parsed = profile(p);
+    const root = findRegister(doc, parsed)!;
+    expect(readRegister(doc, root, parsed, '', '2025-11-26').snapshot.pupils.map((x) => x.marks)).toEqual([
+      [{ date: '2025-11-26', session: 'AM', mark: '/', arrival: null }],
+      [{ date: '2025-11-26', session: 'AM', mark: 'L', arrival: null }],
+      [{ date: '2025-11-26', session: 'AM', mark: 'H', arrival: null }],
+    ]);
+    const unknownDay = readRegister(doc, root, parsed);
+    expect(unknownDay.snapshot.pupils.flatMap((x) => x.marks)).toEqual([]);
+    expect(unknownDay.problems[0]!.message).toContain('today’s date was not given');
+  });
+});

@@ -509,3 +509,26 @@ test('an app that replaces its register while a person teaches: Markwise finds i
   for (let i = 0; i < 3; i++) await box.getByRole('button', { name: 'Skip' }).click();
   await expect(box.getByRole('status')).toContainText('8 pupils × 1 session: 8 marks read; 0 problems reading the page.');
 });
+
+test('a page that shows no date or session is taught as always today\'s AM register, and finds what the hand-written profile finds from the heading', async ({ context, page, extensionId }) => {
+  const { popup, box } = await teachFromPopup(context, extensionId, page, `${SITE}${BUTTONS_PATH}?group=2A`);
+  await box.getByRole('button', { name: "Yes, that's the register" }).click();
+  for (let i = 0; i < 2; i++) await box.getByRole('button', { name: 'Use this' }).click();
+  await expect(box).toContainText("That mark's date");
+  await box.getByRole('button', { name: "The page shows only today's register" }).click();
+  await expect(box).toContainText("That mark's session");
+  await box.getByRole('button', { name: 'Always the AM register' }).click();
+  for (let i = 0; i < 2; i++) await box.getByRole('button', { name: 'Skip' }).click();
+  await box.getByRole('button', { name: 'Use this' }).click();
+  // The development build checks as of Wed 26 Nov 2025: the marks are that day's morning's.
+  await expect(box.getByRole('status')).toContainText(`${BUTTON_PUPILS.length} pupils × 1 session: ${BUTTON_PUPILS.length} marks read, 2 with minutes late; 0 problems reading the page.`);
+  await expect(box.getByRole('region', { name: 'What Markwise reads' }).getByRole('columnheader', { name: 'Wed 26 Nov AM' })).toHaveCount(1);
+  await box.getByRole('button', { name: 'Save' }).click();
+  await expect(box).toContainText('Saved.');
+  const stored = (await rowsOf(popup, 'siteProfiles')) as { profile: SiteProfileInput }[];
+  expect(stored[0]!.profile.cells).toMatchObject({ date: { today: true }, session: { always: 'AM' } });
+  await box.getByRole('button', { name: 'Close' }).click();
+  const taught = await findingsOn(page);
+  expect(taught.some((f) => f.startsWith('late-should-be-u ') && f.endsWith(' 2025-11-26 AM'))).toBe(true);
+  await sameAsByHand(context, extensionId, page, popup, scholarpackUnverified, taught);
+});

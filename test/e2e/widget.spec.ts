@@ -341,5 +341,17 @@ test("a profile that needs the extension's reading powers (radios, dates by form
     /^cells\.mark\.codeFrom: is read by the Markwise extension/,
   ]);
   await expect(page.locator('#radios')).toHaveAttribute('data-status', 'error');
+  // A page taught as always today's AM register (issue 16): refused by name too, never dated by a guess.
+  await page.evaluate(() => {
+    const panel = document.createElement('markwise-panel');
+    panel.id = 'always';
+    (panel as unknown as { profile: unknown }).profile = {
+      id: 'always', name: 'Always', product: 'A vendor', verified: false, paths: ['.*'], role: 'teacher', register: 'table', rows: 'tbody tr',
+      pupilId: { scope: 'row', attribute: 'data-upn' }, pupilName: { scope: 'row', selector: 'th' },
+      cells: { selector: 'td', date: { today: true }, session: { always: 'AM' }, mark: { kind: 'text' } },
+    };
+    document.body.append(panel);
+  });
+  await expect(page.locator('#always [role="alert"] li')).toHaveText([/^cells\.date\.today: is read by the Markwise extension/, /^cells\.session\.always: is read by the Markwise extension/]);
   await page.close();
 });
