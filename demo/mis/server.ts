@@ -33,6 +33,7 @@ import { WEBFORMS_PATH, webFormsRegisterPage } from './webforms-register';
 import { LIST_PATH, listRegisterPage } from './list-register';
 import { ROSARIO_PATH, rosarioRegisterPage } from './rosario-register';
 import { BUTTONS_PATH, buttonRegisterPage } from './button-register';
+import { GIBBON_PATH, GIBBON_Q, gibbonRegisterPage } from './gibbon-register';
 import { periodRegisterPage } from './period-register';
 import { absenceReportPage } from './absence-report';
 import { readFile } from 'node:fs/promises';
@@ -112,6 +113,7 @@ async function handle(school: DemoSchool, req: IncomingMessage, res: ServerRespo
   if (path === WEBFORMS_PATH && isGet) return send(res, 200, webFormsRegisterPage());
   if (path === LIST_PATH && isGet) return send(res, 200, listRegisterPage(q));
   if (path === BUTTONS_PATH && isGet) return send(res, 200, buttonRegisterPage());
+  if (path === GIBBON_PATH && isGet && q.get('q') === GIBBON_Q) return send(res, 200, gibbonRegisterPage());
   if (path === ROSARIO_PATH && isGet && q.get('modname') === 'Attendance/TakeAttendance.php') return send(res, 200, rosarioRegisterPage());
   if (path === '/shapes/period-register' && isGet) return send(res, 200, periodRegisterPage(q.get('period')));
   if (path === '/shapes/absence-report' && isGet) return send(res, 200, absenceReportPage());

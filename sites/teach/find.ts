@@ -169,7 +169,10 @@ function holderOf(rows: readonly Element[]): Element | null {
 export function findRegisters(document: Document): RegisterGuess[] {
   const guesses: RegisterGuess[] = [];
   const body = document.body ?? document.documentElement;
-  for (const [kind, elements] of markCandidates(document)) {
+  // Dropdowns of different lists are different things (Gibbon's "type" and "reason" in each pupil's
+  // cell): each list is a register's marks on its own, so that a reason is never read as a session.
+  const sets = [...markCandidates(document)].flatMap(([kind, all]) => (kind === 'select' ? byOptions(all) : [all]).map((elements) => [kind, elements] as const));
+  for (const [kind, elements] of sets) {
     if (elements.length < 2) continue;
     // On a list of 300 pupils, asking each mark's siblings which marks they hold took 1.5 s in jsdom; this is linear.
     const holders = holding(elements, body);
@@ -195,7 +198,8 @@ export function findRegisters(document: Document): RegisterGuess[] {
       // found by what they share with those that were: "td.mark-cell".
       const like = compounds(found.flat()).find((c) => /[.[]/.test(c) && found.every((marks, r) => marks.every((m) => m.matches(c) && rows[r]!.contains(m))));
       const marks = found.map((own, r) => {
-        const all = like === undefined ? own : Array.from(rows[r]!.querySelectorAll(like)).filter((m) => kind === 'radios' || kind === 'buttons' || !isInside(m, rows[r]!, like));
+        // A dropdown of another list sharing their classes (Gibbon's reason beside its type) is not one of them.
+        const all = like === undefined ? own : Array.from(rows[r]!.querySelectorAll(like)).filter((m) => (kind === 'radios' || kind === 'buttons' || !isInside(m, rows[r]!, like)) && (kind !== 'select' || optionsOf(m) === optionsOf(elements[0]!)));
         return (all.length >= own.length ? all : own).map((control) => ({ kind, control }));
       });
       // Rows of pupils, each with a name: a pupil's own page lists dates, weeks or terms instead.
@@ -214,9 +218,37 @@ export function findRegisters(document: Document): RegisterGuess[] {
       });
     }
   }
-  // Most marks first; for the same count, a kind a person acts on before read-only text.
+  // Most marks first; for the same count, marks that speak of attendance (a code, "Present", "Absent")
+  // before others (a reason's list), then a kind a person acts on before read-only text.
   const order: TaughtMarkKind[] = ['text-input', 'select', 'radios', 'buttons', 'text'];
-  return guesses.sort((a, b) => count(b) - count(a) || order.indexOf(a.kind) - order.indexOf(b.kind));
+  return guesses.sort((a, b) => count(b) - count(a) || Number(attendanceLike(b)) - Number(attendanceLike(a)) || order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+/** The list a dropdown offers, as one text. */
+function optionsOf(select: Element): string {
+  return Array.from((select as HTMLSelectElement).options ?? [], (o) => (o.textContent ?? '').trim()).join('\n');
+}
+
+/** Dropdowns grouped by the list they offer (their options' texts), each group in page order. */
+function byOptions(selects: readonly Element[]): Element[][] {
+  const groups = new Map<string, Element[]>();
+  for (const select of selects) {
+    const key = optionsOf(select);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [select]);
+    else list.push(select);
+  }
+  return [...groups.values()];
+}
+
+const ATTENDANCE_WORD = /\b(?:present|absent|late|attend)/i;
+
+/** Whether a register's first mark offers what attendance marks say: a code, or a word such as Present or Absent. */
+function attendanceLike(guess: RegisterGuess): boolean {
+  const control = guess.marks.find((m) => m.length > 0)?.[0]?.control;
+  if (control === undefined) return false;
+  const texts = control.localName === 'select' ? Array.from((control as HTMLSelectElement).options, (o) => o.textContent ?? '') : [control.textContent ?? ''];
+  return texts.some((t) => (t.trim() !== '' && looksLikeCode(t)) || ATTENDANCE_WORD.test(t));
 }
 
 /** Whether an element matching a selector is inside another one matching it in the row (a small table in a cell). */

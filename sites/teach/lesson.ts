@@ -100,8 +100,38 @@ function pupilIdSource(guess: RegisterGuess, nameSource: ValueSource): ValueSour
       }
     }
   }
+  // A link to the pupil's own page carrying their id ("student_view_details.php?gibbonPersonID=0000001201"):
+  // shared/reference/mis-pages.md, "No UPN on the page: only the MIS's own pupil id, in a link".
+  const fromLink = linkIdSource(rows);
+  if (fromLink !== null) return fromLink;
   // Nothing of the MIS's own: the pupil is known by the name the row shows.
   return nameSource;
+}
+
+/**
+ * A query parameter of a link in every row whose value differs in every row, and is not the row's
+ * place (1, 2, 3): the MIS's id for the pupil, read from the link's href.
+ */
+function linkIdSource(rows: readonly Element[]): ValueSource | null {
+  const first = Array.from(rows[0]!.querySelectorAll('a[href]'));
+  for (const link of first) {
+    let params: URLSearchParams;
+    try {
+      params = new URL(link.getAttribute('href')!, link.ownerDocument.baseURI).searchParams;
+    } catch {
+      continue;
+    }
+    for (const [name, value] of params) {
+      if (!/^[\w-]{1,40}$/.test(name) || !/^[\w-]{3,}$/.test(value) || /index|row|position|order|sort|page/i.test(name)) continue;
+      const selector = `a[href*=${JSON.stringify(`${name}=`)}]`;
+      const pattern = `[?&]${escapeRegExp(name)}=([^&#]+)`;
+      const re = new RegExp(pattern);
+      const ids = rows.map((r) => re.exec(r.querySelector(selector)?.getAttribute('href') ?? '')?.[1] ?? null);
+      const places = ids.every((v, i) => v === String(i) || v === String(i + 1));
+      if (!places && ids.every((v) => v !== null) && new Set(ids).size === rows.length) return { scope: 'row', selector, attribute: 'href', pattern };
+    }
+  }
+  return null;
 }
 
 /** The cell a mark's control is in (a table cell), or the control itself. */

@@ -65,6 +65,11 @@ function sharedParts(elements: readonly Element[]): string[] {
     if (part !== null && looksGenerated(start)) numbered = part;
     else if (part !== null) parts.push(part);
   }
+  // A common end after a record's own start ("0-type", "1-type": Gibbon numbers its fields by place).
+  if (names.every((n): n is string => n !== null) && new Set(names).size > 1) {
+    const end = commonEnd(names);
+    if (end !== '') parts.push(`[name$=${quoted(end)}]`);
+  }
   for (const attribute of ['role', 'type']) {
     const value = first.getAttribute(attribute);
     if (value !== null && elements.every((e) => e.getAttribute(attribute) === value)) parts.push(`[${attribute}=${quoted(value)}]`);
@@ -87,6 +92,13 @@ export function commonStart(texts: readonly string[]): string {
   // Ends at a separator already ("attendance["), or cut to the last one ("mark|P10" → "mark|").
   if (cut < start.length) return start;
   return separator >= 0 ? start.slice(0, separator + 1) : '';
+}
+
+/** The end all the texts share, from a separator on and with a letter in it ("-type" of "0-type", "1-type"); '' where none. */
+export function commonEnd(texts: readonly string[]): string {
+  const reversed = commonStart(texts.map((t) => [...t].reverse().join('')));
+  const end = [...reversed].reverse().join('');
+  return /^[^A-Za-z0-9]/.test(end) && /[A-Za-z]/.test(end) ? end : '';
 }
 
 /** Whether `selector`, used below `scope` (as the reader uses it: `scope.querySelectorAll`), finds exactly `elements`. */

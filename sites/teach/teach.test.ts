@@ -10,14 +10,15 @@ import { demoWeekGrid } from '../builtin/demo-week-grid';
 import { demoPeriodRegister } from '../builtin/demo-period-register';
 import { scholarpackUnverified } from '../builtin/unverified';
 import { BUTTON_PUPILS } from '../../demo/mis/button-register';
+import { GIBBON_PUPILS, GIBBON_TYPES } from '../../demo/mis/gibbon-register';
 import { profile, servedDemoMis } from '../../test/support/demo-pages';
-import { listByHand, rosarioByHand, webFormsByHand } from '../../test/support/by-hand-profiles';
+import { gibbonByHand, listByHand, rosarioByHand, webFormsByHand } from '../../test/support/by-hand-profiles';
 import type { SiteProfile, SiteProfileInput } from '../profile';
 import { parseSiteProfiles } from '../profile-import';
 import { findRegister, readRegister } from '../read';
 import { findRegisters, type RegisterGuess } from './find';
 import { dateSourceIn, formatOf, namesToMatch, otherCodes, pathPattern, sessionSourceIn, teachProfile, type Lesson } from './lesson';
-import { commonStart, looksGenerated, selectorFor } from './stable';
+import { commonEnd, commonStart, looksGenerated, selectorFor } from './stable';
 import { JSDOM } from 'jsdom';
 import { LIST_OPTIONS } from '../../demo/mis/list-register';
 import { ROSARIO_CODES, ROSARIO_PUPILS } from '../../demo/mis/rosario-register';
@@ -57,6 +58,9 @@ describe('steady selectors', () => {
     expect(commonStart(['mark|P1001|2025-11-24|AM', 'mark|P1002|2025-11-24|AM'])).toBe('mark|');
     expect(commonStart(['comment', 'comment'])).toBe('comment');
     expect(commonStart(['a1', 'b2'])).toBe('');
+    // Gibbon numbers its fields by place: the steady part is their end.
+    expect(commonEnd(['0-type', '1-type', '12-type'])).toBe('-type');
+    expect(commonEnd(['attendance[1093]', 'attendance[1094]'])).toBe('');
   });
 
   it('picks out the rows and nothing else: not the header row, not a row of another table in a cell', () => {
@@ -308,6 +312,17 @@ describe("values outside the mark's cell (shared/reference/mis-pages.md): the de
 });
 
 describe('never the wrong pupil', () => {
+  it("a link's parameter that is the row's place (?n=1, 2, 3) is not the pupil's id; one that differs otherwise is", () => {
+    const page = (ids: readonly string[]) =>
+      new JSDOM(`<h1>Register 26/11/2025 AM</h1><table><tbody>${['Amara Bello', 'Ben Carter', 'Chloe Dunn'].map((name, i) => `<tr><td><a href="/pupil?n=${i + 1}&amp;pid=${ids[i]}">${name}</a></td><td class="m"><input size="2" value="/"></td></tr>`).join('')}</tbody></table>`, { url: 'https://mis.example.sch.uk/reg' }).window.document;
+    const doc = page(['P77', 'P12', 'P40']);
+    const p = taught(doc, { name: doc.querySelector('a')!, date: doc.querySelector('h1')!, session: doc.querySelector('h1')! });
+    expect(p.pupilId).toEqual({ scope: 'row', selector: 'a[href*="pid="]', attribute: 'href', pattern: '[?&]pid=([^&#]+)' });
+    // Every link the same id: not one a pupil; the name is used instead (and no two names are the same).
+    const same = page(['P77', 'P77', 'P77']);
+    expect(taught(same, { name: same.querySelector('a')!, date: same.querySelector('h1')!, session: same.querySelector('h1')! }).pupilId).toEqual({ scope: 'row', selector: 'a' });
+  });
+
   it("a row's place in the list (data-index, data-row, or 1, 2, 3…) is never taken for the pupil's id: sorted, it would be another pupil's", () => {
     const rows = ['Smith, Jo', 'Patel, Riya', 'Brown, Isla'].map((name, i) => `<tr data-index="${i}" data-n="${i + 1}" data-row-key="r${i}" data-pupil="${7000 + i * 7}"><td class="who">${name}</td><td><input class="mark" maxlength="2" value="/"></td></tr>`).join('');
     const doc = new JSDOM(`<h2 id="when">Wednesday 26 November 2025, AM</h2><table id="reg"><tbody>${rows}</tbody></table>`, { url: 'https://mis.example/register' }).window.document;
@@ -379,3 +394,33 @@ describe('a page that shows no date or session: always today\'s register, always
     expect(unknownDay.problems[0]!.message).toContain('today’s date was not given');
   });
 });
+
+describe('a page Markwise has no profile for: the Gibbon-like grid of cards, two dropdowns a pupil', () => {
+  const url = '/index.php?q=/modules/Attendance/attendance_take_byRollGroup.php&gibbonRollGroupID=00004&currentDate=26/11/2025';
+  const names = Object.fromEntries(GIBBON_TYPES.map((t) => [t.name, t.code]));
+
+  it('proposes the type dropdowns as the marks, one a pupil, not the reasons beside them nor the "Change All" row', async () => {
+    const doc = await mis.load(url);
+    const [guess] = findRegisters(doc);
+    expect(guess).toMatchObject({ kind: 'select', sessions: 1 });
+    expect(guess!.rows).toHaveLength(GIBBON_PUPILS.length);
+    expect(guess!.marks.map((m) => m.map((x) => x.control.getAttribute('name')))).toEqual(GIBBON_PUPILS.map((_p, n) => [`${n}-type`]));
+    expect(namesToMatch(guess!)).toEqual(GIBBON_TYPES.map((t) => t.name));
+  });
+
+  it("taught, keys each pupil by the MIS's id in their name's link, never by their place in the list (0-type, 1-type)", async () => {
+    const doc = await mis.load(url);
+    const cell = doc.querySelectorAll('#attendance > div')[1]!;
+    const p = taught(doc, { name: cell.querySelector('a.font-bold')!, date: doc.querySelector('#currentDate')!, session: 'AM', names });
+    expect(p.pupilId).toEqual({ scope: 'row', selector: 'a[href*="gibbonPersonID="]', attribute: 'href', pattern: '[?&]gibbonPersonID=([^&#]+)' });
+    const read = read_(doc, p);
+    expect(read.pupilIds).toEqual(GIBBON_PUPILS.map((x) => x.id));
+    expect(read.snapshot.pupils.map((x) => x.marks[0]!.mark)).toEqual(['/', 'L', 'I', '/', 'H', 'N']);
+    expect(read.snapshot.pupils[0]!.marks[0]).toMatchObject({ date: '2025-11-26', session: 'AM' });
+    expect(marksOf(doc, profile(p))).toEqual(marksOf(doc, profile(gibbonByHand())));
+  });
+});
+
+function read_(doc: Document, p: SiteProfileInput) {
+  return read(doc, profile(p));
+}

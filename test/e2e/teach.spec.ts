@@ -22,9 +22,10 @@ import { periodRegisterUpn } from '../../demo/mis/period-register';
 import { demoWeekGrid } from '../../sites/builtin/demo-week-grid';
 import { scholarpackUnverified } from '../../sites/builtin/unverified';
 import { BUTTON_PUPILS, BUTTONS_PATH } from '../../demo/mis/button-register';
+import { GIBBON_PATH, GIBBON_PUPILS, GIBBON_Q, GIBBON_TYPES } from '../../demo/mis/gibbon-register';
 import { demoPeriodRegister } from '../../sites/builtin/demo-period-register';
 import type { SiteProfileInput } from '../../sites/profile';
-import { listByHand, rosarioByHand, webFormsByHand } from '../support/by-hand-profiles';
+import { gibbonByHand, listByHand, rosarioByHand, webFormsByHand } from '../support/by-hand-profiles';
 
 const SITE = HTTP_SITE;
 const WEBFORMS = `${SITE}${WEBFORMS_PATH}?group=3C`;
@@ -531,4 +532,37 @@ test('a page that shows no date or session is taught as always today\'s AM regis
   const taught = await findingsOn(page);
   expect(taught.some((f) => f.startsWith('late-should-be-u ') && f.endsWith(' 2025-11-26 AM'))).toBe(true);
   await sameAsByHand(context, extensionId, page, popup, scholarpackUnverified, taught);
+});
+
+test('a Gibbon-like grid of cards with a type and a reason dropdown a pupil: the types are the marks, the pupils keyed by the id in their links, and it finds what the hand-written profile finds', async ({ context, page, extensionId }) => {
+  const { popup, box, person } = await teachFromPopup(context, extensionId, page, `${SITE}${GIBBON_PATH}?q=${GIBBON_Q}&gibbonRollGroupID=00004&currentDate=26/11/2025`);
+  // One mark a pupil: the reason dropdown beside each type is not a second session.
+  await expect(box.getByRole('status')).toHaveText(`Found: ${GIBBON_PUPILS.length} pupils, 1 session`);
+  await person.press("Yes, that's the register");
+  await expect(box.getByRole('status')).toHaveText(`Found: ${GIBBON_PUPILS.length} pupils' names, such as “Ana Costa”`);
+  await person.press('Use this');
+  await expect(box.getByRole('status')).toHaveText(`Found: ${GIBBON_PUPILS.length} marks in ${GIBBON_PUPILS.length} rows`);
+  await person.press('Use this');
+  // The date box above, clicked; one register a day, taken as the morning's.
+  await person.clickPage(page.getByRole('textbox', { name: 'Date' }));
+  await expect(box.getByRole('status')).toHaveText('Found: “26/11/2025”');
+  await person.press('Use this');
+  await person.press('Always the AM register');
+  await expect(box).toContainText('What the names mean');
+  for (const type of GIBBON_TYPES) {
+    await box.getByRole('combobox', { name: type.name, exact: true }).selectOption(type.code);
+    person.clicks += 2;
+  }
+  await person.press('Next');
+  for (let i = 0; i < 3; i++) await person.press('Skip');
+  await expect(box.getByRole('status')).toContainText(`${GIBBON_PUPILS.length} pupils × 1 session: ${GIBBON_PUPILS.length} marks read; 0 problems reading the page.`);
+  await person.press('Save');
+  await expect(box).toContainText('Saved.');
+  await person.press('Close');
+  console.log(`Taught the Gibbon-like grid of cards with ${person.clicks} clicks (eight names matched).`);
+  const taught = await findingsOn(page);
+  expect(taught).toContainEqual('code-withdrawn 0000001205 2025-11-26 AM');
+  const stored = (await rowsOf(popup, 'siteProfiles')) as { profile: SiteProfileInput }[];
+  expect(stored[0]!.profile.pupilId).toMatchObject({ attribute: 'href' });
+  await sameAsByHand(context, extensionId, page, popup, gibbonByHand(), taught);
 });

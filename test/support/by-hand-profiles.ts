@@ -5,6 +5,7 @@
 
 import { LIST_OPTIONS } from '../../demo/mis/list-register';
 import { ROSARIO_CODES } from '../../demo/mis/rosario-register';
+import { GIBBON_TYPES } from '../../demo/mis/gibbon-register';
 import type { SiteProfileInput } from '../../sites/profile';
 
 /** The WebForms register grid (demo/mis/webforms-register.ts). */
@@ -73,6 +74,29 @@ export function rosarioByHand(id = 'rosario-by-hand'): SiteProfileInput {
       date: { parts: { day: { scope: 'page', selector: '#day_date', state: 'selected-value' }, month: { scope: 'page', selector: '#month_date', state: 'selected-value' }, year: { scope: 'page', selector: '#year_date', state: 'selected-value' } } },
       session: { scope: 'page', selector: '#school_period', state: 'selected-text', pattern: '(AM|PM)$' },
       mark: { kind: 'radios', codeFrom: 'header', names: Object.fromEntries(ROSARIO_CODES.map((c) => [c.title, c.code])) },
+    },
+  };
+}
+
+/** The Gibbon-like grid of cards (demo/mis/gibbon-register.ts): one register a day, taken as the morning's. */
+export function gibbonByHand(id = 'gibbon-by-hand'): SiteProfileInput {
+  return {
+    id,
+    name: 'Gibbon take attendance by roll group (by hand)',
+    product: 'Demo',
+    verified: false,
+    paths: ['^/index\\.php\\?q=/modules/Attendance/attendance_take_byRollGroup\\.php'],
+    role: 'teacher',
+    register: '#attendance',
+    rows: ':scope > div',
+    pupilId: { scope: 'row', selector: 'a.font-bold', attribute: 'href', pattern: 'gibbonPersonID=(\\d+)' },
+    pupilName: { scope: 'row', selector: 'a.font-bold' },
+    badgeIn: 'a.font-bold',
+    cells: {
+      selector: 'select[name$="-type"]',
+      date: { scope: 'page', selector: 'input[name="currentDate"][type="text"]', attribute: 'value' },
+      session: { always: 'AM' },
+      mark: { kind: 'select', options: 'name', names: Object.fromEntries(GIBBON_TYPES.map((t) => [t.name, t.code])) },
     },
   };
 }
