@@ -346,9 +346,14 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
       return setWhich(index);
     }
     if (step === 'mark') {
-      const mark = guess.marks.flat().find((m) => m.control.contains(target) || (m.control.closest('td') ?? m.control).contains(target));
-      if (mark === undefined) return setSaid({ kind: 'warn', text: 'That is not one of the marks Markwise found (outlined). Click a mark in the register.' });
-      return setPicked(mark.control);
+      const markIn = (g: RegisterGuess) => g.marks.flat().find((m) => m.control.contains(target) || (m.control.closest('td') ?? m.control).contains(target));
+      const mark = markIn(guess);
+      if (mark !== undefined) return setPicked(mark.control);
+      // Another list of controls in the same rows (the type dropdown beside the reason Markwise first took): the person's choice wins.
+      const other = guesses.findIndex((g) => g.register === guess.register && g !== guess && markIn(g) !== undefined);
+      if (other < 0) return setSaid({ kind: 'warn', text: 'That is not one of the marks Markwise found (outlined). Click a mark in the register.' });
+      setWhich(other);
+      return setPicked(markIn(guesses[other]!)!.control);
     }
     if ((step === 'name' || step === 'upn' || step === 'attendance') && !guess.rows.some((r) => r.contains(target))) {
       return setSaid({ kind: 'warn', text: "That is not in a pupil's row. Click inside one of the register's rows." });

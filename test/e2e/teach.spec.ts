@@ -542,6 +542,12 @@ test('a Gibbon-like grid of cards with a type and a reason dropdown a pupil: the
   await expect(box.getByRole('status')).toHaveText(`Found: ${GIBBON_PUPILS.length} pupils' names, such as “Ana Costa”`);
   await person.press('Use this');
   await expect(box.getByRole('status')).toHaveText(`Found: ${GIBBON_PUPILS.length} marks in ${GIBBON_PUPILS.length} rows`);
+  // A person who points at the reason dropdown is taken at their word (the reasons become the marks),
+  // and pointing at the type dropdown again takes the types back: the names asked next are the types'.
+  await page.getByRole('combobox', { name: 'Ben Doherty: reason' }).click();
+  await expect(box.getByRole('status')).toHaveText(`Found: ${GIBBON_PUPILS.length} marks in ${GIBBON_PUPILS.length} rows`);
+  await expect(box.getByRole('alert')).toHaveCount(0);
+  await person.clickPage(page.getByRole('combobox', { name: 'Ben Doherty: type' }));
   await person.press('Use this');
   // The date box above, clicked; one register a day, taken as the morning's.
   await person.clickPage(page.getByRole('textbox', { name: 'Date' }));
@@ -549,6 +555,7 @@ test('a Gibbon-like grid of cards with a type and a reason dropdown a pupil: the
   await person.press('Use this');
   await person.press('Always the AM register');
   await expect(box).toContainText('What the names mean');
+  await expect(box.locator('.names label')).toHaveText(GIBBON_TYPES.map((t) => t.name));
   for (const type of GIBBON_TYPES) {
     await box.getByRole('combobox', { name: type.name, exact: true }).selectOption(type.code);
     person.clicks += 2;
