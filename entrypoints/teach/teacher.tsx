@@ -127,7 +127,8 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
       return found;
     }
     case 'upn':
-      return inRows((t) => /^[A-Z]\d{11}[0-9A-Z]$/.test(t));
+      // A UPN first; else a cell under a header naming an id ("RosarioSIS ID", "Adno").
+      return inRows((t) => /^[A-Z]\d{11}[0-9A-Z]$/.test(t)).concat(inRows((t, e) => /^[\w-]{2,20}$/.test(t) && /\b(?:id|adno|admission|number|no\.?)\b/i.test(headerAbove(e, guess.register)?.textContent ?? '')));
     case 'attendance':
       return inRows((t) => /^\d{1,3}(?:\.\d+)?\s*%$/.test(t));
     case 'arrival':
@@ -172,7 +173,7 @@ const STEP_TITLES: Record<StepId, string> = {
   date: "That mark's date",
   session: "That mark's session",
   names: 'What the names mean',
-  upn: "A pupil's UPN (optional)",
+  upn: "A pupil's UPN or the MIS's id for them (optional)",
   attendance: 'The attendance figure (optional)',
   arrival: 'An arrival time or minutes late (optional)',
   preview: 'Check and save',
@@ -185,7 +186,7 @@ const ASK: Record<StepId, string> = {
   date: "Click where that mark's date is shown: the column's header, the page's heading, its date box or its date dropdowns. If the page shows no date because it only ever shows today's register, say so.",
   session: 'Click where AM or PM (morning or afternoon) is shown for that mark. If the page only ever shows one session\'s register, say which.',
   names: 'The register shows these names instead of codes. Choose the DfE code each one means.',
-  upn: "If the page shows pupils' UPNs, click one. Otherwise skip this.",
+  upn: "If the page shows pupils' UPNs, click one. If it shows only the MIS's own number for each pupil (an admission number, an id), click that. Otherwise skip this.",
   attendance: "If the page shows each pupil's attendance figure (a percentage), click one. Otherwise skip this.",
   arrival: 'If the page shows when a late pupil arrived (a time, or minutes late), click one. Otherwise skip this.',
   preview: 'This is what Markwise reads with what you taught it. Nothing is kept until you press Save.',

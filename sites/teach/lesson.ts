@@ -8,7 +8,7 @@ import { isIsoDate } from '../../rules/dates';
 import { upnCheckProblem } from '../../rules/upn';
 import { monthOf, readWrittenDate } from '../date-format';
 import type { DateSource, MarkControl, SessionSource, SiteProfileInput, ValueSource } from '../profile';
-import { columnOf, ownText, PRESENT, readSession, textOf } from '../read';
+import { columnOf, ownText, PRESENT, readSession, readValue, textOf } from '../read';
 import { cellAtColumn, headerAbove, looksLikeCode, type FoundMark, type RegisterGuess } from './find';
 import { compounds, escapeRegExp, looksGenerated, selectorFor, selectorForOne } from './stable';
 
@@ -55,6 +55,39 @@ export function selectorInRows(one: Element, rows: readonly Element[]): { select
     if (found.filter((f) => f !== null).length >= Math.ceil(rows.length * 0.9)) return { selector, found: found.filter((f): f is Element => f !== null) };
   }
   return null;
+}
+
+/**
+ * Where a value of a pupil's row is read, for every row: under its column's header, found by the
+ * header's text (a plain cell with nothing of its own, "RosarioSIS ID"; a "Mins late" column), which
+ * stays put when columns are added; else by a selector within the row.
+ */
+function inRow(element: Element, guess: RegisterGuess, prefer: 'column' | 'row' = 'column'): ValueSource | null {
+  const own = prefer === 'row' ? rowSource(element, guess.rows) : null;
+  if (own !== null) return own;
+  const header = headerAbove(element, guess.register);
+  const headerText = (header?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const cell = element.closest('td, th');
+  if (header !== null && cell !== null && headerText !== '') {
+    const same = Array.from(header.parentElement?.children ?? []).filter((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === headerText.toLowerCase());
+    const selector = cell === element ? undefined : compounds([element]).find((c) => cell.querySelector(c) === element);
+    if (same.length === 1 && (cell === element || selector !== undefined)) return { scope: 'column', column: { header: `^${escapeRegExp(headerText)}$` }, ...(selector === undefined ? {} : { selector }) };
+  }
+  return prefer === 'row' ? null : rowSource(element, guess.rows);
+}
+
+/** A UPN as the DfE issues them: a letter, 11 digits and a digit or letter, its check letter right. */
+function isUpn(text: string): boolean {
+  const t = text.trim();
+  return /^[A-Z]\d{11}[0-9A-Z]$/i.test(t) && upnCheckProblem(t) === null;
+}
+
+/** Whether a value source reads, in every row, a short value of its own, different in each, that is not the row's place (1, 2, 3). */
+function isIdInEveryRow(source: ValueSource, guess: RegisterGuess): boolean {
+  const doc = guess.register.ownerDocument;
+  const values = guess.rows.map((row) => readValue(source, { cell: null, row, register: guess.register, page: doc })?.trim() ?? '');
+  const places = values.every((v, i) => v === String(i) || v === String(i + 1));
+  return !places && values.every((v) => v !== '' && v.length <= 40 && !/\s{2,}/.test(v)) && new Set(values).size === values.length;
 }
 
 /** A value source for a value read in a row: the element, and an attribute when the value is there rather than in the text. */
@@ -534,12 +567,14 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
     cells: { selector: cellSelector, ...(columns ? { columns } : {}), date, session, ...(periods ? { periods } : {}), mark },
   };
   if (lesson.upn !== undefined) {
-    const upn = rowSource(lesson.upn, guess.rows);
-    if (upn === null || upnCheckProblem(textOf(lesson.upn).trim()) !== null) return { ok: false, step: 'upn', message: 'That is not a UPN in a pupil\'s row: a UPN is a letter and 12 digits, such as A123456789012.' };
-    profile.upn = upn;
+    const at = inRow(lesson.upn, guess, 'row');
+    if (at !== null && isUpn(textOf(lesson.upn))) profile.upn = at;
+    // Not a UPN: the MIS's own number for the pupil, where it differs in every row and is not the row's place.
+    else if (at !== null && isIdInEveryRow(at, guess)) profile.pupilId = at;
+    else return { ok: false, step: 'upn', message: "That is neither a UPN (a letter and 12 digits, such as A123456789012) nor a number of the MIS's own that is different in every pupil's row." };
   }
   if (lesson.attendance !== undefined) {
-    const attendance = rowSource(lesson.attendance, guess.rows);
+    const attendance = inRow(lesson.attendance, guess, 'row');
     if (attendance === null) return { ok: false, step: 'attendance', message: "That is not in a pupil's row: click the attendance figure in one of the highlighted rows." };
     profile.attendance = attendance;
   }
@@ -600,13 +635,7 @@ export function arrivalSource(element: Element, guess: RegisterGuess, cells: rea
   const row = guess.rows.find((r) => r.contains(element));
   if (row === undefined) return { problem: "That is not in a pupil's row: click a late pupil's arrival time in one of the register's rows." };
   if (guess.sessions > 1) return { problem: "This register shows several sessions a row, and Markwise can read an arrival only in a mark's own cell or the cell right after it: click the time beside a mark." };
-  // One session a row: a column found by its header's text, which stays put when columns are added.
-  if (header !== null && cellOfArrival !== null && headerText !== '') {
-    const same = Array.from(header.parentElement?.children ?? []).filter((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === headerText.toLowerCase());
-    const place = inside(cellOfArrival);
-    if (same.length === 1 && place !== null) return { scope: 'column', column: { header: `^${escapeRegExp(headerText)}$` }, ...place, ...reading };
-  }
-  const place = rowSource(element, guess.rows);
+  const place = inRow(element, guess);
   if (place === null) return { problem: 'Markwise could not find a steady way to read that in every row: click the arrival time itself.' };
   return { ...place, ...reading };
 }

@@ -424,3 +424,21 @@ describe('a page Markwise has no profile for: the Gibbon-like grid of cards, two
 function read_(doc: Document, p: SiteProfileInput) {
   return read(doc, profile(p));
 }
+
+describe("the MIS's own id, pointed at in the UPN step", () => {
+  it("RosarioSIS's ID column (plain cells, found by their header) keys the pupils; a column of the rows' places is refused", async () => {
+    const doc = await mis.load('/Modules.php?modname=Attendance/TakeAttendance.php');
+    const [guess] = findRegisters(doc);
+    const names = Object.fromEntries(ROSARIO_CODES.map((c) => [c.title, c.code]));
+    const idCell = doc.querySelectorAll('table.list tbody tr')[2]!.querySelectorAll('td')[1]!;
+    expect(idCell.textContent).toBe('303');
+    const lesson = { guess, name: doc.querySelector('.tipmsg-label')!, date: doc.querySelector('#day_date')!, session: doc.querySelector('#school_period')!, names };
+    const p = taught(doc, { ...lesson, upn: idCell });
+    expect(p.pupilId).toEqual({ scope: 'column', column: { header: '^RosarioSIS ID$' } });
+    expect(p.upn).toBeUndefined();
+    expect(read(doc, profile(p)).pupilIds).toEqual(ROSARIO_PUPILS.map((x) => String(x.id)));
+    // The grade column says "Year 6" in every row: not an id.
+    const grade = doc.querySelectorAll('table.list tbody tr')[2]!.querySelectorAll('td')[2]!;
+    expect(teachProfile({ ...lesson, guess: guess!, role: 'teacher', upn: grade }, { location: doc.location, title: doc.title })).toMatchObject({ ok: false, step: 'upn' });
+  });
+});
