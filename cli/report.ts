@@ -9,6 +9,7 @@ import type { PolicyWarning } from '../rules/policy/warnings';
 import type { ReadDetails } from '../rules/exports/common';
 import { policyFieldLabel } from '../rules/policy/labels';
 import { groupUnknownCodes, unknownCodeMessage } from '../rules/exports/unknown-codes';
+import { plural } from '../rules/words';
 
 /** One line about each rule, for help and for the report's group headings (README, "Rule ids"). */
 export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
@@ -150,9 +151,6 @@ export interface TextReportInput {
   style?: Style;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** What to change the mark to, where the finding says. */
 function suggested(f: Finding): string {

@@ -11,6 +11,7 @@ import { h, render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CODES_2006, CODES_2024 } from '../../rules/codes';
 import type { IsoDate } from '../../rules/dates';
+import { plural } from '../../rules/words';
 import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { PRESENT, readRegister, textOf, type PageRegister } from '../../sites/read';
@@ -624,10 +625,6 @@ function Preview({ preview, others, role, onRole, onShow }: { preview: { profile
   );
 }
 
-/** "1 session", "10 sessions". */
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** "Mon 24 Nov AM", in en-GB, from a date and session. */
 function dayLabel(key: string): string {
@@ -640,8 +637,18 @@ function dayLabel(key: string): string {
 function Outlines({ elements, doc }: { elements: readonly Element[]; doc: Document }): ComponentChildren {
   const win = doc.defaultView!;
   const boxes: { top: number; left: number; width: number; height: number }[] = [];
-  for (const element of elements) {
-    const box = element.getBoundingClientRect();
+  // A register's marks run down the page in document order: the first on screen is found by halving
+  // (15,000 marks are not each measured at every scroll frame), and those after it until the screen ends.
+  let low = 0;
+  for (let high = elements.length; low < high; ) {
+    const mid = (low + high) >> 1;
+    if (elements[mid]!.getBoundingClientRect().bottom < 0) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < elements.length; i++) {
+    const box = elements[i]!.getBoundingClientRect();
+    // Well below the screen: so are the rest (a row's cells may sit a little lower than the next row's first).
+    if (box.top > win.innerHeight * 2) break;
     if (box.bottom < 0 || box.top > win.innerHeight || box.width === 0) continue;
     boxes.push({ top: box.top, left: box.left, width: box.width, height: box.height });
     if (boxes.length >= 400) break;

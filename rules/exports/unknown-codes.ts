@@ -5,6 +5,7 @@
 
 import { formatSchoolDate, type IsoDate } from '../dates';
 import type { Finding } from '../findings';
+import { plural } from '../words';
 
 export interface UnknownCode {
   /** The mark as the file writes it (the first seen, when it is written in more than one case). */
@@ -53,7 +54,6 @@ export function dateRangeText(first: IsoDate, last: IsoDate): string {
   return `${from} – ${day(last)}`;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * "'7' is not a DfE code and not in the policy's school codes: 214 marks of 30 pupils,
