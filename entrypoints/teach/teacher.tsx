@@ -108,7 +108,8 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
     case 'mark':
       return guess.marks.find((m) => m.length > 0)!.map((m) => m.control);
     case 'date': {
-      const found: Element[] = [];
+      // One mark a row, each with its own date (an absence report): the row's date first.
+      const found: Element[] = guess.sessions === 1 ? inRows((_t, e) => e.localName !== 'input' && dateSourceIn(e, { scope: 'row' }) !== null).slice(0, 1) : [];
       const header = headerAbove(answers.mark ?? guess.marks[0]![0]!.control, guess.register);
       // The header above the mark, where it holds a date ("Tue 25 Nov 2025 AM"), not a column's title ("Mark").
       if (header !== null && dateSourceIn(header, { scope: 'cell' }) !== null) found.push(header);
@@ -119,7 +120,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
       return found;
     }
     case 'session': {
-      const found: Element[] = [];
+      const found: Element[] = guess.sessions === 1 ? inRows((_t, e) => e.localName !== 'input' && sessionSourceIn(e, { scope: 'row' }) !== null).slice(0, 1) : [];
       if (answers.date instanceof Element && sessionSourceIn(answers.date, { scope: 'page' }) !== null) found.push(answers.date);
       for (const e of Array.from(doc.querySelectorAll('select, h1, h2, h3, h4, caption, legend, p, span, strong, th'))) {
         if (e.closest('markwise-teach') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
@@ -269,6 +270,7 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     if (step === 'mark') return `${outlined.length} marks in ${guess.rows.length} rows`;
     if (step === 'upn' || step === 'attendance') return `${outlined.length} rows, such as “${shown(current)}”`;
     if (outlined.length > 1 && step === 'arrival') return `“${showing(current)}”, and ${outlined.length} arrivals in all`;
+    if (outlined.length > 1 && guess.rows.some((r) => r.contains(current))) return `“${showing(current)}”, and one in each of ${outlined.length} rows`;
     if (outlined.length > 1) return `“${showing(current)}”, a header over each of ${outlined.length} sessions`;
     return `“${showing(current)}”`;
   };

@@ -192,6 +192,7 @@ export function markCells(guess: RegisterGuess): { cells: Element[]; selector: s
  * for an arrival; else the element alone.
  */
 export function placesLike(step: 'date' | 'session' | 'arrival', element: Element, guess: RegisterGuess): Element[] {
+  if (step !== 'arrival' && guess.rows.some((r) => r.contains(element))) return selectorInRows(element, guess.rows)?.found ?? [element];
   if (step !== 'arrival') {
     const inHead = guess.register.contains(element) && !guess.rows.some((r) => r.contains(element)) ? element.closest('th, td') : null;
     return (inHead === null ? null : headersAbove(guess, inHead)) ?? [element];
@@ -221,7 +222,7 @@ function headersAbove(guess: RegisterGuess, clicked: Element): Element[] | null 
 }
 
 /** How a date is read from an element: a date control's value, an attribute holding it, or its text (with a format for words). */
-export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): DateSource | null {
+export function dateSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector' | 'column'>): DateSource | null {
   if (element.localName === 'input' && (element as HTMLInputElement).type === 'date') return { ...base, state: 'value' };
   if (element.localName === 'select') return datePartsAt(element as HTMLSelectElement);
   for (const { name, value } of Array.from(element.attributes)) {
@@ -334,7 +335,7 @@ export function formatOf(text: string): string | null {
 const SESSION_WORD = '(?:^|[^A-Za-z])(AM|PM|am|pm|Morning|Afternoon|morning|afternoon)(?![A-Za-z])';
 
 /** How a session is read from an element: an attribute saying AM or PM, else the word in its text. */
-export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector'>): ValueSource | null {
+export function sessionSourceIn(element: Element, base: Pick<ValueSource, 'scope' | 'selector' | 'column'>): ValueSource | null {
   // A dropdown of periods ("Registration AM"): its chosen option, now.
   if (element.localName === 'select') {
     const text = (element as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '';
@@ -510,8 +511,14 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   let date: DateSource | null;
   let session: SessionSource | null;
   let periods: Record<string, 'AM' | 'PM'> | undefined;
+  const inPupilRow = (e: Element) => guess.rows.some((r) => r.contains(e));
+  if (dateAt !== null && inPupilRow(dateAt) && guess.sessions > 1) return { ok: false, step: 'date', message: "This register shows several sessions a row, so a date in the row would be every one's: click the header above the mark, or the page's heading." };
   if (dateAt === null) {
     date = { today: true };
+  } else if (inPupilRow(dateAt)) {
+    // One mark a row, each with its own date (an absence report): read in each row, never one row's date for all.
+    const at = inRow(dateAt, guess, 'row');
+    date = at === null ? null : dateSourceIn(dateAt, at);
   } else if (inHeader) {
     const headers = headersAbove(guess, dateAt);
     const headerSelector = headers === null ? null : selectorFor(headers, guess.register);
@@ -524,6 +531,9 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   }
   if (typeof lesson.session === 'string') {
     session = { always: lesson.session };
+  } else if (inPupilRow(lesson.session)) {
+    const at = guess.sessions === 1 ? inRow(lesson.session, guess, 'row') : null;
+    session = at === null ? null : sessionSourceIn(lesson.session, at);
   } else if (inHeader) {
     const sessionPlace = lesson.session === dateAt || lesson.session.closest('th, td') === dateAt ? dateAt : lesson.session;
     session = sessionSourceIn(sessionPlace, { scope: 'cell' });

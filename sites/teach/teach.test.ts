@@ -8,6 +8,7 @@ import { demoRadioRegister } from '../builtin/demo-radios';
 import { demoTextCellRegister } from '../builtin/demo-text-cells';
 import { demoWeekGrid } from '../builtin/demo-week-grid';
 import { demoPeriodRegister } from '../builtin/demo-period-register';
+import { demoAbsenceReport } from '../builtin/demo-absence-report';
 import { scholarpackUnverified } from '../builtin/unverified';
 import { BUTTON_PUPILS } from '../../demo/mis/button-register';
 import { GIBBON_PUPILS, GIBBON_TYPES } from '../../demo/mis/gibbon-register';
@@ -440,5 +441,26 @@ describe("the MIS's own id, pointed at in the UPN step", () => {
     // The grade column says "Year 6" in every row: not an id.
     const grade = doc.querySelectorAll('table.list tbody tr')[2]!.querySelectorAll('td')[2]!;
     expect(teachProfile({ ...lesson, guess: guess!, role: 'teacher', upn: grade }, { location: doc.location, title: doc.title })).toMatchObject({ ok: false, step: 'upn' });
+  });
+});
+
+describe('one mark a row, each with its own date and session (an absence report)', () => {
+  it('reads the date and session in each row, as the hand-written profile does, never one row\'s date for all', async () => {
+    const doc = await mis.load('/shapes/absence-report');
+    const [guess] = findRegisters(doc);
+    const row = guess!.rows[1]!;
+    const p = taught(doc, { guess, name: row.querySelector('td.name')!, date: row.querySelector('td.date')!, session: row.querySelector('td.session')!, upn: row.querySelector('td.upn')! });
+    expect(p.cells).toMatchObject({ date: { scope: 'row', selector: 'td.date', format: 'EEEE d MMMM yyyy' }, session: { scope: 'row', selector: 'td.session' } });
+    const byPointing = marksOf(doc, profile(p));
+    expect(byPointing).toEqual(marksOf(doc, profile(demoAbsenceReport)));
+    expect(new Set(byPointing.pupils.flatMap((x) => x.marks.map((m) => m.date))).size).toBeGreaterThan(1);
+  });
+
+  it('a date in the row of a register of several sessions a row is refused: it would be every session\'s', async () => {
+    const doc = await mis.load('/shapes/week-grid');
+    const header = doc.querySelectorAll('thead th.session')[0]!;
+    const amara = doc.querySelector('tr[data-pupil-id="W101"]')!;
+    const result = teachProfile({ guess: findRegisters(doc)[0]!, role: 'teacher', names: {}, name: amara.querySelector('th.name')!, date: amara.querySelector('td.arrived')!, session: header }, { location: doc.location, title: doc.title });
+    expect(result).toMatchObject({ ok: false, step: 'date' });
   });
 });

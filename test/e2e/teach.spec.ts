@@ -20,6 +20,8 @@ import { ROSARIO_CODES, ROSARIO_PATH, ROSARIO_PUPILS } from '../../demo/mis/rosa
 import { weekGridUpn } from '../../demo/mis/week-grid';
 import { periodRegisterUpn } from '../../demo/mis/period-register';
 import { demoWeekGrid } from '../../sites/builtin/demo-week-grid';
+import { demoAbsenceReport } from '../../sites/builtin/demo-absence-report';
+import { absenceReportUpn } from '../../demo/mis/absence-report';
 import { scholarpackUnverified } from '../../sites/builtin/unverified';
 import { BUTTON_PUPILS, BUTTONS_PATH } from '../../demo/mis/button-register';
 import { GIBBON_PATH, GIBBON_PUPILS, GIBBON_Q, GIBBON_TYPES } from '../../demo/mis/gibbon-register';
@@ -572,4 +574,28 @@ test('a Gibbon-like grid of cards with a type and a reason dropdown a pupil: the
   const stored = (await rowsOf(popup, 'siteProfiles')) as { profile: SiteProfileInput }[];
   expect(stored[0]!.profile.pupilId).toMatchObject({ attribute: 'href' });
   await sameAsByHand(context, extensionId, page, popup, gibbonByHand(), taught);
+});
+
+test('an absence report, one mark a row with its own date written out: each row\'s date and session are read in that row, a wrong weekday is said, and it finds what the hand-written profile finds', async ({ context, page, extensionId }) => {
+  const { popup, box } = await teachFromPopup(context, extensionId, page, `${SITE}/shapes/absence-report`);
+  await expect(box.getByRole('status')).toHaveText('Found: 5 pupils, 1 session');
+  await box.getByRole('button', { name: "Yes, that's the register" }).click();
+  for (let i = 0; i < 2; i++) await box.getByRole('button', { name: 'Use this' }).click();
+  // The date Markwise suggests is the row's own, one in each row.
+  await expect(box.getByRole('status')).toHaveText('Found: “Monday 17 November 2025”, and one in each of 5 rows');
+  await box.getByRole('button', { name: 'Use this' }).click();
+  await expect(box.getByRole('status')).toHaveText('Found: “AM”, and one in each of 5 rows');
+  await box.getByRole('button', { name: 'Use this' }).click();
+  await box.getByRole('button', { name: 'Use this' }).click();
+  for (let i = 0; i < 2; i++) await box.getByRole('button', { name: 'Skip' }).click();
+  // "Monday 18 November 2025" was a Tuesday: that row is not read, and says so.
+  await expect(box.getByRole('status')).toContainText('1 problem reading the page.');
+  await expect(box.locator('.problems')).toContainText('its weekday is not that of');
+  await box.getByRole('radio', { name: 'The office correcting registers' }).check();
+  await box.getByRole('button', { name: 'Save' }).click();
+  await expect(box).toContainText('Saved.');
+  await box.getByRole('button', { name: 'Close' }).click();
+  const taught = await findingsOn(page);
+  expect(taught).toContainEqual(`code-withdrawn ${absenceReportUpn('A302')} 2025-11-18 PM`);
+  await sameAsByHand(context, extensionId, page, popup, demoAbsenceReport, taught);
 });
