@@ -441,7 +441,7 @@ function knownCode(code: string): boolean {
 }
 
 /** The mark control's profile: its kind, where it is in the cell, and the names it shows. */
-function markFor(guess: RegisterGuess, cells: readonly Element[], names: Readonly<Record<string, string>>): MarkControl | { problem: string } {
+function markFor(guess: RegisterGuess, cells: readonly Element[], names: Readonly<Record<string, string>>): MarkControl | MarkControl[] | { problem: string } {
   const first = guess.marks.find((m) => m.length > 0)![0]!;
   const controls = guess.marks.flat().map((m) => m.control);
   // The control inside its cell, where it is not the cell itself.
@@ -457,7 +457,12 @@ function markFor(guess: RegisterGuess, cells: readonly Element[], names: Readonl
     case 'text-input':
       return { kind: 'text-input', selector, options: 'code', names: {} };
     case 'text':
-      return { kind: 'text', options: 'code', names: used };
+      // A cell that becomes a dropdown when clicked (mis-pages.md, "Cells that change: text until
+      // clicked, a dropdown after"): its dropdown first, where it has one, then its text.
+      return [
+        { kind: 'select', selector: 'select', options: needed.length > 0 ? 'name' : 'code', names: used },
+        { kind: 'text', options: 'code', names: used },
+      ];
     case 'select':
       return { kind: 'select', selector, options: needed.length > 0 ? 'name' : 'code', names: used };
     case 'buttons': {

@@ -154,8 +154,16 @@ describe('a profile taught by pointing reads the page as the hand-written one do
     const byHand = marksOf(doc, profile(demoTextCellRegister));
     expect(marksOnly.pupils.map((x) => x.marks.map((m) => m.mark))).toEqual(byHand.pupils.map((x) => x.marks.map((m) => m.mark)));
     const p = taught(doc, { name, date: header, session: header, arrival: doc.querySelector('td.mark-cell time.arrived')! });
-    expect(p.cells).toMatchObject({ selector: 'td.mark-cell', mark: { kind: 'text' }, arrival: { scope: 'cell', selector: 'time.arrived' } });
+    expect(p.cells).toMatchObject({ selector: 'td.mark-cell', mark: [{ kind: 'select', selector: 'select' }, { kind: 'text' }], arrival: { scope: 'cell', selector: 'time.arrived' } });
     expect(marksOf(doc, profile(p))).toEqual(byHand);
+    // A cell clicked becomes a dropdown, as the page's own script does it; its choice is then the mark, as by hand.
+    const cell = doc.querySelector('td.mark-cell')!;
+    const select = doc.createElement('select');
+    for (const code of ['', '/', 'L', 'U']) select.add(new (doc.defaultView!.Option)(code, code, false, code === 'U'));
+    cell.querySelector('.code')?.replaceWith(select) ?? cell.prepend(select);
+    const afterClick = marksOf(doc, profile(p));
+    expect(afterClick.pupils[0]!.marks[0]!.mark).toBe('U');
+    expect(afterClick).toEqual(marksOf(doc, profile(demoTextCellRegister)));
   });
 
   it('says which step needs another answer: a name outside the rows, a date that is not one', async () => {
