@@ -16,7 +16,7 @@ import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { PRESENT, readRegister, textOf, type PageRegister } from '../../sites/read';
 import { findRegisters, headerAbove, type RegisterGuess } from '../../sites/teach/find';
-import { dateSourceIn, namesToMatch, otherCodes, placesLike, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
+import { arrivalText, dateSourceIn, namesToMatch, otherCodes, placesLike, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
 import { BASE_CSS } from '../../components/styles';
 import TEACH_CSS from './teach.css?inline';
 
@@ -148,7 +148,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
 function arrivalsShown(guess: RegisterGuess): Element[] {
   const found: Element[] = [];
   const readable = (e: Element) => {
-    const text = (e.localName === 'input' ? (e as HTMLInputElement).value : textOf(e)).trim();
+    const text = arrivalText(e);
     return /^\d{1,2}:\d{2}$/.test(text) || /^(?:mins? late:? )?\d{1,3}(?: mins?)?$/i.test(text);
   };
   for (let r = 0; r < guess.rows.length && found.length < 5; r++) {

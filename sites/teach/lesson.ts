@@ -76,6 +76,11 @@ function inRow(element: Element, guess: RegisterGuess, prefer: 'column' | 'row' 
   return prefer === 'row' ? null : rowSource(element, guess.rows);
 }
 
+/** Whether values are the rows' places (0, 1, 2… or 1, 2, 3…): sorted, such a value would name another pupil. */
+function areRowPlaces(values: readonly (string | null)[]): boolean {
+  return values.every((v, i) => v === String(i) || v === String(i + 1));
+}
+
 /** A UPN as the DfE issues them: a letter, 11 digits and a digit or letter, its check letter right. */
 function isUpn(text: string): boolean {
   const t = text.trim();
@@ -86,7 +91,7 @@ function isUpn(text: string): boolean {
 function isIdInEveryRow(source: ValueSource, guess: RegisterGuess): boolean {
   const doc = guess.register.ownerDocument;
   const values = guess.rows.map((row) => readValue(source, { cell: null, row, register: guess.register, page: doc })?.trim() ?? '');
-  const places = values.every((v, i) => v === String(i) || v === String(i + 1));
+  const places = areRowPlaces(values);
   return !places && values.every((v) => v !== '' && v.length <= 40 && !/\s{2,}/.test(v)) && new Set(values).size === values.length;
 }
 
@@ -106,7 +111,7 @@ function pupilIdSource(guess: RegisterGuess, nameSource: ValueSource): ValueSour
     // A row's place (data-index, data-row: 0, 1, 2…) changes when the list is sorted: another pupil's then.
     if (!name.startsWith('data-') || /index|idx|row|position|order|sort/i.test(name)) continue;
     const values = rows.map((r) => r.getAttribute(name));
-    const places = values.every((v, i) => v === String(i) || v === String(i + 1));
+    const places = areRowPlaces(values);
     if (!places && values.every((v) => v !== null && v.trim() !== '') && new Set(values).size === rows.length) return { scope: 'row', attribute: name };
   }
   // A hidden input of the row holding the MIS's id (WebForms' "…$hfPupilId"), one per row, each different.
@@ -160,7 +165,7 @@ function linkIdSource(rows: readonly Element[]): ValueSource | null {
       const pattern = `[?&]${escapeRegExp(name)}=([^&#]+)`;
       const re = new RegExp(pattern);
       const ids = rows.map((r) => re.exec(r.querySelector(selector)?.getAttribute('href') ?? '')?.[1] ?? null);
-      const places = ids.every((v, i) => v === String(i) || v === String(i + 1));
+      const places = areRowPlaces(ids);
       if (!places && ids.every((v) => v !== null) && new Set(ids).size === rows.length) return { scope: 'row', selector, attribute: 'href', pattern };
     }
   }
@@ -602,7 +607,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
 }
 
 /** What an arrival shows: a box's value, else its text. */
-function arrivalText(element: Element): string {
+export function arrivalText(element: Element): string {
   return (element.localName === 'input' ? (element as HTMLInputElement).value : textOf(element)).replace(/\s+/g, ' ').trim();
 }
 
