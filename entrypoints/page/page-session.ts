@@ -49,6 +49,12 @@ function pageUrl({ origin, pathname, search, hash }: Location, profile: SiteProf
   return origin + pathname + search + (profilesForPath([profile], pathname + search).length > 0 ? '' : hash.split('?')[0]);
 }
 
+/** The profiles the school chose for this site. */
+function profilesOn(bundle: ContentBundle, site: string): SiteProfile[] {
+  const ids = new Set(bundle.sites.find((s) => originMatches(s.origin, site))?.profileIds);
+  return bundle.profiles.filter((p) => ids.has(p.id));
+}
+
 /** The thresholds the view found; a pupil shown without a UPN is named by this site's MIS id, so the same id elsewhere is another pupil. */
 function thresholdsOf(register: ReturnType<typeof unambiguousPart>, view: RegisterView): Finding[] {
   const at = new Map(register.snapshot.pupils.map((p, i) => [p.upn, i]));
@@ -145,13 +151,6 @@ export class PageSession {
     return this.#bundle.roles?.[this.#site] ?? this.#profile?.role;
   }
 
-  #profilesHere(): SiteProfile[] {
-    const site = this.#bundle.sites.find((s) => originMatches(s.origin, this.#site));
-    if (site === undefined) return [];
-    const ids = new Set(site.profileIds);
-    return this.#bundle.profiles.filter((p) => ids.has(p.id));
-  }
-
   start(): void {
     const win = this.#document.defaultView!;
     this.#observer = new win.MutationObserver((records) => this.#onMutations(records));
@@ -162,7 +161,8 @@ export class PageSession {
     this.#document.addEventListener('change', (e) => this.#onInput(e), { capture: true, signal: this.#signal });
     this.#document.addEventListener('focusin', (e) => this.#onFocus(e), { signal: this.#signal });
     this.#document.addEventListener('focusout', (e) => this.#onBlur(e), { signal: this.#signal });
-    this.#document.addEventListener('mouseover', (e) => this.#onHover(e), { passive: true, signal: this.#signal });
+    // Hovering a cell shows its hint, which the widget has none of.
+    if (!WIDGET) this.#document.addEventListener('mouseover', (e) => this.#onHover(e), { passive: true, signal: this.#signal });
     this.#document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal: this.#signal });
     win.addEventListener('resize', () => this.#surface?.hints.schedulePlacement(), { passive: true, signal: this.#signal });
     this.#document.addEventListener('scroll', () => this.#surface?.hints.schedulePlacement(), { passive: true, capture: true, signal: this.#signal });
@@ -184,6 +184,8 @@ export class PageSession {
 
   /** A new bundle (policy edited, a finding dismissed in another tab, the panel collapsed). */
   updateBundle(bundle: ContentBundle): void {
+    // Never called in the widget, whose element starts a new session instead: its build leaves this out.
+    if (WIDGET) return;
     const policyChanged = JSON.stringify(bundle.policy) !== JSON.stringify(this.#bundle.policy) || JSON.stringify(bundle.today) !== JSON.stringify(this.#bundle.today);
     const sitesChanged = JSON.stringify(bundle.sites) !== JSON.stringify(this.#bundle.sites) || JSON.stringify(bundle.profiles) !== JSON.stringify(this.#bundle.profiles) || bundle.roles?.[this.#site] !== this.#bundle.roles?.[this.#site];
     this.#bundle = bundle;
@@ -252,7 +254,8 @@ export class PageSession {
     const here = pathname + search + hash;
     if (this.#matchedAt === here) return false;
     this.#matchedAt = here;
-    const profile = profilesForPath(this.#profilesHere(), pathname + search, hash)[0] ?? null;
+    // The widget's one profile is its element's, for wherever the element is (entrypoints/widget/elements.ts).
+    const profile = (WIDGET ? this.#bundle.profiles : profilesForPath(profilesOn(this.#bundle, this.#site), pathname + search, hash))[0] ?? null;
     if (profile === this.#profile) return false;
     this.#profile = profile;
     this.#room?.set(profile ? this.#bundle.badgeRooms?.[profile.id] : undefined);

@@ -9,6 +9,7 @@ import { evaluateRegister, type CheckFailure } from '../../rules/engine';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../../rules/findings';
 import type { EvaluateOptions } from '../../rules/checks/check';
 import { bandFor, tierFor } from '../../rules/checks/standing';
+import type { Policy, Role } from '../../rules/policy/schema';
 import type { Session } from '../../rules/snapshot';
 import type { SiteProfile } from '../../sites/profile';
 import { cellElement, markControls, markKey, radiosIn, readMark, resolveMark, type PageCell, type PageRegister } from '../../sites/read';
@@ -90,7 +91,7 @@ export class RegisterView {
   /** Checks that failed, by pupil. */
   readonly #failures = new Map<number, CheckFailure[]>();
   #publishTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #validCodes = new Map<string, { code: string; meaning: string }[]>();
+  readonly #validCodes: CodesMemo = new Map();
   #storedFigures: ReadonlyMap<string, StoredFigure>;
   #nFirstSeen: ReadonlyMap<string, string>;
   /** Cells whose hint the person dismissed, with the mark then: the hint stays away until the mark changes. */
@@ -479,23 +480,6 @@ export class RegisterView {
     return list.filter((f) => f.date === cell.date && f.session === cell.session && !this.#isDismissed(f, cell.pupil));
   }
 
-  /** The valid codes on this date, for this session and role, with their meanings. */
-  #codesFor(date: IsoDate, session: Session): { code: string; meaning: string }[] {
-    const memo = `${date}|${session}`;
-    let codes = this.#validCodes.get(memo);
-    if (codes === undefined) {
-      const allowed = this.#options.evaluate.policy.codes[this.#register.snapshot.role];
-      codes = [];
-      for (const code of codeSetOn(date).values()) {
-        if ((code.code === '/' && session === 'PM') || (code.code === '\\' && session === 'AM')) continue;
-        if (allowed !== 'all' && !allowed.includes(code.code)) continue;
-        codes.push({ code: code.code, meaning: code.meaning });
-      }
-      this.#validCodes.set(memo, codes);
-    }
-    return codes;
-  }
-
   /** The tip for a cell: the code's meaning, its problems and fix, and while typing the codes that fit. */
   showTipFor(target: Element, typing: boolean): void {
     const index = this.#cellAt(target);
@@ -518,7 +502,7 @@ export class RegisterView {
     let codesHeading = `Codes you can enter for ${when}:`;
     let offered: { code: string; meaning: string }[] = [];
     if (typing && isTextInput) {
-      const codes = this.#codesFor(cell.date, cell.session);
+      const codes = codesFor(this.#validCodes, this.#options.evaluate.policy.codes[this.#register.snapshot.role], cell.date, cell.session);
       offered = codes.filter((c) => c.code.startsWith(prefix));
       // A letter that starts no code this person may enter: every code they may, never an empty list.
       if (offered.length === 0) {
@@ -682,32 +666,51 @@ export class RegisterView {
         return out;
       };
 
-  get findingCount(): number {
-    let n = 0;
+  /**
+   * What the popup says of this page (entrypoints/page/tab-status.ts): the findings not dismissed, how
+   * many of them are errors, and what was not read or not checked, first. The widget has no popup: its
+   * build leaves this out.
+   */
+  tabFigures(): { findings: number; errors: number; problems: readonly string[] } {
+    if (WIDGET) return { findings: 0, errors: 0, problems: [] };
+    let findings = 0;
+    let errors = 0;
     this.#byPupil.forEach((list, pupil) => {
-      for (const f of list) if (!this.#isDismissed(f, pupil)) n++;
+      for (const f of list) {
+        if (this.#isDismissed(f, pupil)) continue;
+        findings++;
+        if (f.severity === 'error') errors++;
+      }
     });
-    return n;
-  }
-
-  get errorCount(): number {
-    let n = 0;
-    this.#byPupil.forEach((list, pupil) => {
-      for (const f of list) if (f.severity === 'error' && !this.#isDismissed(f, pupil)) n++;
-    });
-    return n;
-  }
-
-  /** For the popup: what was not read or not checked comes first. */
-  get readProblems(): readonly string[] {
     const marks = this.#marksRead();
     const gaps: string[] = [];
     if (marks !== null && marks.read < marks.cells) gaps.push(`Read ${marks.read} marks of the ${marks.cells} cells on this page.`);
     if (this.#failures.size > 0) gaps.push(`Could not check every mark of ${this.#failures.size} ${this.#failures.size === 1 ? 'pupil' : 'pupils'}.`);
-    return [...gaps, ...this.#problemLines()];
+    return { findings, errors, problems: [...gaps, ...this.#problemLines()] };
   }
 
   dispose(): void {
     clearTimeout(this.#publishTimer);
   }
+}
+
+type CodesMemo = Map<string, { code: string; meaning: string }[]>;
+
+/**
+ * The valid codes on this date, for this session and role (`allowed`, the policy's codes for it), with
+ * their meanings: what a cell's hint offers while typing. Kept in `memo` by date and session.
+ */
+function codesFor(memo: CodesMemo, allowed: Policy['codes'][Role], date: IsoDate, session: Session): { code: string; meaning: string }[] {
+  const key = `${date}|${session}`;
+  let codes = memo.get(key);
+  if (codes === undefined) {
+    codes = [];
+    for (const code of codeSetOn(date).values()) {
+      if ((code.code === '/' && session === 'PM') || (code.code === '\\' && session === 'AM')) continue;
+      if (allowed !== 'all' && !allowed.includes(code.code)) continue;
+      codes.push({ code: code.code, meaning: code.meaning });
+    }
+    memo.set(key, codes);
+  }
+  return codes;
 }

@@ -13,6 +13,7 @@ export type TellStatus = (profile: SiteProfile | null, view: RegisterView | null
 export function tabStatusTeller(send: Send, site = ''): TellStatus {
   let told = '';
   return (profile, view, pupils, role) => {
+    const figures = view?.tabFigures();
     const status: TabStatus = {
       site,
       role: role ?? null,
@@ -22,9 +23,9 @@ export function tabStatusTeller(send: Send, site = ''): TellStatus {
       verified: profile?.verified ?? true,
       registerFound: view !== null,
       pupils,
-      findings: view?.findingCount ?? 0,
-      errors: view?.errorCount ?? 0,
-      problems: view?.readProblems.slice(0, 3) ?? [],
+      findings: figures?.findings ?? 0,
+      errors: figures?.errors ?? 0,
+      problems: figures?.problems.slice(0, 3) ?? [],
     };
     const text = JSON.stringify(status);
     if (text === told) return;

@@ -3,9 +3,9 @@
 // so terser may shorten them everywhere at once. Only names no page, vendor, policy, profile or stored
 // data ever sees (no schema key, no finding field); a DOM property's name is never shortened.
 const NAMES = [
-    'academicYearsWithTermDates', 'cellChanged', 'clearBadges', 'clearPage', 'errorCount', 'findingCount', 'fixCellFromKeyboard',
+    'academicYearsWithTermDates', 'cellChanged', 'clearBadges', 'clearPage', 'fixCellFromKeyboard',
     'hasTermDatesFor', 'hideTip', 'isSchoolDay', 'isSchoolDayNumber', 'kindOf', 'learned', 'markAll', 'markCell',
-    'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'readProblems', 'schedulePlacement', 'schoolDayOrdinal',
+    'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'tabFigures', 'schedulePlacement', 'schoolDayOrdinal',
     'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'updateBundle',
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
     'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus', 'unreadAt', 'badgeInside',
