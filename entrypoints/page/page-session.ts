@@ -351,8 +351,11 @@ export class PageSession {
     });
     this.#view = view;
     // The MIS may re-flow the register (a font loading, a column resized): keep markers on their cells.
+    // Not in the widget, which draws none: the observer's callback runs inside the browser's rendering
+    // of a frame, which made the page's first full paint after load (200-400 ms on a large register) a
+    // long task of the widget's in every load (issue 15, item 2).
     const win = this.#document.defaultView!;
-    if (win.ResizeObserver !== undefined) {
+    if (!WIDGET && win.ResizeObserver !== undefined) {
       const resized = new win.ResizeObserver(() => surface.hints.schedulePlacement());
       resized.observe(root);
       abort.signal.addEventListener('abort', () => resized.disconnect());

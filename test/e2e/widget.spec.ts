@@ -355,3 +355,29 @@ test("a profile that needs the extension's reading powers (radios, dates by form
   await expect(page.locator('#always [role="alert"] li')).toHaveText([/^cells\.date\.today: is read by the Markwise extension/, /^cells\.session\.always: is read by the Markwise extension/]);
   await page.close();
 });
+
+// Issue 15, item 2: a ResizeObserver's callback runs inside the browser's rendering of a frame, so the
+// page's first full layout and paint after its load event (200-400 ms on a large register) was
+// counted as a long task of the widget's, in every load. Its only use was keeping the cell markers and
+// hints on their cells, which the widget does not draw.
+test('the widget asks the browser for no callback inside the page\'s rendering (no ResizeObserver)', async ({ mis }) => {
+  const plain = await plainPage();
+  await plain.addInitScript(() => {
+    const w = window as unknown as { resizeObservers: number };
+    w.resizeObservers = 0;
+    const Original = window.ResizeObserver;
+    window.ResizeObserver = class extends Original {
+      constructor(callback: ResizeObserverCallback) {
+        super(callback);
+        w.resizeObservers++;
+      }
+    };
+  });
+  for (const url of ['/widget/register?class=4A', '/widget/table', '/widget/bench?pupils=60&sessions=5']) {
+    await plain.goto(`${mis.url}${url}`);
+    // The register's view (and any observer of its) is made before the panel is ready.
+    await expect(plain.locator('markwise-panel aside.panel').first()).toHaveAttribute('data-status', 'ready');
+    expect(await plain.evaluate(() => (window as unknown as { resizeObservers: number }).resizeObservers), url).toBe(0);
+  }
+  await plain.close();
+});
