@@ -51,7 +51,8 @@ export function badgeRoomCss(cells: string): string {
 
 /**
  * Each profile's room, by profile id (those whose badges go in a table's cell), worked out once by the
- * background for the content bundle: the content script only adopts it.
+ * background for the content bundle (the content script only adopts it), and by the widget for its
+ * element's profile.
  */
 export function badgeRooms(profiles: readonly (BadgePlaces & Pick<SiteProfile, 'id'>)[]): Record<string, BadgeRoomStyle> {
   const rooms: Record<string, BadgeRoomStyle> = {};

@@ -124,10 +124,9 @@ export class PageSession {
     this.#calendar = this.#makeCalendar();
     // At document_start in the content script: the profile this address matches makes room for its
     // badges while the page is still arriving (issue 15, item 1). start() goes on from this match.
-    if (!WIDGET) {
-      this.#room = new BadgeRoom(document);
-      this.#matchAddress();
-    }
+    // The widget, made once the page is parsed, makes its room as start() first matches.
+    this.#room = new BadgeRoom(document);
+    if (!WIDGET) this.#matchAddress();
   }
 
   /** The policy's calendar, with its day tables already filled for today's year and the next. */
@@ -362,9 +361,9 @@ export class PageSession {
     }
     surface.useActions(view.actions);
     // Where the page's style keeps the badges' room, they wait for a task after the panel's (below);
-    // elsewhere (the widget, a style refused) their room is made now, with the panel, as the page's
-    // first layout after the load event would otherwise have to lay a large table out twice.
-    const badgesLater = !WIDGET && this.#room?.made() === true;
+    // elsewhere (a style refused, badges outside a table) their room is made now, with the panel, as
+    // the page's first layout after the load event would otherwise have to lay a large table out twice.
+    const badgesLater = this.#room?.made() === true;
     view.render(!badgesLater);
     // When the panel was complete, on the page's clock (npm run bench reads it).
     this.#host().setAttribute('data-ready-at', String(performance.now()));

@@ -134,7 +134,7 @@ interface ShownBadge {
 /**
  * Whether the page's style keeps room at the end of this cell (entrypoints/page/badge-room.ts), until
  * the badge's host is put there when it is drawn, taking that room in its place. Asked once per badge,
- * in showBadges; never in the widget (callers put `!WIDGET &&` first, so that its build leaves the call out).
+ * in showBadges.
  */
 const roomed = (options: SurfaceOptions, into: Element): boolean => options.room?.holds(into) === true;
 
@@ -346,7 +346,7 @@ export class PageSurface implements Surface {
         }
         continue;
       }
-      if (shown?.host?.isConnected !== true) shown = !WIDGET && roomed(this.#options, into) ? { host: null, box: null, into, view } : this.#makeBadge(anchor, into, true);
+      if (shown?.host?.isConnected !== true) shown = roomed(this.#options, into) ? { host: null, box: null, into, view } : this.#makeBadge(anchor, into, true);
       // Not drawn yet; or drawn, and drawn again (Preact changes only what differs: a new figure, tier or band).
       if (!shown.box?.hasChildNodes()) pending.add(anchor);
       else render(h(Badge, { view }), shown.box);
@@ -363,7 +363,7 @@ export class PageSurface implements Surface {
       const places = WIDGET ? [] : anchors.map((anchor) => (now.get(anchor)!.host?.isConnected !== false ? null : this.hints.roomBeside(now.get(anchor)!.into)));
       anchors.forEach((anchor, i) => {
         let shown = now.get(anchor)!;
-        const roomedHere = !WIDGET && shown.host === null;
+        const roomedHere = shown.host === null;
         if (roomedHere) now.set(anchor, (shown = { ...this.#makeBadge(anchor, shown.into, false), view: shown.view }));
         render(h(Badge, { view: shown.view! }), shown.box!);
         if (roomedHere) shown.into.append(shown.host!);

@@ -14,6 +14,7 @@ import { siteProfileSchema, type SiteProfile } from '../../sites/profile';
 import { tableProfile, type TableMarks } from '../../sites/table';
 import { describeIssues } from '../../rules/validation';
 import type { ContentBundle } from '../../storage/bundle';
+import { badgeRooms } from '../../sites/badge-room';
 import { documentParsed, PageSession } from '../page/page-session';
 import { bankHolidaysFor } from './check';
 import { elementPolicy } from './policy';
@@ -238,6 +239,7 @@ export class MarkwisePanel extends MarkwiseElement {
       bankHolidays: bankHolidaysFor(policy),
       termNotes: termNotesByYear(policy.calendar.academicYears),
       profiles: [profile],
+      badgeRooms: badgeRooms([profile]),
       sites: [{ origin: location.origin, profileIds: [profile.id] }],
       dismissed: { [location.origin]: dismissed },
       panelCollapsed: false,

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { presetInput, presetPolicy } from '../../rules/presets';
 import { CHROMIUM, expect, panel, QUIET_FLAGS, test } from './fixtures';
 import { axeViolations } from './axe';
+import { cellsMoved, placesWhenRoomIsMade } from './places';
 
 let browser: Browser;
 test.beforeAll(async () => {
@@ -354,6 +355,26 @@ test("a profile that needs the extension's reading powers (radios, dates by form
   });
   await expect(page.locator('#always [role="alert"] li')).toHaveText([/^cells\.date\.today: is read by the Markwise extension/, /^cells\.session\.always: is read by the Markwise extension/]);
   await page.close();
+});
+
+// Issue 15, item 2. The widget put an empty host in every row's name cell with its panel, after the
+// page was parsed and laid out (1,500 on the bench's register): the browser laid the whole table out
+// again before the page's load event, and painted 1,500 more shadow roots in its first frame. The
+// room is now made by a style the widget adopts as it reads the register, and a badge's host goes in
+// only as its row comes near the screen, taking that room's place.
+test('a large register: the widget draws badges as rows come near the screen, and they move nothing on the page', async ({ mis }) => {
+  const plain = await plainPage();
+  await placesWhenRoomIsMade(plain);
+  await plain.goto(`${mis.url}/widget/bench?pupils=600&sessions=5`);
+  await expect(plain.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+  const rows = plain.locator('tr.pupil-row');
+  await expect(rows.first().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+  // Far from the screen, the last row has nothing of the widget's in it.
+  await expect(rows.last().locator('markwise-pupil-badge')).toHaveCount(0);
+  await plain.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(rows.last().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+  expect(await cellsMoved(plain)).toEqual([]);
+  await plain.close();
 });
 
 // Issue 15, item 2: a ResizeObserver's callback runs inside the browser's rendering of a frame, so the
