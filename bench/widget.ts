@@ -9,7 +9,10 @@
 //   - long tasks in the two seconds after the panel is complete (issue 15: none over 50 ms), beside
 //     the same page's without the widget in the two seconds after its load; and, like by like, in the
 //     two seconds after the load event with the widget and with an empty script in its place (the
-//     widget's panel is complete before the page's first layout, which then counts as after it).
+//     widget's panel is complete before the page's first layout, which then counts as after it);
+//   - main-thread work from navigation to two seconds after the load event (Chromium's own counters
+//     of task, layout and style time), with the widget, with an empty script in its place, and without:
+//     what the widget adds, which moves far less from run to run than the load event's time does.
 // Reports and exits 0: a benchmark is not a test.
 //
 //   npx tsx bench/widget.ts [--loads 15] [--script end-defer|head|head-async] [--json]
@@ -24,7 +27,7 @@ import { isScriptAt, SCRIPT_PLACES } from '../demo/mis/html';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 import { median, medianAndRange, ratioInterval } from './stats';
-import { longestRenderings, longFramesUntil, longTasksAfter, type LongFrame } from './browsers';
+import { longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, type LongFrame, type MainThreadWork } from './browsers';
 
 const TARGET_SIZE_BYTES = 50 * 1024;
 const TARGET_AFTER_DCL_MS = 100;
@@ -56,6 +59,9 @@ try {
   // costs this page, apart from what the widget does.
   const emptyScript = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await emptyScript.route('**/markwise-widget.iife.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  // Main-thread work from navigation to 2 s after the load event, each page's own counters.
+  const [workWith, workWithout, workEmpty] = await Promise.all([withWidget, without, emptyScript].map(mainThreadWork));
+  const work: { with: MainThreadWork[]; without: MainThreadWork[]; empty: MainThreadWork[] } = { with: [], without: [], empty: [] };
   const widgetUrl = `${server.url}/widget/bench?pupils=1500&sessions=10&script=${SCRIPT_AT}`;
   const plainUrl = `${server.url}/bench/office?pupils=1500&sessions=10`;
   const timings: { fromScript: number; afterDcl: number; ready: number; load: number; findings: number; longTasksAfterPanel: number[]; longTasksAfterLoad: number[]; frames: LongFrame[] }[] = [];
@@ -84,6 +90,7 @@ try {
     timings[timings.length - 1]!.longTasksAfterLoad = await longTasksAfter(withWidget, timings[timings.length - 1]!.load);
     // Frames, rendering included, whether or not a script ran in them: like by like with the others' frames.
     timings[timings.length - 1]!.frames = await longFramesUntil(withWidget, timings[timings.length - 1]!.load, 'markwise-widget');
+    work.with.push(await workWith!());
   };
   const emptyLoads: number[] = [];
   const loadWithout = async () => {
@@ -92,10 +99,12 @@ try {
     plainLoads.push(plainLoad);
     plainLongTasks.push(await longTasksAfter(without, plainLoad));
     plainFrames.push(await longFramesUntil(without, plainLoad, 'markwise-widget'));
+    work.without.push(await workWithout!());
     await emptyScript.goto(widgetUrl, { waitUntil: 'load' });
     emptyLoads.push(await emptyScript.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
     emptyLongTasks.push(await longTasksAfter(emptyScript, emptyLoads[emptyLoads.length - 1]!));
     emptyFrames.push(await longFramesUntil(emptyScript, emptyLoads[emptyLoads.length - 1]!, 'markwise-widget'));
+    work.empty.push(await workEmpty!());
   };
   await withWidget.goto(widgetUrl); // warm-up: server and browser caches
   await without.goto(plainUrl);
@@ -129,6 +138,7 @@ try {
     longTasksAfterLoadWithEmptyScriptMs: emptyLongTasks,
     longFramesToTwoSecondsAfterLoad: { withWidget: timings.map((t) => t.frames), emptyScript: emptyFrames, without: plainFrames },
     loadWithEmptyScriptMedianMs: median(emptyLoads),
+    mainThreadWorkMs: work,
     ratioToEmptyScript,
     findings: timings[0]?.findings ?? 0,
     pass: { size: largest <= TARGET_SIZE_BYTES, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, ratio: ratio <= TARGET_RATIO, noLongTaskAfterPanel: longestAfterPanel <= 50 },
@@ -143,6 +153,9 @@ try {
     console.log(`  load event with ${results.loadWithMedianMs.toFixed(0)} ms / without ${results.loadWithoutMedianMs.toFixed(0)} ms (medians): ${ratio.toFixed(3)} (90% interval ${interval.map((r) => r.toFixed(3)).join(' to ')}; per round ${Math.min(...roundRatios).toFixed(2)} to ${Math.max(...roundRatios).toFixed(2)})   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);
     console.log(`    against the same page with an empty script in the widget's place, load ${results.loadWithEmptyScriptMedianMs.toFixed(0)} ms: ratio ${ratioToEmptyScript.toFixed(3)}`);
     console.log(`  panel complete (median) ${results.panelCompleteMedianMs.toFixed(0)} ms after navigation start`);
+    const workLine = (list: MainThreadWork[]) => `${median(list.map((w) => w.task)).toFixed(0)} ms (layout ${median(list.map((w) => w.layout)).toFixed(0)}, style ${median(list.map((w) => w.style)).toFixed(0)})`;
+    console.log(`  main-thread work, navigation to 2 s after load (medians): with the widget ${workLine(work.with)}; an empty script in its place ${workLine(work.empty)}; without ${workLine(work.without)}`);
+    console.log(`    with ÷ without ${(median(work.with.map((w) => w.task)) / median(work.without.map((w) => w.task))).toFixed(3)} (90% interval ${ratioInterval(work.with.map((w) => w.task), work.without.map((w) => w.task)).map((r) => r.toFixed(3)).join(' to ')}); with ÷ the empty script ${(median(work.with.map((w) => w.task)) / median(work.empty.map((w) => w.task))).toFixed(3)}`);
     console.log(`  long tasks in the 2 s after the panel complete: longest ${longestAfterPanel} ms (without the widget, after load: ${longestPlainAfterLoad} ms)   target: none over 50 ms   ${verdict(results.pass.noLongTaskAfterPanel)}`);
     const longest = (lists: number[][]) => Math.max(0, ...lists.flat());
     const over = (lists: number[][]) => lists.filter((l) => l.length > 0).length;
