@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, launchWithExtension, QUIET_FLAGS } from '../test/e2e/fixtures';
+import { median, ratioInterval } from './stats';
 
 export function launchWithout(profileDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
@@ -54,6 +55,18 @@ export async function mainThreadWork(page: Page): Promise<() => Promise<MainThre
     const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
     return { task: value('TaskDuration'), layout: value('LayoutDuration'), style: value('RecalcStyleDuration') };
   };
+}
+
+/** Medians of main-thread work, as the benches print them: "1973 ms (layout 443, style 188)". */
+export function workMedians(list: readonly MainThreadWork[]): string {
+  const of = (part: keyof MainThreadWork) => median(list.map((w) => w[part])).toFixed(0);
+  return `${of('task')} ms (layout ${of('layout')}, style ${of('style')})`;
+}
+
+/** One page's main-thread work (task time) by another's, medians, with the 90% interval over rounds. */
+export function workRatio(a: readonly MainThreadWork[], b: readonly MainThreadWork[]): string {
+  const tasks = (list: readonly MainThreadWork[]) => list.map((w) => w.task);
+  return `${(median(tasks(a)) / median(tasks(b))).toFixed(3)} (90% interval ${ratioInterval(tasks(a), tasks(b)).map((r) => r.toFixed(3)).join(' to ')})`;
 }
 
 /** The durations of the long tasks that started after `from` (ms on the page's clock), two seconds after it. */

@@ -29,7 +29,7 @@ import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { EXTENSION_DIR, launchWithExtension, serviceWorkerOf, bundleReady, SHIPPED_EXTENSION_DIR } from '../test/e2e/fixtures';
 import { median, medianAndRange, percentile, ratioInterval } from './stats';
-import { launchWithEmptyExtension, launchWithout, longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, type LongFrame, type MainThreadWork } from './browsers';
+import { launchWithEmptyExtension, launchWithout, longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, workMedians, workRatio, type LongFrame, type MainThreadWork } from './browsers';
 
 const TARGET_RATIO = 1.1;
 const TARGET_AFTER_DCL_MS = 100;
@@ -253,9 +253,7 @@ try {
     const ours = withExtension.flatMap((t) => t.frames.map((f) => f.ours));
     console.log(`  longest rendering (style, layout, paint) of a frame from navigation to 2 s after the load event, per load:`);
     console.log(`    with the extension ${medianAndRange(longestRenderings(withExtension.map((t) => t.frames)))} (its own script in any such frame at most ${Math.max(0, ...ours)} ms); without it ${medianAndRange(longestRenderings(plainFrames))}`);
-    const workLine = (list: MainThreadWork[]) => `${ms(median(list.map((w) => w.task)))} (layout ${ms(median(list.map((w) => w.layout)))}, style ${ms(median(list.map((w) => w.style)))})`;
-    const tasks = (list: MainThreadWork[]) => list.map((w) => w.task);
-    console.log(`  main-thread work, navigation to 2 s after load (medians): with the extension ${workLine(work.with)}; without ${workLine(work.without)}; with ÷ without ${(median(tasks(work.with)) / median(tasks(work.without))).toFixed(3)} (90% interval ${ratioInterval(tasks(work.with), tasks(work.without)).map((r) => r.toFixed(3)).join(' to ')})`);
+    console.log(`  main-thread work, navigation to 2 s after load (medians): with the extension ${workMedians(work.with)}; without ${workMedians(work.without)}; with ÷ without ${workRatio(work.with, work.without)}`);
     console.log(`  keystroke: its frame drawn to its hint updated, ${keyTimes.length} keys: median ${ms(median(keyTimes))}, p95 ${ms(p95)}   target p95 < ${TARGET_KEY_P95_MS} ms   ${verdict(results.pass.keystrokes)}`);
     const k = results.keystrokes;
     console.log(`    the browser's own keydown to input: with Markwise median ${ms(k.keydownToInputWithMedianMs)}, p95 ${ms(k.keydownToInputWithP95Ms)}; without, median ${ms(k.keydownToInputWithoutMedianMs)}, p95 ${ms(k.keydownToInputWithoutP95Ms)}`);

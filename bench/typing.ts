@@ -10,7 +10,9 @@
 // a fresh load of the page; the ratio is of the percentiles over all rounds, with each round's ratio
 // for the spread. Target: p50 and p95 each at most 1.10.
 //
-//   npx tsx bench/typing.ts [--rounds 6] [--cells 60] [--gap 100] [--cpu 4] [--hide-badges] [--json]
+//   npx tsx bench/typing.ts [--rounds 6] [--cells 60] [--gap 100] [--cpu 4] [--hide-badges] [--hide-root] [--json]
+// --hide-badges, --hide-root: the in-row badges, or Markwise's root (panel, hint, markers), hidden by a
+// style put in at DOMContentLoaded: what each costs a key (both together leave Markwise's listeners).
 // Needs the e2e build (npm run build:e2e), as bench/extension.ts does.
 
 import type { BrowserContext, Page } from '@playwright/test';
@@ -37,6 +39,7 @@ const CPU = option('--cpu', 1);
 const GAP = option('--gap', 100);
 /** Diagnosis only: Markwise's badges hidden in the rows, to see their part of a key's cost (BENCHMARKS.md). */
 const HIDE_BADGES = process.argv.includes('--hide-badges');
+const HIDE_ROOT = process.argv.includes('--hide-root');
 const json = process.argv.includes('--json');
 
 
@@ -101,13 +104,14 @@ try {
   contexts.push(withExt);
   await bundleReady(await serviceWorkerOf(withExt));
   for (const context of contexts) await context.addInitScript(watchKeys);
-  if (HIDE_BADGES) {
-    await withExt.addInitScript(() =>
+  const hidden = [...(HIDE_BADGES ? ['markwise-pupil-badge'] : []), ...(HIDE_ROOT ? ['markwise-root'] : [])];
+  if (hidden.length > 0) {
+    await withExt.addInitScript((css) =>
       document.addEventListener('DOMContentLoaded', () => {
         const style = document.createElement('style');
-        style.textContent = 'markwise-pupil-badge { display: none !important; }';
+        style.textContent = css;
         document.head.append(style);
-      }),
+      }), `${hidden.join(', ')} { display: none !important; }`,
     );
   }
   const plainPage = plain.pages()[0] ?? (await plain.newPage());
@@ -137,6 +141,7 @@ try {
     cpuThrottling: CPU,
     msBetweenKeys: GAP,
     badgesHidden: HIDE_BADGES,
+    rootHidden: HIDE_ROOT,
     rounds: ROUNDS,
     keysPerRound: CELLS * 3,
     keydownToFrameMs: { p50, p95, max: { with: Math.max(...all(withMarkwise)), without: Math.max(...all(without)) } },

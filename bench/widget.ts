@@ -27,7 +27,7 @@ import { isScriptAt, SCRIPT_PLACES } from '../demo/mis/html';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 import { median, medianAndRange, ratioInterval } from './stats';
-import { longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, type LongFrame, type MainThreadWork } from './browsers';
+import { longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, workMedians, workRatio, type LongFrame, type MainThreadWork } from './browsers';
 
 const TARGET_SIZE_BYTES = 50 * 1024;
 const TARGET_AFTER_DCL_MS = 100;
@@ -153,9 +153,8 @@ try {
     console.log(`  load event with ${results.loadWithMedianMs.toFixed(0)} ms / without ${results.loadWithoutMedianMs.toFixed(0)} ms (medians): ${ratio.toFixed(3)} (90% interval ${interval.map((r) => r.toFixed(3)).join(' to ')}; per round ${Math.min(...roundRatios).toFixed(2)} to ${Math.max(...roundRatios).toFixed(2)})   target <= ${TARGET_RATIO}   ${verdict(results.pass.ratio)}`);
     console.log(`    against the same page with an empty script in the widget's place, load ${results.loadWithEmptyScriptMedianMs.toFixed(0)} ms: ratio ${ratioToEmptyScript.toFixed(3)}`);
     console.log(`  panel complete (median) ${results.panelCompleteMedianMs.toFixed(0)} ms after navigation start`);
-    const workLine = (list: MainThreadWork[]) => `${median(list.map((w) => w.task)).toFixed(0)} ms (layout ${median(list.map((w) => w.layout)).toFixed(0)}, style ${median(list.map((w) => w.style)).toFixed(0)})`;
-    console.log(`  main-thread work, navigation to 2 s after load (medians): with the widget ${workLine(work.with)}; an empty script in its place ${workLine(work.empty)}; without ${workLine(work.without)}`);
-    console.log(`    with ÷ without ${(median(work.with.map((w) => w.task)) / median(work.without.map((w) => w.task))).toFixed(3)} (90% interval ${ratioInterval(work.with.map((w) => w.task), work.without.map((w) => w.task)).map((r) => r.toFixed(3)).join(' to ')}); with ÷ the empty script ${(median(work.with.map((w) => w.task)) / median(work.empty.map((w) => w.task))).toFixed(3)}`);
+    console.log(`  main-thread work, navigation to 2 s after load (medians): with the widget ${workMedians(work.with)}; an empty script in its place ${workMedians(work.empty)}; without ${workMedians(work.without)}`);
+    console.log(`    with ÷ without ${workRatio(work.with, work.without)}; with ÷ the empty script ${workRatio(work.with, work.empty)}`);
     console.log(`  long tasks in the 2 s after the panel complete: longest ${longestAfterPanel} ms (without the widget, after load: ${longestPlainAfterLoad} ms)   target: none over 50 ms   ${verdict(results.pass.noLongTaskAfterPanel)}`);
     const longest = (lists: number[][]) => Math.max(0, ...lists.flat());
     const over = (lists: number[][]) => lists.filter((l) => l.length > 0).length;

@@ -16,7 +16,7 @@ import type { SiteProfileInput } from '../../sites/profile';
 import { parseSiteProfiles } from '../../sites/profile-import';
 import { PRESENT, readRegister, textOf, type PageRegister } from '../../sites/read';
 import { findRegisters, headerAbove, type RegisterGuess } from '../../sites/teach/find';
-import { arrivalText, dateSourceIn, namesToMatch, otherCodes, placesLike, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
+import { arrivalText, dateSourceIn, inPupilRow, namesToMatch, otherCodes, placesLike, selectorInRows, sessionSourceIn, teachProfile, type Lesson, type TeachStep } from '../../sites/teach/lesson';
 import { BASE_CSS } from '../../components/styles';
 import TEACH_CSS from './teach.css?inline';
 
@@ -114,7 +114,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
       // The header above the mark, where it holds a date ("Tue 25 Nov 2025 AM"), not a column's title ("Mark").
       if (header !== null && dateSourceIn(header, { scope: 'cell' }) !== null) found.push(header);
       for (const e of Array.from(doc.querySelectorAll('input[type="date"], select, h1, h2, h3, h4, caption, legend, label, p, span, time, strong, th'))) {
-        if (e.closest('markwise-teach, markwise-root') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
+        if (e.closest('markwise-teach, markwise-root') !== null || found.includes(e) || inPupilRow(guess, e)) continue;
         if (dateSourceIn(e, { scope: 'page' }) !== null && (e.localName === 'input' || textOf(e).trim().length < 80)) found.push(e);
       }
       return found;
@@ -123,7 +123,7 @@ function suggestions(step: StepId, guess: RegisterGuess, answers: Answers, doc: 
       const found: Element[] = guess.sessions === 1 ? inRows((_t, e) => e.localName !== 'input' && sessionSourceIn(e, { scope: 'row' }) !== null).slice(0, 1) : [];
       if (answers.date instanceof Element && sessionSourceIn(answers.date, { scope: 'page' }) !== null) found.push(answers.date);
       for (const e of Array.from(doc.querySelectorAll('select, h1, h2, h3, h4, caption, legend, p, span, strong, th'))) {
-        if (e.closest('markwise-teach') !== null || found.includes(e) || guess.rows.some((r) => r.contains(e))) continue;
+        if (e.closest('markwise-teach') !== null || found.includes(e) || inPupilRow(guess, e)) continue;
         if (sessionSourceIn(e, { scope: 'page' }) !== null && textOf(e).trim().length < 80) found.push(e);
       }
       return found;
@@ -270,7 +270,7 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
     if (step === 'mark') return `${outlined.length} marks in ${guess.rows.length} rows`;
     if (step === 'upn' || step === 'attendance') return `${outlined.length} rows, such as “${shown(current)}”`;
     if (outlined.length > 1 && step === 'arrival') return `“${showing(current)}”, and ${outlined.length} arrivals in all`;
-    if (outlined.length > 1 && guess.rows.some((r) => r.contains(current))) return `“${showing(current)}”, and one in each of ${outlined.length} rows`;
+    if (outlined.length > 1 && inPupilRow(guess, current)) return `“${showing(current)}”, and one in each of ${outlined.length} rows`;
     if (outlined.length > 1) return `“${showing(current)}”, a header over each of ${outlined.length} sessions`;
     return `“${showing(current)}”`;
   };
@@ -359,7 +359,7 @@ function Teacher({ doc, options, close, toFront }: { doc: Document; options: Tea
       setWhich(other);
       return setPicked(markIn(guesses[other]!)!.control);
     }
-    if ((step === 'name' || step === 'upn' || step === 'attendance') && !guess.rows.some((r) => r.contains(target))) {
+    if ((step === 'name' || step === 'upn' || step === 'attendance') && !inPupilRow(guess, target)) {
       return setSaid({ kind: 'warn', text: "That is not in a pupil's row. Click inside one of the register's rows." });
     }
     // A header's text may be in an element inside it: the header cell is what is read.

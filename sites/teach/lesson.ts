@@ -76,6 +76,11 @@ function inRow(element: Element, guess: RegisterGuess, prefer: 'column' | 'row' 
   return prefer === 'row' ? null : rowSource(element, guess.rows);
 }
 
+/** Whether the element is in one of the register's pupil rows (not its head, nor elsewhere on the page). */
+export function inPupilRow(guess: RegisterGuess, element: Element): boolean {
+  return guess.rows.some((r) => r.contains(element));
+}
+
 /** Whether values are the rows' places (0, 1, 2… or 1, 2, 3…): sorted, such a value would name another pupil. */
 function areRowPlaces(values: readonly (string | null)[]): boolean {
   return values.every((v, i) => v === String(i) || v === String(i + 1));
@@ -197,9 +202,9 @@ export function markCells(guess: RegisterGuess): { cells: Element[]; selector: s
  * for an arrival; else the element alone.
  */
 export function placesLike(step: 'date' | 'session' | 'arrival', element: Element, guess: RegisterGuess): Element[] {
-  if (step !== 'arrival' && guess.rows.some((r) => r.contains(element))) return selectorInRows(element, guess.rows)?.found ?? [element];
+  if (step !== 'arrival' && inPupilRow(guess, element)) return selectorInRows(element, guess.rows)?.found ?? [element];
   if (step !== 'arrival') {
-    const inHead = guess.register.contains(element) && !guess.rows.some((r) => r.contains(element)) ? element.closest('th, td') : null;
+    const inHead = guess.register.contains(element) ? element.closest('th, td') : null;
     return (inHead === null ? null : headersAbove(guess, inHead)) ?? [element];
   }
   const { cells } = markCells(guess);
@@ -506,7 +511,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   const pupilName = rowSource(lesson.name, guess.rows);
   if (pupilName === null) return { ok: false, step: 'name', message: 'That is not in a pupil\'s row of the register: click a pupil\'s name in one of the highlighted rows.' };
   const badgeCell = lesson.name.closest('td, th, [role="gridcell"], [role="rowheader"]');
-  const badgeIn = badgeCell !== null && badgeCell !== lesson.name && guess.rows.some((r) => r.contains(badgeCell)) ? selectorInRows(badgeCell, guess.rows)?.selector : pupilName.selector;
+  const badgeIn = badgeCell !== null && badgeCell !== lesson.name && inPupilRow(guess, badgeCell) ? selectorInRows(badgeCell, guess.rows)?.selector : pupilName.selector;
 
   const { cells, selector: cellSelector } = markCells(guess);
   if (cellSelector === null) return { ok: false, step: 'mark', message: 'Markwise could not find a steady way to pick out the marks\' cells in every row.' };
@@ -516,16 +521,15 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   // Date and session: from the header above each mark (a grid of sessions), from one place on the
   // page (one session a page), or, where the page never shows them, always today's and always AM or PM.
   const dateAt = lesson.date === 'today' ? null : lesson.date;
-  const inHeader = dateAt !== null && guess.register.contains(dateAt) && !guess.rows.some((r) => r.contains(dateAt));
+  const inHeader = dateAt !== null && guess.register.contains(dateAt) && !inPupilRow(guess, dateAt);
   let columns: { headers: string } | undefined;
   let date: DateSource | null;
   let session: SessionSource | null;
   let periods: Record<string, 'AM' | 'PM'> | undefined;
-  const inPupilRow = (e: Element) => guess.rows.some((r) => r.contains(e));
-  if (dateAt !== null && inPupilRow(dateAt) && guess.sessions > 1) return { ok: false, step: 'date', message: "This register shows several sessions a row, so a date in the row would be every one's: click the header above the mark, or the page's heading." };
+  if (dateAt !== null && inPupilRow(guess, dateAt) && guess.sessions > 1) return { ok: false, step: 'date', message: "This register shows several sessions a row, so a date in the row would be every one's: click the header above the mark, or the page's heading." };
   if (dateAt === null) {
     date = { today: true };
-  } else if (inPupilRow(dateAt)) {
+  } else if (inPupilRow(guess, dateAt)) {
     // One mark a row, each with its own date (an absence report): read in each row, never one row's date for all.
     const at = inRow(dateAt, guess, 'row');
     date = at === null ? null : dateSourceIn(dateAt, at);
@@ -541,7 +545,7 @@ export function teachProfile(lesson: Lesson, page: { location: { host: string; p
   }
   if (typeof lesson.session === 'string') {
     session = { always: lesson.session };
-  } else if (inPupilRow(lesson.session)) {
+  } else if (inPupilRow(guess, lesson.session)) {
     const at = guess.sessions === 1 ? inRow(lesson.session, guess, 'row') : null;
     session = at === null ? null : sessionSourceIn(lesson.session, at);
   } else if (inHeader) {
