@@ -163,8 +163,11 @@ export class PageSession {
     // Hovering a cell shows its hint, which the widget has none of.
     if (!WIDGET) this.#document.addEventListener('mouseover', (e) => this.#onHover(e), { passive: true, signal: this.#signal });
     this.#document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal: this.#signal });
-    win.addEventListener('resize', () => this.#surface?.hints.schedulePlacement(), { passive: true, signal: this.#signal });
-    this.#document.addEventListener('scroll', () => this.#surface?.hints.schedulePlacement(), { passive: true, capture: true, signal: this.#signal });
+    // The hint follows its cell; the widget draws no hints, so it listens to neither.
+    if (!WIDGET) {
+      win.addEventListener('resize', () => this.#surface?.hints.schedulePlacement(), { passive: true, signal: this.#signal });
+      this.#document.addEventListener('scroll', () => this.#surface?.hints.schedulePlacement(), { passive: true, capture: true, signal: this.#signal });
+    }
     this.#signal.addEventListener('abort', () => this.#stop());
     this.#check();
   }
@@ -553,9 +556,10 @@ export class PageSession {
     const { key, target } = event;
     // Markwise's own keys act on what is typed so far: a fix is for the mark the cell holds now.
     if (key === 'Escape' || event.altKey) this.#flushTyping();
-    // Escape closes the hint (or a badge's details) and goes no further: the MIS never sees it, so
-    // the cell keeps its mark. With nothing of Markwise's open, the MIS has it.
-    if (key === 'Escape' && this.#surface?.escape()) {
+    // Escape closes the hint and goes no further: the MIS never sees it, so the cell keeps its mark.
+    // With nothing of Markwise's open, the MIS has it. (A badge's details close on Escape by
+    // themselves; the widget draws no hint.)
+    if (!WIDGET && key === 'Escape' && this.#surface?.escape()) {
       // Focus going back to the cell is part of closing: the hint stays closed.
       this.#focused = null;
       event.preventDefault();
@@ -564,7 +568,7 @@ export class PageSession {
     }
     if (!event.altKey || !(target instanceof Element) || !this.#view.owns(target)) return;
     // Alt+Enter: the cell's fix. Alt+Down: to the hint's buttons.
-    if (key === 'Enter' ? this.#view.fixCellFromKeyboard(target) : key === 'ArrowDown' && this.#surface!.hints.focusTip()) event.preventDefault();
+    if (key === 'Enter' ? this.#view.fixCellFromKeyboard(target) : !WIDGET && key === 'ArrowDown' && this.#surface!.hints.focusTip()) event.preventDefault();
   }
 
   #fail(error: unknown): void {
