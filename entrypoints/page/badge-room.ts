@@ -1,8 +1,10 @@
 // The room for a register's badges, made by a style adopted by the page as Markwise starts, before
-// the register's rows arrive (sites/badge-room.ts says why). The widget starts once the page is
-// parsed and adopts it as it reads the register: the browser then lays the table out again once, in
-// the task that fires the load event, as it did for the empty hosts the widget put in before, but
-// with no 1,500 shadow roots to make, style and paint (issue 15, item 2). Where the browser will not take the style (a sheet made in the content script's
+// the register's rows arrive (sites/badge-room.ts says why). The widget adopts it as soon as its
+// element has been parsed: with its tag in the head, that is before a register after the element
+// arrives. With its tag deferred at the end of the body, it is once the page is parsed, and the
+// browser then lays the table out again once, in the task that fires the load event, as it did for
+// the empty hosts the widget put in before, but with no 1,500 shadow roots to make, style and paint
+// (issue 15, item 2). Where the browser will not take the style (a sheet made in the content script's
 // world, refused), or the page later replaces the document's sheets, holds() is false and the page
 // surface makes each badge's room with an empty host, as before.
 

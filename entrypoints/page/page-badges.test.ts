@@ -22,7 +22,7 @@ const REGISTER = `<table id="register"><thead><tr><th>Pupil</th><th>UPN</th><th>
 <td class="pupil-upn">P383999900001</td><td class="ytd-attendance">94.4%</td>
 <td class="reg-cell" data-date="2025-11-24" data-session="AM"><input class="reg-code" value="/"></td></tr></tbody></table>`;
 
-function start(styleTaken: boolean) {
+function start(styleTaken: boolean, { stoppedBeforeStart = false } = {}) {
   const dom = new JSDOM(`<!doctype html><body>${REGISTER}</body>`, { url: 'https://mis.example/register/class' });
   // jsdom makes constructable sheets but has no document.adoptedStyleSheets: given one, the page takes
   // the style as Chromium does; without, it refuses it, as a browser that refuses a content script's sheet.
@@ -53,11 +53,16 @@ function start(styleTaken: boolean) {
   };
   const send = (async () => ({})) as unknown as Send;
   const abort = new dom.window.AbortController();
-  new PageSession(dom.window.document, bundle, send, abort.signal, { shadowMode: 'open' }).start();
+  const session = new PageSession(dom.window.document, bundle, send, abort.signal, { shadowMode: 'open' });
+  const roomBeforeStart = dom.window.document.adoptedStyleSheets?.length ?? 0;
+  if (stoppedBeforeStart) abort.abort();
+  session.start();
   const doc = dom.window.document;
   const name = doc.querySelector('td.pupil-name > a')!;
   return {
     abort,
+    roomBeforeStart,
+    sheets: () => doc.adoptedStyleSheets.length,
     panel: () => doc.querySelector('markwise-root')?.getAttribute('data-ready-at') ?? null,
     asked: () => watched.includes(name),
     hosts: () => doc.querySelectorAll('markwise-pupil-badge').length,
@@ -66,6 +71,18 @@ function start(styleTaken: boolean) {
 }
 
 describe("a register's badges", () => {
+  // The widget makes its session as soon as its element is parsed, so that the room is there before
+  // the rows (issue 15, item 2), and starts it once the page is; the content script does the same at
+  // document_start. Stopped in between (the element removed, the extension switched off), nothing is
+  // drawn and the room goes: the page is left as it was.
+  it('made and stopped before it started: no panel, and the room it made is gone', () => {
+    const { roomBeforeStart, sheets, panel, hosts } = start(true, { stoppedBeforeStart: true });
+    expect(roomBeforeStart).toBe(1);
+    expect(sheets()).toBe(0);
+    expect(panel()).toBeNull();
+    expect(hosts()).toBe(0);
+  });
+
   it("where the page's style keeps their room: left out of the panel's task, handed to the visibility observer in the next", async () => {
     const { abort, panel, asked, hosts, task } = start(true);
     expect(panel()).not.toBeNull();

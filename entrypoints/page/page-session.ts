@@ -122,11 +122,11 @@ export class PageSession {
     this.#signal = signal;
     this.#surfaceOptions = surfaceOptions;
     this.#calendar = this.#makeCalendar();
-    // At document_start in the content script: the profile this address matches makes room for its
-    // badges while the page is still arriving (issue 15, item 1). start() goes on from this match.
-    // The widget, made once the page is parsed, makes its room as start() first matches.
+    // At document_start in the content script, or as the widget's element has been parsed: the
+    // profile this address matches (the widget's element's) makes room for its badges while the
+    // page is still arriving (issue 15, items 1 and 2). start() goes on from this match.
     this.#room = new BadgeRoom(document);
-    if (!WIDGET) this.#matchAddress();
+    this.#matchAddress();
   }
 
   /** The policy's calendar, with its day tables already filled for today's year and the next. */
@@ -151,6 +151,8 @@ export class PageSession {
   }
 
   start(): void {
+    // Stopped before it started (the element went, the extension was switched off while the page arrived): the room goes too.
+    if (this.#signal.aborted) return this.#stop();
     const win = this.#document.defaultView!;
     this.#observer = new win.MutationObserver((records) => this.#onMutations(records));
     this.#observer.observe(this.#document.documentElement, OBSERVED);

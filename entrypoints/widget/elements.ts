@@ -132,6 +132,22 @@ function profileFor(element: Element, property: unknown): { ok: true; profile: S
   return { ok: true, profile: { ...parsed.data, paths: ['.*'], role: role ?? parsed.data.role } };
 }
 
+/**
+ * Resolves once the parser has passed the element's end tag (it has put a node after the element, or
+ * after one of its ancestors), or the page is parsed.
+ */
+function childrenParsed(element: Element): Promise<unknown> {
+  let observer: MutationObserver;
+  return Promise.race([
+    documentParsed(document),
+    new Promise<void>((resolve) =>
+      (observer = new MutationObserver(() => {
+        for (let node: Node | null = element; node; node = node.parentNode) if (node.nextSibling) resolve();
+      })).observe(document, { childList: true, subtree: true }),
+    ),
+  ]).then(() => observer.disconnect());
+}
+
 /** What both elements share: a shadow root, and a policy property that redraws when set. */
 abstract class MarkwiseElement extends HTMLElement {
   protected readonly root: ShadowRoot;
@@ -204,9 +220,9 @@ export class MarkwisePanel extends MarkwiseElement {
     this.#lifetime = lifetime;
     this.setAttribute('data-status', 'starting');
     try {
-      // The element's own children (the inline policy and profile) are read only once the page is
-      // parsed: a script in the head runs, and connects this element, before they exist.
-      await documentParsed(document);
+      // The element's own children (the inline policy and profile) are read once the parser has
+      // passed its end tag: a script in the head runs, and connects this element, before they exist.
+      await childrenParsed(this);
       if (lifetime.signal.aborted) return;
       const [outcome, store] = await Promise.all([elementPolicy(this, this.policyProperty), this.#store()]);
       if (lifetime.signal.aborted) return;
@@ -217,7 +233,7 @@ export class MarkwisePanel extends MarkwiseElement {
       if (today !== null && !isIsoDate(today)) return this.#fail('Markwise could not use this date', `today="${today}"`, [{ path: 'today', message: 'must be a real date written as YYYY-MM-DD' }]);
       const dismissed = await store.dismissed();
       if (lifetime.signal.aborted) return;
-      this.#startSession(outcome.policy, profile.profile, store, dismissed, today, lifetime.signal);
+      await this.#startSession(outcome.policy, profile.profile, store, dismissed, today, lifetime.signal);
     } catch (error) {
       if (error instanceof AttributeProblem) return this.#fail('Markwise could not use this setting, so nothing is checked', error.where, [error.problem]);
       this.#fail('Markwise hit a problem and is not checking this page', 'the widget', [{ path: 'error', message: error instanceof Error ? error.message : String(error) }]);
@@ -232,7 +248,7 @@ export class MarkwisePanel extends MarkwiseElement {
     throw new AttributeProblem(`storage="${storage}"`, { path: 'storage', message: 'must be "memory" or "indexeddb"' });
   }
 
-  #startSession(policy: Policy, profile: SiteProfile, store: WidgetStore, dismissed: Record<string, string>, today: string | null, signal: AbortSignal): void {
+  async #startSession(policy: Policy, profile: SiteProfile, store: WidgetStore, dismissed: Record<string, string>, today: string | null, signal: AbortSignal): Promise<void> {
     const bundle: ContentBundle = {
       revision: 1,
       policy,
@@ -252,6 +268,10 @@ export class MarkwisePanel extends MarkwiseElement {
       panelCss: INLINE_PANEL_CSS,
       onPublish: (state) => this.#published(state, policy.id),
     });
+    // Made now, the session has the badges' room made before a register after this element arrives
+    // (a tag in the head): the browser lays its rows out with the room once, not again (issue 15, item 2).
+    // It reads the register once the page is parsed.
+    await documentParsed(document);
     session.start();
   }
 
