@@ -23,7 +23,7 @@ import { indexedDbStore, memoryStore, sendTo, type WidgetStore } from './storage
 import { termNotesByYear } from '../../rules/calendar/term-coverage';
 
 /** The panel sits where the page puts it, not fixed in a corner as in the extension. */
-const INLINE_PANEL_CSS = '.panel{position:static;width:auto;max-height:var(--markwise-panel-height,28rem);box-shadow:none;z-index:auto}';
+const INLINE_PANEL_CSS = '.panel{position:static;width:auto;max-height:var(--markwise-panel-height,28rem);box-shadow:none}';
 const ERROR_CSS = '.error{border:2px solid #b3261e;border-radius:6px;padding:6px 10px;background:#fff}.error h2{font-size:15px;margin:0 0 4px}.error ul{margin:4px 0 0;padding-left:18px}';
 
 /** The detail of the markwise-findings event. */
@@ -134,17 +134,19 @@ function profileFor(element: Element, property: unknown): { ok: true; profile: S
 
 /**
  * Resolves once the parser has passed the element's end tag (it has put a node after the element, or
- * after one of its ancestors), or the page is parsed.
+ * after one of its ancestors), or the page is parsed. Only the ancestors' own children are watched,
+ * not the whole page: a register before the element is not watched as it arrives.
  */
 function childrenParsed(element: Element): Promise<unknown> {
   let observer: MutationObserver;
   return Promise.race([
     documentParsed(document),
-    new Promise<void>((resolve) =>
-      (observer = new MutationObserver(() => {
-        for (let node: Node | null = element; node; node = node.parentNode) if (node.nextSibling) resolve();
-      })).observe(document, { childList: true, subtree: true }),
-    ),
+    new Promise<void>((resolve) => {
+      const passed = () => {
+        for (let node: Node = element; node.parentNode; node = node.parentNode) node.nextSibling ? resolve() : observer.observe(node.parentNode, { childList: true });
+      };
+      (observer = new MutationObserver(passed)), passed();
+    }),
   ]).then(() => observer.disconnect());
 }
 
