@@ -410,6 +410,28 @@ for (const scriptAt of ['head'] as const) {
   });
 }
 
+// A page may set document.adoptedStyleSheets itself, dropping the widget's room style; with a head tag
+// there is the whole parse for that to happen in. The widget then makes each badge's room with an
+// empty host with its panel, as the extension does where its style is refused: no pupil's badge is
+// lost, and once the room is there, drawing the badges moves nothing.
+test("a page that drops the widget's room style before the panel: every badge still comes, and moves nothing", async ({ mis }) => {
+  const plain = await plainPage();
+  await plain.addInitScript(() => document.addEventListener('DOMContentLoaded', () => (document.adoptedStyleSheets = [])));
+  await placesWhenRoomIsMade(plain);
+  await plain.goto(`${mis.url}/widget/bench?pupils=600&sessions=5&script=head`);
+  await expect(plain.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+  expect(await plain.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+  const rows = plain.locator('tr.pupil-row');
+  await expect(rows.first().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+  // Far from the screen, the last row holds the widget's empty host: its room, its badge not yet drawn.
+  await expect(rows.last().locator('markwise-pupil-badge')).toHaveCount(1);
+  await expect(rows.last().locator('markwise-pupil-badge .badge')).toHaveCount(0);
+  await plain.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(rows.last().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+  expect(await cellsMoved(plain)).toEqual([]);
+  await plain.close();
+});
+
 // Issue 15, item 2: a ResizeObserver's callback runs inside the browser's rendering of a frame, so the
 // page's first full layout and paint after its load event (200-400 ms on a large register) was
 // counted as a long task of the widget's, in every load. Its only use was keeping the cell markers and
