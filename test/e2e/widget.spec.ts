@@ -382,33 +382,31 @@ test('a large register: the widget draws badges as rows come near the screen, an
 // browser had laid out the rows it drew while the page arrived without the room, and laid the whole
 // table out again for it. Checked in every frame the browser draws while the page is still arriving.
 // (An async tag runs whenever its file arrives, which may be after some rows: not checked here.)
-for (const scriptAt of ['head'] as const) {
-  test(`with its tag in the head (${scriptAt}), a large register's rows are laid out with the badges' room from the first frame`, async ({ mis }) => {
-    const plain = await plainPage();
-    await plain.addInitScript(() => {
-      const w = window as unknown as { frames: { rows: number; room: boolean }[] };
-      w.frames = [];
-      const room = () => document.adoptedStyleSheets.some((sheet) => Array.from(sheet.cssRules).some((rule) => rule.cssText.includes('markwise-pupil-badge')));
-      // An animation frame's callbacks run before that frame's style and layout.
-      const frame = () => {
-        if (document.readyState !== 'loading') return;
-        w.frames.push({ rows: document.querySelectorAll('tr.pupil-row').length, room: room() });
-        requestAnimationFrame(frame);
-      };
+test("with its tag in the head, a large register's rows are laid out with the badges' room from the first frame", async ({ mis }) => {
+  const plain = await plainPage();
+  await plain.addInitScript(() => {
+    const w = window as unknown as { frames: { rows: number; room: boolean }[] };
+    w.frames = [];
+    const room = () => document.adoptedStyleSheets.some((sheet) => Array.from(sheet.cssRules).some((rule) => rule.cssText.includes('markwise-pupil-badge')));
+    // An animation frame's callbacks run before that frame's style and layout.
+    const frame = () => {
+      if (document.readyState !== 'loading') return;
+      w.frames.push({ rows: document.querySelectorAll('tr.pupil-row').length, room: room() });
       requestAnimationFrame(frame);
-    });
-    await plain.goto(`${mis.url}/widget/bench?pupils=1500&sessions=10&script=${scriptAt}`);
-    await expect(plain.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
-    const frames = await plain.evaluate(() => (window as unknown as { frames: { rows: number; room: boolean }[] }).frames);
-    const withRows = frames.filter((f) => f.rows > 0);
-    // The browser drew frames with rows in them while the page arrived (else this test shows nothing).
-    expect(withRows.length, JSON.stringify(frames)).toBeGreaterThan(0);
-    expect(withRows.filter((f) => !f.room), JSON.stringify(frames)).toEqual([]);
-    // And the badges still come, moving nothing.
-    await expect(plain.locator('tr.pupil-row').first().locator('markwise-pupil-badge .badge')).toHaveCount(1);
-    await plain.close();
+    };
+    requestAnimationFrame(frame);
   });
-}
+  await plain.goto(`${mis.url}/widget/bench?pupils=1500&sessions=10&script=head`);
+  await expect(plain.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+  const frames = await plain.evaluate(() => (window as unknown as { frames: { rows: number; room: boolean }[] }).frames);
+  const withRows = frames.filter((f) => f.rows > 0);
+  // The browser drew frames with rows in them while the page arrived (else this test shows nothing).
+  expect(withRows.length, JSON.stringify(frames)).toBeGreaterThan(0);
+  expect(withRows.filter((f) => !f.room), JSON.stringify(frames)).toEqual([]);
+  // And the first row's badge still comes.
+  await expect(plain.locator('tr.pupil-row').first().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+  await plain.close();
+});
 
 // A page may set document.adoptedStyleSheets itself, dropping the widget's room style; with a head tag
 // there is the whole parse for that to happen in. The widget then makes each badge's room with an
