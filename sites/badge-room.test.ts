@@ -5,7 +5,7 @@
 // that element when it is a cell, or of the cell it is a child of).
 
 import { describe, expect, it } from 'vitest';
-import { badgeCellSelector, badgeRoomCss, badgeRooms } from './badge-room';
+import { badgeCellSelector, badgeRoomCss, badgeRooms, parentOf } from './badge-room';
 
 const REGISTER = `<table id="register"><thead><tr><th class="name">Pupil</th><th>Mon AM</th></tr></thead><tbody>
   <tr class="pupil-row"><td class="name"><a href="/p/1">Adeyemi, Jean-Luc</a> <span class="upn">A1</span></td><td class="mark">/</td></tr>
@@ -33,6 +33,24 @@ describe('badgeCellSelector', () => {
     expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name > a' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
   });
 
+  it('badgeAfter a child of a cell, written `cell > child`: the cell selected by its own selector, with no :has()', () => {
+    // In a stylesheet, a :has() that every cell of a large table is tested against (and tested again as
+    // each child arrives) cost the page's load event about 6% more than the same room without it, on
+    // the 15,000-cell bench page (BENCHMARKS.md, "the room's selector").
+    expect(badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name > a' })).not.toContain(':has(');
+    expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name>a' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+    // The cell is its own selector's, whether or not it holds the child: a row with no link has room it does not use.
+    document.body.innerHTML = '<table id="r"><tbody><tr class="p"><td class="name">No link</td></tr></tbody></table>';
+    expect(document.querySelectorAll(badgeCellSelector({ register: '#r', rows: 'tr.p', badgeAfter: 'td.name > a' })!)).toHaveLength(1);
+  });
+
+  it('badgeAfter written any other way (one compound, a descendant, a sibling, a list): the cell the anchor is a child of, by :has()', () => {
+    for (const badgeAfter of ['a', 'td.name a', 'span + a', 'td.name > a, td.other > a']) {
+      expect(badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeAfter })).toContain(':has(');
+    }
+    expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name a' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+  });
+
   it('rows that are not table rows: no cell, so no room (those badges are placed when drawn)', () => {
     expect(cellsFor({ register: '#list', rows: 'li.pupil-row', badgeAfter: 'a.name' })).toEqual([]);
   });
@@ -44,6 +62,27 @@ describe('badgeCellSelector', () => {
 
   it('a selector list in the profile stays whole inside its :is()', () => {
     expect(cellsFor({ register: '#nothing, #register', rows: 'tr.pupil-row', badgeIn: 'td.name, th.name' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+  });
+});
+
+describe('parentOf (the part of a selector before its last combinator, when that is `>`)', () => {
+  it('splits `a > b` at its last `>`', () => {
+    expect(parentOf('td.name > a')).toBe('td.name');
+    expect(parentOf('tr.pupil  >  td.name>a.link')).toBe('tr.pupil  >  td.name');
+    expect(parentOf('td#name-1 > a.pupil-link')).toBe('td#name-1');
+    expect(parentOf('table td.name > a')).toBe('table td.name');
+  });
+
+  it('null for a selector with brackets, pseudo-classes, quotes, escapes or a sibling combinator (where a `>` may be no combinator): those keep :has()', () => {
+    for (const selector of ['td[title="a > b"] > a', "td[title='x'] > a", 'td:is(.a > .b) > a', 'td:nth-child(2n+1) > a', 'td:not(:has(> b))', 'td.a\\>b > a', 'td + td > a', 'td ~ td > a', '* > a']) {
+      expect(parentOf(selector)).toBeNull();
+    }
+  });
+
+  it('null for anything else: one compound, a last combinator that is not `>`, a list, nothing before the `>`', () => {
+    for (const selector of ['a.name', 'td.name a', 'td.name > span a', 'span + a', 'span ~ a', 'td > a, th > a', '> a', '']) {
+      expect(parentOf(selector)).toBeNull();
+    }
   });
 });
 
