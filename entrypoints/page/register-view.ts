@@ -298,15 +298,17 @@ export class RegisterView {
    */
   render(badges = true): void {
     if (badges) this.renderBadges();
-    const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];
-    const byCell = this.#findingsByCell();
-    for (const [index, findings] of byCell) {
-      const active = findings.filter((f) => !this.#isDismissed(f, this.#register.cells[index]!.pupil));
-      const severity = mostSevere(active);
-      if (severity === null) continue;
-      entries.push({ key: this.#keyOfCell(index), element: cellElement(this.#register.cells[index]!, this.#profile), severity, label: active.map((f) => f.what).join(' ') });
+    // The widget draws no cell markers (entrypoints/page/surface.ts): nothing to work out for them.
+    if (!WIDGET) {
+      const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];
+      for (const [index, findings] of this.#findingsByCell()) {
+        const active = findings.filter((f) => !this.#isDismissed(f, this.#register.cells[index]!.pupil));
+        const severity = mostSevere(active);
+        if (severity === null) continue;
+        entries.push({ key: this.#keyOfCell(index), element: cellElement(this.#register.cells[index]!, this.#profile), severity, label: active.map((f) => f.what).join(' ') });
+      }
+      this.#options.surface.markAll(entries);
     }
-    this.#options.surface.markAll(entries);
     this.#publishNow();
   }
 
@@ -447,6 +449,7 @@ export class RegisterView {
 
   /** Updates the markers of one pupil's cells: those that had or have findings. */
   #remark(pupilIndex: number, before: readonly Finding[]): void {
+    if (WIDGET) return;
     const cells = new Set<number>();
     for (const f of before) {
       const index = this.#cellOf(pupilIndex, f.date, f.session);
