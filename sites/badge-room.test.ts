@@ -37,11 +37,21 @@ describe('badgeCellSelector', () => {
     // In a stylesheet, a :has() that every cell of a large table is tested against (and tested again as
     // each child arrives) cost the page's load event about 6% more than the same room without it, on
     // the 15,000-cell bench page (BENCHMARKS.md, "the room's selector").
-    expect(badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name > a' })).not.toContain(':has(');
+    const selector = badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name > a' })!;
+    expect(selector).not.toContain(':has(');
+    // An `a` is never a cell: nor is the anchor itself tried as one (each alternative costs a test of every element).
+    expect(selector).not.toContain('td.name > a');
     expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name>a' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
     // The cell is its own selector's, whether or not it holds the child: a row with no link has room it does not use.
     document.body.innerHTML = '<table id="r"><tbody><tr class="p"><td class="name">No link</td></tr></tbody></table>';
     expect(document.querySelectorAll(badgeCellSelector({ register: '#r', rows: 'tr.p', badgeAfter: 'td.name > a' })!)).toHaveLength(1);
+  });
+
+  it('badgeAfter a cell written `row > cell`: that cell, with no :has()', () => {
+    const selector = badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'tr.pupil-row > td.name' })!;
+    expect(selector).not.toContain(':has(');
+    expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'tr.pupil-row > td.name' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
+    expect(cellsFor({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'tr > .name' })).toEqual(['TD Adeyemi, Jean-Luc A1', 'TD Brown, Amy']);
   });
 
   it('badgeAfter written any other way (one compound, a descendant, a sibling, a list): the cell the anchor is a child of, by :has()', () => {
@@ -65,12 +75,12 @@ describe('badgeCellSelector', () => {
   });
 });
 
-describe('parentOf (the part of a selector before its last combinator, when that is `>`)', () => {
+describe('parentOf (a selector split at its last combinator, when that is `>`)', () => {
   it('splits `a > b` at its last `>`', () => {
-    expect(parentOf('td.name > a')).toBe('td.name');
-    expect(parentOf('tr.pupil  >  td.name>a.link')).toBe('tr.pupil  >  td.name');
-    expect(parentOf('td#name-1 > a.pupil-link')).toBe('td#name-1');
-    expect(parentOf('table td.name > a')).toBe('table td.name');
+    expect(parentOf('td.name > a')).toEqual({ parent: 'td.name', child: 'a' });
+    expect(parentOf('tr.pupil  >  td.name>a.link')?.parent).toBe('tr.pupil  >  td.name');
+    expect(parentOf('td#name-1 > a.pupil-link')?.parent).toBe('td#name-1');
+    expect(parentOf('table td.name > a')?.parent).toBe('table td.name');
   });
 
   it('null for a selector with brackets, pseudo-classes, quotes, escapes or a sibling combinator (where a `>` may be no combinator): those keep :has()', () => {

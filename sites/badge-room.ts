@@ -39,20 +39,25 @@ export function badgeCellSelector(profile: BadgePlaces): string | null {
   if (profile.badgeIn !== undefined) return cell;
   // `cell > child` names the cell itself: no :has(). A :has() in the page's style is tested against
   // every cell of the table, and again as each cell's children arrive: on the 15,000-cell bench page it
-  // cost the load event about 6% (BENCHMARKS.md, "the room's selector"). The cell is then given room
-  // whether or not it holds the child, which only leaves room unused.
-  const parent = parentOf(badge);
-  return `${cell}, ${row} :is(td, th)${parent !== null ? `:is(${parent})` : `:has(> :is(${badge}))`}`;
+  // cost the page's load event about 7% (BENCHMARKS.md, "the room's selector"). The cell is then given
+  // room whether or not it holds the child, which only leaves room unused.
+  const split = parentOf(badge);
+  if (split === null) return `${cell}, ${row} :is(td, th):has(> :is(${badge}))`;
+  const parent = `${row} :is(td, th):is(${split.parent})`;
+  // A child named as another element than a cell ('a' of 'td.name > a') is never the cell itself:
+  // the selector is only the parent's (each alternative is matched against every element of the page).
+  return /^(?!t[dh]\b)[a-z]/i.test(split.child) ? parent : `${cell}, ${parent}`;
 }
 
 /**
- * `td.name` of `td.name > a`: the part of a selector before its last combinator, when that is `>`
- * and the selector is only element names, classes, ids and the descendant and child combinators.
- * Null for anything else (a list, one compound, brackets, pseudo-classes, a sibling combinator):
- * those keep :has().
+ * `td.name` and `a` of `td.name > a`: a selector split at its last combinator, when that is `>` and
+ * the selector is only element names, classes, ids and the descendant and child combinators. Null
+ * for anything else (a list, one compound, brackets, pseudo-classes, a sibling combinator): those
+ * keep :has().
  */
-export function parentOf(selector: string): string | null {
-  return /^([\w.#\s>-]*[\w.#-])\s*>\s*[\w.#-]+$/.exec(selector)?.[1] ?? null;
+export function parentOf(selector: string): { parent: string; child: string } | null {
+  const match = /^([\w.#\s>-]*[\w.#-])\s*>\s*([\w.#-]+)$/.exec(selector);
+  return match === null ? null : { parent: match[1]!, child: match[2]! };
 }
 
 /**
