@@ -14,7 +14,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { startDemoMis } from '../demo/mis/server';
 import { demoClassRegister } from '../sites/builtin/demo';
-import { BADGE_HOST, badgeRooms } from '../sites/badge-room';
+import { badgeRoomCss, badgeRooms } from '../sites/badge-room';
 import { alternately } from './alternately';
 import { launchWithout, mainThreadWork, workMedians, type MainThreadWork } from './browsers';
 import { median, ratioInterval } from './stats';
@@ -25,8 +25,8 @@ const ROUNDS = at >= 0 ? Number(process.argv[at + 1]) : 20;
 const now = badgeRooms([{ ...demoClassRegister, id: 'demo' }])['demo']!;
 const row = `:is(${demoClassRegister.register}) :is(${demoClassRegister.rows})`;
 const badge = demoClassRegister.badgeAfter!;
-/** The room's style before 6 Dec 2026: the anchor's cell by :has(), in every badgeAfter profile. */
-const before = `:is(${row} :is(td, th):is(${badge}), ${row} :is(td, th):has(> :is(${badge}))):not(:has(> ${BADGE_HOST}))::after{content:"\\2060";font-size:0;padding-inline-end:40.7px}`;
+/** The room's style before 5 Dec 2026: the anchor's cell by :has(), in every badgeAfter profile. */
+const before = badgeRoomCss(`${row} :is(td, th):is(${badge}), ${row} :is(td, th):has(> :is(${badge}))`);
 const variants = { 'no room': null, 'room now': now.css, 'room before': before } as const;
 
 const server = await startDemoMis({ port: 0 });

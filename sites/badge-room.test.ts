@@ -35,8 +35,8 @@ describe('badgeCellSelector', () => {
 
   it('badgeAfter a child of a cell, written `cell > child`: the cell selected by its own selector, with no :has()', () => {
     // In a stylesheet, a :has() that every cell of a large table is tested against (and tested again as
-    // each child arrives) cost the page's load event about 6% more than the same room without it, on
-    // the 15,000-cell bench page (BENCHMARKS.md, "the room's selector").
+    // each child arrives) made the 15,000-cell bench page's load event later and its style work longer
+    // than the same room without it (BENCHMARKS.md, "the room's selector").
     const selector = badgeCellSelector({ register: '#register', rows: 'tr.pupil-row', badgeAfter: 'td.name > a' })!;
     expect(selector).not.toContain(':has(');
     // An `a` is never a cell: nor is the anchor itself tried as one (each alternative costs a test of every element).

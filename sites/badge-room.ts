@@ -39,7 +39,7 @@ export function badgeCellSelector(profile: BadgePlaces): string | null {
   if (profile.badgeIn !== undefined) return cell;
   // `cell > child` names the cell itself: no :has(). A :has() in the page's style is tested against
   // every cell of the table, and again as each cell's children arrive: on the 15,000-cell bench page it
-  // cost the page's load event about 7% (BENCHMARKS.md, "the room's selector"). The cell is then given
+  // made the load event later (BENCHMARKS.md, "the room's selector"). The cell is then given
   // room whether or not it holds the child, which only leaves room unused.
   const split = parentOf(badge);
   if (split === null) return `${cell}, ${row} :is(td, th):has(> :is(${badge}))`;
