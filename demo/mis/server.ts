@@ -26,7 +26,7 @@ import { takeAttendancePage } from './radio-register';
 import { textRegisterPage } from './text-register';
 import { HASH_APP_SCRIPT, hashAppShell, hashAppStudent, hashAppTake } from './hashapp';
 import { APP_SCRIPT, postMark, registerJson, spaShellPage, studentJson, type ApiResult } from './spa';
-import { type EmbedChoice, widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
+import { EMPTY_SCRIPT, type EmbedChoice, widgetApiPage, widgetBenchPage, widgetBrokenPolicyPage, widgetIndexPage, widgetRegisterPage, widgetTablePage, WIDGET_SCRIPT } from './widget-pages';
 import { isScriptAt } from './html';
 import { weekGridPage } from './week-grid';
 import { WEBFORMS_PATH, webFormsRegisterPage } from './webforms-register';
@@ -196,6 +196,7 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
       return send(res, 404, `console.error(${JSON.stringify(`The Markwise widget is not built: run npm run build (${file}).`)});`, 'text/javascript; charset=utf-8');
     }
   }
+  if (path === EMPTY_SCRIPT) return send(res, 200, '', 'text/javascript; charset=utf-8');
   // The schools' presets beside the widget's script, as npm run build:widget writes them.
   const presetFile = /^\/widget\/(?:no-charset\/)?presets\/([a-z-]+)\.json$/.exec(path)?.[1];
   if (presetFile !== undefined && isPresetId(presetFile)) {
@@ -246,13 +247,17 @@ async function handleWidget(school: DemoSchool, req: IncomingMessage, res: Serve
   }
 }
 
-/** ?policy=preset|inline and ?script=head|head-async|end-defer on the widget's register pages; unset or unknown, each page's default. */
+/**
+ * ?policy=preset|inline, ?script=head|head-async|end-defer and (the bench page) ?script-file=empty on
+ * the widget's register pages; unset or unknown, each page's default.
+ */
 function embedChoice(query: URLSearchParams): EmbedChoice {
   const policy = query.get('policy');
   const script = query.get('script');
   return {
     policy: policy === 'preset' || policy === 'inline' ? policy : undefined,
     scriptAt: isScriptAt(script) ? script : undefined,
+    scriptFile: query.get('script-file') === 'empty' ? 'empty' : undefined,
   };
 }
 

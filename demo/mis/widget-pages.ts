@@ -13,6 +13,12 @@ import type { IsoDate } from '../../rules/dates';
 /** The widget's classic script, as an integrator includes it. */
 export const WIDGET_SCRIPT = '/widget/markwise-widget.iife.js';
 export const WIDGET_MODULE = '/widget/markwise-widget.js';
+/**
+ * An empty script, served like the widget's: on the bench page in the widget's place, what any
+ * script tag there costs the page (bench/widget.ts). Served by the page's own server rather than put
+ * in by the bench's browser, whose request interception slows the whole page's load.
+ */
+export const EMPTY_SCRIPT = '/widget/empty.js';
 
 /** JSON inside a <script> element: '</' would end the element early. */
 function scriptJson(value: unknown): string {
@@ -33,6 +39,8 @@ ${scriptJson(profile)}
 export interface EmbedChoice {
   readonly policy?: 'preset' | 'inline';
   readonly scriptAt?: ScriptAt;
+  /** The bench page only (?script-file=empty): the empty script in the widget's place. */
+  readonly scriptFile?: 'widget' | 'empty';
 }
 
 /** The class register with the widget; by default the preset named and the script deferred at the end, as the README shows. */
@@ -47,7 +55,7 @@ export function widgetRegisterPage(school: DemoSchool, classId: ClassId, week: I
  * presets/micklefield.json beside its script: a request answered only once the page's own load is done.
  */
 export function widgetBenchPage(pupils: number, sessions: number, embed: EmbedChoice = {}): string {
-  return benchPage(pupils, sessions, { element: panelWithProfile(demoClassRegister, embed.policy ?? 'inline'), scriptSrc: WIDGET_SCRIPT, scriptAt: embed.scriptAt });
+  return benchPage(pupils, sessions, { element: panelWithProfile(demoClassRegister, embed.policy ?? 'inline'), scriptSrc: embed.scriptFile === 'empty' ? EMPTY_SCRIPT : WIDGET_SCRIPT, scriptAt: embed.scriptAt });
 }
 
 export function widgetIndexPage(): string {
