@@ -40,7 +40,7 @@ export interface EmbedChoice {
   readonly policy?: 'preset' | 'inline';
   readonly scriptAt?: ScriptAt;
   /** The bench page only (?script-file=empty): the empty script in the widget's place. */
-  readonly scriptFile?: 'widget' | 'empty';
+  readonly scriptFile?: 'empty';
 }
 
 /** The class register with the widget; by default the preset named and the script deferred at the end, as the README shows. */
