@@ -12,18 +12,22 @@
 //     widget's panel is complete before the page's first layout, which then counts as after it);
 //   - main-thread work from navigation to two seconds after the load event (Chromium's own counters
 //     of task, layout and style time), with the widget, with an empty script in its place, and without:
-//     what the widget adds, which moves far less from run to run than the load event's time does.
+//     what the widget adds, which moves far less from run to run than the load event's time does;
+//   - the first contentful paint, with the widget, with an empty script in its place, and without:
+//     what a tag that blocks the parser (in the head) costs before the page is first seen.
 // Reports and exits 0: a benchmark is not a test.
 //
 //   npx tsx bench/widget.ts [--loads 15] [--script end-defer|head|head-async] [--json]
-// --script: where the page puts the widget's one tag (default: deferred at the end, as the README shows).
+// --script: where the page puts the widget's one tag (default: a classic script in the head, as the
+// README shows; `npm run bench` also runs it deferred at the end).
 
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startDemoMis } from '../demo/mis/server';
 import { isScriptAt, SCRIPT_PLACES } from '../demo/mis/html';
+import { README_SCRIPT_AT } from '../demo/mis/widget-pages';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 import { median, medianAndRange, ratioInterval } from './stats';
@@ -39,7 +43,7 @@ const loadsAt = process.argv.indexOf('--loads');
 const LOADS = loadsAt >= 0 ? Number(process.argv[loadsAt + 1]) : 15;
 const json = process.argv.includes('--json');
 const scriptAt = process.argv.indexOf('--script');
-const SCRIPT_AT = scriptAt >= 0 ? (process.argv[scriptAt + 1] ?? null) : 'end-defer';
+const SCRIPT_AT = scriptAt >= 0 ? (process.argv[scriptAt + 1] ?? null) : README_SCRIPT_AT;
 if (!isScriptAt(SCRIPT_AT)) throw new Error(`--script ${SCRIPT_AT}: must be one of ${SCRIPT_PLACES.join(', ')}`);
 
 
@@ -73,6 +77,8 @@ try {
   const emptyFrames: LongFrame[][] = [];
   const plainLongTasks: number[][] = [];
   const plainLoads: number[] = [];
+  // First contentful paint of each load (ms after navigation start), by page.
+  const paints: { with: number[]; without: number[]; empty: number[] } = { with: [], without: [], empty: [] };
   const loadWith = async () => {
     await withWidget.goto(widgetUrl, { waitUntil: 'load' });
     await withWidget.waitForSelector('markwise-root[data-ready-at]', { state: 'attached', timeout: 30_000 });
@@ -94,6 +100,7 @@ try {
     // Frames, rendering included, whether or not a script ran in them: like by like with the others' frames.
     timings[timings.length - 1]!.frames = await longFramesUntil(withWidget, timings[timings.length - 1]!.load, 'markwise-widget');
     work.with.push(await workWith!());
+    paints.with.push(await firstContentfulPaint(withWidget));
   };
   const emptyLoads: number[] = [];
   const loadWithout = async () => {
@@ -103,11 +110,13 @@ try {
     plainLongTasks.push(await longTasksAfter(without, plainLoad));
     plainFrames.push(await longFramesUntil(without, plainLoad, 'markwise-widget'));
     work.without.push(await workWithout!());
+    paints.without.push(await firstContentfulPaint(without));
     await emptyScript.goto(emptyScriptUrl, { waitUntil: 'load' });
     emptyLoads.push(await emptyScript.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
     emptyLongTasks.push(await longTasksAfter(emptyScript, emptyLoads[emptyLoads.length - 1]!));
     emptyFrames.push(await longFramesUntil(emptyScript, emptyLoads[emptyLoads.length - 1]!, 'markwise-widget'));
     work.empty.push(await workEmpty!());
+    paints.empty.push(await firstContentfulPaint(emptyScript));
   };
   await withWidget.goto(widgetUrl); // warm-up: server and browser caches
   await without.goto(plainUrl);
@@ -142,6 +151,7 @@ try {
     longFramesToTwoSecondsAfterLoad: { withWidget: timings.map((t) => t.frames), emptyScript: emptyFrames, without: plainFrames },
     loadWithEmptyScriptMedianMs: median(emptyLoads),
     mainThreadWorkMs: work,
+    firstContentfulPaintMs: paints,
     ratioToEmptyScript,
     findings: timings[0]?.findings ?? 0,
     pass: { size: largest <= TARGET_SIZE_BYTES, afterDomContentLoaded: afterDcl <= TARGET_AFTER_DCL_MS, ratio: ratio <= TARGET_RATIO, noLongTaskAfterPanel: longestAfterPanel <= 50 },
@@ -158,6 +168,7 @@ try {
     console.log(`  panel complete (median) ${results.panelCompleteMedianMs.toFixed(0)} ms after navigation start`);
     console.log(`  main-thread work, navigation to 2 s after load (medians): with the widget ${workMedians(work.with)}; an empty script in its place ${workMedians(work.empty)}; without ${workMedians(work.without)}`);
     console.log(`    with ÷ without ${workRatio(work.with, work.without)}; with ÷ the empty script ${workRatio(work.with, work.empty)}`);
+    console.log(`  first contentful paint (medians): with the widget ${median(paints.with).toFixed(0)} ms; an empty script in its place ${median(paints.empty).toFixed(0)} ms; without ${median(paints.without).toFixed(0)} ms; with ÷ without ${(median(paints.with) / median(paints.without)).toFixed(3)}`);
     console.log(`  long tasks in the 2 s after the panel complete: longest ${longestAfterPanel} ms (without the widget, after load: ${longestPlainAfterLoad} ms)   target: none over 50 ms   ${verdict(results.pass.noLongTaskAfterPanel)}`);
     const longest = (lists: number[][]) => Math.max(0, ...lists.flat());
     const over = (lists: number[][]) => lists.filter((l) => l.length > 0).length;
@@ -170,4 +181,9 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** The page's first contentful paint, in ms after navigation start (NaN: none recorded). */
+async function firstContentfulPaint(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
 }
