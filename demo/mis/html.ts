@@ -76,8 +76,9 @@ const NAV: readonly [string, string][] = [
 
 /**
  * Where a page's own script file goes, as integrators write the widget's one tag: deferred at the end
- * of the body (as the README advises), or in the head, as a classic script or async, where it runs
- * before the body is parsed.
+ * of the body (a page's default here, as the demo's own apps load theirs), or in the head, as a
+ * classic script (as the README advises for the widget) or async, where it runs before the body is
+ * parsed.
  */
 export const SCRIPT_PLACES = ['end-defer', 'head', 'head-async'] as const;
 export type ScriptAt = (typeof SCRIPT_PLACES)[number];

@@ -55,11 +55,13 @@ test('the widget shows the same findings as the extension on the same register, 
   await plain.close();
 });
 
-// Integrators put "one script tag" where they put every other: often in the head, classic or async,
-// where the widget runs before the body is parsed and each <markwise-panel> is connected before its
-// children (the inline policy and profile) are. The policy inside the element must still be the one used.
-for (const scriptAt of ['head', 'head-async'] as const) {
-  test(`with its script in the head (${scriptAt}), the widget uses the policy inside the element, not the default`, async ({ mis }) => {
+// Integrators put "one script tag" where they put every other: in the head, classic (the README's
+// place, each widget page's default here) or async, where the widget runs before the body is parsed
+// and each <markwise-panel> is connected before its children (the inline policy and profile) are; or
+// deferred at the end, where it runs once the page is parsed. The policy inside the element must be
+// the one used, wherever the tag is.
+for (const scriptAt of ['head', 'head-async', 'end-defer'] as const) {
+  test(`with its script tag ${scriptAt === 'end-defer' ? 'deferred at the end' : `in the head (${scriptAt})`}, the widget uses the policy inside the element, not the default`, async ({ mis }) => {
     const reference = await plainPage();
     await reference.goto(`${mis.url}/widget/register?class=4A`);
     await expect(reference.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
@@ -69,8 +71,10 @@ for (const scriptAt of ['head', 'head-async'] as const) {
 
     const page = await plainPage();
     await page.goto(`${mis.url}/widget/register?class=4A&policy=inline&script=${scriptAt}`);
-    // The page is as asked: the script is in the head, and the policy is inside the element.
-    expect(await page.locator(`head script[src$="markwise-widget.iife.js"]`).count()).toBe(1);
+    // The page is as asked: the script where it was asked for, and the policy inside the element.
+    const tag = { head: 'head > script:not([defer]):not([async])', 'head-async': 'head > script[async]', 'end-defer': 'body > script[defer]' }[scriptAt];
+    expect(await page.locator(`${tag}[src$="markwise-widget.iife.js"]`).count()).toBe(1);
+    expect(await page.locator('script[src$="markwise-widget.iife.js"]').count()).toBe(1);
     expect(await page.locator('markwise-panel > script[type="application/json"]:not([data-for])').count()).toBe(1);
     const aside = page.locator('markwise-panel aside.panel');
     await expect(aside).toHaveAttribute('data-status', 'ready');
@@ -361,21 +365,24 @@ test("a profile that needs the extension's reading powers (radios, dates by form
 // page was parsed and laid out (1,500 on the bench's register): the browser laid the whole table out
 // again before the page's load event, and painted 1,500 more shadow roots in its first frame. The
 // room is now made by a style the widget adopts as it reads the register, and a badge's host goes in
-// only as its row comes near the screen, taking that room's place.
-test('a large register: the widget draws badges as rows come near the screen, and they move nothing on the page', async ({ mis }) => {
-  const plain = await plainPage();
-  await placesWhenRoomIsMade(plain);
-  await plain.goto(`${mis.url}/widget/bench?pupils=600&sessions=5`);
-  await expect(plain.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
-  const rows = plain.locator('tr.pupil-row');
-  await expect(rows.first().locator('markwise-pupil-badge .badge')).toHaveCount(1);
-  // Far from the screen, the last row has nothing of the widget's in it.
-  await expect(rows.last().locator('markwise-pupil-badge')).toHaveCount(0);
-  await plain.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await expect(rows.last().locator('markwise-pupil-badge .badge')).toHaveCount(1);
-  expect(await cellsMoved(plain)).toEqual([]);
-  await plain.close();
-});
+// only as its row comes near the screen, taking that room's place. Checked where the README puts the
+// tag (the head), and deferred at the end, where the room comes after the rows are laid out.
+for (const scriptAt of ['head', 'end-defer'] as const) {
+  test(`a large register (the tag ${scriptAt === 'head' ? 'in the head' : 'deferred at the end'}): the widget draws badges as rows come near the screen, and they move nothing on the page`, async ({ mis }) => {
+    const plain = await plainPage();
+    await placesWhenRoomIsMade(plain);
+    await plain.goto(`${mis.url}/widget/bench?pupils=600&sessions=5&script=${scriptAt}`);
+    await expect(plain.locator('markwise-panel aside.panel')).toHaveAttribute('data-status', 'ready');
+    const rows = plain.locator('tr.pupil-row');
+    await expect(rows.first().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+    // Far from the screen, the last row has nothing of the widget's in it.
+    await expect(rows.last().locator('markwise-pupil-badge')).toHaveCount(0);
+    await plain.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(rows.last().locator('markwise-pupil-badge .badge')).toHaveCount(1);
+    expect(await cellsMoved(plain)).toEqual([]);
+    await plain.close();
+  });
+}
 
 // Issue 15, item 2: with its tag in the head, the widget runs before the register arrives, and makes
 // the badges' room as soon as its element has been parsed. Made at DOMContentLoaded instead, the

@@ -555,6 +555,26 @@ describe('the bench page and the hostile fixture', () => {
     expect((await get('/widget/bench?pupils=20&sessions=2&script-file=other')).text).toContain('src="/widget/markwise-widget.iife.js"');
   });
 
+  it('puts the widget\'s tag where the README does: a plain script in the head, the panel before the register', async () => {
+    // The README's examples: the tag in the page's <head>, with no defer or async.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const widgetSection = readme.slice(readme.indexOf('## The embeddable widget'), readme.indexOf('### The JavaScript API'));
+    const tags = [...widgetSection.matchAll(/<!-- in the page's <head> -->\n(<script[^>]*>)<\/script>/g)].map((m) => m[1]);
+    expect(tags).toEqual(['<script src="/static/markwise-widget.iife.js">', '<script src="/static/markwise-widget.iife.js">']);
+    expect(widgetSection).not.toMatch(/<script (defer|async)/);
+    // The demo's widget pages, with no ?script=, do the same.
+    for (const path of ['/widget/register?class=4A', '/widget/table', '/widget/broken-policy', '/widget/bench?pupils=20&sessions=2']) {
+      const doc = new JSDOM((await get(path)).text).window.document;
+      const scripts = all(doc, 'script[src]');
+      expect(scripts.map((s) => ({ src: s.getAttribute('src'), defer: s.hasAttribute('defer'), async: s.hasAttribute('async'), inHead: s.parentElement?.tagName === 'HEAD' })), path).toEqual([
+        { src: '/widget/markwise-widget.iife.js', defer: false, async: false, inHead: true },
+      ]);
+      const panel = doc.querySelector('markwise-panel')!;
+      const register = doc.querySelector('table')!;
+      expect(panel.compareDocumentPosition(register) & doc.defaultView!.Node.DOCUMENT_POSITION_FOLLOWING, path).toBeTruthy();
+    }
+  });
+
   it('escapes pupil names: markup in a name is shown as text', async () => {
     const { text: html } = await get('/fixtures/hostile');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
