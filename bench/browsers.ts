@@ -91,6 +91,8 @@ export async function longTasksAfter(page: Page, from: number): Promise<number[]
 
 /** A frame of the page that took over 50 ms, rendering included, and how much of it was Markwise's script. */
 export interface LongFrame {
+  /** When its rendering started, on the page's clock (ms after navigation start); 0: it rendered nothing. */
+  readonly renderStart: number;
   readonly duration: number;
   /** Its style, layout and paint: from its rendering's start to its end. */
   readonly rendering: number;
@@ -117,11 +119,26 @@ export async function longFramesUntil(page: Page, from: number, ours: string): P
           type Frame = PerformanceEntry & { renderStart: number; scripts: { duration: number; sourceURL: string }[] };
           const frames = observer.takeRecords() as Frame[];
           observer.disconnect();
-          resolve(frames.map((f) => ({ duration: Math.round(f.duration), rendering: f.renderStart > 0 ? Math.round(f.startTime + f.duration - f.renderStart) : 0, ours: Math.round(f.scripts.filter((s) => s.sourceURL.includes(part)).reduce((t, s) => t + s.duration, 0)) })));
+          resolve(frames.map((f) => ({ renderStart: Math.round(f.renderStart), duration: Math.round(f.duration), rendering: f.renderStart > 0 ? Math.round(f.startTime + f.duration - f.renderStart) : 0, ours: Math.round(f.scripts.filter((s) => s.sourceURL.includes(part)).reduce((t, s) => t + s.duration, 0)) })));
         }, Math.max(0, after + 2000 - performance.now()));
       }),
     [from, ours] as const,
   );
+}
+
+/**
+ * Each load's long frames whose rendering started at or after its load event (`loads[i]`, on the
+ * page's clock): how many, and their rendering (style, layout, paint) together. By when the rendering
+ * started, not the frame: the page's own first full paint after the load event belongs to a frame
+ * that started with the load event's task. Like by like with the page without Markwise: what
+ * Markwise's work after the load event (its badges going into the rows near the screen, say) costs
+ * the page's rendering, which no long task shows.
+ */
+export function framesAfterLoad(frames: readonly (readonly LongFrame[])[], loads: readonly number[]): { count: number; rendering: number }[] {
+  return frames.map((list, i) => {
+    const after = list.filter((f) => f.renderStart > 0 && f.renderStart >= loads[i]!);
+    return { count: after.length, rendering: after.reduce((total, f) => total + f.rendering, 0) };
+  });
 }
 
 /** Each load's longest rendering, from its frames: the page's first full layout and paint. */
