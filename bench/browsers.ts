@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, launchWithExtension, QUIET_FLAGS } from '../test/e2e/fixtures';
-import { median, ratioInterval } from './stats';
+import { median, medianAndRange, ratioInterval } from './stats';
 
 export function launchWithout(profileDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
@@ -139,6 +139,11 @@ export function framesAfterLoad(frames: readonly (readonly LongFrame[])[], loads
     const after = list.filter((f) => f.renderStart > 0 && f.renderStart >= loads[i]!);
     return { count: after.length, rendering: after.reduce((total, f) => total + f.rendering, 0) };
   });
+}
+
+/** framesAfterLoad's loads as the benches print them: the medians of the count and of the rendering. */
+export function framesAfterLoadText(loads: readonly { count: number; rendering: number }[]): string {
+  return `${median(loads.map((l) => l.count))} frames, rendering ${medianAndRange(loads.map((l) => l.rendering))}`;
 }
 
 /** Each load's longest rendering, from its frames: the page's first full layout and paint. */

@@ -29,7 +29,7 @@ import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { EXTENSION_DIR, launchWithExtension, serviceWorkerOf, bundleReady, SHIPPED_EXTENSION_DIR } from '../test/e2e/fixtures';
 import { median, medianAndRange, percentile, ratioInterval } from './stats';
-import { framesAfterLoad, launchWithEmptyExtension, launchWithout, longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, workMedians, workRatio, type LongFrame, type MainThreadWork } from './browsers';
+import { framesAfterLoad, framesAfterLoadText, launchWithEmptyExtension, launchWithout, longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, workMedians, workRatio, type LongFrame, type MainThreadWork } from './browsers';
 
 const TARGET_RATIO = 1.1;
 const TARGET_AFTER_DCL_MS = 100;
@@ -222,7 +222,7 @@ try {
     longTasksAfterPanelMs: withExtension.map((t) => t.longTasks),
     longTasksAfterLoadWithoutMs: plainLongTasks,
     longFramesToTwoSecondsAfterLoad: { withExtension: withExtension.map((t) => t.frames), without: plainFrames },
-    // The frames over 50 ms that started after each load's load event: how many, and their rendering.
+    // The frames over 50 ms whose rendering started after each load's load event: how many, and their rendering.
     longFramesAfterLoad: { withExtension: framesAfterLoad(withExtension.map((t) => t.frames), withExtension.map((t) => t.load)), without: framesAfterLoad(plainFrames, without.map((t) => t.load)) },
     mainThreadWorkMs: work,
     keystrokes: {
@@ -255,8 +255,7 @@ try {
     const ours = withExtension.flatMap((t) => t.frames.map((f) => f.ours));
     console.log(`  longest rendering (style, layout, paint) of a frame from navigation to 2 s after the load event, per load:`);
     console.log(`    with the extension ${medianAndRange(longestRenderings(withExtension.map((t) => t.frames)))} (its own script in any such frame at most ${Math.max(0, ...ours)} ms); without it ${medianAndRange(longestRenderings(plainFrames))}`);
-    const afterLoad = (loads: { count: number; rendering: number }[]) => `${median(loads.map((l) => l.count))} frames, rendering ${medianAndRange(loads.map((l) => l.rendering))}`;
-    console.log(`  frames over 50 ms in the 2 s after the load event, per load (medians): with the extension ${afterLoad(results.longFramesAfterLoad.withExtension)}; without it ${afterLoad(results.longFramesAfterLoad.without)}`);
+    console.log(`  frames over 50 ms in the 2 s after the load event, per load (medians): with the extension ${framesAfterLoadText(results.longFramesAfterLoad.withExtension)}; without it ${framesAfterLoadText(results.longFramesAfterLoad.without)}`);
     console.log(`  main-thread work, navigation to 2 s after load (medians): with the extension ${workMedians(work.with)}; without ${workMedians(work.without)}; with ÷ without ${workRatio(work.with, work.without)}`);
     console.log(`  keystroke: its frame drawn to its hint updated, ${keyTimes.length} keys: median ${ms(median(keyTimes))}, p95 ${ms(p95)}   target p95 < ${TARGET_KEY_P95_MS} ms   ${verdict(results.pass.keystrokes)}`);
     const k = results.keystrokes;

@@ -31,7 +31,7 @@ import { README_SCRIPT_AT } from '../demo/mis/widget-pages';
 import { alternately } from './alternately';
 import { CHROMIUM, QUIET_FLAGS } from '../test/e2e/fixtures';
 import { median, medianAndRange, ratioInterval } from './stats';
-import { framesAfterLoad, longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, workMedians, workRatio, type LongFrame, type MainThreadWork } from './browsers';
+import { framesAfterLoad, framesAfterLoadText, longestRenderings, longFramesUntil, longTasksAfter, mainThreadWork, workMedians, workRatio, type LongFrame, type MainThreadWork } from './browsers';
 
 const TARGET_SIZE_BYTES = 50 * 1024;
 const TARGET_AFTER_DCL_MS = 100;
@@ -149,7 +149,7 @@ try {
     longTasksAfterLoadMs: timings.map((t) => t.longTasksAfterLoad),
     longTasksAfterLoadWithEmptyScriptMs: emptyLongTasks,
     longFramesToTwoSecondsAfterLoad: { withWidget: timings.map((t) => t.frames), emptyScript: emptyFrames, without: plainFrames },
-    // The frames over 50 ms that started after each load's load event: how many, and their rendering.
+    // The frames over 50 ms whose rendering started after each load's load event: how many, and their rendering.
     longFramesAfterLoad: { withWidget: framesAfterLoad(timings.map((t) => t.frames), timings.map((t) => t.load)), emptyScript: framesAfterLoad(emptyFrames, emptyLoads), without: framesAfterLoad(plainFrames, plainLoads) },
     loadWithEmptyScriptMedianMs: median(emptyLoads),
     mainThreadWorkMs: work,
@@ -179,8 +179,7 @@ try {
     console.log(`  longest rendering (style, layout, paint) of a frame from navigation to 2 s after the load event (Long Animation Frames), per load:`);
     console.log(`    with the widget ${medianAndRange(longestRenderings(timings.map((t) => t.frames)))}, the widget's own script in any of them at most ${Math.max(0, ...ours)} ms`);
     console.log(`    with an empty script in its place ${medianAndRange(longestRenderings(emptyFrames))}; without it ${medianAndRange(longestRenderings(plainFrames))}`);
-    const afterLoad = (loads: { count: number; rendering: number }[]) => `${median(loads.map((l) => l.count))} frames, rendering ${medianAndRange(loads.map((l) => l.rendering))}`;
-    console.log(`  frames over 50 ms in the 2 s after the load event, per load (medians): with the widget ${afterLoad(results.longFramesAfterLoad.withWidget)}; an empty script in its place ${afterLoad(results.longFramesAfterLoad.emptyScript)}; without ${afterLoad(results.longFramesAfterLoad.without)}`);
+    console.log(`  frames over 50 ms in the 2 s after the load event, per load (medians): with the widget ${framesAfterLoadText(results.longFramesAfterLoad.withWidget)}; an empty script in its place ${framesAfterLoadText(results.longFramesAfterLoad.emptyScript)}; without ${framesAfterLoadText(results.longFramesAfterLoad.without)}`);
   }
 } finally {
   await browser.close();

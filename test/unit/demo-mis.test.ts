@@ -54,6 +54,8 @@ async function dom(path: string): Promise<Document> {
 
 const all = (doc: ParentNode, selector: string) => [...doc.querySelectorAll(selector)];
 const text = (el: Element | null | undefined) => el?.textContent?.trim() ?? '';
+/** A page's script files: where each is and how it loads. */
+const scriptTags = (doc: Document) => all(doc, 'script[src]').map((s) => ({ src: s.getAttribute('src'), defer: s.hasAttribute('defer'), async: s.hasAttribute('async'), inHead: s.parentElement?.tagName === 'HEAD' }));
 
 function cell(doc: Document, pupilId: string, date: string, session: string): HTMLTableCellElement | null {
   return doc.querySelector(`tr.pupil-row[data-pupil-id="${pupilId}"] td.reg-cell[data-date="${date}"][data-session="${session}"]`);
@@ -538,9 +540,8 @@ describe('the bench page and the hostile fixture', () => {
     for (const scriptAt of ['end-defer', 'head', 'head-async'] as const) {
       const widget = new JSDOM((await get(`/widget/bench?pupils=20&sessions=2&script=${scriptAt}`)).text).window.document;
       const empty = new JSDOM((await get(`/widget/bench?pupils=20&sessions=2&script=${scriptAt}&script-file=empty`)).text).window.document;
-      const tags = (doc: Document) => all(doc, 'script[src]').map((s) => ({ src: s.getAttribute('src'), defer: s.hasAttribute('defer'), async: s.hasAttribute('async'), inHead: s.parentElement?.tagName === 'HEAD' }));
-      expect(tags(widget), scriptAt).toEqual([{ src: '/widget/markwise-widget.iife.js', defer: scriptAt === 'end-defer', async: scriptAt === 'head-async', inHead: scriptAt !== 'end-defer' }]);
-      expect(tags(empty), scriptAt).toEqual(tags(widget).map((t) => ({ ...t, src: '/widget/empty.js' })));
+      expect(scriptTags(widget), scriptAt).toEqual([{ src: '/widget/markwise-widget.iife.js', defer: scriptAt === 'end-defer', async: scriptAt === 'head-async', inHead: scriptAt !== 'end-defer' }]);
+      expect(scriptTags(empty), scriptAt).toEqual(scriptTags(widget).map((t) => ({ ...t, src: '/widget/empty.js' })));
       // Everything else on the page is the same.
       expect(empty.body.innerHTML.replace('/widget/empty.js', '/widget/markwise-widget.iife.js')).toBe(widget.body.innerHTML);
     }
@@ -565,8 +566,7 @@ describe('the bench page and the hostile fixture', () => {
     // The demo's widget pages, with no ?script=, do the same.
     for (const path of ['/widget/register?class=4A', '/widget/table', '/widget/broken-policy', '/widget/bench?pupils=20&sessions=2']) {
       const doc = new JSDOM((await get(path)).text).window.document;
-      const scripts = all(doc, 'script[src]');
-      expect(scripts.map((s) => ({ src: s.getAttribute('src'), defer: s.hasAttribute('defer'), async: s.hasAttribute('async'), inHead: s.parentElement?.tagName === 'HEAD' })), path).toEqual([
+      expect(scriptTags(doc), path).toEqual([
         { src: '/widget/markwise-widget.iife.js', defer: false, async: false, inHead: true },
       ]);
       const panel = doc.querySelector('markwise-panel')!;
