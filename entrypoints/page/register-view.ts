@@ -32,6 +32,8 @@ export interface Surface {
   highlight(key: string | null): void;
   /** A null view keeps room for a badge whose figure may come later (the stored figures, after the panel). */
   showBadges(badges: { anchor: Element; inside: boolean; view: BadgeView | null }[]): void;
+  /** Room for the first of these rows' badges made now, their figures drawn later by showBadges (entrypoints/page/surface.ts). */
+  holdBadges(rows: readonly { badgeAnchor: Element | null; badgeInside: boolean }[]): void;
 }
 
 export interface RegisterViewOptions {
@@ -298,6 +300,7 @@ export class RegisterView {
    */
   render(badges = true): void {
     if (badges) this.renderBadges();
+    else this.#options.surface.holdBadges(this.#register.rows);
     // The widget draws no cell markers (entrypoints/page/surface.ts): nothing to work out for them.
     if (!WIDGET) {
       const entries: { key: string; element: Element; severity: Severity; label: string }[] = [];

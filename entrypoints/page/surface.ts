@@ -17,6 +17,11 @@ import type { Surface } from './register-view';
 const IDLE_BADGES_UP_TO = 500;
 /** Badges drawn in one task (near the screen, or in idle time): about 10 ms of a slow machine's time. */
 const NEAR_BATCH = 20;
+/**
+ * Rows whose badges' hosts are put in with the panel (holdBadges): more than a tall screen and the near
+ * margin below it (the IntersectionObserver's 800px) hold, at 18px a row.
+ */
+const HELD_ROWS = 125;
 
 /** Sorted by this (a stable sort, of entries in the page's order): those on screen and below it, top down, before those above it. */
 const aboveScreen = (e: IntersectionObserverEntry) => +(e.boundingClientRect.top < 0);
@@ -137,6 +142,9 @@ interface ShownBadge {
  * in showBadges.
  */
 const roomed = (options: SurfaceOptions, into: Element): boolean => options.room?.holds(into) === true;
+
+/** Where a badge goes: the anchor itself (`inside`, or a cell of its row), or the element it is in. */
+const intoOf = (anchor: Element, inside: boolean): Element | null => (inside || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement);
 
 export class PageSurface implements Surface {
   readonly host: HTMLElement;
@@ -321,7 +329,8 @@ export class PageSurface implements Surface {
    * room is made by a style put in the page before its rows arrive (options.room): the badge's host
    * goes in only when it is drawn, in place of that room, and the register's rows are left alone until
    * then (issue 15, item 1: 1,500 empty hosts put in at DOMContentLoaded had the browser lay a large
-   * table out again before the page's load event). Where that style does not reach a cell, the host is
+   * table out again before the page's load event), but for the first rows', put in with the panel
+   * (holdBadges), which are drawn into. Where that style does not reach a cell, the host is
    * put in the cell at once, empty and of the badge's fixed size (components/badge.css). Hosts are
    * kept from one call to the next for the same element, so a fix or a dismissal moves nothing either.
    */
@@ -334,7 +343,7 @@ export class PageSurface implements Surface {
     for (const { anchor, inside, view } of badges) {
       let shown = old.get(anchor);
       old.delete(anchor);
-      const into = inside || anchor.parentElement?.nodeName === 'TR' ? anchor : anchor.parentElement;
+      const into = intoOf(anchor, inside);
       if (into === null) continue;
       // Room only (no figure, or none yet): kept where it was, made in a table's cell (by the page's
       // style, or by an empty host), drawn when a figure comes.
@@ -355,8 +364,13 @@ export class PageSurface implements Surface {
     }
     for (const { host } of old.values()) host?.remove();
     if (pending.size === 0) return;
-    /** Draws these badges; where the page's style keeps a badge's room, its host goes into `waiting` (to be put in its cell later) when given, else into its cell now. */
-    const draw = (anchors: Element[], waiting?: ShownBadge[]) => {
+    /**
+     * Draws these badges. With `waiting`, what shows them is left in it, to be done with the other
+     * badges near the screen at once: a host to put in its cell, or, for a host already in its row, the
+     * box drawn aside to put in place of its empty one (any change to the page, however small, has the
+     * browser paint a large register again: 35-50 ms on the 15,000-cell page, BENCHMARKS.md).
+     */
+    const draw = (anchors: Element[], waiting?: (() => void)[]) => {
       // Each once: an anchor queued twice (near the screen, then in idle time) is drawn the first time.
       anchors = anchors.filter((anchor) => (this.#badgeObserver?.unobserve(anchor), pending.delete(anchor)) && anchor.isConnected);
       // Every read first (where a badge kept out of its row goes: the widget has no layer), then every write: one layout.
@@ -366,8 +380,12 @@ export class PageSurface implements Surface {
         let shown = now.get(anchor)!;
         const roomedHere = shown.host === null;
         if (roomedHere) now.set(anchor, (shown = { ...this.#makeBadge(anchor, shown.into, false), view: shown.view }));
-        render(h(Badge, { view: shown.view! }), shown.box!);
-        if (roomedHere && waiting) waiting.push(shown);
+        const aside = !roomedHere && waiting !== undefined && shown.host!.isConnected;
+        // (Into the box, not in its place: the box contains its layout, and a new one would lay the row out.)
+        const box = aside ? this.#document.createElement('span') : shown.box!;
+        render(h(Badge, { view: shown.view! }), box);
+        if (aside) waiting.push(() => (shown.box!.append(box), (shown.box = box)));
+        else if (roomedHere && waiting) waiting.push(() => shown.into.append(shown.host!));
         else if (roomedHere) shown.into.append(shown.host!);
         else if (!WIDGET && places[i]) this.hints.pin(shown.host!, shown.into, places[i]!);
         else if (!shown.host!.isConnected) this.#placeInRow(anchor, shown);
@@ -381,11 +399,11 @@ export class PageSurface implements Surface {
     // (70-90 ms on the 15,000-cell page), once per frame however many go in, and batches put in as they
     // were drawn landed in two or three frames (issue 15, items 1 and 2).
     const near: Element[] = [];
-    const waiting: ShownBadge[] = [];
+    const waiting: (() => void)[] = [];
     const drawNear = () => {
       if (this.#badges !== now) return;
       draw(near.splice(0, NEAR_BATCH), waiting);
-      if (!near.length || waiting.length >= NEAR_BATCH * 5) for (const shown of waiting.splice(0)) shown.into.append(shown.host!);
+      if (!near.length || waiting.length >= NEAR_BATCH * 5) for (const show of waiting.splice(0)) show();
       if (near.length) win.setTimeout(drawNear);
     };
     this.#badgeObserver = new win.IntersectionObserver(
@@ -410,6 +428,21 @@ export class PageSurface implements Surface {
     // (No idle callbacks in Safari: a timer there.)
     const schedule = () => win.requestIdleCallback?.(idle, { timeout: 1000 }) ?? win.setTimeout(idle, 50);
     schedule();
+  }
+
+  /**
+   * The first rows' badges' hosts, put in their cells empty with the panel, where the page's style keeps
+   * their room: the page's own layout before its load event takes them in with the rows that arrived
+   * last, and the badges drawn into them near the screen after it lay out only their boxes (put in after
+   * load, the hosts had the browser lay a 15,000-cell register out again, 45-86 ms in a frame; issue 15,
+   * items 1 and 2). The rest wait until they are drawn, as before (1,500 hosts with the panel cost the
+   * load event more than they saved; BENCHMARKS.md).
+   */
+  holdBadges(rows: readonly { badgeAnchor: Element | null; badgeInside: boolean }[]): void {
+    for (const { badgeAnchor: anchor, badgeInside } of rows.slice(0, HELD_ROWS)) {
+      const into = anchor && intoOf(anchor, badgeInside);
+      if (into && !this.#badges.has(anchor!) && roomed(this.#options, into)) this.#badges.set(anchor!, this.#makeBadge(anchor!, into, true));
+    }
   }
 
   /** A badge's host; with `place`, its room made at once in a table's cell (elsewhere placed when it is drawn). */

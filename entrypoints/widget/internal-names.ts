@@ -6,7 +6,7 @@ const NAMES = [
     'academicYearsWithTermDates', 'cellChanged', 'clearBadges', 'clearPage', 'fixCellFromKeyboard',
     'hasTermDatesFor', 'hideTip', 'isSchoolDay', 'isSchoolDayNumber', 'kindOf', 'learned', 'markAll', 'markCell',
     'nthSchoolDayAfter', 'nthSchoolDayAfterNumber', 'publishPanel', 'tabFigures', 'schedulePlacement', 'schoolDayOrdinal',
-    'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'showTip', 'showTipFor', 'updateBundle',
+    'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'holdBadges', 'showTip', 'showTipFor', 'updateBundle',
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
     'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus', 'unreadAt', 'badgeInside',
     'nSeen', 'termNotes', 'roomBeside', 'holds', 'made', 'renderBadges', 'room', 'pin', 'keepClear', 'pupilIds', 'badgeAnchor', 'signals', 'hints', 'actions', 'surface', 'evaluate',

@@ -41,6 +41,7 @@ function recordingSurface() {
     hideTip: () => {},
     highlight: () => {},
     showBadges: () => {},
+    holdBadges: () => {},
   };
   return { surface, drawn };
 }
