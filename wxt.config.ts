@@ -46,9 +46,21 @@ export default defineConfig({
       // watcher that Markwise never calls: entrypoints/content/context.ts keeps what the content script
       // uses, WXT's way (about 400 bytes gzipped of the budget; issue 15).
       const leanContext = fileURLToPath(new URL('./entrypoints/content/context.ts', import.meta.url));
+      const contentEntry = fileURLToPath(new URL('./entrypoints/content/index.ts', import.meta.url));
       config.plugins = [
         ...(config.plugins ?? []),
         { name: 'markwise-lean-content-context', enforce: 'pre', resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? leanContext : undefined) },
+        // What only WXT reads (matches, registration, runAt), left out of the script's own bundle (entrypoints/content/index.ts).
+        {
+          name: 'markwise-content-declarations',
+          enforce: 'pre',
+          transform: (code: string, id: string) => {
+            if (id !== contentEntry) return undefined;
+            const lean = code.replace(/\n\s*\/\/ <declared>\n[\s\S]*?\/\/ <\/declared>\n/, '\n');
+            if (lean === code) throw new Error(`${contentEntry}: the "// <declared>" ... "// </declared>" lines are missing`);
+            return lean;
+          },
+        },
       ];
     },
   },

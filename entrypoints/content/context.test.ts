@@ -28,16 +28,6 @@ describe("the content script's context", () => {
     expect(ours.signal.aborted).toBe(false);
   });
 
-  it('takes back a listener when asked', () => {
-    const older = new ContentScriptContext('content');
-    let told = 0;
-    const takeBack = older.onInvalidated(() => (told += 1));
-    takeBack();
-    new ContentScriptContext('content');
-    expect(older.signal.aborted).toBe(true);
-    expect(told).toBe(0);
-  });
-
   it("ends and is ended by a copy built with WXT's own context", () => {
     const ours = new ContentScriptContext('content');
     const wxt = new WxtContext('content');

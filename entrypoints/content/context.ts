@@ -6,7 +6,8 @@
 //     the page: each copy announces itself with a document event named as WXT names it, so a copy
 //     built with WXT's own context and one built with this end each other alike.
 // Unlike WXT's, it does not also post the announcement to the page's window, where the MIS page's
-// own scripts would read it; and it has no isInvalid, which nothing of Markwise's asks.
+// own scripts would read it; it has no isInvalid, which nothing of Markwise's asks; and the end
+// gives no reason, which nothing reads.
 
 import { browser } from 'wxt/browser';
 
@@ -26,7 +27,7 @@ export class ContentScriptContext {
     document.dispatchEvent(new CustomEvent(STARTED, { detail: { contentScriptName, messageId: this.#id } }));
     const newer = (event: Event) => {
       const detail = (event as CustomEvent<Started | null>).detail;
-      if (event instanceof CustomEvent && detail?.contentScriptName === contentScriptName && detail.messageId !== this.#id) this.#controller.abort('Content script context invalidated');
+      if (event instanceof CustomEvent && detail?.contentScriptName === contentScriptName && detail.messageId !== this.#id) this.#controller.abort();
     };
     document.addEventListener(STARTED, newer);
     this.onInvalidated(() => document.removeEventListener(STARTED, newer));
@@ -36,9 +37,8 @@ export class ContentScriptContext {
     return this.#controller.signal;
   }
 
-  /** Called once when the context ends; returns a function that takes the call back. */
-  onInvalidated(callback: () => void): () => void {
+  /** Called once when the context ends (WXT's also returns a function to take the call back, which Markwise never does). */
+  onInvalidated(callback: () => void): void {
     this.signal.addEventListener('abort', callback);
-    return () => this.signal.removeEventListener('abort', callback);
   }
 }

@@ -14,6 +14,10 @@ import { tabStatusTeller } from '../page/tab-status';
 const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 export default defineContentScript({
+  // Where and when the script runs is read by WXT while it builds, for the manifest, never by the
+  // script itself: wxt.config.ts leaves what is between these two lines out of the bundle the browser
+  // runs (60 bytes gzipped of its 40 KB budget).
+  // <declared>
   // Development builds declare the demo's localhost; release builds declare nothing and
   // the background registers the script for each site the school adds.
   matches: import.meta.env.MARKWISE_RELEASE === 'true' ? [] : DEMO_MATCHES,
@@ -21,6 +25,7 @@ export default defineContentScript({
   // Start at document_start so the bundle is read while the page is still parsing; the register
   // is read at DOMContentLoaded, before the browser's first layout of a large page.
   runAt: 'document_start',
+  // </declared>
   async main(ctx) {
     const send: Send = (request: Request) => browser.runtime.sendMessage(request);
     let session: PageSession | null = null;
