@@ -380,11 +380,11 @@ export class PageSurface implements Surface {
         let shown = now.get(anchor)!;
         const roomedHere = shown.host === null;
         if (roomedHere) now.set(anchor, (shown = { ...this.#makeBadge(anchor, shown.into, false), view: shown.view }));
-        const aside = !roomedHere && waiting !== undefined && shown.host!.isConnected;
+        const aside = waiting && !roomedHere && shown.host!.isConnected;
         // (Into the box, not in its place: the box contains its layout, and a new one would lay the row out.)
         const box = aside ? this.#document.createElement('span') : shown.box!;
         render(h(Badge, { view: shown.view! }), box);
-        if (aside) waiting.push(() => (shown.box!.append(box), (shown.box = box)));
+        if (aside) waiting!.push(() => (shown.box!.append(box), (shown.box = box)));
         else if (roomedHere && waiting) waiting.push(() => shown.into.append(shown.host!));
         else if (roomedHere) shown.into.append(shown.host!);
         else if (!WIDGET && places[i]) this.hints.pin(shown.host!, shown.into, places[i]!);

@@ -9,7 +9,7 @@ const NAMES = [
     'schoolDaysBetween', 'schoolWeekOrdinal', 'setDismissed', 'showBadges', 'holdBadges', 'showTip', 'showTipFor', 'updateBundle',
     'useActions', 'storedFigures', 'onDismiss', 'onRestore', 'policyProperty', 'policyName', 'canFix', 'canDismiss', 'onPage',
     'unchecked', 'setCollapsed', 'onPublish', 'panelIn', 'panelCss', 'shadowMode', 'tellStatus', 'unreadAt', 'badgeInside',
-    'nSeen', 'termNotes', 'roomBeside', 'holds', 'made', 'renderBadges', 'room', 'pin', 'keepClear', 'pupilIds', 'badgeAnchor', 'signals', 'hints', 'actions', 'surface', 'evaluate',
+    'nSeen', 'termNotes', 'roomBeside', 'holds', 'made', 'renderBadges', 'room', 'pin', 'keepClear', 'pupilIds', 'badgeAnchor', 'signals', 'hints', 'actions', 'surface', 'evaluate', 'into', 'box', 'anchor', 'inside', 'view', 'focusable',
 ];
 
 /**
