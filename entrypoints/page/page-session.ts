@@ -365,7 +365,8 @@ export class PageSession {
       abort.signal.addEventListener('abort', () => resized.disconnect());
     }
     surface.useActions(view.actions);
-    // Where the page's style keeps the badges' room, they wait for a task after the panel's (below);
+    // Where the page's style keeps the badges' room, they wait for a task after the panel's (below), but
+    // for the first rows' empty hosts (entrypoints/page/surface.ts, holdBadges);
     // elsewhere (a style refused, badges outside a table) their room is made now, with the panel, as
     // the page's first layout after the load event would otherwise have to lay a large table out twice.
     const badgesLater = this.#room?.made() === true;

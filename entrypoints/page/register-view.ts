@@ -296,7 +296,8 @@ export class RegisterView {
 
   /**
    * Draws everything: markers, badges and the panel. Without `badges`, the badges are left to the
-   * caller, which draws them after the panel (renderBadges), out of the page's load event (issue 15, item 1).
+   * caller, which draws them after the panel (renderBadges), out of the page's load event (issue 15, item 1);
+   * only the first rows' empty hosts are put in now (PageSurface.holdBadges).
    */
   render(badges = true): void {
     if (badges) this.renderBadges();

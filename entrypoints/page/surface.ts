@@ -18,8 +18,8 @@ const IDLE_BADGES_UP_TO = 500;
 /** Badges drawn in one task (near the screen, or in idle time): about 10 ms of a slow machine's time. */
 const NEAR_BATCH = 20;
 /**
- * Rows whose badges' hosts are put in with the panel (holdBadges): more than a tall screen and the near
- * margin below it (the IntersectionObserver's 800px) hold, at 18px a row.
+ * Rows whose badges' hosts are put in with the panel (holdBadges): a tall screen (1,440px) and the
+ * near margin below it (the IntersectionObserver's 800px), at 18px a row.
  */
 const HELD_ROWS = 125;
 
@@ -367,7 +367,7 @@ export class PageSurface implements Surface {
     /**
      * Draws these badges. With `waiting`, what shows them is left in it, to be done with the other
      * badges near the screen at once: a host to put in its cell, or, for a host already in its row, the
-     * box drawn aside to put in place of its empty one (any change to the page, however small, has the
+     * badge drawn aside to put into its empty box (any change to the page, however small, has the
      * browser paint a large register again: 35-50 ms on the 15,000-cell page, BENCHMARKS.md).
      */
     const draw = (anchors: Element[], waiting?: (() => void)[]) => {
