@@ -150,3 +150,21 @@ export function framesAfterLoadText(loads: readonly { count: number; rendering: 
 export function longestRenderings(loads: readonly (readonly LongFrame[])[]): number[] {
   return loads.map((frames) => Math.max(0, ...frames.map((f) => f.rendering)));
 }
+
+/** The codes a teacher types in bench/typing.ts and bench/trace-typing.ts, one a cell in turn. */
+const CODES = ['/', '\\', 'N', 'L', 'U', '/', 'C', '\\'];
+
+/** The keys for one cell of the register: clear it, type a code, Tab to the next. */
+export function keysForCell(cell: number): readonly string[] {
+  return ['Backspace', CODES[cell % CODES.length]!, 'Tab'];
+}
+
+/** A style put in every page of `context` at DOMContentLoaded: a diagnosis (what hiding a part costs), never a build's change. */
+export async function styleAtDomContentLoaded(context: BrowserContext, css: string): Promise<void> {
+  await context.addInitScript((text) =>
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.textContent = text;
+      document.head.append(style);
+    }), css);
+}

@@ -11,12 +11,13 @@
 // --hide-badges: the in-row badges hidden (display: none) by a style put in at DOMContentLoaded;
 // --css: any other style put in the same way, to try a change without a build. Needs the e2e build.
 
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { startDemoMis } from '../demo/mis/server';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension, QUIET_FLAGS, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
+import { EXTENSION_DIR, launchWithExtension, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
+import { keysForCell, launchWithout, styleAtDomContentLoaded } from './browsers';
 import { median, percentile } from './stats';
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { data?: Record<string, unknown> } }
@@ -29,13 +30,12 @@ const WITHOUT = process.argv.includes('--without');
 const CSS = process.argv.includes('--hide-badges') ? 'markwise-pupil-badge { display: none !important; }' : (arg('--css') ?? '');
 const ROUNDS = Number(arg('--rounds') ?? 3);
 const CELLS = Number(arg('--cells') ?? 20);
-const CODES = ['/', '\\', 'N', 'L', 'U', '/', 'C', '\\'];
 
 const server = await startDemoMis({ port: 0 });
 const url = `${server.url}/register/class?class=4A`;
 const dir = mkdtempSync(join(os.tmpdir(), 'markwise-trace-typing-'));
 const context: BrowserContext = WITHOUT
-  ? await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS, viewport: { width: 1400, height: 900 } })
+  ? await launchWithout(dir)
   : await launchWithExtension(dir, EXTENSION_DIR);
 
 /** Per key, ms. */
@@ -55,14 +55,7 @@ interface Key {
 
 try {
   if (!WITHOUT) await bundleReady(await serviceWorkerOf(context));
-  if (CSS) {
-    await context.addInitScript((css) =>
-      document.addEventListener('DOMContentLoaded', () => {
-        const style = document.createElement('style');
-        style.textContent = css;
-        document.head.append(style);
-      }), CSS);
-  }
+  if (CSS) await styleAtDomContentLoaded(context, CSS);
   const page: Page = context.pages()[0] ?? (await context.newPage());
   const keys: Key[] = [];
   for (let round = 0; round <= ROUNDS; round++) {
@@ -77,7 +70,7 @@ try {
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,cc', transferMode: 'ReportEvents' });
     await page.waitForTimeout(200);
     for (let cell = 0; cell < CELLS; cell++) {
-      for (const key of ['Backspace', CODES[cell % CODES.length]!, 'Tab']) {
+      for (const key of keysForCell(cell)) {
         await page.keyboard.press(key);
         await page.waitForTimeout(100);
       }

@@ -27,7 +27,7 @@ import { startDemoMis } from '../demo/mis/server';
 import { alternately } from './alternately';
 import { EXTENSION_DIR, launchWithExtension, serviceWorkerOf, bundleReady } from '../test/e2e/fixtures';
 import { median, percentile, ratioInterval } from './stats';
-import { launchWithout, mainThreadWork, type MainThreadWork } from './browsers';
+import { keysForCell, launchWithout, mainThreadWork, styleAtDomContentLoaded, type MainThreadWork } from './browsers';
 
 const TARGET = 1.1;
 
@@ -65,8 +65,6 @@ function watchKeys(): void {
   );
 }
 
-const CODES = ['/', '\\', 'N', 'L', 'U', '/', 'C', '\\'];
-
 interface Round {
   /** Each key's time from keydown to its frame, ms. */
   readonly keys: number[];
@@ -87,7 +85,7 @@ async function typeRegister(page: Page, url: string, ready: (page: Page) => Prom
   const before = await work();
   let pressed = 0;
   for (let cell = 0; cell < CELLS; cell++) {
-    for (const key of ['Backspace', CODES[cell % CODES.length]!, 'Tab']) {
+    for (const key of keysForCell(cell)) {
       const sent = Date.now();
       await page.keyboard.press(key);
       pressed += 1;
@@ -121,13 +119,7 @@ try {
   for (const context of contexts) await context.addInitScript(watchKeys);
   const hidden = [...(HIDE_BADGES ? ['markwise-pupil-badge'] : []), ...(HIDE_ROOT ? ['markwise-root'] : [])];
   if (hidden.length > 0) {
-    await withExt.addInitScript((css) =>
-      document.addEventListener('DOMContentLoaded', () => {
-        const style = document.createElement('style');
-        style.textContent = css;
-        document.head.append(style);
-      }), `${hidden.join(', ')} { display: none !important; }`,
-    );
+    await styleAtDomContentLoaded(withExt, `${hidden.join(', ')} { display: none !important; }`);
   }
   const plainPage = plain.pages()[0] ?? (await plain.newPage());
   const page = withExt.pages()[0] ?? (await withExt.newPage());
